@@ -1,0 +1,26 @@
+/**
+ * The `accord` command line: one module per subcommand, registered here.
+ * Each command returns its exit code; usage errors exit 2 with one line on stderr.
+ */
+import { inspectCommand } from './inspect.ts'
+import { roundtripCommand } from './roundtrip.ts'
+
+/** A subcommand: takes its own arguments, writes to stdout/stderr, returns an exit code. */
+export type Command = (args: string[]) => Promise<number>
+
+const commands: Record<string, { run: Command; summary: string }> = {
+  inspect: { run: inspectCommand, summary: 'inspect FILE — structure counts and diagnostics as JSON' },
+  roundtrip: { run: roundtripCommand, summary: 'roundtrip FILE — import then serialize the text to stdout' },
+}
+
+/** Runs `accord ARGS…` and returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv
+  const command = name ? commands[name] : undefined
+  if (!command) {
+    const usage = Object.values(commands).map((c) => `  accord ${c.summary}`).join('\n')
+    process.stderr.write(`${name ? `accord: unknown command "${name}"` : 'accord: no command given'}\nUsage:\n${usage}\n`)
+    return 2
+  }
+  return command.run(rest)
+}

@@ -1,0 +1,41 @@
+/** A generator of messy bracketed negotiation texts for randomized tests. */
+
+/** A seeded pseudo-random source in [0, 1) (mulberry32). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const WORDS = ['Parties', 'shall', 'ensure', 'emissions', 'X', 'per cent', 'Annex B', 'Annex I', 'Party A', 'V', '2013–2020', 'five', 'a', 'check', 'should / must', '[...]', '[*note*]', '{Placeholder}', 'Lithuania [*]', 'Bulgaria*', '¹', '²³', '^a', '^{a*}', '“V”', 'CO₂', ' ', '  ', '\t', '{', '*', '^', '/']
+const STARTERS = ['Option 1', 'Option (a):', 'Option I:', 'Option A', '[Option 2:', 'A. Annex B', 'ARTICLE 1: AMENDMENT', '1 bis.', '- (a)', '¹', '^b', 'Table (continued)', '(would only apply if option 3 for Annex B above is selected)', 'The following paragraph shall be inserted:', 'Annex B', '   ', '']
+
+/** A random text of 1–40 lines with brackets opened and closed at random. */
+export function randomNegotiationText(random: () => number): string {
+  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]
+  const lines: string[] = []
+  const lineCount = 1 + Math.floor(random() * 40)
+  for (let l = 0; l < lineCount; l++) {
+    let line = random() < 0.3 ? pick(STARTERS) + ' ' : ''
+    const tokens = Math.floor(random() * 14)
+    for (let t = 0; t < tokens; t++) {
+      const r = random()
+      if (r < 0.15) line += '['
+      else if (r < 0.3) line += ']'
+      else if (r < 0.36) line += '][' 
+      else if (r < 0.4) line += ']' + String(1 + Math.floor(random() * 12))
+      else line += pick(WORDS)
+      if (random() < 0.6) line += ' '
+    }
+    if (random() < 0.1) line += '\t' + pick(WORDS)
+    lines.push(line)
+  }
+  const eol = random() < 0.1 ? '\r\n' : '\n'
+  const ending = pick(['', eol, eol + eol])
+  return (random() < 0.05 ? '\uFEFF' : '') + lines.join(eol) + ending
+}
