@@ -21,7 +21,7 @@ function median(xs: number[]): number {
 
 function measure(name: string, text: string, runs: number, withAnnotations: boolean) {
   const bytes = Buffer.byteLength(text)
-  for (let i = 0; i < 2; i++) importText(text) // warm-up
+  for (let i = 0; i < Math.max(3, runs); i++) importText(text) // warm-up: let the JIT settle
   const importMs: number[] = []
   const serializeMs: number[] = []
   for (let i = 0; i < runs; i++) {

@@ -56,9 +56,19 @@ function isPlaceholderAt(line: string, col: number): boolean {
   if (line[col - 1] === '(' && next === ')') return false
   // Line start followed by "." is a section letter, not a number.
   if (col === 0 && next === '.') return false
-  const before = line.slice(Math.max(0, col - 40), col).replace(/[\[\]\s]+$/, '')
-  const word = /([\p{L}]+)$/u.exec(before)?.[1]
-  if (!word) return true
+  // The word before, skipping spaces and brackets: `Annex [B]`, `[five][Z]`.
+  let end = col
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '[' || line[end - 1] === ']')) end--
+  let start = end
+  while (start > 0 && isLetterAt(line, start - 1)) start--
+  if (start === end) return true
+  const word = line.slice(start, end)
   if (LABEL_WORDS.has(word.toLowerCase())) return false
   return !/^\p{Lu}/u.test(word)
+}
+
+function isLetterAt(line: string, at: number): boolean {
+  const c = line.charCodeAt(at)
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+  return /\p{L}/u.test(line[at])
 }
