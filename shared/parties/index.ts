@@ -1,0 +1,7 @@
+/**
+ * Parties: the party table's row schema, its CSV reader and lookup.
+ */
+export { parseCsv, formatCsv, formatCsvField, CsvSyntaxError, type CsvRecord } from './csv.ts'
+export { PARTY_COLUMNS, PartyRowSchema, REDUCTION_RATE_YEARS, SOURCED_COLUMNS } from './party.ts'
+export type { Party, PartyColumn, ReductionRateYear } from './party.ts'
+export { parsePartyTable, partyNameKey, PartyTableError, type PartyTable } from './table.ts'

@@ -1,0 +1,102 @@
+/**
+ * The party table: parsed, validated rows with lookup by the name a text
+ * writes and by ISO code. Parsing is pure (text in, table out) so the server,
+ * the CLI and the browser load the same file the same way.
+ */
+import { CsvSyntaxError, parseCsv } from './csv.ts'
+import { PARTY_COLUMNS, PartyRowSchema, type Party } from './party.ts'
+
+/** A bad party table: the file, the 1-based line of the row, the column, and what to do. */
+export class PartyTableError extends Error {
+  constructor(
+    readonly file: string,
+    readonly row: number,
+    readonly field: string,
+    readonly detail: string,
+  ) {
+    super(`${file}, row ${row}, field "${field}": ${detail}`)
+    this.name = 'PartyTableError'
+  }
+}
+
+/** The Parties of a table, with lookups. */
+export interface PartyTable {
+  /** Every Party in file order. */
+  readonly parties: readonly Party[]
+  /** The Party a text names ("European Community", "Czechia"…), matched without regard to case or spacing; markers such as `*` must already be stripped. */
+  byName(name: string): Party | undefined
+  /** The Party with this ISO 3166-1 alpha-2 code ("EU" for the European Community/Union). */
+  byIso(code: string): Party | undefined
+  /** Like `byName`, but throws naming the Party and the closest spellings when absent. */
+  get(name: string): Party
+}
+
+/** Normalises a Party name for lookup: case, runs of spaces and non-breaking spaces do not matter. */
+export function partyNameKey(name: string): string {
+  return name.replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase()
+}
+
+/**
+ * Parses and validates the party table. Throws `PartyTableError` for the first
+ * bad row, naming file, row (the line number in the file) and field.
+ */
+export function parsePartyTable(csvText: string, fileName: string): PartyTable {
+  let records
+  try {
+    records = parseCsv(csvText, fileName)
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw new PartyTableError(fileName, error.line, '(csv)', error.message.replace(/^[^:]*:\d+: /, ''))
+    throw error
+  }
+  const [header, ...rows] = records
+  if (!header) throw new PartyTableError(fileName, 1, '(header)', 'the file is empty; the first line must name the columns')
+  const missing = PARTY_COLUMNS.filter((c) => !header.fields.includes(c))
+  if (missing.length > 0) {
+    throw new PartyTableError(fileName, header.line, missing[0]!, `column is missing from the header (missing: ${missing.join(', ')})`)
+  }
+  const unknown = header.fields.filter((c) => !(PARTY_COLUMNS as readonly string[]).includes(c))
+  if (unknown.length > 0) throw new PartyTableError(fileName, header.line, unknown[0]!, 'is not a column of the party table; remove it or add it to PARTY_COLUMNS')
+
+  const parties: Party[] = []
+  const byKey = new Map<string, Party>()
+  const byIso = new Map<string, Party>()
+  for (const record of rows) {
+    if (record.fields.length !== header.fields.length) {
+      throw new PartyTableError(
+        fileName,
+        record.line,
+        '(row)',
+        `has ${record.fields.length} fields where the header has ${header.fields.length}; quote fields that contain commas`,
+      )
+    }
+    const raw = Object.fromEntries(header.fields.map((column, i) => [column, record.fields[i]!]))
+    const result = PartyRowSchema.safeParse(raw)
+    if (!result.success) {
+      const issue = result.error.issues[0]!
+      const field = String(issue.path[0] ?? '(row)')
+      throw new PartyTableError(fileName, record.line, field, `${JSON.stringify(raw[field] ?? '')} ${issue.message}`)
+    }
+    const party = result.data
+    for (const name of [party.name, ...party.aliases]) {
+      const key = partyNameKey(name)
+      if (byKey.has(key)) throw new PartyTableError(fileName, record.line, 'name', `"${name}" already names ${byKey.get(key)!.name}; names and aliases must be unique`)
+      byKey.set(key, party)
+    }
+    if (byIso.has(party.iso)) throw new PartyTableError(fileName, record.line, 'iso', `"${party.iso}" is already the code of ${byIso.get(party.iso)!.name}`)
+    byIso.set(party.iso, party)
+    parties.push(party)
+  }
+
+  return {
+    parties,
+    byName: (name) => byKey.get(partyNameKey(name)),
+    byIso: (code) => byIso.get(code.trim().toUpperCase()),
+    get(name) {
+      const party = byKey.get(partyNameKey(name))
+      if (party) return party
+      const key = partyNameKey(name)
+      const near = parties.filter((p) => partyNameKey(p.name).startsWith(key.slice(0, 4))).map((p) => p.name)
+      throw new Error(`No Party named "${name}" in the party table${near.length ? `; did you mean ${near.join(' or ')}?` : ''} (strip markers such as "*" or "[*]" first)`)
+    },
+  }
+}
