@@ -12,16 +12,24 @@ import { importText, type Annotation, type Diagnostic } from '../import/index.ts
 import { summarize, type TextSummary } from '../inspect/summary.ts'
 import { schema, SCHEMA_VERSION } from '../schema/index.ts'
 import { serializeText } from '../serialize/plain.ts'
+import type { Bindings } from '../model/bindings.ts'
+import { writeSharedBindings } from '../model/shared-state.ts'
 
 /** Name of the XmlFragment that holds the text. */
 export const TEXT_FRAGMENT = 'text'
 /** Name of the map with framing, schema version and import diagnostics. */
 export const META_MAP = 'meta'
 
-/** Import `text` into an empty `ydoc` in one transaction. */
-export function seedNegotiationDoc(ydoc: Y.Doc, text: string, annotations: Annotation[] = []): { diagnostics: Diagnostic[] } {
+/**
+ * Import `text` into an empty `ydoc` in one transaction, with the bindings that
+ * tie its brackets and placeholders to the model (a template's `bindings.json`).
+ */
+export function seedNegotiationDoc(ydoc: Y.Doc, text: string, annotations: Annotation[] = [], bindings: Bindings = {}): { diagnostics: Diagnostic[] } {
   const { doc, diagnostics } = importText(text, { annotations })
-  writeNegotiationDoc(ydoc, doc, diagnostics)
+  ydoc.transact(() => {
+    writeNegotiationDoc(ydoc, doc, diagnostics)
+    writeSharedBindings(ydoc, bindings)
+  })
   return { diagnostics }
 }
 

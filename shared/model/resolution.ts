@@ -1,0 +1,93 @@
+/**
+ * Resolutions: how each bracket group, optional bracket and option stands.
+ * Stored by node id as one string — the chosen alternative's id, `kept` or
+ * `deleted`, `chosen` or `dropped` — so that concurrent writers converge per
+ * node (last writer wins for that node, others untouched).
+ */
+import type { DocumentIndex } from './document-index.ts'
+
+/** Resolutions by node id, as stored. */
+export type Resolutions = Record<string, string>
+
+/** How a node stands once its resolution is read. */
+export type NodeState =
+  | { kind: 'group'; choice: string | null }
+  | { kind: 'optional'; state: 'unresolved' | 'kept' | 'deleted' }
+  | { kind: 'option'; state: 'unresolved' | 'chosen' | 'dropped'; implied: boolean }
+
+/** A finding of the model, with the ids of the nodes involved. */
+export interface ModelDiagnostic {
+  code: 'invalid-resolution' | 'linked-conflict' | 'period-years' | 'applicability' | 'two-options' | 'missing-value' | 'missing-inscription' | 'unresolved' | 'invalid-value'
+  message: string
+  ids: string[]
+}
+
+/** The state of a node, or a diagnostic when its stored resolution does not fit it. */
+export function nodeState(index: DocumentIndex, resolutions: Resolutions, id: string): NodeState | null {
+  const value = resolutions[id]
+  const group = index.groups.get(id)
+  if (group) {
+    if (group.alternatives.length === 1) {
+      return { kind: 'optional', state: value === 'kept' || value === 'deleted' ? value : 'unresolved' }
+    }
+    return { kind: 'group', choice: value && group.alternatives.includes(value) ? value : null }
+  }
+  const option = index.options.get(id)
+  if (option) {
+    if (value === 'chosen' || value === 'dropped') return { kind: 'option', state: value, implied: false }
+    // Exactly one option of a section survives: choosing one drops the others.
+    const chosen = option.section ? index.sections.get(option.section)!.some((o) => o !== id && resolutions[o] === 'chosen') : false
+    return { kind: 'option', state: chosen ? 'dropped' : 'unresolved', implied: chosen }
+  }
+  return null
+}
+
+/** Diagnostics of the stored resolutions themselves: unknown ids, values that fit no node, two options chosen. */
+export function checkResolutions(index: DocumentIndex, resolutions: Resolutions): ModelDiagnostic[] {
+  const out: ModelDiagnostic[] = []
+  for (const id of Object.keys(resolutions).sort()) {
+    const value = resolutions[id]
+    const group = index.groups.get(id)
+    const ok = group
+      ? group.alternatives.length === 1 ? value === 'kept' || value === 'deleted' : group.alternatives.includes(value)
+      : index.options.has(id) ? value === 'chosen' || value === 'dropped' : false
+    if (!ok) {
+      const expected = group
+        ? group.alternatives.length === 1 ? '"kept" or "deleted"' : `one of ${group.alternatives.join(', ')}`
+        : index.options.has(id) ? '"chosen" or "dropped"' : 'the id of a bracket group, optional bracket or option'
+      out.push({ code: 'invalid-resolution', message: `resolution of ${id} is ${JSON.stringify(value)}; expected ${expected}`, ids: [id] })
+    }
+  }
+  for (const [section, options] of index.sections) {
+    const chosen = options.filter((o) => resolutions[o] === 'chosen')
+    if (chosen.length > 1) out.push({ code: 'two-options', message: `${chosen.length} options chosen in one section; exactly one survives`, ids: [section, ...chosen] })
+  }
+  return out
+}
+
+/** Counts of what remains open, for the bracket counter: total and per section. */
+export function remaining(index: DocumentIndex, resolutions: Resolutions): { brackets: number; options: number; bySection: Map<string, { brackets: number; options: number }> } {
+  const bySection = new Map<string, { brackets: number; options: number }>()
+  const at = (s: string | null) => {
+    const key = s ?? ''
+    if (!bySection.has(key)) bySection.set(key, { brackets: 0, options: 0 })
+    return bySection.get(key)!
+  }
+  let brackets = 0
+  let options = 0
+  for (const g of index.groups.values()) {
+    const s = nodeState(index, resolutions, g.id)!
+    if ((s.kind === 'group' && s.choice === null) || (s.kind === 'optional' && s.state === 'unresolved')) {
+      brackets++
+      at(g.section).brackets++
+    }
+  }
+  for (const [section, ids] of index.sections) {
+    if (ids.length > 0 && !ids.some((o) => resolutions[o] === 'chosen')) {
+      const open = ids.filter((o) => resolutions[o] !== 'dropped').length
+      options += open
+      at(section).options += open
+    }
+  }
+  return { brackets, options, bySection }
+}
