@@ -1,0 +1,56 @@
+/**
+ * Proposals: what a delegation puts forward for its Party — a resolution of a
+ * bracket group, optional bracket or option; new alternative text for a group;
+ * a value for a placeholder; its own inscription. They live in their own
+ * shared document (delegations write there, never in the text), one map entry
+ * per proposal and one per Party's stance on it.
+ */
+import { z } from 'zod'
+
+/** What a proposal asks for. */
+export const ProposalKind = z.enum(['resolution', 'alternative', 'value', 'inscription'])
+
+/** Where a proposal stands. */
+export const ProposalStatus = z.enum(['open', 'accepted', 'set-aside', 'withdrawn'])
+
+/** The schema of a stored proposal. */
+export const ProposalSchema = z
+  .object({
+    id: z.string().min(1),
+    party: z.string().min(1),
+    /** The account that wrote it, for the record. */
+    by: z.string().min(1),
+    kind: ProposalKind,
+    /** A node id (resolution, alternative), a variable (value) or a `column/Party` cell (inscription). */
+    target: z.string().min(1),
+    value: z.union([z.string(), z.number(), z.boolean(), z.object({ start: z.number().int(), end: z.number().int() })]),
+    rationale: z.string().max(4000).optional(),
+    at: z.string(),
+    status: ProposalStatus,
+    /** Who accepted it or set it aside, when and why. */
+    decision: z.object({ by: z.string(), at: z.string(), reason: z.string().max(4000).optional() }).optional(),
+  })
+  .strict()
+
+/** A proposal. */
+export type Proposal = z.infer<typeof ProposalSchema>
+
+/** A Party's stance on another's proposal. */
+export const StanceSchema = z.object({ stance: z.enum(['support', 'object']), by: z.string(), at: z.string() }).strict()
+
+/** A stance. */
+export type Stance = z.infer<typeof StanceSchema>
+
+/** Names of the maps in the proposals document. */
+export const PROPOSAL_MAPS = { proposals: 'proposals', stances: 'stances' } as const
+
+/** The key of a Party's stance on a proposal: one per Party, changeable. */
+export function stanceKey(proposalId: string, party: string): string {
+  return `${proposalId}/${party}`
+}
+
+/** Proposals and stances as plain data. */
+export interface ProposalsState {
+  proposals: Record<string, Proposal>
+  stances: Record<string, Stance>
+}
