@@ -81,13 +81,12 @@ function groupNode(run: Run, group: BracketGroupRec, cx: InlineContext): Node {
 function textNodes(t: Extract<Token, { kind: 'text' }>, cx: InlineContext, out: Node[]): void {
   const { text, line, col } = t
   const slashes = findSlashRuns(text)
-  const places = findPlaceholders(cx.lines[line], line, col, col + text.length, cx.overrides)
-    .map((c) => c - col)
-    .filter((p) => !slashes.some((s) => p >= s.from && p < s.to))
-  if (!slashes.length && !places.length) {
+  const found = findPlaceholders(cx.lines[line], line, col, col + text.length, cx.overrides)
+  if (!slashes.length && !found.length) {
     out.push(schema.text(text))
     return
   }
+  const places = found.map((c) => c - col).filter((p) => !slashes.some((s) => p >= s.from && p < s.to))
   const events = [
     ...places.map((at) => ({ at, end: at + 1, slash: undefined })),
     ...slashes.map((s) => ({ at: s.from, end: s.to, slash: s })),

@@ -13,9 +13,11 @@ export interface SlashRun {
 
 const SLASHES = /(?<![\p{L}\p{N}])\p{L}[\p{L}'’-]*(?: \/ \p{L}[\p{L}'’-]*)+(?![\p{L}\p{N}])/gu
 
+const NONE: SlashRun[] = []
+
 /** Slash alternatives in `text`, in order. */
 export function findSlashRuns(text: string): SlashRun[] {
-  if (!text.includes(' / ')) return []
+  if (!text.includes(' / ')) return NONE
   const runs: SlashRun[] = []
   SLASHES.lastIndex = 0
   for (let m = SLASHES.exec(text); m; m = SLASHES.exec(text)) {
