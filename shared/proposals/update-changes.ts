@@ -43,7 +43,7 @@ export function readProposalsState(doc: Y.Doc): ProposalsState {
   }
 }
 
-function topName(doc: Y.Doc, type: Y.AbstractType<unknown>): string | undefined {
+function topName(doc: Y.Doc, type: Y.AbstractType<any>): string | undefined {
   for (const [name, t] of doc.share) if (t === type) return name
   return undefined
 }
