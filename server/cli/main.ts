@@ -15,6 +15,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   yardstick: { run: async (args) => (await import('./yardstick.ts')).yardstickCommand(args), summary: 'yardstick [--period cp1|cp2] [--baseline base-year|YEAR|FROM-TO] [--income-year YEAR] [--json] — cuts beside income, fitted line, distances' },
   frankel: { run: async (args) => (await import('./frankel.ts')).frankelCommand(args), summary: 'frankel [--party NAME] [--json] — Frankel formula target paths per Party, 2010–2100' },
   'entry-into-force': { run: async (args) => (await import('./entry-into-force.ts')).entryIntoForceCommand(args), summary: 'entry-into-force FILE.json [--as-of DATE] — ARTICLE 2 / paragraph 1 ter status of an acceptance list' },
+  serve: { run: async (args) => (await import('./serve.ts')).serveCommand(args), summary: 'serve — run the multi-user service (PORT, ACCORD_DATA from the environment)' },
 }
 
 /** Runs `accord ARGS…` and returns the process exit code. */

@@ -1,0 +1,46 @@
+/**
+ * Accounts, managed by the secretariat: list them and create delegations, co-chairs,
+ * observers and further secretariat accounts.
+ */
+import { Router } from 'express'
+import { z } from 'zod'
+import { roles } from '../auth/roles.ts'
+import type { Services } from '../services.ts'
+import { requireAccount, requireRole } from './authenticate.ts'
+import { sendError, validate } from './responses.ts'
+
+const newAccount = z
+  .object({
+    username: z.string().regex(/^[A-Za-z0-9._-]{2,64}$/, 'letters, digits, . _ - (2 to 64)'),
+    password: z.string().min(10, 'at least 10 characters').max(1000),
+    role: z.enum(roles),
+    party: z.string().trim().min(1).max(200).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.role === 'delegation' && !value.party) {
+      ctx.addIssue({ code: 'custom', path: ['party'], message: 'a delegation account must name its Party' })
+    }
+    if (value.role !== 'delegation' && value.party) {
+      ctx.addIssue({ code: 'custom', path: ['party'], message: 'only delegation accounts are bound to a Party' })
+    }
+  })
+
+/** The account routes. */
+export function accountRoutes(services: Services): Router {
+  const router = Router()
+  router.use('/accounts', requireAccount(services), requireRole('secretariat'))
+
+  router.get('/accounts', (_req, res) => {
+    res.json(services.accounts.list())
+  })
+
+  router.post('/accounts', async (req, res) => {
+    const body = validate(newAccount, req.body, 'body', res)
+    if (!body) return
+    const account = await services.accounts.create(body)
+    if (!account) return sendError(res, 409, 'username taken', [{ field: 'body.username', message: `"${body.username}" already exists` }])
+    res.status(201).json(account)
+  })
+
+  return router
+}

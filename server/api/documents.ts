@@ -1,0 +1,108 @@
+/**
+ * Documents: list, create (from a template or an uploaded plain-text non-paper, through
+ * the importer), summary and plain-text export.
+ */
+import express, { Router } from 'express'
+import { z } from 'zod'
+import { createDocument } from '../documents/creation.ts'
+import { documentSummary, documentText, loadTemplate, templateExists, templateNames, type TemplateText } from '../documents/template.ts'
+import type { Services } from '../services.ts'
+import type { DocumentRecord } from '../store/documents.ts'
+import { documentIdPattern, parseRoomName, roomName } from '../sync/policy.ts'
+import { accountOf, requireAccount, requireRole } from './authenticate.ts'
+import { lookupDocument } from './document-lookup.ts'
+import { sendError, validate } from './responses.ts'
+
+const newDocument = z
+  .object({
+    id: z.string().regex(documentIdPattern, 'letters, digits, . _ ~ - (up to 80)').optional(),
+    title: z.string().trim().min(1).max(200),
+    template: z.enum(templateNames).optional(),
+    text: z.string().min(1).optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if ((value.template === undefined) === (value.text === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['text'], message: 'give exactly one of "template" or "text"' })
+    }
+  })
+
+const uploadQuery = z.object({
+  title: z.string().trim().min(1).max(200),
+  id: z.string().regex(documentIdPattern, 'letters, digits, . _ ~ - (up to 80)').optional(),
+})
+
+/** How a document is listed: its entry plus the sync rooms a client connects to. */
+const listed = (document: DocumentRecord) => ({
+  ...document,
+  rooms: { text: roomName(document.id, 'text'), proposals: roomName(document.id, 'proposals') },
+})
+
+/** The document routes. */
+export function documentRoutes(services: Services): Router {
+  const router = Router()
+  const auth = requireAccount(services)
+
+  router.get('/documents', auth, (_req, res) => {
+    res.json(services.documents.list().map(listed))
+  })
+
+  router.post('/documents', auth, requireRole('secretariat'), express.text({ limit: services.options.limits.maxBodyBytes }), (req, res) => {
+    let input: { id?: string; title: string; text: string } & Partial<Pick<TemplateText, 'annotations' | 'bindings'>>
+    if (typeof req.body === 'string') {
+      // A raw plain-text upload: Content-Type text/plain, title (and id) in the query.
+      const query = validate(uploadQuery, req.query, 'query', res)
+      if (!query) return
+      if (req.body.length === 0) return sendError(res, 400, 'empty upload', [{ field: 'body', message: 'the non-paper text is empty' }])
+      input = { ...query, text: req.body }
+    } else {
+      const body = validate(newDocument, req.body ?? {}, 'body', res)
+      if (!body) return
+      if (body.template !== undefined) {
+        if (!templateExists(services.options.templatesDir, body.template)) {
+          return sendError(res, 422, 'template not installed', [{ field: 'body.template', message: `no text for "${body.template}"` }])
+        }
+        input = { id: body.id, title: body.title, ...loadTemplate(services.options.templatesDir, body.template) }
+      } else {
+        input = { id: body.id, title: body.title, text: body.text! }
+      }
+    }
+    const created = createDocument(services, { ...input, createdBy: accountOf(res).username })
+    if (!created.ok) {
+      const where = typeof req.body === 'string' ? 'query' : 'body'
+      return sendError(res, 409, created.message, [{ field: `${where}.${created.field}`, message: created.message }])
+    }
+    res.status(201).json({ document: listed(created.document), diagnostics: created.diagnostics })
+  })
+
+  router.get('/documents/:id', auth, (req, res) => {
+    const document = lookupDocument(services, req, res)
+    if (!document) return
+    const address = parseRoomName(document.id)!
+    let summary: object | null = null
+    let summaryError: string | undefined
+    services.rooms.read(address, (doc) => {
+      try {
+        summary = documentSummary(doc)
+      } catch (error) {
+        summaryError = (error as Error).message
+      }
+    })
+    const storage = services.updates.size(address.name)
+    const connected = services.rooms.get(address.name)?.members.size ?? 0
+    res.json({ document: listed(document), summary, ...(summaryError ? { summaryError } : {}), storage, connected })
+  })
+
+  router.get('/documents/:id/text', auth, (req, res) => {
+    const document = lookupDocument(services, req, res)
+    if (!document) return
+    try {
+      const text = services.rooms.read(parseRoomName(document.id)!, (doc) => documentText(doc))
+      res.type('text/plain; charset=utf-8').send(text)
+    } catch (error) {
+      sendError(res, 422, 'document cannot be serialized', [{ field: 'params.id', message: (error as Error).message }])
+    }
+  })
+
+  return router
+}

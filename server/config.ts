@@ -1,0 +1,80 @@
+/**
+ * Server configuration: the options `startServer` takes, and how `npm start` reads them
+ * from the environment.
+ */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { defaultLimits, type Limits } from './limits.ts'
+import type { Synchronous } from './store/database.ts'
+
+/** Everything a server instance needs to run. */
+export interface ServerOptions {
+  port: number
+  host: string
+  /** Folder holding the SQLite store. */
+  dataDir: string
+  /** SQLite `synchronous` level; FULL unless the operator opts out (see store/database.ts). */
+  synchronous: Synchronous
+  /** Folder holding document templates (`non-paper/text.txt`). */
+  templatesDir: string
+  /** Folder of the built browser editor, served at `/` when it exists. */
+  clientDir: string
+  /** Password for the first secretariat account; generated and printed once when absent. */
+  secretariatPassword?: string
+  tokenTtlMs: number
+  limits: Limits
+  /** Compact a room once its log has this many rows. */
+  compactAfterRows: number
+  /** Also compact every room that changed, on this interval. */
+  compactIntervalMs: number
+  /**
+   * Rooms whose id starts with this prefix are created empty on first connect by a
+   * co-chair or the secretariat. Off (undefined) by default; the benchmark uses it
+   * because its load generator picks fresh room names.
+   */
+  scratchPrefix?: string
+  /** Where one-line operational messages go. */
+  log: (line: string) => void
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`)
+  return value
+}
+
+function synchronousFromEnv(raw: string | undefined): Synchronous {
+  if (raw === undefined || raw === '') return 'FULL'
+  const value = raw.toUpperCase()
+  if (value !== 'FULL' && value !== 'NORMAL') throw new Error(`ACCORD_SQLITE_SYNCHRONOUS must be FULL or NORMAL, got "${raw}"`)
+  return value
+}
+
+/** Reads the options from the environment (PORT, ACCORD_DATA, …) with defaults. */
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptions {
+  return {
+    port: intFromEnv(env, 'PORT', 8080),
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.ACCORD_DATA || './data'),
+    synchronous: synchronousFromEnv(env.ACCORD_SQLITE_SYNCHRONOUS),
+    templatesDir: path.resolve(env.ACCORD_TEMPLATES || path.join(root, 'templates')),
+    clientDir: path.join(root, 'client', 'dist'),
+    secretariatPassword: env.ACCORD_SECRETARIAT_PASSWORD || undefined,
+    tokenTtlMs: intFromEnv(env, 'ACCORD_TOKEN_TTL_SECONDS', 12 * 3600) * 1000,
+    limits: {
+      ...defaultLimits,
+      maxMessageBytes: intFromEnv(env, 'ACCORD_MAX_MESSAGE_BYTES', defaultLimits.maxMessageBytes),
+      maxDocumentBytes: intFromEnv(env, 'ACCORD_MAX_DOCUMENT_BYTES', defaultLimits.maxDocumentBytes),
+      maxConnectionsPerAccount: intFromEnv(env, 'ACCORD_MAX_CONNECTIONS_PER_ACCOUNT', defaultLimits.maxConnectionsPerAccount),
+      loginAttemptsPerMinute: intFromEnv(env, 'ACCORD_LOGIN_ATTEMPTS_PER_MINUTE', defaultLimits.loginAttemptsPerMinute),
+    },
+    compactAfterRows: intFromEnv(env, 'ACCORD_COMPACT_AFTER_ROWS', 1000),
+    compactIntervalMs: intFromEnv(env, 'ACCORD_COMPACT_INTERVAL_SECONDS', 60) * 1000,
+    scratchPrefix: env.ACCORD_SCRATCH_PREFIX || undefined,
+    log: (line) => process.stdout.write(line + '\n'),
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * The server's one door to the document layer: templates on disk, and the shared
+ * functions that seed a Y.Doc from a plain-text non-paper and read it back. Everything
+ * else in `server/` treats a document's content as opaque Yjs state.
+ */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import type * as Y from 'yjs'
+import { negotiationDocText, seedNegotiationDoc, summarizeNegotiationDoc } from '../../shared/collab/document.ts'
+import type { Annotation, Diagnostic } from '../../shared/import/index.ts'
+import type { Bindings } from '../../shared/model/bindings.ts'
+import { readDocumentTemplate } from '../templates/read-template.ts'
+
+/** Templates a document can be created from; each is a folder under the templates dir. */
+export const templateNames = ['non-paper'] as const
+
+/** A template's name. */
+export type TemplateName = (typeof templateNames)[number]
+
+/** A template's text with the importer corrections and model bindings that go with it. */
+export interface TemplateText {
+  text: string
+  annotations: Annotation[]
+  bindings: Bindings
+}
+
+/** Reads `NAME/text.txt` (with `annotations.json` and `bindings.json` if present) from the templates dir. */
+export function loadTemplate(templatesDir: string, name: TemplateName): TemplateText {
+  return readDocumentTemplate(path.join(templatesDir, name))
+}
+
+/** True when the template's text file exists. */
+export function templateExists(templatesDir: string, name: TemplateName): boolean {
+  return existsSync(path.join(templatesDir, name, 'text.txt'))
+}
+
+/** Imports a plain-text non-paper into an empty Y.Doc; returns the importer's diagnostics. */
+export function seedDocument(ydoc: Y.Doc, text: string, annotations: Annotation[] = [], bindings: Bindings = {}): { diagnostics: Diagnostic[] } {
+  return seedNegotiationDoc(ydoc, text, annotations, bindings)
+}
+
+/** The document's plain text, as the importer would read it back. */
+export function documentText(ydoc: Y.Doc): string {
+  return negotiationDocText(ydoc)
+}
+
+/** Structure counts and diagnostics of the document. */
+export function documentSummary(ydoc: Y.Doc): object {
+  return summarizeNegotiationDoc(ydoc)
+}

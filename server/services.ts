@@ -1,0 +1,49 @@
+/**
+ * The server's parts, wired together once per process: the store and its tables, the
+ * auth components and the room registry. HTTP routes and the sync endpoint receive this
+ * object instead of reaching for globals, so tests can run several servers in one process.
+ */
+import { AccountDirectory } from './auth/accounts.ts'
+import { SessionTokens } from './auth/tokens.ts'
+import type { ServerOptions } from './config.ts'
+import { LoginThrottle } from './limits.ts'
+import { openStore, type Store } from './store/database.ts'
+import { DocumentCatalogue } from './store/documents.ts'
+import { RevisionArchive } from './store/revisions.ts'
+import { UpdateLog } from './store/update-log.ts'
+import { RoomRegistry } from './sync/rooms.ts'
+
+/** Everything a request handler may use. */
+export interface Services {
+  options: ServerOptions
+  store: Store
+  updates: UpdateLog
+  documents: DocumentCatalogue
+  revisions: RevisionArchive
+  accounts: AccountDirectory
+  tokens: SessionTokens
+  loginThrottle: LoginThrottle
+  rooms: RoomRegistry
+}
+
+/** Opens the store in `options.dataDir` and builds the services on it. */
+export function createServices(options: ServerOptions): Services {
+  const store = openStore(options.dataDir, options.synchronous)
+  const updates = new UpdateLog(store)
+  const accounts = new AccountDirectory(store)
+  return {
+    options,
+    store,
+    updates,
+    documents: new DocumentCatalogue(store),
+    revisions: new RevisionArchive(store),
+    accounts,
+    tokens: new SessionTokens(store, accounts, options.tokenTtlMs),
+    loginThrottle: new LoginThrottle(),
+    rooms: new RoomRegistry(updates, {
+      compactAfterRows: options.compactAfterRows,
+      compactIntervalMs: options.compactIntervalMs,
+      log: options.log,
+    }),
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Append-before-relay. Client updates are queued and, on the next turn of the event
+ * loop, applied and appended in ONE store transaction (one fsync for everything that
+ * arrived together); only after that commit are they relayed to other clients. A crash
+ * can therefore lose only updates nobody else has seen — and their senders still hold
+ * them and send them again on reconnect.
+ */
+import { StoreFailure, type UpdateLog } from '../store/update-log.ts'
+import type { PendingRelay, Room } from './room.ts'
+
+/** A sender of updates, closable when its update is malformed. */
+export interface UpdateSender {
+  closeMalformed(reason: string): void
+}
+
+interface Submission {
+  room: Room
+  sender: UpdateSender
+  update: Uint8Array
+}
+
+/** Queues client updates and commits them in batches before relaying. */
+export class DurableRelay {
+  private queue: Submission[] = []
+  private scheduled = false
+
+  constructor(
+    private readonly log: UpdateLog,
+    /** Called when a commit fails: the rooms' memory is ahead of the store and must be dropped. */
+    private readonly onStoreFailure: (rooms: Set<Room>, error: unknown) => void,
+    /** Called after a batch, with the rooms it changed (compaction scheduling). */
+    private readonly afterCommit: (rooms: Set<Room>) => void = () => {},
+  ) {}
+
+  /** Queues an update from `sender` for `room`. */
+  submit(room: Room, sender: UpdateSender, update: Uint8Array): void {
+    this.queue.push({ room, sender, update })
+    if (!this.scheduled) {
+      this.scheduled = true
+      setImmediate(() => this.flush())
+    }
+  }
+
+  /** Applies, appends and commits everything queued, then relays it. Safe to call any time. */
+  flush(): void {
+    this.scheduled = false
+    if (this.queue.length === 0) return
+    const batch = this.queue
+    this.queue = []
+    const relays: PendingRelay[] = []
+    const touched = new Set(batch.map((submission) => submission.room))
+    // Closed only after the commit: closing can unload a room, which must not happen mid-batch.
+    const malformed = new Set<UpdateSender>()
+    try {
+      this.log.batch(() => {
+        for (const { room, sender, update } of batch) {
+          try {
+            room.applyClientUpdate(update, sender, relays)
+          } catch (error) {
+            // A Yjs decode error: the update was never integrated; only its sender pays.
+            if (error instanceof StoreFailure) throw error
+            malformed.add(sender)
+          }
+        }
+      })
+    } catch (error) {
+      this.onStoreFailure(touched, error)
+      return
+    }
+    for (const { room, update, origin } of relays) room.broadcast(update, origin)
+    for (const sender of malformed) sender.closeMalformed('malformed update')
+    this.afterCommit(touched)
+  }
+}

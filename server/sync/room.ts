@@ -1,0 +1,154 @@
+/**
+ * A room: one Yjs document in memory with its presence (awareness) and the sockets
+ * connected to it. Its content is loaded completely from the update log when the room
+ * is opened — synchronously, before any socket is attached — so no client can ever
+ * sync against a half-loaded document.
+ */
+import * as Y from 'yjs'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import * as encoding from 'lib0/encoding'
+import type { UpdateLog } from '../store/update-log.ts'
+import type { RoomAddress } from './policy.ts'
+
+/** y-websocket message type: sync protocol (step 1, step 2, update). */
+export const messageSync = 0
+/** y-websocket message type: awareness (presence) update. */
+export const messageAwareness = 1
+/** y-websocket message type: auth; the server sends "permission denied" with it. */
+export const messageAuth = 2
+/** y-websocket message type: a request for every current awareness state. */
+export const messageQueryAwareness = 3
+
+/** What a room needs from a connected socket. */
+export interface RoomMember {
+  send(message: Uint8Array): void
+  /** Closes the socket with a WebSocket close code and a reason the client can show. */
+  close(code: number, reason: string): void
+  /** Awareness client ids this socket announced, removed when it leaves. */
+  readonly awarenessClients: Set<number>
+}
+
+/** An update applied to a room that must be relayed once its append has committed. */
+export interface PendingRelay {
+  room: Room
+  update: Uint8Array
+  origin: unknown
+}
+
+/** One document room in memory. */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true })
+  readonly awareness: awarenessProtocol.Awareness
+  readonly members = new Set<RoomMember>()
+  /** Bytes in the room's update log, for the document size limit. */
+  storedBytes = 0
+  /** Rows appended since the last compaction. */
+  rowsSinceCompaction = 0
+  private capture: PendingRelay[] | undefined
+  private cachedSnapshot: Y.Snapshot | undefined
+
+  constructor(readonly address: RoomAddress, private readonly log: UpdateLog) {
+    const loaded = log.loadInto(address.name, this.doc)
+    this.storedBytes = loaded.bytes
+    this.rowsSinceCompaction = loaded.rows > 1 ? loaded.rows : 0
+    this.awareness = new awarenessProtocol.Awareness(this.doc)
+    // The server is not a participant: it must not announce a presence of its own.
+    this.awareness.setLocalState(null)
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.record(update, origin))
+    this.awareness.on('update', this.relayAwareness)
+  }
+
+  /**
+   * Applies a client's update inside the caller's store transaction. The resulting change
+   * (if any) is appended to the log and queued in `relays` — it is sent to others only
+   * after the transaction commits.
+   */
+  applyClientUpdate(update: Uint8Array, origin: unknown, relays: PendingRelay[]): void {
+    this.capture = relays
+    try {
+      Y.applyUpdate(this.doc, update, origin)
+    } finally {
+      this.capture = undefined
+    }
+  }
+
+  /**
+   * The document's current snapshot (state vector and delete set), kept until the next
+   * change: read-only clients' messages are checked against it, and computing it walks
+   * the whole document.
+   */
+  snapshot(): Y.Snapshot {
+    this.cachedSnapshot ??= Y.snapshot(this.doc)
+    return this.cachedSnapshot
+  }
+
+  private record(update: Uint8Array, origin: unknown): void {
+    this.cachedSnapshot = undefined
+    if (!this.capture) throw new Error(`room ${this.address.name} changed outside a store transaction`)
+    this.log.append(this.address.name, update)
+    this.storedBytes += update.length
+    this.rowsSinceCompaction += 1
+    this.capture.push({ room: this, update, origin })
+  }
+
+  /** Sends a committed update to every member but its sender. */
+  broadcast(update: Uint8Array, origin: unknown): void {
+    if (this.members.size === 0) return
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, messageSync)
+    syncProtocol.writeUpdate(encoder, update)
+    const message = encoding.toUint8Array(encoder)
+    for (const member of this.members) if (member !== origin) member.send(message)
+  }
+
+  private readonly relayAwareness = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const member = this.members.has(origin as RoomMember) ? (origin as RoomMember) : undefined
+    if (member) {
+      for (const id of added) member.awarenessClients.add(id)
+      for (const id of removed) member.awarenessClients.delete(id)
+    }
+    const changed = added.concat(updated, removed)
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, messageAwareness)
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+    const message = encoding.toUint8Array(encoder)
+    for (const other of this.members) if (other !== member) other.send(message)
+  }
+
+  /** The messages a new member gets on arrival: sync step 1 and the current presence. */
+  greeting(): Uint8Array[] {
+    const sync = encoding.createEncoder()
+    encoding.writeVarUint(sync, messageSync)
+    syncProtocol.writeSyncStep1(sync, this.doc)
+    const messages: Uint8Array[] = [encoding.toUint8Array(sync)]
+    const states = this.awareness.getStates()
+    if (states.size > 0) messages.push(this.awarenessMessage([...states.keys()]))
+    return messages
+  }
+
+  /** An awareness message carrying the given clients' states. */
+  awarenessMessage(clients: number[]): Uint8Array {
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, messageAwareness)
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients))
+    return encoding.toUint8Array(encoder)
+  }
+
+  /** Removes a member and the presence it announced. */
+  leave(member: RoomMember): void {
+    this.members.delete(member)
+    if (member.awarenessClients.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...member.awarenessClients], null)
+    }
+  }
+
+  /** Frees the in-memory document. */
+  destroy(): void {
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+}

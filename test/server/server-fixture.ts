@@ -1,0 +1,229 @@
+/**
+ * A real Accord server for tests: a temp data folder with a real SQLite file, an
+ * ephemeral port on 127.0.0.1, the real templates, and clients that speak to it the way
+ * browsers will — HTTP with a bearer token, y-websocket providers and raw y-protocols
+ * sockets.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import * as syncProtocol from 'y-protocols/sync'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as encoding from 'lib0/encoding'
+import * as decoding from 'lib0/decoding'
+import { WebsocketProvider } from 'y-websocket'
+import { startServer, type RunningServer } from '../../server/app.ts'
+import { optionsFromEnv, type ServerOptions } from '../../server/config.ts'
+import type { Role } from '../../server/auth/roles.ts'
+
+/** The repository root. */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+/** The secretariat password every test server starts with. */
+export const secretariatPassword = 'secretariat-test-password'
+
+/** A temp folder removed by `cleanup`. */
+export function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'accord-test-'))
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+/** A JSON response. */
+export interface ApiResponse {
+  status: number
+  body: any
+  headers: Headers
+}
+
+/** Calls the API. `body` as a string is sent as text/plain. */
+export async function callApi(baseUrl: string, method: string, route: string, token?: string, body?: unknown): Promise<ApiResponse> {
+  const headers: Record<string, string> = {}
+  if (token) headers.authorization = `Bearer ${token}`
+  let payload: string | undefined
+  if (typeof body === 'string') {
+    headers['content-type'] = 'text/plain'
+    payload = body
+  } else if (body !== undefined) {
+    headers['content-type'] = 'application/json'
+    payload = JSON.stringify(body)
+  }
+  const res = await fetch(baseUrl + route, { method, headers, body: payload })
+  const text = await res.text()
+  let parsed: unknown = text
+  try {
+    parsed = JSON.parse(text)
+  } catch {}
+  return { status: res.status, body: parsed, headers: res.headers }
+}
+
+/** Logs in and returns the token (throws on failure). */
+export async function login(baseUrl: string, username: string, password: string): Promise<string> {
+  const res = await callApi(baseUrl, 'POST', '/api/login', undefined, { username, password })
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`)
+  return res.body.token as string
+}
+
+/** A test server with a logged-in secretariat. */
+export interface TestServer {
+  server: RunningServer
+  url: string
+  /** `ws://127.0.0.1:PORT/sync`, the provider's serverUrl. */
+  syncUrl: string
+  secretariatToken: string
+  api(method: string, route: string, token?: string, body?: unknown): Promise<ApiResponse>
+  /** Creates an account with that role and returns its token. */
+  account(role: Role, party?: string): Promise<string>
+  close(): Promise<void>
+}
+
+let accountCounter = 0
+
+/** Starts a server on an ephemeral port in a fresh temp data folder (or `dataDir`). */
+export async function startTestServer(overrides: Partial<ServerOptions> = {}): Promise<TestServer> {
+  const temp = overrides.dataDir ? undefined : tempDir()
+  const options: ServerOptions = {
+    ...optionsFromEnv({}),
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: temp?.dir ?? overrides.dataDir!,
+    templatesDir: path.join(repoRoot, 'templates'),
+    secretariatPassword,
+    log: () => {},
+    ...overrides,
+  }
+  const server = await startServer(options)
+  const url = server.url
+  let secretariatToken: string
+  try {
+    secretariatToken = await login(url, 'secretariat', secretariatPassword)
+  } catch (error) {
+    await server.close()
+    temp?.cleanup()
+    throw error
+  }
+  const api = (method: string, route: string, token?: string, body?: unknown) => callApi(url, method, route, token, body)
+  return {
+    server,
+    url,
+    syncUrl: url.replace(/^http/, 'ws') + '/sync',
+    secretariatToken,
+    api,
+    async account(role, party) {
+      const username = `${role}-${++accountCounter}`
+      const password = 'a-long-enough-password'
+      const res = await api('POST', '/api/accounts', secretariatToken, { username, password, role, ...(party ? { party } : {}) })
+      if (res.status !== 201) throw new Error(`create account: ${res.status} ${JSON.stringify(res.body)}`)
+      return login(url, username, password)
+    },
+    async close() {
+      await server.close()
+      temp?.cleanup()
+    },
+  }
+}
+
+/** A y-websocket 3 provider connected and synced to `room` (BroadcastChannel disabled). */
+export async function connectProvider(syncUrl: string, room: string, token: string): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(syncUrl, room, doc, {
+    params: { token },
+    disableBc: true,
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+  })
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`provider for ${room} did not sync`)), 10_000)
+    provider.once('sync', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+  })
+  return { doc, provider }
+}
+
+/** Resolves once `predicate` holds (polled), or rejects after `ms`. */
+export async function eventually(predicate: () => boolean, ms = 5000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + ms
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+/**
+ * A hand-rolled y-protocols client: a raw socket and a Y.Doc, for tests that need to see
+ * exactly what the server sends (permission messages, close codes) or send what a
+ * provider never would.
+ */
+export class RawClient {
+  readonly doc = new Y.Doc()
+  readonly denials: string[] = []
+  synced = false
+  closed: { code: number; reason: string } | undefined
+  private constructor(readonly ws: WebSocket) {
+    ws.binaryType = 'nodebuffer'
+    ws.on('message', (data: Buffer) => this.receive(new Uint8Array(data)))
+    ws.on('close', (code, reason) => (this.closed = { code, reason: reason.toString() }))
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== this) this.sendUpdate(update)
+    })
+  }
+
+  /** Opens a socket to `syncUrl/room?token=` and waits for the server's sync step 2. */
+  static async connect(syncUrl: string, room: string, token: string, options: WebSocket.ClientOptions = {}): Promise<RawClient> {
+    const ws = new WebSocket(`${syncUrl}/${room}?token=${encodeURIComponent(token)}`, options)
+    const client = new RawClient(ws)
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => {
+        const encoder = encoding.createEncoder()
+        encoding.writeVarUint(encoder, 0)
+        syncProtocol.writeSyncStep1(encoder, client.doc)
+        ws.send(encoding.toUint8Array(encoder))
+        resolve()
+      })
+      ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)))
+      ws.once('error', reject)
+    })
+    await eventually(() => client.synced, 5000, 'raw client sync')
+    return client
+  }
+
+  /** Sends a Yjs update as a sync update message. */
+  sendUpdate(update: Uint8Array): void {
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 0)
+    syncProtocol.writeUpdate(encoder, update)
+    this.send(encoding.toUint8Array(encoder))
+  }
+
+  /** Sends raw bytes. */
+  send(bytes: Uint8Array): void {
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(bytes)
+  }
+
+  private receive(bytes: Uint8Array): void {
+    const decoder = decoding.createDecoder(bytes)
+    const type = decoding.readVarUint(decoder)
+    if (type === 0) {
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, 0)
+      const step = syncProtocol.readSyncMessage(decoder, encoder, this.doc, this)
+      if (step === syncProtocol.messageYjsSyncStep2) this.synced = true
+      if (encoding.length(encoder) > 1) this.send(encoding.toUint8Array(encoder))
+    } else if (type === 2) {
+      decoding.readVarUint(decoder)
+      this.denials.push(decoding.readVarString(decoder))
+    } else if (type === 1) {
+      decoding.readVarUint8Array(decoder) // presence is not needed by raw-client tests
+    }
+  }
+
+  /** Closes the socket. */
+  close(): void {
+    this.ws.close()
+  }
+}
+
+/** Exposed for awareness assertions. */
+export { awarenessProtocol }
