@@ -23,6 +23,8 @@ import type { Limits } from '../limits.ts'
 import type { DurableRelay } from './durable-relay.ts'
 import { messageAuth, messageAwareness, messageQueryAwareness, messageSync, type Room, type RoomMember } from './room.ts'
 import { updateChangesDoc } from './update-effect.ts'
+import { changesOfUpdate } from '../../shared/proposals/update-changes.ts'
+import { refuseProposalChanges } from '../../shared/proposals/rights.ts'
 
 /** Close code for a client that kept sending writes it may not make. */
 export const closeWriteForbidden = 4403
@@ -134,6 +136,14 @@ export class SyncConnection implements RoomMember {
     if (!this.writable) {
       if (updateChangesDoc(this.room.snapshot(), update)) this.refuse(`${this.account.role} accounts may not change ${this.room.address.name}`)
       return
+    }
+    if (this.room.address.kind === 'proposals') {
+      // Room rights are not enough here: each entry is checked against the sender's Party.
+      const refusal = refuseProposalChanges(
+        { username: this.account.username, role: this.account.role, party: this.account.party ?? undefined },
+        changesOfUpdate(this.room.doc, update),
+      )
+      if (refusal) return this.refuse(refusal)
     }
     if (this.room.storedBytes + update.length > this.limits.maxDocumentBytes) {
       return this.refuse(`document size limit (${this.limits.maxDocumentBytes} bytes) reached`)

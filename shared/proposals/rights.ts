@@ -37,6 +37,7 @@ function refuse(actor: Actor, c: EntryChange): string | null {
   if (actor.role === 'observer') return 'observers cannot write'
   if (c.map === 'proposals') return refuseProposal(actor, c.key, c.before as Proposal | undefined, c.after)
   if (c.map === 'stances') return refuseStance(actor, c.key, c.after)
+  if (c.map === '(incomplete)') return 'the update builds on changes the server does not have (an earlier refused write?); reload the document'
   return `unknown map "${c.map}"`
 }
 

@@ -8,6 +8,9 @@ import * as Y from 'yjs'
 import { PROPOSAL_MAPS, type ProposalsState } from './proposal.ts'
 import type { EntryChange } from './rights.ts'
 
+/** The map name that marks an update with missing dependencies. */
+export const INCOMPLETE = '(incomplete)'
+
 /** The entry changes `update` would make to `doc`; `doc` itself is left as it was. */
 export function changesOfUpdate(doc: Y.Doc, update: Uint8Array): EntryChange[] {
   const copy = new Y.Doc({ gc: false })
@@ -31,6 +34,9 @@ export function changesOfUpdate(doc: Y.Doc, update: Uint8Array): EntryChange[] {
     }
   })
   Y.applyUpdate(copy, update)
+  // An update that builds on changes this document lacks (typically an earlier
+  // refused write) cannot be judged entry by entry: it is reported as such.
+  if (copy.store.pendingStructs || copy.store.pendingDs) changes.push({ map: INCOMPLETE, key: '', before: undefined, after: true })
   copy.destroy()
   return changes
 }

@@ -40,3 +40,17 @@ describe('changes of an update', () => {
     expect(refuseProposalChanges({ username: 'tv', role: 'delegation', party: 'Tuvalu' }, changesOfUpdate(server, forged))).toMatch(/own Party \(Tuvalu\), not Norway/)
   })
 })
+
+describe('an update that builds on a refused one', () => {
+  it('is reported incomplete and refused, not silently kept', () => {
+    const server = new Y.Doc()
+    const client = new Y.Doc()
+    const updates: Uint8Array[] = []
+    client.on('update', (u: Uint8Array) => updates.push(u))
+    client.getMap('proposals').set('pr9', { ...proposal, party: 'Norway' }) // refused by the server, never applied there
+    client.getMap('stances').set('pr1/Tuvalu', { stance: 'object', by: 'tv', at: 't' })
+    const changes = changesOfUpdate(server, updates[1])
+    expect(changes).toEqual([{ map: '(incomplete)', key: '', before: undefined, after: true }])
+    expect(refuseProposalChanges({ username: 'tv', role: 'delegation', party: 'Tuvalu' }, changes)).toMatch(/builds on changes the server does not have/)
+  })
+})

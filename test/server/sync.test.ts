@@ -97,16 +97,38 @@ describe('sync', () => {
     provider.destroy()
   })
 
-  it('lets delegations write the proposals room, not observers', async () => {
-    const delegation = await RawClient.connect(t.syncUrl, 'non-paper/proposals', await t.account('delegation', 'Canada'))
+  it('lets delegations propose for their own Party in the proposals room, not observers', async () => {
+    const canadaToken = await t.account('delegation', 'Canada')
+    const canada = (await t.api('GET', '/api/me', canadaToken)).body.username as string
+    const delegation = await RawClient.connect(t.syncUrl, 'non-paper/proposals', canadaToken)
     const observer = await RawClient.connect(t.syncUrl, 'non-paper/proposals', await t.account('observer'))
-    delegation.doc.getArray('proposals').push([{ by: 'Canada', text: 'delete [further]' }])
-    await eventually(() => observer.doc.getArray('proposals').length === 1, 5000, 'proposal relayed')
+    const proposal = { id: 'pr1', party: 'Canada', by: canada, kind: 'resolution', target: 'g50', value: 'deleted', at: '2009-11-02T10:00:00Z', status: 'open' }
+    delegation.doc.getMap('proposals').set('pr1', proposal)
+    await eventually(() => observer.doc.getMap('proposals').has('pr1'), 5000, 'proposal relayed')
     expect(delegation.denials).toEqual([])
-    observer.doc.getArray('proposals').push([{ by: 'NGO' }])
+    observer.doc.getMap('stances').set('pr1/Canada', { stance: 'support', by: 'press', at: 'x' })
     await eventually(() => observer.denials.length === 1, 5000, 'observer refused')
     delegation.close()
     observer.close()
+  })
+
+  it('refuses a hostile delegation\'s forged proposal, stance and acceptance; nobody else sees them', async () => {
+    const tuvaluToken = await t.account('delegation', 'Tuvalu')
+    const tuvalu = (await t.api('GET', '/api/me', tuvaluToken)).body.username as string
+    const hostile = await RawClient.connect(t.syncUrl, 'non-paper/proposals', tuvaluToken)
+    const witness = await RawClient.connect(t.syncUrl, 'non-paper/proposals', await t.account('observer'))
+    const forged = { id: 'pr9', party: 'Norway', by: tuvalu, kind: 'inscription', target: 'cp2/Norway', value: 50, at: 't', status: 'open' }
+    hostile.doc.getMap('proposals').set('pr9', forged)
+    await eventually(() => hostile.denials.length === 1, 5000, 'forged proposal refused')
+    expect(hostile.denials[0]).toMatch(/own Party \(Tuvalu\), not Norway/)
+    hostile.doc.getMap('stances').set('pr1/Norway', { stance: 'object', by: tuvalu, at: 't' })
+    await eventually(() => hostile.denials.length === 2, 5000, 'forged stance refused')
+    expect(hostile.denials[1]).toMatch(/builds on changes the server does not have/)
+    await new Promise((r) => setTimeout(r, 200))
+    expect(witness.doc.getMap('proposals').has('pr9')).toBe(false)
+    expect(witness.doc.getMap('stances').size).toBe(0)
+    hostile.close()
+    witness.close()
   })
 
   it('refuses upgrades without a valid token, to unknown documents and unknown paths', async () => {
