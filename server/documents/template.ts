@@ -6,10 +6,15 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type * as Y from 'yjs'
-import { negotiationDocText, seedNegotiationDoc, summarizeNegotiationDoc } from '../../shared/collab/document.ts'
+import { negotiationDocText, readNegotiationDoc, seedNegotiationDoc, summarizeNegotiationDoc } from '../../shared/collab/document.ts'
+import { computeScenario } from '../../shared/model/compute.ts'
+import { indexDocument } from '../../shared/model/document-index.ts'
+import { remaining } from '../../shared/model/resolution.ts'
+import { readSharedBindings, readSharedScenario } from '../../shared/model/shared-state.ts'
+import type { Party } from '../../shared/parties/party.ts'
 import type { Annotation, Diagnostic } from '../../shared/import/index.ts'
 import type { Bindings } from '../../shared/model/bindings.ts'
-import { readDocumentTemplate } from '../templates/read-template.ts'
+import { readDocumentTemplate, readPartyTable } from '../templates/read-template.ts'
 
 /** Templates a document can be created from; each is a folder under the templates dir. */
 export const templateNames = ['non-paper'] as const
@@ -44,7 +49,22 @@ export function documentText(ydoc: Y.Doc): string {
   return negotiationDocText(ydoc)
 }
 
-/** Structure counts and diagnostics of the document. */
+let parties: readonly Party[] | undefined
+
+/**
+ * Structure counts and import diagnostics of the document, what remains open
+ * (brackets and options, per section) and the model's computation under the
+ * document's present resolutions: every Party's assigned amount, the aggregate
+ * beside X, and the model's diagnostics.
+ */
 export function documentSummary(ydoc: Y.Doc): object {
-  return summarizeNegotiationDoc(ydoc)
+  parties ??= readPartyTable()
+  const index = indexDocument(readNegotiationDoc(ydoc))
+  const scenario = readSharedScenario(ydoc)
+  const open = remaining(index, scenario.resolutions)
+  return {
+    ...summarizeNegotiationDoc(ydoc),
+    remaining: { brackets: open.brackets, options: open.options, bySection: Object.fromEntries(open.bySection) },
+    computation: computeScenario(index, readSharedBindings(ydoc).bindings, scenario, parties),
+  }
 }

@@ -28,7 +28,7 @@ export interface OptionInfo {
 export interface DocumentIndex {
   groups: Map<string, GroupInfo>
   options: Map<string, OptionInfo>
-  /** Section id → its options' ids, in order. */
+  /** Section (or article) id → its options' ids, in order. */
   sections: Map<string, string[]>
   placeholders: Map<string, { name: string; option: string | null }>
 }
@@ -45,8 +45,10 @@ export function indexDocument(doc: Node): DocumentIndex {
       at.option = null
       index.sections.set(node.attrs.id, [])
     } else if (name === 'article') {
-      at.section = null
+      // Options straight under an article (ARTICLE 2's) are one choice like a section's.
+      at.section = node.attrs.id
       at.option = null
+      index.sections.set(node.attrs.id, [])
     } else if (name === 'option') {
       at.option = node.attrs.id
       const info: OptionInfo = { id: node.attrs.id, section: at.section, number: optionNumber(node), requires: null }

@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { callApi, login, repoRoot, secretariatPassword, startTestServer, type TestServer } from './server-fixture.ts'
+import { callApi, connectProvider, login, repoRoot, secretariatPassword, startTestServer, type TestServer } from './server-fixture.ts'
+import { readScenario } from '../../shared/model/scenario.ts'
+import { writeSharedScenario } from '../../shared/model/shared-state.ts'
 
 let t: TestServer
 beforeAll(async () => {
@@ -102,11 +104,27 @@ describe('documents', () => {
     expect(await text.text()).toBe(template())
   })
 
-  it('gives a summary with counts and diagnostics', async () => {
-    const res = await t.api('GET', '/api/documents/non-paper', await t.account('observer'))
+  it('gives a summary with counts, what remains open, and the model\'s numbers as decisions arrive', async () => {
+    const observer = await t.account('observer')
+    const res = await t.api('GET', '/api/documents/non-paper', observer)
     expect(res.status).toBe(200)
-    expect(res.body.summary).toBeTruthy()
-    expect(JSON.stringify(res.body.summary)).toContain('diagnostics')
+    const summary = res.body.summary
+    expect(summary).toMatchObject({ options: 22, bracketGroups: 19, optionalBrackets: 31, remaining: { brackets: 50, options: 22 } })
+    expect(summary.diagnostics).toHaveLength(2)
+    expect(summary.computation.results.years).toBeNull()
+    // A co-chair enters the Doha decisions over a real socket; the summary follows.
+    const chair = await connectProvider(t.syncUrl, 'non-paper', await t.account('co-chair'))
+    writeSharedScenario(chair.doc, readScenario(JSON.parse(readFileSync(path.join(repoRoot, 'templates/non-paper/doha.json'), 'utf8'))))
+    let after: any
+    for (let i = 0; i < 50; i++) {
+      after = (await t.api('GET', '/api/documents/non-paper', observer)).body.summary
+      if (after.computation.results.years === 8) break
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    expect(after.computation.results.years).toBe(8)
+    expect(after.computation.results.aggregate.reductionPct).toBeGreaterThanOrEqual(18)
+    expect(after.remaining.options).toBeLessThan(22)
+    chair.provider.destroy()
     expect(res.body.storage.rows).toBeGreaterThanOrEqual(1)
     const missing = await t.api('GET', '/api/documents/nope', t.secretariatToken)
     expect(missing.status).toBe(404)
