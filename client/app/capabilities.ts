@@ -1,0 +1,29 @@
+/**
+ * What a role may do in the editor. The server enforces write rights per room;
+ * this only decides which affordances the page offers, so that nobody is shown
+ * a control the server would refuse.
+ */
+import type { Account } from './session.ts'
+
+/** The editor's affordances for one account. */
+export interface Capabilities {
+  /** May edit the text and write resolutions, values and inscriptions. */
+  resolve: boolean
+  /** Sees choices as proposals (delegations; the workflow is a later issue). */
+  propose: boolean
+  /** A short description for the status bar. */
+  description: string
+}
+
+/** The capabilities of `account`. */
+export function capabilitiesOf(account: Account): Capabilities {
+  switch (account.role) {
+    case 'secretariat':
+    case 'co-chair':
+      return { resolve: true, propose: false, description: `${account.role}: edits and resolves` }
+    case 'delegation':
+      return { resolve: false, propose: true, description: `delegation of ${account.party ?? '?'}: reads; proposals not available yet` }
+    default:
+      return { resolve: false, propose: false, description: 'observer: read only' }
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Who is using the editor: the account and its token, kept in sessionStorage
+ * so a reload stays logged in while a new browser window starts at the login
+ * page. The token goes on every API call and in the sync URL.
+ */
+import { callApi } from './api.ts'
+
+/** A role an account holds (as the server names them). */
+export type Role = 'secretariat' | 'co-chair' | 'delegation' | 'observer'
+
+/** The logged-in account. */
+export interface Account {
+  username: string
+  role: Role
+  /** The Party a delegation speaks for. */
+  party?: string | null
+}
+
+/** A logged-in session. */
+export interface Session {
+  token: string
+  account: Account
+}
+
+const storageKey = 'accord.session'
+
+/** Logs in; the session is remembered for this tab. */
+export async function logIn(username: string, password: string): Promise<Session> {
+  const res = await callApi<{ token: string; account: Account }>('POST', '/api/login', undefined, { username, password })
+  const session = { token: res.token, account: res.account }
+  sessionStorage.setItem(storageKey, JSON.stringify(session))
+  return session
+}
+
+/** The remembered session if the server still accepts its token, else null. */
+export async function resumeSession(): Promise<Session | null> {
+  const raw = sessionStorage.getItem(storageKey)
+  if (!raw) return null
+  try {
+    const saved = JSON.parse(raw) as Session
+    // The account's role may have changed since; the server's word is the one that counts.
+    const account = await callApi<Account>('GET', '/api/me', saved.token)
+    return { token: saved.token, account }
+  } catch {
+    sessionStorage.removeItem(storageKey)
+    return null
+  }
+}
+
+/** Ends the session on the server and forgets it here. */
+export async function logOut(session: Session): Promise<void> {
+  sessionStorage.removeItem(storageKey)
+  await callApi('POST', '/api/logout', session.token).catch(() => undefined)
+}

@@ -1,0 +1,105 @@
+/**
+ * The choice bar: every choice for what the caret is in, as real buttons
+ * outside the editable text, so each is reachable by Tab (Alt+C jumps here)
+ * and announced by name. Co-chairs resolve; delegations see the proposal
+ * buttons disabled and labelled "not available yet"; observers see the state.
+ */
+import type { EditorState } from 'prosemirror-state'
+import type { EditorContext } from './editor-context.ts'
+import { choiceTarget } from './choice-target.ts'
+
+/** The bar's element and the function that redraws it for a state. */
+export interface ChoiceBar {
+  dom: HTMLElement
+  update(state: EditorState): void
+  focus(): void
+}
+
+/** Creates the choice bar. */
+export function createChoiceBar(cx: EditorContext): ChoiceBar {
+  const dom = document.createElement('div')
+  dom.className = 'choice-bar'
+  dom.setAttribute('role', 'toolbar')
+  dom.setAttribute('aria-label', 'Choices at the caret')
+  let lastKey = ''
+  let lastState: EditorState | null = null
+
+  const act = (text: string, label: string, action: () => void, pressed = false): HTMLButtonElement => {
+    const b = document.createElement('button')
+    b.type = 'button'
+    b.textContent = text
+    b.setAttribute('aria-label', label)
+    if (pressed) b.setAttribute('aria-pressed', 'true')
+    if (cx.capabilities.resolve) {
+      b.addEventListener('click', () => action())
+    } else {
+      // aria-disabled, not disabled: the button stays reachable by Tab and is announced.
+      b.setAttribute('aria-disabled', 'true')
+      if (cx.capabilities.propose) {
+        b.textContent = `Propose: ${text}`
+        b.title = 'The proposal workflow is not available yet'
+        b.setAttribute('aria-label', `Propose ${label} (not available yet)`)
+      }
+    }
+    return b
+  }
+
+  const draw = (state: EditorState) => {
+    const target = choiceTarget(state)
+    const parts: (HTMLElement | string)[] = []
+    if (target.group) {
+      const { node, optional } = target.group
+      const id = node.attrs.id
+      const stored = cx.decisions.stored(id)
+      parts.push(tag(`${optional ? 'Optional bracket' : 'Bracket group'} ${id}: ${stored ? stored : 'unresolved'}`))
+      if (optional) {
+        const text = node.textContent.slice(0, 40)
+        parts.push(act('Keep', `Keep “${text}”`, () => cx.decisions.settleOptional(id, 'kept'), stored === 'kept'))
+        parts.push(act('Delete', `Delete “${text}”`, () => cx.decisions.settleOptional(id, 'deleted'), stored === 'deleted'))
+      } else {
+        node.forEach((alt) => {
+          if (alt.type.name !== 'alternative') return
+          const text = alt.textContent.slice(0, 40) || '(empty)'
+          parts.push(act(`[${text}]`, `Choose “${text}”`, () => cx.decisions.chooseAlternative(id, alt.attrs.id), stored === alt.attrs.id))
+        })
+      }
+      if (stored && cx.capabilities.resolve) parts.push(act('Reopen', `Reopen bracket ${id}`, () => cx.decisions.reopen(id)))
+    }
+    if (target.option) {
+      const id = target.option.attrs.id
+      const state = cx.decisions.state(id)
+      const stands = state?.kind === 'option' ? state.state : 'unresolved'
+      const label = target.option.firstChild?.textContent.trim() || id
+      parts.push(tag(`${label}: ${stands}`))
+      parts.push(act('Choose option', `Choose ${label}`, () => cx.decisions.settleOption(id, 'chosen'), stands === 'chosen'))
+      parts.push(act('Drop option', `Drop ${label}`, () => cx.decisions.settleOption(id, 'dropped'), stands === 'dropped'))
+    }
+    if (!parts.length) parts.push(tag('Put the caret in a bracket or an option to see its choices (Alt+C comes here).'))
+    dom.replaceChildren(...parts)
+  }
+
+  // Decisions change without a selection change: redraw from the last state.
+  cx.live.subscribe(() => lastState && draw(lastState))
+
+  return {
+    dom,
+    update(state) {
+      lastState = state
+      const t = choiceTarget(state)
+      const key = `${t.group?.node.attrs.id ?? ''}|${t.group?.alternative ?? ''}|${t.option?.attrs.id ?? ''}`
+      if (key === lastKey) return
+      lastKey = key
+      draw(state)
+    },
+    focus() {
+      dom.querySelector<HTMLButtonElement>('button')?.focus()
+    },
+  }
+}
+
+function tag(text: string): HTMLElement {
+  const el = document.createElement('span')
+  el.className = 'choice-bar-tag'
+  el.textContent = text
+  return el
+}

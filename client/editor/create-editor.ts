@@ -1,0 +1,104 @@
+/**
+ * The editor: a ProseMirror view bound to the shared Y.Doc's text with
+ * y-prosemirror (sync, collaborators' cursors labelled with name and Party,
+ * Yjs undo), node views for the negotiable structure, and the live model
+ * told of every structural change. Read-only unless the account resolves.
+ */
+import { EditorState, Plugin, TextSelection } from 'prosemirror-state'
+import { EditorView } from 'prosemirror-view'
+import type { Node } from 'prosemirror-model'
+import { ySyncPlugin, ySyncPluginKey, yCursorPlugin, yUndoPlugin } from 'y-prosemirror'
+import type { WebsocketProvider } from 'y-websocket'
+import type * as Y from 'yjs'
+import { TEXT_FRAGMENT } from '../../shared/collab/document.ts'
+import { displaySchema } from './display-schema.ts'
+import type { EditorContext } from './editor-context.ts'
+import { editorKeys } from './keys.ts'
+import { touchesStructure } from './structure-change.ts'
+import { createChoiceBar, type ChoiceBar } from './choice-bar.ts'
+import { AlternativeView, BracketGroupView } from './views/bracket-group-view.ts'
+import { SpanningBracketView } from './views/spanning-bracket-view.ts'
+import { OptionCardView } from './views/option-card-view.ts'
+import { PlaceholderView } from './views/placeholder-view.ts'
+import { FootnoteRefView } from './views/footnote-ref-view.ts'
+import { AnnexTableView, TableRowView } from './views/annex-table-view.ts'
+import { remoteCursor } from './remote-cursor.ts'
+
+/** A mounted editor. */
+export interface Editor {
+  view: EditorView
+  choiceBar: ChoiceBar
+  destroy(): void
+}
+
+/** Mounts the editor for `ydoc` into `place`; `cx` must have its live computation already. */
+export function createEditor(place: HTMLElement, ydoc: Y.Doc, provider: WebsocketProvider, cx: Omit<EditorContext, 'jumpTo'>): Editor {
+  const choiceBar = createChoiceBar(cx as EditorContext)
+  const context = cx as EditorContext
+  const plugins = [
+    ySyncPlugin(ydoc.getXmlFragment(TEXT_FRAGMENT)),
+    yCursorPlugin(provider.awareness, { cursorBuilder: remoteCursor }),
+    yUndoPlugin(),
+    new Plugin({ view: () => ({ update: (view) => choiceBar.update(view.state) }) }),
+  ]
+  const view: EditorView = new EditorView(place, {
+    state: EditorState.create({ schema: displaySchema, plugins }),
+    editable: () => cx.capabilities.resolve,
+    attributes: { 'aria-label': 'Negotiation text', role: 'textbox', 'aria-multiline': 'true', spellcheck: 'false' },
+    handleKeyDown: editorKeys(context, () => choiceBar.focus()),
+    nodeViews: {
+      bracket_group: (node, view, getPos) => new BracketGroupView(node, view, getPos, context),
+      alternative: (node, view, getPos) => new AlternativeView(node, view, getPos, context),
+      bracket_start: (node) => new SpanningBracketView(node, context),
+      bracket_end: (node) => new SpanningBracketView(node, context),
+      option: (node, view) => new OptionCardView(node, view, context),
+      placeholder: (node) => new PlaceholderView(node, context),
+      footnote_ref: (node, view, getPos) => new FootnoteRefView(node, view, getPos),
+      table: (node) => new AnnexTableView(node),
+      table_row: (node, view, getPos) => new TableRowView(node, view, getPos, context),
+    },
+    // `this`, not `view`: y-prosemirror dispatches its first render while the view is being built.
+    dispatchTransaction(this: EditorView, tr) {
+      const structural = tr.docChanged && (tr.getMeta(ySyncPluginKey)?.isChangeOrigin || touchesStructure(tr))
+      this.updateState(this.state.apply(tr))
+      if (structural) cx.live.textChanged(this.state.doc)
+    },
+  })
+  context.jumpTo = (id) => jumpTo(view, id)
+  // The node views of the first render were drawn before the model had read the text.
+  cx.live.textChanged(view.state.doc)
+  cx.decisions.refreshAll()
+  choiceBar.update(view.state)
+  return { view, choiceBar, destroy: () => view.destroy() }
+}
+
+/** The position of the node with id `id` (a group, alternative, option, section, placeholder, table row's Party). */
+export function findNode(doc: Node, id: string): number | null {
+  let found: number | null = null
+  doc.descendants((node, pos) => {
+    if (found !== null) return false
+    const a = node.attrs
+    if ((a.id && a.id === id) || (node.type.name === 'bracket_start' && a.group === id) || (node.type.name === 'table_row' && a.party === id)) {
+      found = pos
+      return false
+    }
+    return true
+  })
+  return found
+}
+
+function jumpTo(view: EditorView, id: string): boolean {
+  const pos = findNode(view.state.doc, id)
+  if (pos === null) return false
+  const inside = Math.min(pos + 1, view.state.doc.content.size)
+  const selection = TextSelection.near(view.state.doc.resolve(inside))
+  view.dispatch(view.state.tr.setSelection(selection).scrollIntoView())
+  const dom = view.nodeDOM(pos)
+  if (dom instanceof HTMLElement) {
+    dom.scrollIntoView({ block: 'center' })
+    dom.classList.add('flash')
+    setTimeout(() => dom.classList.remove('flash'), 1600)
+  }
+  view.focus()
+  return true
+}

@@ -1,0 +1,99 @@
+/**
+ * Decisions on the text as the node views see them: how each bracket group,
+ * optional bracket and option stands, read from the shared 'resolutions' map,
+ * and the one-action writes a co-chair makes. Views watch the ids they show and
+ * are told only when those change (a document may hold thousands of brackets).
+ */
+import type * as Y from 'yjs'
+import { modelMaps } from '../../shared/model/shared-state.ts'
+import { nodeState, type NodeState } from '../../shared/model/resolution.ts'
+import type { LiveComputation } from '../model/live-computation.ts'
+
+/** Called when the node a view shows may stand differently. */
+export type DecisionWatcher = () => void
+
+/** Reads and writes resolutions for the editor. */
+export class Decisions {
+  private readonly map: Y.Map<string>
+  private watchers = new Map<string, Set<DecisionWatcher>>()
+  private readonly onChange: (event: Y.YMapEvent<string>) => void
+
+  constructor(private ydoc: Y.Doc, private live: LiveComputation, readonly mayResolve: boolean) {
+    this.map = modelMaps(ydoc).resolutions
+    this.onChange = (event) => {
+      const touched = new Set(event.keysChanged)
+      // Choosing one option drops the others of its section: they must redraw too.
+      const index = this.live.documentIndex
+      for (const id of event.keysChanged) {
+        const section = index.options.get(id)?.section
+        if (section) for (const other of index.sections.get(section) ?? []) touched.add(other)
+      }
+      for (const id of touched) this.watchers.get(id)?.forEach((watch) => watch())
+    }
+    this.map.observe(this.onChange)
+  }
+
+  /** How node `id` stands (null for an id the model does not know yet). */
+  state(id: string): NodeState | null {
+    return nodeState(this.live.documentIndex, this.map.toJSON(), id)
+  }
+
+  /** The stored resolution of `id`, if any. */
+  stored(id: string): string | undefined {
+    return this.map.get(id)
+  }
+
+  /** Tell `watcher` whenever `id`'s resolution changes; returns the function that stops it. */
+  watch(id: string, watcher: DecisionWatcher): () => void {
+    let set = this.watchers.get(id)
+    if (!set) this.watchers.set(id, (set = new Set()))
+    set.add(watcher)
+    return () => set!.delete(watcher)
+  }
+
+  /** Choose alternative `alt` of group `group`; choosing the chosen one again reopens the group. */
+  chooseAlternative(group: string, alt: string): void {
+    this.write(() => (this.map.get(group) === alt ? this.map.delete(group) : this.map.set(group, alt)))
+  }
+
+  /** Keep or delete an optional bracket; the same action again reopens it. */
+  settleOptional(group: string, state: 'kept' | 'deleted'): void {
+    this.write(() => (this.map.get(group) === state ? this.map.delete(group) : this.map.set(group, state)))
+  }
+
+  /** Choose or drop an option; choosing one clears any other chosen in its section. */
+  settleOption(option: string, state: 'chosen' | 'dropped'): void {
+    this.write(() => {
+      if (this.map.get(option) === state) return this.map.delete(option)
+      if (state === 'chosen') {
+        const section = this.live.documentIndex.options.get(option)?.section
+        for (const other of (section && this.live.documentIndex.sections.get(section)) || []) {
+          if (other !== option && this.map.get(other) === 'chosen') this.map.delete(other)
+        }
+      }
+      this.map.set(option, state)
+    })
+  }
+
+  /** Tell every watcher to redraw: the index they were drawn with was not the text's (first render). */
+  refreshAll(): void {
+    for (const set of this.watchers.values()) set.forEach((watch) => watch())
+  }
+
+  /** Reopen node `id`. */
+  reopen(id: string): void {
+    this.write(() => this.map.delete(id))
+  }
+
+  /** Stop observing. */
+  destroy(): void {
+    this.map.unobserve(this.onChange)
+    this.watchers.clear()
+  }
+
+  private write(change: () => void): void {
+    // The server refuses such writes anyway; not sending them keeps the document clean.
+    if (!this.mayResolve) return
+    this.ydoc.transact(change, 'accord-decision')
+  }
+}

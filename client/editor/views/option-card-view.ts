@@ -1,0 +1,177 @@
+/**
+ * An option as a card: its label, the Party it is attributed to, its
+ * applicability note linked to the option it depends on (and whether that
+ * holds), its state, and buttons to choose or drop it (co-chairs), to propose
+ * (delegations: not available yet) and to collapse it. The card's header is
+ * the view's own; the option's text stays editable below it.
+ */
+import type { Node } from 'prosemirror-model'
+import type { EditorView, NodeView, ViewMutationRecord } from 'prosemirror-view'
+import type { EditorContext } from '../editor-context.ts'
+
+/** The view of an `option` node. */
+export class OptionCardView implements NodeView {
+  dom: HTMLElement
+  contentDOM: HTMLElement
+  private header: HTMLElement
+  private title: HTMLElement
+  private attribution: HTMLElement
+  private applies: HTMLElement
+  private status: HTMLElement
+  private collapse: HTMLButtonElement
+  private choose: HTMLButtonElement | null = null
+  private drop: HTMLButtonElement | null = null
+  private unwatch: (() => void)[] = []
+
+  constructor(private node: Node, private view: EditorView, private cx: EditorContext) {
+    const id = node.attrs.id
+    this.dom = document.createElement('div')
+    this.dom.className = 'option-card'
+    this.dom.dataset.id = id
+    this.dom.setAttribute('role', 'region')
+    this.header = document.createElement('div')
+    this.header.className = 'option-header'
+    this.header.contentEditable = 'false'
+    this.collapse = button('option-collapse', '▾', () => this.toggle())
+    this.collapse.setAttribute('aria-expanded', 'true')
+    this.title = span('option-title')
+    this.attribution = span('option-attribution')
+    this.applies = span('option-applies')
+    this.status = span('option-status')
+    this.header.append(this.collapse, this.title, this.status, this.attribution, this.applies)
+    if (cx.capabilities.resolve) {
+      this.choose = button('option-choose', 'Choose', () => cx.decisions.settleOption(id, 'chosen'))
+      this.drop = button('option-drop', 'Drop', () => cx.decisions.settleOption(id, 'dropped'))
+      this.header.append(this.choose, this.drop)
+    } else if (cx.capabilities.propose) {
+      const propose = button('option-propose', 'Propose… (not available yet)', () => undefined)
+      propose.disabled = true
+      propose.title = 'Delegations will propose choices here; the proposal workflow is not available yet.'
+      this.header.append(propose)
+    }
+    this.contentDOM = document.createElement('div')
+    this.contentDOM.className = 'option-body'
+    this.dom.append(this.header, this.contentDOM)
+    this.unwatch.push(cx.decisions.watch(id, () => this.render()))
+    const required = this.requiredOption()
+    if (required) this.unwatch.push(cx.decisions.watch(required, () => this.render()))
+    this.render()
+  }
+
+  update(node: Node): boolean {
+    if (node.type !== this.node.type || node.attrs.id !== this.node.attrs.id) return false
+    this.node = node
+    this.render()
+    return true
+  }
+
+  stopEvent(event: Event): boolean {
+    return this.header.contains(event.target as HTMLElement)
+  }
+
+  ignoreMutation(mutation: ViewMutationRecord): boolean {
+    return !this.contentDOM.contains(mutation.target)
+  }
+
+  destroy(): void {
+    for (const stop of this.unwatch) stop()
+  }
+
+  private toggle(): void {
+    const collapsed = this.dom.classList.toggle('collapsed')
+    this.collapse.setAttribute('aria-expanded', String(!collapsed))
+    this.collapse.textContent = collapsed ? '▸' : '▾'
+  }
+
+  /** The note's target option id, when the note names one the index knows. */
+  private requiredOption(): string | null {
+    const note = this.applicability()
+    if (!note?.attrs.section || !note.attrs.option) return null
+    const index = this.cx.live.documentIndex
+    return index.sections.get(note.attrs.section)?.find((o) => index.options.get(o)?.number === note.attrs.option) ?? null
+  }
+
+  private applicability(): Node | null {
+    let found: Node | null = null
+    this.node.forEach((child) => { if (!found && child.type.name === 'applicability') found = child })
+    return found
+  }
+
+  private label(): string {
+    let label = ''
+    this.node.firstChild?.forEach((n) => { if (!label && n.type.name === 'label') label = n.attrs.text })
+    return (label || this.node.firstChild?.textContent || 'Option').replace(/[:.\s]+$/, '')
+  }
+
+  private render(): void {
+    const id = this.node.attrs.id
+    const state = this.cx.decisions.state(id)
+    const stands = state?.kind === 'option' ? state.state : 'unresolved'
+    const implied = state?.kind === 'option' && state.implied
+    const label = this.label()
+    this.dom.dataset.state = stands
+    this.title.textContent = label
+    this.status.textContent = stands === 'chosen' ? 'Chosen' : stands === 'dropped' ? (implied ? 'Dropped (another option chosen)' : 'Dropped') : 'Open'
+    const party = this.node.attrs.attribution
+    this.attribution.textContent = party ? `proposed by ${party}` : ''
+    this.attribution.hidden = !party
+    this.renderApplicability()
+    if (this.choose && this.drop) {
+      this.choose.textContent = stands === 'chosen' ? 'Reopen' : 'Choose'
+      this.choose.setAttribute('aria-label', `${stands === 'chosen' ? 'Reopen' : 'Choose'} ${label}`)
+      this.drop.textContent = stands === 'dropped' && !implied ? 'Reopen' : 'Drop'
+      this.drop.setAttribute('aria-label', `${stands === 'dropped' && !implied ? 'Reopen' : 'Drop'} ${label}`)
+    }
+    this.collapse.setAttribute('aria-label', `Collapse or expand ${label}`)
+    this.dom.setAttribute('aria-label', `${label}${party ? `, proposed by ${party}` : ''}, ${this.status.textContent}`)
+  }
+
+  private renderApplicability(): void {
+    const note = this.applicability()
+    this.applies.replaceChildren()
+    this.applies.hidden = !note
+    if (!note) return
+    const required = this.requiredOption()
+    const section = note.attrs.section ? sectionTitle(this.view.state.doc, note.attrs.section) : 'an unidentified section'
+    const requiredState = required ? this.cx.decisions.state(required) : null
+    const holds = requiredState?.kind === 'option' ? requiredState.state === 'chosen' ? 'met' : requiredState.state === 'dropped' ? 'unmet' : 'pending' : 'pending'
+    this.applies.dataset.holds = holds
+    const text = document.createTextNode(`needs Option ${note.attrs.option ?? '?'} of ${section} (${holds}) `)
+    this.applies.append(text)
+    if (required) {
+      const link = button('option-applies-link', `Go to Option ${note.attrs.option}`, () => this.cx.jumpTo(required))
+      this.applies.append(link)
+    }
+  }
+}
+
+function sectionTitle(doc: Node, sectionId: string): string {
+  let title = sectionId
+  doc.descendants((node) => {
+    if (title !== sectionId) return false
+    if (node.type.name === 'section' && node.attrs.id === sectionId) {
+      title = node.firstChild?.textContent.trim() || sectionId
+      return false
+    }
+    return node.type.name === 'article' || node.type.name === 'doc'
+  })
+  return title
+}
+
+function span(className: string): HTMLElement {
+  const el = document.createElement('span')
+  el.className = className
+  return el
+}
+
+function button(className: string, text: string, action: () => void): HTMLButtonElement {
+  const el = document.createElement('button')
+  el.type = 'button'
+  el.className = className
+  el.textContent = text
+  el.addEventListener('click', (event) => {
+    event.preventDefault()
+    action()
+  })
+  return el
+}

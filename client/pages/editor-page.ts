@@ -1,0 +1,125 @@
+/**
+ * The editor page: the text with its choices, the bracket counter and the
+ * choice bar above it, the assigned amounts and diagnostics beside it. It owns
+ * the document's connection: when the server refuses a write, it says so and
+ * reopens the document, so the editor shows the server's state again.
+ */
+import partiesCsv from '../../templates/parties/parties.csv?raw'
+import { parsePartyTable } from '../../shared/parties/index.ts'
+import { capabilitiesOf } from '../app/capabilities.ts'
+import type { Session } from '../app/session.ts'
+import { DocumentConnection } from '../collab/connection.ts'
+import { createEditor, type Editor } from '../editor/create-editor.ts'
+import { Decisions } from '../editor/decisions.ts'
+import { displaySchema } from '../editor/display-schema.ts'
+import type { EditorContext } from '../editor/editor-context.ts'
+import { PlaceholderValues } from '../editor/placeholder-values.ts'
+import { LiveComputation } from '../model/live-computation.ts'
+import { createAmountsPanel } from '../panel/amounts-panel.ts'
+import { createBracketCounter } from '../panel/bracket-counter.ts'
+import { createDiagnosticsList } from '../panel/diagnostics-list.ts'
+import { sectionTitles } from '../editor/section-titles.ts'
+import { el } from './element.ts'
+
+const parties = parsePartyTable(partiesCsv, 'parties.csv').parties
+
+/** Shows document `documentId` in `root`; returns the function that closes it. */
+export function showEditorPage(root: HTMLElement, session: Session, documentId: string, title: string, onLeave: () => void): () => void {
+  const capabilities = capabilitiesOf(session.account)
+  const status = el('span', { class: 'connection-status', role: 'status' }, 'connecting…')
+  const message = el('div', { class: 'message', role: 'alert', hidden: '' })
+  const counterSlot = el('div', { class: 'counter-slot' })
+  const barSlot = el('div', { class: 'bar-slot' })
+  const editorSlot = el('div', { class: 'editor-slot' })
+  const panel = el('aside', { class: 'side-panel', 'aria-label': 'Model' })
+  const back = el('button', { type: 'button', class: 'back' }, '← Documents')
+  back.addEventListener('click', () => onLeave())
+  const header = el('header', { class: 'editor-header' },
+    back,
+    el('h1', { class: 'doc-title' }, title),
+    counterSlot,
+    el('span', { class: 'who' }, `${session.account.username} — ${capabilities.description}`),
+    status)
+  const page = el('div', { class: `editor-page role-${session.account.role}` }, header, barSlot, message, el('main', { class: 'workspace' }, editorSlot, panel))
+  root.replaceChildren(page)
+
+  let teardown: (() => void) | null = null
+  let reopening: ReturnType<typeof setTimeout> | undefined
+
+  const say = (text: string, kind: 'error' | 'info') => {
+    message.hidden = false
+    message.className = `message ${kind}`
+    message.textContent = text
+  }
+
+  const refused = (reason: string) => {
+    say(`The server refused the change: ${reason}. The editor has been returned to the server’s state.`, 'error')
+    // Refusals come in bursts (one per update): reopen once, after the burst.
+    clearTimeout(reopening)
+    reopening = setTimeout(() => reopen(), 150)
+  }
+
+  const open = async () => {
+    const connection = new DocumentConnection(documentId, session, {
+      status: (s) => (status.textContent = s),
+      refused: (reason) => refused(reason),
+      closed: (code, reason) => {
+        // 4403: the server closed the socket after refusing writes; that is a refusal too.
+        if (code === 4403) return refused(reason.replace(/^write not permitted: /, ''))
+        say(code === 4401 ? 'Your session expired: log in again.' : `The server closed the connection (${code}${reason ? `: ${reason}` : ''}).`, 'error')
+      },
+    })
+    teardown = () => connection.destroy()
+    await connection.synced()
+    const refusal = connection.schemaRefusal()
+    if (refusal) {
+      say(refusal, 'error')
+      connection.destroy()
+      teardown = null
+      return
+    }
+    const live = new LiveComputation(connection.ydoc, parties, displaySchema.topNodeType.createAndFill()!)
+    const decisions = new Decisions(connection.ydoc, live, capabilities.resolve)
+    const values = new PlaceholderValues(connection.ydoc, capabilities.resolve)
+    const cx: Omit<EditorContext, 'jumpTo'> = { decisions, values, live, capabilities }
+    editorSlot.replaceChildren()
+    const editor: Editor = createEditor(editorSlot, connection.ydoc, connection.provider, cx)
+    const jumpTo = (id: string) => (cx as EditorContext).jumpTo(id)
+    const titles = sectionTitles(() => editor.view.state.doc)
+    const counter = createBracketCounter(titles, jumpTo)
+    const amounts = createAmountsPanel()
+    const diagnostics = createDiagnosticsList(jumpTo)
+    counterSlot.replaceChildren(counter.dom)
+    barSlot.replaceChildren(editor.choiceBar.dom)
+    panel.replaceChildren(amounts.dom, diagnostics.dom)
+    const render = () => {
+      counter.render(live.current)
+      amounts.render(live.current)
+      diagnostics.render(live.current)
+    }
+    live.subscribe(render)
+    render()
+    page.dataset.ready = 'true'
+    teardown = () => {
+      page.dataset.ready = 'false'
+      editor.destroy()
+      decisions.destroy()
+      values.destroy()
+      live.destroy()
+      connection.destroy()
+    }
+  }
+
+  const reopen = () => {
+    teardown?.()
+    teardown = null
+    void open()
+  }
+
+  void open()
+  return () => {
+    clearTimeout(reopening)
+    teardown?.()
+    teardown = null
+  }
+}

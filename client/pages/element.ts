@@ -1,0 +1,11 @@
+/**
+ * Building page elements in one expression: `el('button', { type: 'button' }, 'Go')`.
+ */
+
+/** An element with attributes and children. */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag)
+  for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value)
+  element.append(...children)
+  return element
+}
