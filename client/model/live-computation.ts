@@ -3,18 +3,18 @@
  * diagnostics) and the bracket counts for the document on screen, recomputed
  * on every decision (local or remote) and on every structural text change.
  *
- * It indexes the editor's own ProseMirror document rather than re-reading the
- * Y.Doc as `NegotiationModel` does: reading a 100-page Y.Doc back costs about
- * 10 ms, too much for every keystroke. Typing plain text changes no id, so the
- * index is rebuilt only when a change touches structure. Decisions in the
- * model's maps recompute in a microtask, so the panel repaints in the next frame.
+ * It is the shared `NegotiationModel` given the editor's own ProseMirror
+ * document: re-reading a 100-page Y.Doc costs about 10 ms, too much for every
+ * keystroke, and typing plain text changes no id, so the text is re-indexed
+ * only when a change touches structure. Listeners hear once per microtask, so
+ * the panel repaints in the next frame.
  */
 import type * as Y from 'yjs'
 import type { Node } from 'prosemirror-model'
-import { computeScenario, type Computation } from '../../shared/model/compute.ts'
-import { indexDocument, type DocumentIndex } from '../../shared/model/document-index.ts'
+import type { Computation } from '../../shared/model/compute.ts'
+import type { DocumentIndex } from '../../shared/model/document-index.ts'
+import { NegotiationModel } from '../../shared/model/live.ts'
 import { remaining } from '../../shared/model/resolution.ts'
-import { modelMaps, readSharedBindings, readSharedScenario } from '../../shared/model/shared-state.ts'
 import type { Scenario } from '../../shared/model/scenario.ts'
 import type { Party } from '../../shared/parties/party.ts'
 
@@ -38,31 +38,25 @@ export type LiveListener = (state: LiveState) => void
 export class LiveComputation {
   /** The state for the present document and decisions. */
   current: LiveState
-  private index: DocumentIndex
+  private readonly model: NegotiationModel
   private listeners = new Set<LiveListener>()
   private pending = false
-  private readonly unobserve: () => void
+  private readonly stop: () => void
 
-  constructor(private ydoc: Y.Doc, private parties: readonly Party[], doc: Node) {
-    this.index = indexDocument(doc)
-    this.current = this.compute()
-    const maps = modelMaps(ydoc)
-    const changed = () => this.schedule()
-    for (const map of Object.values(maps)) map.observe(changed)
-    this.unobserve = () => {
-      for (const map of Object.values(maps)) map.unobserve(changed)
-    }
+  constructor(ydoc: Y.Doc, parties: readonly Party[], doc: Node) {
+    this.model = new NegotiationModel(ydoc, parties, { doc })
+    this.current = this.state()
+    this.stop = this.model.subscribe(() => this.schedule())
   }
 
   /** The index of the text's negotiable nodes, as last read. */
   get documentIndex(): DocumentIndex {
-    return this.index
+    return this.model.documentIndex
   }
 
-  /** The text changed structurally: re-read it (now) and recompute (next microtask). */
+  /** The text changed structurally: re-index it now; listeners hear in the next microtask. */
   textChanged(doc: Node): void {
-    this.index = indexDocument(doc)
-    this.schedule()
+    this.model.textChanged(doc)
   }
 
   /** Call `listener` with every new state; returns the function that stops it. */
@@ -73,31 +67,30 @@ export class LiveComputation {
 
   /** Stop watching the document. */
   destroy(): void {
-    this.unobserve()
+    this.stop()
+    this.model.destroy()
     this.listeners.clear()
   }
 
-  // Several maps change in one Yjs transaction (a remote update): recompute once.
+  // A remote update may change several maps in one transaction: repaint once.
   private schedule(): void {
     if (this.pending) return
     this.pending = true
     queueMicrotask(() => {
       this.pending = false
-      this.current = this.compute()
+      this.current = this.state()
       for (const listener of this.listeners) listener(this.current)
     })
   }
 
-  private compute(): LiveState {
-    const scenario = readSharedScenario(this.ydoc)
-    const { bindings, diagnostics } = readSharedBindings(this.ydoc)
-    const computation = computeScenario(this.index, bindings, scenario, this.parties)
-    computation.evaluation.diagnostics.unshift(...diagnostics)
-    computation.results.diagnostics.unshift(...diagnostics)
+  private state(): LiveState {
+    const index = this.model.documentIndex
+    const live = this.model.currentScenario
+    const scenario = { resolutions: { ...live.resolutions }, values: { ...live.values }, inscriptions: { ...live.inscriptions } }
     const optionLayouts = new Map<string, string>()
-    for (const b of Object.values(bindings)) {
+    for (const b of Object.values(this.model.currentBindings)) {
       if ('section' in b && b.variable === 'annexB.layout') for (const [option, layout] of Object.entries(b.values)) optionLayouts.set(option, String(layout))
     }
-    return { computation, index: this.index, scenario, remaining: remaining(this.index, scenario.resolutions), optionLayouts }
+    return { computation: this.model.current, index, scenario, remaining: remaining(index, scenario.resolutions), optionLayouts }
   }
 }

@@ -7,6 +7,7 @@
  * that did not change are the same objects as before.
  */
 import type * as Y from 'yjs'
+import type { Node } from 'prosemirror-model'
 import { indexDocument, type DocumentIndex } from './document-index.ts'
 import { evaluateVariables } from './evaluate.ts'
 import { rowParties, type Computation } from './compute.ts'
@@ -37,9 +38,15 @@ export class NegotiationModel {
   private readonly byName: Map<string, Party>
   private readonly unobserve: () => void
 
-  constructor(private ydoc: Y.Doc, private parties: readonly Party[]) {
+  /**
+   * Watch `ydoc`. With `options.doc` (an editor's own view of the text), the
+   * model indexes that document and leaves the text to the caller, who calls
+   * `textChanged` on structural edits: re-reading a large Y.Doc on every
+   * keystroke costs milliseconds.
+   */
+  constructor(private ydoc: Y.Doc, private parties: readonly Party[], options: { doc?: Node } = {}) {
     this.byName = new Map(parties.map((p) => [p.name, p]))
-    this.index = indexDocument(readNegotiationDoc(ydoc))
+    this.index = indexDocument(options.doc ?? readNegotiationDoc(ydoc))
     ;({ bindings: this.bindings, diagnostics: this.bindingDiagnostics } = readSharedBindings(ydoc))
     this.scenario = readSharedScenario(ydoc)
     this.recompute(true)
@@ -61,14 +68,30 @@ export class NegotiationModel {
     maps.values.observe(onValue)
     maps.inscriptions.observe(onInscription)
     maps.bindings.observe(onBinding)
-    text.observeDeep(onText)
+    if (!options.doc) text.observeDeep(onText)
     this.unobserve = () => {
       maps.resolutions.unobserve(onResolution)
       maps.values.unobserve(onValue)
       maps.inscriptions.unobserve(onInscription)
       maps.bindings.unobserve(onBinding)
-      text.unobserveDeep(onText)
+      if (!options.doc) text.unobserveDeep(onText)
     }
+  }
+
+  /** The text changed structurally (ids added, removed or moved): re-index `doc` and recompute. */
+  textChanged(doc: Node): void {
+    this.index = indexDocument(doc)
+    this.recompute(false)
+  }
+
+  /** The bindings in force, as the model last read them. */
+  get currentBindings(): Bindings {
+    return this.bindings
+  }
+
+  /** The decisions in force, as the model last read them. */
+  get currentScenario(): Scenario {
+    return this.scenario
   }
 
   /** Call `listener` with every new computation; returns the function that stops it. */
