@@ -115,9 +115,9 @@ function refineParagraphs(blocks: BlockRec[], lines: string[]): void {
   }
 }
 
-// A short first line standing alone, with no sentence end and no brackets.
+// A short first line standing alone, with no sentence end, brackets or drafting note.
 function isTitle(text: string, block: BlockRec, next: BlockRec | undefined): boolean {
-  return block.first === block.last && !!next && next.gap > 0 && text.length <= 160 && !/[.:;,]\s*$|[[\]]/.test(text)
+  return block.first === block.last && !!next && next.gap > 0 && text.length <= 160 && !/[.:;,]\s*$|[[\]{}]/.test(text)
 }
 
 function joined(lines: string[], block: BlockRec): string {
