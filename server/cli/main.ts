@@ -12,6 +12,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   inspect: { run: inspectCommand, summary: 'inspect FILE — structure counts and diagnostics as JSON' },
   compute: { run: async (args) => (await import('./compute.ts')).computeCommand(args), summary: 'compute FILE --resolutions R.json [--json] — assigned amounts, aggregate and diagnostics under a scenario' },
   roundtrip: { run: roundtripCommand, summary: 'roundtrip FILE — import then serialize the text to stdout' },
+  export: { run: async (args) => (await import('./export.ts')).exportCommand(args), summary: 'export FILE --resolutions R.json --format txt|html|docx|pdf|akn|csv [--as-is] [--symbol S] -o OUT — consolidated text (or as negotiated) for the secretariat' },
   yardstick: { run: async (args) => (await import('./yardstick.ts')).yardstickCommand(args), summary: 'yardstick [--period cp1|cp2] [--baseline base-year|YEAR|FROM-TO] [--income-year YEAR] [--json] — cuts beside income, fitted line, distances' },
   frankel: { run: async (args) => (await import('./frankel.ts')).frankelCommand(args), summary: 'frankel [--party NAME] [--json] — Frankel formula target paths per Party, 2010–2100' },
   'entry-into-force': { run: async (args) => (await import('./entry-into-force.ts')).entryIntoForceCommand(args), summary: 'entry-into-force FILE.json [--as-of DATE] — ARTICLE 2 / paragraph 1 ter status of an acceptance list' },

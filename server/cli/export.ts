@@ -1,0 +1,70 @@
+/**
+ * `accord export FILE --resolutions R.json --format txt|html|docx|pdf|akn|csv
+ * [--as-is] [--symbol S] [--title T] [--bindings B.json] [--annotations A.json] -o OUT`:
+ * the consolidated text (or, with `--as-is`, the text as negotiated) in a
+ * secretariat format. FILE is a text or a template folder (whose
+ * `bindings.json` is used unless `--bindings` names another). What the
+ * consolidated text leaves open is listed on stderr.
+ */
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { importText } from '../../shared/import/index.ts'
+import { readBindings, type Bindings } from '../../shared/model/bindings.ts'
+import { readScenario } from '../../shared/model/scenario.ts'
+import { EXPORT_FORMATS, exportDocument, type ExportFormat } from '../export/index.ts'
+import { readPartyTable } from '../templates/read-template.ts'
+import { parseArguments } from './arguments.ts'
+import { readTextSource } from './text-source.ts'
+
+const USAGE = `usage: accord export FILE --resolutions R.json --format ${EXPORT_FORMATS.join('|')} [--as-is] [--symbol S] [--title T] -o OUT`
+
+/** Runs `accord export`. */
+export async function exportCommand(args: string[]): Promise<number> {
+  try {
+    const normalized = args.map((a) => (a === '-o' ? '--output' : a))
+    const { positionals, options } = parseArguments(normalized, ['resolutions', 'format', 'output', 'symbol', 'title', 'bindings', 'annotations'], ['as-is'])
+    const resolutions = options.get('resolutions') as string | undefined
+    const format = options.get('format') as string | undefined
+    const output = options.get('output') as string | undefined
+    if (positionals.length !== 1 || !resolutions || !format || !output) throw new Error(USAGE)
+    if (!EXPORT_FORMATS.includes(format as ExportFormat)) throw new Error(`--format ${format} is not known; use one of ${EXPORT_FORMATS.join(', ')}`)
+    const source = readTextSource(positionals[0], options.get('annotations') as string | undefined)
+    const scenario = readScenario(readJson(resolutions), resolutions)
+    const bindings = bindingsFor(positionals[0], options.get('bindings') as string | undefined)
+    const { doc } = importText(source.text, { annotations: source.annotations })
+    const file = await exportDocument({
+      doc, scenario, bindings, parties: readPartyTable(), format: format as ExportFormat, consolidated: !options.has('as-is'),
+      symbol: options.get('symbol') as string | undefined, title: options.get('title') as string | undefined,
+    })
+    writeFileSync(output, file.bytes)
+    process.stderr.write(`accord export: wrote ${output} (${file.bytes.length} bytes, ${file.contentType})\n`)
+    if (file.unresolved.length) {
+      process.stderr.write(`${file.unresolved.length} left open:\n${file.unresolved.map((u) => `  ${u.id} (${u.kind}) ${u.text.slice(0, 60)} — ${u.location}`).join('\n')}\n`)
+    }
+    return 0
+  } catch (e) {
+    process.stderr.write(`accord export: ${(e as Error).message}\n`)
+    return 2
+  }
+}
+
+function readJson(file: string): unknown {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch {
+    throw new Error(`cannot read ${file}: no such file`)
+  }
+  try {
+    return JSON.parse(text)
+  } catch (e) {
+    throw new Error(`${file} is not valid JSON: ${(e as Error).message}`)
+  }
+}
+
+function bindingsFor(path: string, explicit: string | undefined): Bindings {
+  const file = explicit ?? (statSync(path).isDirectory() && existsSync(join(path, 'bindings.json')) ? join(path, 'bindings.json') : undefined)
+  if (!file) return {}
+  const json = readJson(file) as { bindings?: unknown }
+  return readBindings(json.bindings ?? json, `${file}: bindings`)
+}

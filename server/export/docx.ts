@@ -1,0 +1,155 @@
+/**
+ * A Word document of a negotiation text with the `docx` package: real Word
+ * headings (Title, Heading 1–3), numbered footnotes as real Word footnotes,
+ * Annex tables as Word tables with their notes beneath, and the document
+ * symbol and title in the page header, page numbers in the footer. In the as-is
+ * form brackets stay visible and placeholders are bold; options keep their
+ * `Option N` headings.
+ */
+import {
+  AlignmentType, Document, Footer, FootnoteReferenceRun, Header, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
+  type IParagraphOptions, type ParagraphChild,
+} from 'docx'
+import type { Node } from 'prosemirror-model'
+import type { DocumentTitle } from '../../shared/export/document-title.ts'
+import { footnoteMark } from '../../shared/export/markup.ts'
+
+type HeadingValue = (typeof HeadingLevel)[keyof typeof HeadingLevel]
+
+const HEADINGS: Record<string, HeadingValue> = {
+  title: HeadingLevel.TITLE,
+  article: HeadingLevel.HEADING_1,
+  section: HeadingLevel.HEADING_2,
+  option: HeadingLevel.HEADING_3,
+  annex: HeadingLevel.HEADING_3,
+}
+
+interface Cx {
+  /** Numbered footnotes: label → Word footnote id. */
+  ids: Map<string, number>
+  bodies: Map<string, Node>
+  footnotes: Record<number, { children: Paragraph[] }>
+}
+
+/** The .docx bytes of `doc`. */
+export async function renderDocx(doc: Node, heading: DocumentTitle, status: string): Promise<Uint8Array> {
+  const cx: Cx = { ids: new Map(), bodies: new Map(), footnotes: {} }
+  doc.descendants((n) => {
+    if (n.type.name === 'table') return false
+    if (n.type.name === 'footnote' && !cx.bodies.has(n.attrs.label)) cx.bodies.set(n.attrs.label, n)
+    return true
+  })
+  const children: (Paragraph | Table)[] = []
+  doc.forEach((c) => blocks(c, cx, children))
+  const document = new Document({
+    creator: 'Accord',
+    title: heading.title,
+    description: status,
+    styles: { default: { document: { run: { font: 'Times New Roman', size: 24 } } } },
+    footnotes: cx.footnotes,
+    sections: [{
+      headers: {
+        default: new Header({
+          children: [
+            new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: heading.symbol, bold: true })] }),
+            new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun({ text: heading.title, size: 18 })] }),
+          ],
+        }),
+      },
+      footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT] })] })] }) },
+      children: [new Paragraph({ children: [new TextRun({ text: status, italics: true })] }), ...children],
+    }],
+  })
+  return new Uint8Array(await Packer.toBuffer(document))
+}
+
+function blocks(node: Node, cx: Cx, out: (Paragraph | Table)[]): void {
+  const name = node.type.name
+  if (name === 'article' || name === 'section' || name === 'option') return node.forEach((c) => blocks(c, cx, out))
+  if (name === 'table') return table(node, cx, out)
+  // Numbered footnotes are Word footnotes, attached to their references.
+  if (name === 'footnote' && node.attrs.kind === 'numbered' && cx.bodies.get(node.attrs.label) === node) return
+  const options: IParagraphOptions = { children: runs(node, cx) }
+  if (name === 'heading') out.push(new Paragraph({ ...options, heading: HEADINGS[node.attrs.level] ?? HeadingLevel.HEADING_3 }))
+  else if (name === 'list_item') out.push(new Paragraph({ ...options, indent: { left: 720 } }))
+  else if (name === 'instruction' || name === 'applicability') out.push(new Paragraph({ children: runs(node, cx, { italics: true }) }))
+  else if (name === 'footnote') out.push(new Paragraph({ children: runs(node, cx, { size: 18 }) }))
+  else out.push(new Paragraph(options))
+}
+
+function table(node: Node, cx: Cx, out: (Paragraph | Table)[]): void {
+  const rows: TableRow[] = []
+  const notes: Paragraph[] = []
+  const width = Math.max(1, ...node.content.content.filter((c) => c.type.name === 'table_row').map((r) => r.childCount))
+  node.forEach((child) => {
+    if (child.type.name === 'table_row') {
+      const cells: TableCell[] = []
+      child.forEach((cell) => cells.push(new TableCell({ children: [new Paragraph({ children: runs(cell, cx, child.attrs.header ? { bold: true, size: 18 } : { size: 18 }) })] })))
+      for (let i = cells.length; i < width; i++) cells.push(new TableCell({ children: [new Paragraph('')] }))
+      rows.push(new TableRow({ children: cells, ...(child.attrs.header && rows.length === 0 ? { tableHeader: true } : {}) }))
+    } else if (child.type.name === 'table_break') {
+      rows.push(new TableRow({ children: [new TableCell({ columnSpan: width, children: [new Paragraph({ alignment: AlignmentType.CENTER, children: runs(child, cx, { italics: true }) })] })] }))
+    } else notes.push(new Paragraph({ children: runs(child, cx, { size: 18 }) }))
+  })
+  if (rows.length) out.push(new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }))
+  out.push(...notes)
+}
+
+type RunStyle = { bold?: boolean; italics?: boolean; size?: number }
+
+function runs(parent: Node, cx: Cx, style: RunStyle = {}): ParagraphChild[] {
+  const out: ParagraphChild[] = []
+  const text = (t: string, extra: RunStyle & { superScript?: boolean; color?: string } = {}) => out.push(new TextRun({ text: t, ...style, ...extra }))
+  parent.forEach((node) => {
+    switch (node.type.name) {
+      case 'text':
+        return text(node.text!, node.marks.some((m) => m.type.name === 'unmatched') ? { color: 'B00020' } : {})
+      case 'hard_break':
+        return out.push(new TextRun({ break: 1 }))
+      case 'label':
+      case 'blank':
+        return text(node.attrs.text, node.type.name === 'blank' ? { color: 'A05A00' } : {})
+      case 'placeholder':
+        return text(node.attrs.name, { bold: true })
+      case 'footnote_ref': {
+        const id = footnoteId(node.attrs.label, cx)
+        return id === null ? text(footnoteMark(node.attrs.text), { superScript: true }) : out.push(new FootnoteReferenceRun(id))
+      }
+      case 'bracket_start':
+      case 'bracket_end':
+        return text(node.type.name === 'bracket_start' ? '[' : ']', { bold: true, color: 'A05A00' })
+      case 'editorial_note':
+        text(node.attrs.style === 'curly' ? '{' : '[*', { italics: true })
+        out.push(...runs(node, cx, { ...style, italics: true }))
+        return text(node.attrs.style === 'curly' ? '}' : '*]', { italics: true })
+      case 'bracket_group': {
+        const square = node.attrs.style !== 'slash'
+        node.forEach((alt) => {
+          const bracketed = square && alt.type.name === 'alternative'
+          if (bracketed) text('[', { bold: true, color: 'A05A00' })
+          out.push(...runs(alt, cx, style))
+          if (bracketed) text(']', { bold: true, color: 'A05A00' })
+        })
+        return
+      }
+      default:
+        out.push(...runs(node, cx, style))
+    }
+  })
+  return out
+}
+
+// A numbered footnote's Word id, creating the footnote on first reference; null for table notes.
+function footnoteId(label: string, cx: Cx): number | null {
+  const body = cx.bodies.get(label)
+  if (!body || body.attrs.kind !== 'numbered') return null
+  if (!cx.ids.has(label)) {
+    const id = cx.ids.size + 1
+    cx.ids.set(label, id)
+    const children: Node[] = []
+    body.forEach((c, _, i) => { if (!(i === 0 && c.type.name === 'label')) children.push(c) })
+    const paragraph = body.type.schema.nodes.paragraph.create(null, children)
+    cx.footnotes[id] = { children: [new Paragraph({ children: runs(paragraph, cx) })] }
+  }
+  return cx.ids.get(label)!
+}

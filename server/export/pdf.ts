@@ -1,0 +1,40 @@
+/**
+ * PDF printed from the HTML export by headless Chromium (Debian's
+ * `/usr/bin/chromium`, driven by playwright-core; no browser is downloaded),
+ * A4, with the document symbol in the page header and page numbers in the footer.
+ */
+import { existsSync } from 'node:fs'
+import { chromium } from 'playwright-core'
+import type { DocumentTitle } from '../../shared/export/document-title.ts'
+import { escapeMarkup } from '../../shared/export/markup.ts'
+
+/** Where Chromium is looked for; `ACCORD_CHROMIUM` overrides. */
+export const CHROMIUM_PATH = process.env.ACCORD_CHROMIUM ?? '/usr/bin/chromium'
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+
+/** Print `html` to PDF bytes. Throws a one-line error naming the fix when Chromium is missing. */
+export async function printPdf(html: string, heading: DocumentTitle): Promise<Uint8Array> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`PDF export needs Chromium at ${CHROMIUM_PATH}; install it (apt-get install chromium) or set ACCORD_CHROMIUM to its path`)
+  }
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS })
+  try {
+    const page = await browser.newPage()
+    // The HTML is self-contained: nothing is fetched.
+    await page.route('**/*', (route) => route.abort())
+    await page.setContent(html, { waitUntil: 'load' })
+    const small = 'font-family: serif; font-size: 8pt; width: 100%; margin: 0 20mm;'
+    const pdf = await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: `<div style="${small} display: flex; justify-content: space-between;"><span>${escapeMarkup(heading.title).slice(0, 90)}</span><span>${escapeMarkup(heading.symbol)}</span></div>`,
+      footerTemplate: `<div style="${small} text-align: center;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`,
+      margin: { top: '22mm', bottom: '20mm', left: '20mm', right: '20mm' },
+    })
+    return new Uint8Array(pdf)
+  } finally {
+    await browser.close()
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * Footnotes of a consolidated text. Numbered footnotes are renumbered 1, 2, 3
+ * in the order their references now appear; a footnote whose every reference
+ * went with deleted text goes too. Their bodies sit where the plain text's page
+ * breaks put them (often inside an option that is now dropped), so each body
+ * moves to the end of the division that holds its first reference. A table's
+ * lettered notes are re-lettered within the table; `*` stays `*`.
+ */
+import { Fragment, type Node } from 'prosemirror-model'
+
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹'
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
+
+/**
+ * The numbered footnote bodies of `doc` outside tables, by label (the first of
+ * each label). Consolidation takes them from the text before options are
+ * dropped: a body often sits in an option other than its reference's.
+ */
+export function numberedFootnotes(doc: Node): Map<string, Node> {
+  const bodies = new Map<string, Node>()
+  doc.descendants((node) => {
+    if (node.type.name === 'table') return false
+    if (node.type.name === 'footnote' && node.attrs.kind === 'numbered' && !bodies.has(node.attrs.label)) bodies.set(node.attrs.label, node)
+    return true
+  })
+  return bodies
+}
+
+/**
+ * `doc` with footnotes renumbered and moved; `bodies` are the numbered
+ * footnotes by old label (already consolidated), wherever they stood.
+ * `numbers` maps old labels to new.
+ */
+export function renumberFootnotes(doc: Node, bodies: Map<string, Node>): { doc: Node; numbers: Record<string, string> } {
+  const numbers = new Map<string, string>()
+  const home = new Map<string, Node>()
+  const visit = (node: Node, division: Node): void => {
+    node.forEach((child) => {
+      if (child.type.name === 'table' || (child.type.name === 'footnote' && bodies.has(child.attrs.label) && child.attrs.kind === 'numbered')) return
+      if (child.type.name === 'footnote_ref' && bodies.has(child.attrs.label) && !numbers.has(child.attrs.label)) {
+        numbers.set(child.attrs.label, String(numbers.size + 1))
+        home.set(child.attrs.label, division)
+      }
+      visit(child, ['article', 'section', 'option'].includes(child.type.name) ? child : division)
+    })
+  }
+  visit(doc, doc)
+  const rebuild = (container: Node): Node => {
+    const children: Node[] = []
+    container.forEach((child) => {
+      const name = child.type.name
+      if (name === 'footnote' && child.attrs.kind === 'numbered' && bodies.has(child.attrs.label)) return
+      if (name === 'table') children.push(relettered(child))
+      else if (['article', 'section', 'option'].includes(name)) children.push(rebuild(child))
+      else children.push(child.copy(Fragment.from(mapRefs(child, (ref) => numbers.get(ref.attrs.label), numbered))))
+    })
+    for (const [label, number] of numbers) {
+      if (home.get(label) !== container) continue
+      const body = bodies.get(label)!
+      children.push(body.type.create({ ...body.attrs, label: number, gap: 1 }, mapLabels(body, number)))
+    }
+    return container.copy(Fragment.from(children))
+  }
+  return { doc: rebuild(doc), numbers: Object.fromEntries(numbers) }
+}
+
+// A table's notes: letters in order of first reference; notes no row refers to go.
+function relettered(table: Node): Node {
+  const letters = new Map<string, string>()
+  const stars = new Set<string>()
+  table.forEach((row) => {
+    if (row.type.name !== 'table_row') return
+    row.descendants((n) => {
+      if (n.type.name !== 'footnote_ref') return true
+      for (const ch of n.attrs.label as string) {
+        if (LETTERS.includes(ch) && !letters.has(ch)) letters.set(ch, LETTERS[letters.size])
+        else if (ch === '*') stars.add(ch)
+      }
+      return false
+    })
+  })
+  const relabel = (label: string) => [...label].map((ch) => letters.get(ch) ?? ch).join('')
+  const children: Node[] = []
+  table.forEach((child) => {
+    if (child.type.name === 'footnote') {
+      const label: string = child.attrs.label
+      if (!letters.has(label) && !stars.has(label)) return
+      const next = relabel(label)
+      children.push(child.type.create({ ...child.attrs, label: next }, mapLabels(child, next, (text) => text.replace(label, next))))
+    } else if (child.type.name === 'table_row') {
+      const cells: Node[] = []
+      child.forEach((cell) => cells.push(cell.copy(Fragment.from(mapRefs(cell, (ref) => relabel(ref.attrs.label), (ref, next) => [...(ref.attrs.text as string)].map((ch) => letters.get(ch) ?? ch).join(''))))))
+      children.push(child.copy(Fragment.from(cells)))
+    } else children.push(child)
+  })
+  return table.copy(Fragment.from(children))
+}
+
+// A footnote number written the way the reference was: superscript, `^n` or plain digits.
+function numbered(ref: Node, next: string): string {
+  const text: string = ref.attrs.text
+  if ([...text].some((ch) => SUPERSCRIPT.includes(ch))) return [...next].map((d) => SUPERSCRIPT[Number(d)]).join('')
+  return text.startsWith('^') ? `^${next}` : next
+}
+
+function mapRefs(parent: Node, label: (ref: Node) => string | undefined, text: (ref: Node, next: string) => string): Node[] {
+  const out: Node[] = []
+  parent.forEach((child) => {
+    if (child.type.name === 'footnote_ref') {
+      const next = label(child)
+      out.push(next === undefined || next === child.attrs.label ? child : child.type.create({ ...child.attrs, label: next, text: text(child, next) }))
+    } else if (child.isText || child.isAtom) out.push(child)
+    else out.push(child.copy(Fragment.from(mapRefs(child, label, text))))
+  })
+  return out
+}
+
+// The body's own label node, renumbered.
+function mapLabels(body: Node, next: string, text?: (old: string) => string): Node[] {
+  const out: Node[] = []
+  body.forEach((child) => {
+    if (child.type.name === 'label' && child.attrs.kind === 'footnote') {
+      const old: string = child.attrs.text
+      const written = text ? text(old) : [...old].some((ch) => SUPERSCRIPT.includes(ch)) ? [...next].map((d) => SUPERSCRIPT[Number(d)]).join('') : old.replace(child.attrs.value, next)
+      out.push(child.type.create({ ...child.attrs, value: next, text: written }))
+    } else out.push(child)
+  })
+  return out
+}

@@ -1,0 +1,161 @@
+/**
+ * HTML of a negotiation text, styled for reading on screen and for printing
+ * (the PDF is printed from it). In the as-is form brackets, alternatives,
+ * optional text, options, placeholders and blanks are visibly marked; a
+ * consolidated text reads as a clean document (what is left open still shows).
+ */
+import type { Node } from 'prosemirror-model'
+import type { DocumentTitle } from './document-title.ts'
+import { escapeMarkup as esc, footnoteMark } from './markup.ts'
+
+/** How to render. */
+export interface HtmlOptions {
+  heading: DocumentTitle
+  /** A subtitle under the title: `Consolidated text` or `Text as negotiated`. */
+  status: string
+}
+
+const STYLE = `
+@page { size: A4; margin: 22mm 20mm 20mm 20mm; }
+body { font-family: "Times New Roman", "DejaVu Serif", serif; font-size: 12pt; line-height: 1.4; max-width: 48em; margin: 2em auto; color: #000; }
+header.document { border-bottom: 1px solid #000; margin-bottom: 1.5em; }
+header.document .symbol { text-align: right; font-weight: bold; }
+h1 { font-size: 15pt; text-align: center; } h2 { font-size: 13pt; text-align: center; margin-top: 1.6em; }
+h3 { font-size: 12pt; margin-top: 1.4em; } h4 { font-size: 12pt; font-style: italic; margin: 1em 0 .4em; }
+p { margin: .5em 0; } p.provision { text-indent: 0; } p.list_item { margin-left: 2em; }
+p.instruction { font-style: italic; } p.applicability { font-style: italic; color: #444; }
+p.footnote, p.table-note { font-size: 10pt; border-top: 0.5px solid #999; padding-top: .2em; }
+section.option { border-left: 3px solid #7a8fb8; padding-left: .8em; margin: 1em 0; }
+section.option > h4 { color: #2d4a8a; }
+.group, .optional { background: #fff4d6; } .alt::before, .optional::before { content: "["; font-weight: bold; color: #a05a00; }
+.alt::after, .optional::after { content: "]"; font-weight: bold; color: #a05a00; } .alt + .alt { margin-left: 1px; }
+.group.slash .alt::before, .group.slash .alt::after { content: ""; }
+var.placeholder { font-style: normal; font-weight: bold; background: #e3f0ff; padding: 0 .15em; }
+.blank, .note { color: #a05a00; } .unmatched { color: #b00020; text-decoration: underline wavy; }
+table { border-collapse: collapse; width: 100%; font-size: 10pt; margin: .6em 0; page-break-inside: auto; }
+th, td { border: 1px solid #666; padding: .2em .4em; vertical-align: top; } th { background: #eee; }
+td.number { text-align: right; } tr { page-break-inside: avoid; } thead { display: table-header-group; }
+tr.break td { text-align: center; font-style: italic; border: none; }
+@media print { body { margin: 0; max-width: none; } section.option { break-inside: auto; } }
+`
+
+/** The whole HTML page of `doc`. */
+export function renderHtml(doc: Node, options: HtmlOptions): string {
+  const { symbol, title } = options.heading
+  const body: string[] = []
+  doc.forEach((child) => body.push(block(child)))
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${esc(symbol ? `${symbol} — ${title}` : title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header class="document">${symbol ? `<div class="symbol">${esc(symbol)}</div>` : ''}<div class="status">${esc(options.status)}</div></header>
+${body.join('\n')}
+</body>
+</html>
+`
+}
+
+const HEADING_TAG: Record<string, string> = { title: 'h1', article: 'h2', section: 'h3', option: 'h4', annex: 'h4' }
+
+function block(node: Node): string {
+  const name = node.type.name
+  switch (name) {
+    case 'article':
+    case 'section':
+    case 'option': {
+      const inner: string[] = []
+      node.forEach((c) => inner.push(block(c)))
+      return `<section class="${name}" id="${esc(node.attrs.id)}">\n${inner.join('\n')}\n</section>`
+    }
+    case 'heading': {
+      const tag = HEADING_TAG[node.attrs.level] ?? 'h4'
+      return `<${tag} class="${esc(node.attrs.level)}">${inline(node)}</${tag}>`
+    }
+    case 'table':
+      return table(node)
+    case 'footnote':
+      return `<p class="footnote" id="fn-${esc(node.attrs.label)}">${inline(node)}</p>`
+    default:
+      return `<p class="${name}">${inline(node)}</p>`
+  }
+}
+
+function table(node: Node): string {
+  const head: string[] = []
+  const rows: string[] = []
+  const notes: string[] = []
+  const width = Math.max(1, ...rowsOf(node).map((r) => r.childCount))
+  node.forEach((child) => {
+    if (child.type.name === 'table_row') {
+      const header = child.attrs.header && rows.length === 0
+      const cells: string[] = []
+      child.forEach((cell) => {
+        const text = inline(cell)
+        const tag = child.attrs.header ? 'th' : 'td'
+        cells.push(`<${tag}${/^[\d.,\s–-]+$/.test(cell.textContent) && cell.textContent ? ' class="number"' : ''}>${text}</${tag}>`)
+      })
+      ;(header ? head : rows).push(`<tr>${cells.join('')}</tr>`)
+    } else if (child.type.name === 'table_break') rows.push(`<tr class="break"><td colspan="${width}">${inline(child)}</td></tr>`)
+    else notes.push(`<p class="table-note">${inline(child)}</p>`)
+  })
+  return `<table id="${esc(node.attrs.id)}">${head.length ? `<thead>${head.join('')}</thead>` : ''}<tbody>${rows.join('\n')}</tbody></table>\n${notes.join('\n')}`
+}
+
+function rowsOf(table: Node): Node[] {
+  const out: Node[] = []
+  table.forEach((c) => { if (c.type.name === 'table_row') out.push(c) })
+  return out
+}
+
+function inline(parent: Node): string {
+  const out: string[] = []
+  parent.forEach((node) => {
+    switch (node.type.name) {
+      case 'text': {
+        const unmatched = node.marks.find((m) => m.type.name === 'unmatched')
+        out.push(unmatched ? `<span class="unmatched" title="${esc(unmatched.attrs.message)}">${esc(node.text!)}</span>` : esc(node.text!))
+        break
+      }
+      case 'hard_break':
+        out.push('<br>')
+        break
+      case 'label':
+        out.push(`<span class="label">${esc(node.attrs.text)}</span>`)
+        break
+      case 'placeholder':
+        out.push(`<var class="placeholder" title="placeholder ${esc(node.attrs.name)}">${esc(node.attrs.name)}</var>`)
+        break
+      case 'blank':
+        out.push(`<span class="blank" title="blank to be filled">${esc(node.attrs.text)}</span>`)
+        break
+      case 'footnote_ref':
+        out.push(`<sup class="ref"><a href="#fn-${esc(node.attrs.label)}">${esc(footnoteMark(node.attrs.text))}</a></sup>`)
+        break
+      case 'editorial_note':
+        out.push(`<em class="note">${node.attrs.style === 'curly' ? '{' : '[*'}${inline(node)}${node.attrs.style === 'curly' ? '}' : '*]'}</em>`)
+        break
+      case 'bracket_start':
+      case 'bracket_end':
+        out.push(`<span class="span-bracket" title="bracket ${esc(node.attrs.group)}">${node.type.name === 'bracket_start' ? '[' : ']'}</span>`)
+        break
+      case 'bracket_group': {
+        const alternatives = node.content.content.filter((c) => c.type.name === 'alternative').length
+        const kind = alternatives === 1 ? 'optional' : `group${node.attrs.style === 'slash' ? ' slash' : ''}`
+        const inner: string[] = []
+        node.forEach((c) => {
+          if (c.type.name === 'separator') inner.push(`<span class="separator">${inline(c)}</span>`)
+          else inner.push(alternatives === 1 ? inline(c) : `<span class="alt" data-id="${esc(c.attrs.id)}">${inline(c)}</span>`)
+        })
+        out.push(`<span class="${kind}" data-id="${esc(node.attrs.id)}" title="${alternatives === 1 ? 'optional text' : 'alternatives'} ${esc(node.attrs.id)}">${inner.join('')}</span>`)
+        break
+      }
+      default:
+        out.push(inline(node))
+    }
+  })
+  return out.join('')
+}
