@@ -6,6 +6,7 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import type { Services } from '../services.ts'
 import { accountRoutes } from './accounts.ts'
 import { documentRoutes } from './documents.ts'
+import { exportRoutes } from './exports.ts'
 import { sendError } from './responses.ts'
 import { revisionRoutes } from './revisions.ts'
 import { sessionRoutes } from './session.ts'
@@ -17,6 +18,7 @@ export function apiRouter(services: Services): Router {
   router.use(sessionRoutes(services))
   router.use(accountRoutes(services))
   router.use(documentRoutes(services))
+  router.use(exportRoutes(services))
   router.use(revisionRoutes(services))
   router.use((req, res) => sendError(res, 404, 'no such API route', [{ field: 'path', message: `${req.method} ${req.path}` }]))
   router.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {

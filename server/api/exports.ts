@@ -1,0 +1,50 @@
+/**
+ * `GET /api/documents/:id/export?format=…&consolidated=…&symbol=…`: the
+ * document, as negotiated or consolidated under its present resolutions, in
+ * any export format. Everyone who may read the document may export it.
+ */
+import { Router } from 'express'
+import { z } from 'zod'
+import { readNegotiationDoc } from '../../shared/collab/document.ts'
+import { readSharedBindings, readSharedScenario } from '../../shared/model/shared-state.ts'
+import { EXPORT_FORMATS, exportDocument } from '../export/index.ts'
+import type { Services } from '../services.ts'
+import { parseRoomName } from '../sync/policy.ts'
+import { readPartyTable } from '../templates/read-template.ts'
+import { requireAccount } from './authenticate.ts'
+import { lookupDocument } from './document-lookup.ts'
+import { sendError, validate } from './responses.ts'
+
+const exportQuery = z
+  .object({
+    format: z.enum(EXPORT_FORMATS),
+    consolidated: z.enum(['true', 'false']).default('true'),
+    symbol: z.string().max(100).optional(),
+  })
+  .strict()
+
+/** The export route. */
+export function exportRoutes(services: Services): Router {
+  const router = Router()
+  router.get('/documents/:id/export', requireAccount(services), async (req, res) => {
+    const document = lookupDocument(services, req, res)
+    if (!document) return
+    const query = validate(exportQuery, req.query, 'query', res)
+    if (!query) return
+    const { doc, scenario, bindings } = services.rooms.read(parseRoomName(document.id)!, (ydoc) => ({
+      doc: readNegotiationDoc(ydoc),
+      scenario: readSharedScenario(ydoc),
+      bindings: readSharedBindings(ydoc).bindings,
+    }))
+    try {
+      const file = await exportDocument({ doc, scenario, bindings, parties: readPartyTable(), format: query.format, consolidated: query.consolidated === 'true', symbol: query.symbol, title: document.title })
+      res.type(file.contentType)
+      res.setHeader('content-disposition', `attachment; filename="${file.fileName}"`)
+      if (file.unresolved.length) res.setHeader('x-accord-unresolved', String(file.unresolved.length))
+      res.send(Buffer.from(file.bytes))
+    } catch (error) {
+      sendError(res, 422, 'export failed', [{ field: 'query.format', message: (error as Error).message }])
+    }
+  })
+  return router
+}
