@@ -4,16 +4,13 @@
  * with the model's diagnostics. FILE is a text or a template folder (whose
  * `bindings.json` is used unless `--bindings` names another).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
 import { importText } from '../../shared/import/index.ts'
-import { readBindings, type Bindings } from '../../shared/model/bindings.ts'
 import { computeScenario, type Computation } from '../../shared/model/compute.ts'
 import { indexDocument } from '../../shared/model/document-index.ts'
-import { readScenario } from '../../shared/model/scenario.ts'
 import { formatValue } from '../../shared/model/variables.ts'
 import { readPartyTable } from '../templates/read-template.ts'
 import { parseArguments } from './arguments.ts'
+import { readBindingsFor, readScenarioFile } from './scenario-source.ts'
 import { readTextSource } from './text-source.ts'
 
 /** Runs `accord compute`. */
@@ -23,7 +20,7 @@ export async function computeCommand(args: string[]): Promise<number> {
     const resolutionsFile = options.get('resolutions') as string | undefined
     if (positionals.length !== 1 || !resolutionsFile) throw new Error('usage: accord compute FILE --resolutions R.json [--bindings B.json] [--json]')
     const source = readTextSource(positionals[0], options.get('annotations') as string | undefined)
-    const scenario = readScenario(readJson(resolutionsFile), resolutionsFile)
+    const scenario = readScenarioFile(resolutionsFile)
     const bindings = readBindingsFor(positionals[0], options.get('bindings') as string | undefined)
     const { doc } = importText(source.text, { annotations: source.annotations })
     const computation = computeScenario(indexDocument(doc), bindings, scenario, readPartyTable())
@@ -35,26 +32,7 @@ export async function computeCommand(args: string[]): Promise<number> {
   }
 }
 
-function readJson(file: string): unknown {
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch {
-    throw new Error(`cannot read ${file}`)
-  }
-  try {
-    return JSON.parse(text)
-  } catch (e) {
-    throw new Error(`${file} is not valid JSON: ${(e as Error).message}`)
-  }
-}
 
-function readBindingsFor(path: string, explicit: string | undefined): Bindings {
-  const file = explicit ?? (statSync(path).isDirectory() && existsSync(join(path, 'bindings.json')) ? join(path, 'bindings.json') : undefined)
-  if (!file) return {}
-  const json = readJson(file) as { bindings?: unknown }
-  return readBindings(json.bindings ?? json, `${file}: bindings`)
-}
 
 const tonnes = (t: number | null) => (t === null ? '' : Math.round(t).toLocaleString('en-GB'))
 

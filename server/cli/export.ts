@@ -6,14 +6,12 @@
  * `bindings.json` is used unless `--bindings` names another). What the
  * consolidated text leaves open is listed on stderr.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { writeFileSync } from 'node:fs'
 import { importText } from '../../shared/import/index.ts'
-import { readBindings, type Bindings } from '../../shared/model/bindings.ts'
-import { readScenario } from '../../shared/model/scenario.ts'
 import { EXPORT_FORMATS, exportDocument, type ExportFormat } from '../export/index.ts'
 import { readPartyTable } from '../templates/read-template.ts'
 import { parseArguments } from './arguments.ts'
+import { readBindingsFor, readScenarioFile } from './scenario-source.ts'
 import { readTextSource } from './text-source.ts'
 
 const USAGE = `usage: accord export FILE --resolutions R.json --format ${EXPORT_FORMATS.join('|')} [--as-is] [--symbol S] [--title T] -o OUT`
@@ -29,8 +27,8 @@ export async function exportCommand(args: string[]): Promise<number> {
     if (positionals.length !== 1 || !resolutions || !format || !output) throw new Error(USAGE)
     if (!EXPORT_FORMATS.includes(format as ExportFormat)) throw new Error(`--format ${format} is not known; use one of ${EXPORT_FORMATS.join(', ')}`)
     const source = readTextSource(positionals[0], options.get('annotations') as string | undefined)
-    const scenario = readScenario(readJson(resolutions), resolutions)
-    const bindings = bindingsFor(positionals[0], options.get('bindings') as string | undefined)
+    const scenario = readScenarioFile(resolutions)
+    const bindings = readBindingsFor(positionals[0], options.get('bindings') as string | undefined)
     const { doc } = importText(source.text, { annotations: source.annotations })
     const file = await exportDocument({
       doc, scenario, bindings, parties: readPartyTable(), format: format as ExportFormat, consolidated: !options.has('as-is'),
@@ -48,23 +46,4 @@ export async function exportCommand(args: string[]): Promise<number> {
   }
 }
 
-function readJson(file: string): unknown {
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch {
-    throw new Error(`cannot read ${file}: no such file`)
-  }
-  try {
-    return JSON.parse(text)
-  } catch (e) {
-    throw new Error(`${file} is not valid JSON: ${(e as Error).message}`)
-  }
-}
 
-function bindingsFor(path: string, explicit: string | undefined): Bindings {
-  const file = explicit ?? (statSync(path).isDirectory() && existsSync(join(path, 'bindings.json')) ? join(path, 'bindings.json') : undefined)
-  if (!file) return {}
-  const json = readJson(file) as { bindings?: unknown }
-  return readBindings(json.bindings ?? json, `${file}: bindings`)
-}
