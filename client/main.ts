@@ -8,18 +8,33 @@ import { callApi } from './app/api.ts'
 import { showLoginPage } from './pages/login-page.ts'
 import { showDocumentListPage, type ListedDocument } from './pages/document-list-page.ts'
 import { showEditorPage } from './pages/editor-page.ts'
+import { showRevisionsPage } from './revisions/revisions-page.ts'
 
 const root = document.getElementById('app')!
 let session: Session | null = null
 let closePage: (() => void) | null = null
 
 async function route(): Promise<void> {
-  closePage?.()
+  try {
+    closePage?.()
+  } catch (error) {
+    // A page that fails to tear down must not strand the user on it.
+    console.error('closing the page failed', error)
+  }
   closePage = null
   if (!session) return showLoginPage(root, (s) => {
     session = s
     void route()
   })
+  // Document ids never contain '/', so `ID/revisions` is the revisions page, not a document.
+  const revisions = /^#\/documents\/([^/]+)\/revisions$/.exec(location.hash)
+  if (revisions) {
+    const id = decodeURIComponent(revisions[1])
+    const title = await callApi<ListedDocument[]>('GET', '/api/documents', session.token).then((docs) => docs.find((d) => d.id === id)?.title ?? id, () => id)
+    closePage = showRevisionsPage(root, session, id, title, () => (location.hash = `#/documents/${encodeURIComponent(id)}`))
+    document.title = `${title}: revisions — Accord`
+    return
+  }
   const match = /^#\/documents\/(.+)$/.exec(location.hash)
   if (match) {
     const id = decodeURIComponent(match[1])

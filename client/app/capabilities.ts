@@ -9,7 +9,7 @@ import type { Account } from './session.ts'
 export interface Capabilities {
   /** May edit the text and write resolutions, values and inscriptions. */
   resolve: boolean
-  /** Sees choices as proposals (delegations; the workflow is a later issue). */
+  /** Sees choices as proposals for its Party (delegations). */
   propose: boolean
   /** A short description for the status bar. */
   description: string
@@ -22,7 +22,7 @@ export function capabilitiesOf(account: Account): Capabilities {
     case 'co-chair':
       return { resolve: true, propose: false, description: `${account.role}: edits and resolves` }
     case 'delegation':
-      return { resolve: false, propose: true, description: `delegation of ${account.party ?? '?'}: reads; proposals not available yet` }
+      return { resolve: false, propose: true, description: `delegation of ${account.party ?? '?'}: reads and proposes` }
     default:
       return { resolve: false, propose: false, description: 'observer: read only' }
   }

@@ -1,12 +1,15 @@
 /**
  * The choice bar: every choice for what the caret is in, as real buttons
  * outside the editable text, so each is reachable by Tab (Alt+C jumps here)
- * and announced by name. Co-chairs resolve; delegations see the proposal
- * buttons disabled and labelled "not available yet"; observers see the state.
+ * and announced by name. Co-chairs resolve; delegations propose the same
+ * choices (or new text) for their Party; observers see the state. The
+ * proposals already made on the bracket or option at the caret are listed.
  */
 import type { EditorState } from 'prosemirror-state'
 import type { EditorContext } from './editor-context.ts'
 import { choiceTarget } from './choice-target.ts'
+import type { ProposalDraft } from '../../shared/proposals/register.ts'
+import { proposalList } from '../proposals/proposal-card.ts'
 
 /** The bar's element and the function that redraws it for a state. */
 export interface ChoiceBar {
@@ -24,7 +27,7 @@ export function createChoiceBar(cx: EditorContext): ChoiceBar {
   let lastKey = ''
   let lastState: EditorState | null = null
 
-  const act = (text: string, label: string, action: () => void, pressed = false): HTMLButtonElement => {
+  const act = (text: string, label: string, action: () => void, pressed = false, draft?: ProposalDraft): HTMLButtonElement => {
     const b = document.createElement('button')
     b.type = 'button'
     b.textContent = text
@@ -32,6 +35,10 @@ export function createChoiceBar(cx: EditorContext): ChoiceBar {
     if (pressed) b.setAttribute('aria-pressed', 'true')
     if (cx.capabilities.resolve) {
       b.addEventListener('click', () => action())
+    } else if (cx.capabilities.propose && cx.proposals && draft) {
+      b.textContent = `Propose: ${text}`
+      b.setAttribute('aria-label', `Propose ${label}`)
+      b.addEventListener('click', () => void cx.proposals!.propose(draft))
     } else {
       // aria-disabled, not disabled: the button stays reachable by Tab and is announced.
       b.setAttribute('aria-disabled', 'true')
@@ -54,16 +61,18 @@ export function createChoiceBar(cx: EditorContext): ChoiceBar {
       parts.push(tag(`${optional ? 'Optional bracket' : 'Bracket group'} ${id}: ${stored ? stored : 'unresolved'}`))
       if (optional) {
         const text = node.textContent.slice(0, 40)
-        parts.push(act('Keep', `Keep “${text}”`, () => cx.decisions.settleOptional(id, 'kept'), stored === 'kept'))
-        parts.push(act('Delete', `Delete “${text}”`, () => cx.decisions.settleOptional(id, 'deleted'), stored === 'deleted'))
+        parts.push(act('Keep', `Keep “${text}”`, () => cx.decisions.settleOptional(id, 'kept'), stored === 'kept', { kind: 'resolution', target: id, value: 'kept' }))
+        parts.push(act('Delete', `Delete “${text}”`, () => cx.decisions.settleOptional(id, 'deleted'), stored === 'deleted', { kind: 'resolution', target: id, value: 'deleted' }))
       } else {
         node.forEach((alt) => {
           if (alt.type.name !== 'alternative') return
           const text = alt.textContent.slice(0, 40) || '(empty)'
-          parts.push(act(`[${text}]`, `Choose “${text}”`, () => cx.decisions.chooseAlternative(id, alt.attrs.id), stored === alt.attrs.id))
+          parts.push(act(`[${text}]`, `Choose “${text}”`, () => cx.decisions.chooseAlternative(id, alt.attrs.id), stored === alt.attrs.id, { kind: 'resolution', target: id, value: alt.attrs.id }))
         })
+        if (cx.capabilities.propose && cx.proposals) parts.push(proposeButton('Propose new text…', `Propose new alternative text for bracket group ${id}`, () => void cx.proposals!.propose({ kind: 'alternative', target: id })))
       }
       if (stored && cx.capabilities.resolve) parts.push(act('Reopen', `Reopen bracket ${id}`, () => cx.decisions.reopen(id)))
+      if (cx.proposals) parts.push(proposalList(id, cx.proposals))
     }
     if (target.option) {
       const id = target.option.attrs.id
@@ -71,8 +80,9 @@ export function createChoiceBar(cx: EditorContext): ChoiceBar {
       const stands = state?.kind === 'option' ? state.state : 'unresolved'
       const label = target.option.firstChild?.textContent.trim() || id
       parts.push(tag(`${label}: ${stands}`))
-      parts.push(act('Choose option', `Choose ${label}`, () => cx.decisions.settleOption(id, 'chosen'), stands === 'chosen'))
-      parts.push(act('Drop option', `Drop ${label}`, () => cx.decisions.settleOption(id, 'dropped'), stands === 'dropped'))
+      parts.push(act('Choose option', `Choose ${label}`, () => cx.decisions.settleOption(id, 'chosen'), stands === 'chosen', { kind: 'resolution', target: id, value: 'chosen' }))
+      parts.push(act('Drop option', `Drop ${label}`, () => cx.decisions.settleOption(id, 'dropped'), stands === 'dropped', { kind: 'resolution', target: id, value: 'dropped' }))
+      if (cx.proposals) parts.push(proposalList(id, cx.proposals))
     }
     if (!parts.length) parts.push(tag('Put the caret in a bracket or an option to see its choices (Alt+C comes here).'))
     dom.replaceChildren(...parts)
@@ -80,6 +90,7 @@ export function createChoiceBar(cx: EditorContext): ChoiceBar {
 
   // Decisions change without a selection change: redraw from the last state.
   cx.live.subscribe(() => lastState && draw(lastState))
+  cx.proposals?.subscribe(() => lastState && draw(lastState))
 
   return {
     dom,
@@ -95,6 +106,15 @@ export function createChoiceBar(cx: EditorContext): ChoiceBar {
       dom.querySelector<HTMLButtonElement>('button')?.focus()
     },
   }
+}
+
+function proposeButton(text: string, label: string, action: () => void): HTMLButtonElement {
+  const b = document.createElement('button')
+  b.type = 'button'
+  b.textContent = text
+  b.setAttribute('aria-label', label)
+  b.addEventListener('click', () => action())
+  return b
 }
 
 function tag(text: string): HTMLElement {

@@ -7,6 +7,7 @@ import type { Capabilities } from '../app/capabilities.ts'
 import type { LiveComputation } from '../model/live-computation.ts'
 import type { Decisions } from './decisions.ts'
 import type { PlaceholderValues } from './placeholder-values.ts'
+import type { LiveProposals } from '../proposals/live-proposals.ts'
 
 /** The context every node view is created with. */
 export interface EditorContext {
@@ -14,6 +15,8 @@ export interface EditorContext {
   values: PlaceholderValues
   live: LiveComputation
   capabilities: Capabilities
+  /** The document's proposals, once their room is open (delegations propose, co-chairs decide). */
+  proposals?: LiveProposals
   /** Scroll to the node with this id, select it and flash it; false when no node has it. */
   jumpTo(id: string): boolean
 }

@@ -18,7 +18,9 @@ import { LiveComputation } from '../model/live-computation.ts'
 import { createAmountsPanel } from '../panel/amounts-panel.ts'
 import { createBracketCounter } from '../panel/bracket-counter.ts'
 import { createDiagnosticsList } from '../panel/diagnostics-list.ts'
+import { createFairnessPanel } from '../panel/fairness-panel.ts'
 import { sectionTitles } from '../editor/section-titles.ts'
+import { openProposalsRoom } from '../proposals/proposals-room.ts'
 import { el } from './element.ts'
 
 const parties = parsePartyTable(partiesCsv, 'parties.csv').parties
@@ -37,6 +39,7 @@ export function showEditorPage(root: HTMLElement, session: Session, documentId: 
   const header = el('header', { class: 'editor-header' },
     back,
     el('h1', { class: 'doc-title' }, title),
+    el('a', { class: 'revisions-link', href: `#/documents/${encodeURIComponent(documentId)}/revisions` }, 'Revisions'),
     counterSlot,
     el('span', { class: 'who' }, `${session.account.username} — ${capabilities.description}`),
     status)
@@ -81,30 +84,38 @@ export function showEditorPage(root: HTMLElement, session: Session, documentId: 
     const live = new LiveComputation(connection.ydoc, parties, displaySchema.topNodeType.createAndFill()!)
     const decisions = new Decisions(connection.ydoc, live, capabilities.resolve)
     const values = new PlaceholderValues(connection.ydoc, capabilities.resolve)
-    const cx: Omit<EditorContext, 'jumpTo'> = { decisions, values, live, capabilities }
+    const proposalsRoom = await openProposalsRoom(documentId, session, { textDoc: connection.ydoc, live, parties, say: (text) => say(text, 'error') })
+    const cx: Omit<EditorContext, 'jumpTo'> = { decisions, values, live, capabilities, proposals: proposalsRoom.proposals }
     editorSlot.replaceChildren()
     const editor: Editor = createEditor(editorSlot, connection.ydoc, connection.provider, cx)
+    proposalsRoom.proposals.attach(editor.view)
     const jumpTo = (id: string) => (cx as EditorContext).jumpTo(id)
     const titles = sectionTitles(() => editor.view.state.doc)
     const counter = createBracketCounter(titles, jumpTo)
     const amounts = createAmountsPanel()
     const diagnostics = createDiagnosticsList(jumpTo)
+    const fairness = createFairnessPanel({ ydoc: connection.ydoc, view: editor.view, account: session.account, parties, jumpTo })
     counterSlot.replaceChildren(counter.dom)
     barSlot.replaceChildren(editor.choiceBar.dom)
-    panel.replaceChildren(amounts.dom, diagnostics.dom)
+    panel.replaceChildren(amounts.dom, proposalsRoom.panel(jumpTo), diagnostics.dom, fairness.dom)
     const render = () => {
       counter.render(live.current)
       amounts.render(live.current)
+      proposalsRoom.amountsDrawn(amounts.dom)
       diagnostics.render(live.current)
+      fairness.render(live.current)
     }
     live.subscribe(render)
     render()
     page.dataset.ready = 'true'
     teardown = () => {
       page.dataset.ready = 'false'
+      // The fairness panel decorates the view: it lets go before the view is destroyed.
+      fairness.destroy()
       editor.destroy()
       decisions.destroy()
       values.destroy()
+      proposalsRoom.destroy()
       live.destroy()
       connection.destroy()
     }

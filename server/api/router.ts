@@ -7,6 +7,7 @@ import type { Services } from '../services.ts'
 import { accountRoutes } from './accounts.ts'
 import { documentRoutes } from './documents.ts'
 import { exportRoutes } from './exports.ts'
+import { fairnessRoutes } from './fairness.ts'
 import { sendError } from './responses.ts'
 import { revisionRoutes } from './revisions.ts'
 import { sessionRoutes } from './session.ts'
@@ -20,6 +21,7 @@ export function apiRouter(services: Services): Router {
   router.use(documentRoutes(services))
   router.use(exportRoutes(services))
   router.use(revisionRoutes(services))
+  router.use(fairnessRoutes(services))
   router.use((req, res) => sendError(res, 404, 'no such API route', [{ field: 'path', message: `${req.method} ${req.path}` }]))
   router.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     if (error.type === 'entity.parse.failed') return sendError(res, 400, 'malformed JSON', [{ field: 'body', message: error.message }])

@@ -69,7 +69,25 @@ export function openStore(dataDir: string, synchronous: Synchronous = 'FULL'): S
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
   db.exec(schema)
+  addMissingColumns(db)
   return db
+}
+
+/**
+ * Columns added after stores were first created: `CREATE TABLE IF NOT EXISTS` leaves an
+ * existing table as it was, so each is added here when a store lacks it.
+ */
+const laterColumns: { table: string; column: string; type: string }[] = [
+  // A revision keeps the proposals room beside the text, and says which revision it restores.
+  { table: 'revisions', column: 'proposals_state', type: 'BLOB' },
+  { table: 'revisions', column: 'restored_from', type: 'TEXT' },
+]
+
+function addMissingColumns(db: Store): void {
+  for (const { table, column, type } of laterColumns) {
+    const columns = db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]
+    if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`)
+  }
 }
 
 /** Checkpoints the WAL into the main file and closes the connection. */

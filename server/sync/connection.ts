@@ -139,6 +139,9 @@ export class SyncConnection implements RoomMember {
     }
     if (this.room.address.kind === 'proposals') {
       // Room rights are not enough here: each entry is checked against the sender's Party.
+      // The judgement needs the room's updates still queued for the next batch (a
+      // client's withdrawal right after its proposal builds on it): commit them first.
+      this.relay.flush()
       const refusal = refuseProposalChanges(
         { username: this.account.username, role: this.account.role, party: this.account.party ?? undefined },
         changesOfUpdate(this.room.doc, update),

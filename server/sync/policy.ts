@@ -5,7 +5,7 @@
  * | room               | holds                                              | writable by               |
  * | ------------------ | -------------------------------------------------- | ------------------------- |
  * | `DOC_ID`           | the text, resolutions, bindings, variables          | co-chair, secretariat     |
- * | `DOC_ID/proposals` | delegations' proposals (a later issue)              | delegation, co-chair, secretariat |
+ * | `DOC_ID/proposals` | delegations' proposals and stances                  | delegation, co-chair, secretariat |
  *
  * Observers read every room and write none.
  */

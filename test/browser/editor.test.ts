@@ -67,7 +67,9 @@ async function panelAmounts(page: Page): Promise<Map<string, string>> {
 describe('the browser editor', () => {
   it('logs in, lists the template and shows it as structure', { timeout: 60_000 }, async () => {
     const { page } = await pageFor('co-chair')
-    await expect(page.getByRole('link', { name: title }).count()).resolves.toBe(1)
+    // The list loads after login: wait for the link before counting it.
+    await page.getByRole('link', { name: title }).waitFor()
+    expect(await page.getByRole('link', { name: title }).count()).toBe(1)
     await openDocument(page, title)
     // Options are cards, brackets are handles, placeholders are fields, tables have computed columns.
     expect(await page.locator('.option-card').count()).toBe(22)
@@ -89,12 +91,12 @@ describe('the browser editor', () => {
     await firstParagraph(a.page).click()
     await a.page.keyboard.press('End')
     await a.page.keyboard.type(' Typed by A.')
-    await expect.poll(() => firstParagraph(b.page).textContent(), { timeout: 5000 }).toContain('Typed by A.')
-    await expect.poll(() => b.page.locator('.remote-caret-tag').allTextContents(), { timeout: 5000 }).toContain(`${a.username} · co-chair`)
+    await expect.poll(() => firstParagraph(b.page).textContent(), { timeout: 15_000 }).toContain('Typed by A.')
+    await expect.poll(() => b.page.locator('.remote-caret-tag').allTextContents(), { timeout: 15_000 }).toContain(`${a.username} · co-chair`)
     await saveScreenshot(b.page, 'editor-two-users')
     // Undo is Yjs undo: it takes back A's typing everywhere.
     await a.page.keyboard.press('Control+z')
-    await expect.poll(() => firstParagraph(b.page).textContent(), { timeout: 5000 }).not.toContain('Typed by A.')
+    await expect.poll(() => firstParagraph(b.page).textContent(), { timeout: 15_000 }).not.toContain('Typed by A.')
     await a.page.close()
     await b.page.close()
   })
@@ -140,7 +142,7 @@ describe('the browser editor', () => {
     await page.close()
   })
 
-  it('an observer cannot type; a delegation sees proposals as not available yet', { timeout: 60_000 }, async () => {
+  it('an observer cannot type; a delegation is offered proposals, not choices', { timeout: 60_000 }, async () => {
     const observer = await pageFor('observer')
     await openDocument(observer.page, title)
     const paragraph = observer.page.locator('.ProseMirror > p.paragraph').first()
@@ -156,8 +158,9 @@ describe('the browser editor', () => {
     const delegation = await pageFor('delegation', 'Norway')
     await openDocument(delegation.page, title)
     const propose = delegation.page.locator('.option-card[data-id="o1"] .option-propose')
-    expect(await propose.textContent()).toContain('not available yet')
-    expect(await propose.isDisabled()).toBe(true)
+    expect(await propose.textContent()).toBe('Propose choosing…')
+    expect(await propose.isDisabled()).toBe(false)
+    expect(await delegation.page.locator('.option-card[data-id="o1"] .option-choose').count()).toBe(0)
     await delegation.page.close()
   })
 
@@ -177,9 +180,10 @@ describe('the browser editor', () => {
     const text = await paragraph.textContent()
     await paragraph.click()
     await page.keyboard.type('refused text')
-    await expect.poll(() => page.locator('.message.error').textContent(), { timeout: 5000 }).toContain('refused')
+    // Generous timeouts: the refusal, the reconnect and the resync all cross a loaded machine in CI.
+    await expect.poll(() => page.locator('.message.error').textContent(), { timeout: 20_000 }).toContain('refused')
     await page.locator('.editor-page[data-ready="true"]').waitFor()
-    await expect.poll(() => page.locator('.ProseMirror > p.paragraph').first().textContent(), { timeout: 5000 }).toBe(text)
+    await expect.poll(() => page.locator('.ProseMirror > p.paragraph').first().textContent(), { timeout: 20_000 }).toBe(text)
     await saveScreenshot(page, 'editor-refused')
     await page.close()
   })

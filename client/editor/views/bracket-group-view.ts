@@ -2,7 +2,8 @@
  * Square brackets as things that can be chosen. A group shows its alternatives
  * bracketed as in the paper text (`[2013 to 2017][2013 to 2020]`); the brackets
  * themselves are the handles: clicking an alternative's bracket chooses it (an
- * optional bracket's: keeps it) in one action. Unresolved groups are marked;
+ * optional bracket's: keeps it) in one action; a delegation's click proposes that
+ * choice for its Party. Unresolved groups are marked;
  * once resolved, the surviving text reads plainly and the rest is struck
  * through. Depth is shown on the brackets so nesting stays readable at 7+.
  */
@@ -122,10 +123,11 @@ export class AlternativeView implements NodeView {
     for (const el of this.dom.querySelectorAll<HTMLElement>(':scope > .bracket')) {
       // An optional bracket's opening handle keeps its text, the closing one deletes it.
       const verb = optional ? (el.classList.contains('open') ? 'Keep' : 'Delete') : 'Choose'
-      const action = this.cx.decisions.mayResolve ? verb : this.cx.capabilities.propose ? `Propose to ${verb.toLowerCase()} (not available yet)` : 'Read only'
+      const proposes = !this.cx.decisions.mayResolve && this.cx.capabilities.propose && !!this.cx.proposals
+      const action = this.cx.decisions.mayResolve ? verb : proposes ? `Propose to ${verb.toLowerCase()}` : 'Read only'
       el.setAttribute('aria-label', `${action}: “${text}”`)
       el.title = `${action}: “${text}”`
-      el.setAttribute('aria-disabled', String(!this.cx.decisions.mayResolve))
+      el.setAttribute('aria-disabled', String(!this.cx.decisions.mayResolve && !proposes))
     }
   }
 
@@ -138,7 +140,14 @@ export class AlternativeView implements NodeView {
 
   private choose(side: string): void {
     const group = this.group()
-    if (!group || !this.cx.decisions.mayResolve) return
+    if (!group) return
+    if (!this.cx.decisions.mayResolve) {
+      // A delegation's click on a bracket proposes that choice for its Party.
+      if (!this.cx.capabilities.propose || !this.cx.proposals) return
+      const value = countAlternatives(group) === 1 ? (side === 'open' ? 'kept' : 'deleted') : this.node.attrs.id
+      void this.cx.proposals.propose({ kind: 'resolution', target: group.attrs.id, value })
+      return
+    }
     if (countAlternatives(group) === 1) this.cx.decisions.settleOptional(group.attrs.id, side === 'open' ? 'kept' : 'deleted')
     else this.cx.decisions.chooseAlternative(group.attrs.id, this.node.attrs.id)
   }

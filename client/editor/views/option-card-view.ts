@@ -2,12 +2,14 @@
  * An option as a card: its label, the Party it is attributed to, its
  * applicability note linked to the option it depends on (and whether that
  * holds), its state, and buttons to choose or drop it (co-chairs), to propose
- * (delegations: not available yet) and to collapse it. The card's header is
- * the view's own; the option's text stays editable below it.
+ * choosing or dropping it (delegations) and to collapse it; the proposals made
+ * on it, with support and objection by Party, under the header. The header
+ * and the proposals are the view's own; the option's text stays editable below.
  */
 import type { Node } from 'prosemirror-model'
 import type { EditorView, NodeView, ViewMutationRecord } from 'prosemirror-view'
 import type { EditorContext } from '../editor-context.ts'
+import { proposalList } from '../../proposals/proposal-card.ts'
 
 /** The view of an `option` node. */
 export class OptionCardView implements NodeView {
@@ -22,6 +24,7 @@ export class OptionCardView implements NodeView {
   private choose: HTMLButtonElement | null = null
   private drop: HTMLButtonElement | null = null
   private unwatch: (() => void)[] = []
+  private proposalsDOM: HTMLElement
 
   constructor(private node: Node, private view: EditorView, private cx: EditorContext) {
     const id = node.attrs.id
@@ -43,15 +46,20 @@ export class OptionCardView implements NodeView {
       this.choose = button('option-choose', 'Choose', () => cx.decisions.settleOption(id, 'chosen'))
       this.drop = button('option-drop', 'Drop', () => cx.decisions.settleOption(id, 'dropped'))
       this.header.append(this.choose, this.drop)
-    } else if (cx.capabilities.propose) {
-      const propose = button('option-propose', 'Propose… (not available yet)', () => undefined)
-      propose.disabled = true
-      propose.title = 'Delegations will propose choices here; the proposal workflow is not available yet.'
-      this.header.append(propose)
+    } else if (cx.capabilities.propose && cx.proposals) {
+      const proposals = cx.proposals
+      const propose = button('option-propose', 'Propose choosing…', () => void proposals.propose({ kind: 'resolution', target: id, value: 'chosen' }))
+      const proposeDrop = button('option-propose-drop', 'Propose dropping…', () => void proposals.propose({ kind: 'resolution', target: id, value: 'dropped' }))
+      this.header.append(propose, proposeDrop)
     }
+    this.proposalsDOM = document.createElement('div')
+    this.proposalsDOM.className = 'option-proposals'
+    this.proposalsDOM.contentEditable = 'false'
     this.contentDOM = document.createElement('div')
     this.contentDOM.className = 'option-body'
-    this.dom.append(this.header, this.contentDOM)
+    this.dom.append(this.header, this.proposalsDOM, this.contentDOM)
+    if (cx.proposals) this.unwatch.push(cx.proposals.watch(id, () => this.renderProposals()))
+    this.renderProposals()
     this.unwatch.push(cx.decisions.watch(id, () => this.render()))
     const required = this.requiredOption()
     if (required) this.unwatch.push(cx.decisions.watch(required, () => this.render()))
@@ -66,7 +74,7 @@ export class OptionCardView implements NodeView {
   }
 
   stopEvent(event: Event): boolean {
-    return this.header.contains(event.target as HTMLElement)
+    return this.header.contains(event.target as HTMLElement) || this.proposalsDOM.contains(event.target as HTMLElement)
   }
 
   ignoreMutation(mutation: ViewMutationRecord): boolean {
@@ -75,6 +83,11 @@ export class OptionCardView implements NodeView {
 
   destroy(): void {
     for (const stop of this.unwatch) stop()
+  }
+
+  private renderProposals(): void {
+    this.proposalsDOM.replaceChildren()
+    if (this.cx.proposals) this.proposalsDOM.append(proposalList(this.node.attrs.id, this.cx.proposals))
   }
 
   private toggle(): void {
@@ -116,6 +129,9 @@ export class OptionCardView implements NodeView {
     this.attribution.textContent = party ? `proposed by ${party}` : ''
     this.attribution.hidden = !party
     this.renderApplicability()
+    for (const b of this.header.querySelectorAll<HTMLButtonElement>('.option-propose, .option-propose-drop')) {
+      b.setAttribute('aria-label', `${b.classList.contains('option-propose') ? 'Propose choosing' : 'Propose dropping'} ${label}`)
+    }
     if (this.choose && this.drop) {
       this.choose.textContent = stands === 'chosen' ? 'Reopen' : 'Choose'
       this.choose.setAttribute('aria-label', `${stands === 'chosen' ? 'Reopen' : 'Choose'} ${label}`)

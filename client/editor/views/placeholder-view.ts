@@ -1,7 +1,8 @@
 /**
  * A placeholder (X, V, W …) as an inline field. Co-chairs type the value in
  * place (Enter or leaving the field saves; an empty field clears it); everyone
- * else sees the letter until a value is set, then the value beside it.
+ * else sees the letter until a value is set, then the value beside it, and
+ * delegations a button to propose a value for their Party.
  */
 import type { Node } from 'prosemirror-model'
 import type { NodeView } from 'prosemirror-view'
@@ -46,6 +47,18 @@ export class PlaceholderView implements NodeView {
       this.shown = document.createElement('span')
       this.shown.className = 'placeholder-value'
       this.dom.append(this.shown)
+      const proposals = cx.proposals
+      if (cx.capabilities.propose && proposals) {
+        const propose = document.createElement('button')
+        propose.type = 'button'
+        propose.className = 'placeholder-propose'
+        propose.textContent = '…'
+        propose.title = `Propose a value for ${name}`
+        propose.setAttribute('aria-label', `Propose a value for ${name} (${cx.values.describe(name)})`)
+        propose.addEventListener('mousedown', (event) => event.preventDefault())
+        propose.addEventListener('click', () => void proposals.propose({ kind: 'value', target: name }))
+        this.dom.append(propose)
+      }
     }
     this.unwatch = cx.values.watch(name, () => this.render())
     this.render()
@@ -53,7 +66,7 @@ export class PlaceholderView implements NodeView {
 
   // Typing in the field is the field's business, not the editor's.
   stopEvent(event: Event): boolean {
-    return event.target === this.input
+    return event.target === this.input || (event.target as HTMLElement).classList?.contains('placeholder-propose')
   }
 
   ignoreMutation(): boolean {

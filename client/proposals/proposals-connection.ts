@@ -1,0 +1,89 @@
+/**
+ * The document's proposals room (`DOC_ID/proposals`) kept in sync, with a
+ * register for this account's writes. The server judges every entry against
+ * the sender's Party; when it refuses one, the local copy is ahead of the
+ * server, so the connection is thrown away and reopened (as the text's is) and
+ * the page is told why.
+ */
+import type * as Y from 'yjs'
+import type { Session } from '../app/session.ts'
+import { DocumentConnection } from '../collab/connection.ts'
+import { PROPOSAL_MAPS } from '../../shared/proposals/proposal.ts'
+import { ProposalRegister } from '../../shared/proposals/register.ts'
+
+/** What the proposals connection reports. */
+export interface ProposalsEvents {
+  /** The server refused a proposals write (its reason); the room is reopened. */
+  refused(reason: string): void
+  /** Proposals or stances changed (once per microtask), or the room was reopened. */
+  changed(): void
+}
+
+/** A live connection to a document's proposals. */
+export class ProposalsConnection {
+  private connection!: DocumentConnection
+  private current!: ProposalRegister
+  private stopObserving: () => void = () => undefined
+  private reopening: ReturnType<typeof setTimeout> | undefined
+  private pending = false
+  private destroyed = false
+
+  constructor(readonly documentId: string, private readonly session: Session, private readonly events: ProposalsEvents) {
+    this.open()
+  }
+
+  /** The register of the room as it is now (a new one after each reopening). */
+  get register(): ProposalRegister {
+    return this.current
+  }
+
+  /** Resolves once the room has synced with the server. */
+  synced(): Promise<void> {
+    return this.connection.synced()
+  }
+
+  /** Leaves the room. */
+  destroy(): void {
+    this.destroyed = true
+    clearTimeout(this.reopening)
+    this.stopObserving()
+    this.connection.destroy()
+  }
+
+  private open(): void {
+    const room = `${this.documentId}/proposals`
+    this.connection = new DocumentConnection(room, this.session, {
+      refused: (reason) => this.refused(reason),
+      closed: (code, reason) => code === 4403 && this.refused(reason.replace(/^write not permitted: /, '')),
+    })
+    const { account } = this.session
+    this.current = new ProposalRegister(this.connection.ydoc, { username: account.username, role: account.role, party: account.party ?? undefined })
+    const maps = [PROPOSAL_MAPS.proposals, PROPOSAL_MAPS.stances].map((name) => this.connection.ydoc.getMap(name) as Y.Map<unknown>)
+    const onChange = () => this.schedule()
+    for (const map of maps) map.observe(onChange)
+    this.stopObserving = () => maps.forEach((map) => map.unobserve(onChange))
+    this.schedule()
+  }
+
+  private refused(reason: string): void {
+    this.events.refused(reason)
+    // Refusals come one per update: reopen once, after the burst.
+    clearTimeout(this.reopening)
+    this.reopening = setTimeout(() => {
+      if (this.destroyed) return
+      this.stopObserving()
+      this.connection.destroy()
+      this.open()
+    }, 150)
+  }
+
+  // A remote update may carry many entries: listeners hear once.
+  private schedule(): void {
+    if (this.pending) return
+    this.pending = true
+    queueMicrotask(() => {
+      this.pending = false
+      if (!this.destroyed) this.events.changed()
+    })
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * What the editor page opens beside the text for proposals: the connection to
+ * the document's proposals room, the live proposals the node views read, the
+ * panel section (redrawn when proposals or the numbers change, for the
+ * what-ifs) and the delegation's inscription button on its amounts row.
+ */
+import type { Session } from '../app/session.ts'
+import { LiveProposals, type ProposalsSetting } from './live-proposals.ts'
+import { ProposalsConnection } from './proposals-connection.ts'
+import { createProposalsPanel, type ProposalsPanel } from './proposals-panel.ts'
+import { addInscriptionProposer } from './inscription-proposer.ts'
+
+/** The proposals side of an open document. */
+export interface ProposalsRoom {
+  proposals: LiveProposals
+  /** The panel section; `jumpTo` scrolls the text to a proposal's target. */
+  panel(jumpTo: (id: string) => boolean): HTMLElement
+  /** Call after the amounts panel redraws: puts the delegation's inscription button back on its row. */
+  amountsDrawn(amounts: HTMLElement): void
+  destroy(): void
+}
+
+/** Opens `documentId`'s proposals room and waits for its first sync. */
+export async function openProposalsRoom(documentId: string, session: Session, setting: Omit<ProposalsSetting, 'account'>): Promise<ProposalsRoom> {
+  let proposals: LiveProposals | null = null
+  let panel: ProposalsPanel | null = null
+  const connection = new ProposalsConnection(documentId, session, {
+    refused: (reason) => setting.say(`The server refused the proposals change: ${reason}. The proposals have been returned to the server’s state.`),
+    changed: () => {
+      proposals?.refresh()
+      panel?.render()
+    },
+  })
+  await connection.synced()
+  proposals = new LiveProposals(() => connection.register, { ...setting, account: session.account })
+  const live = proposals
+  const stopLive = setting.live.subscribe(() => panel?.render())
+  return {
+    proposals: live,
+    panel(jumpTo) {
+      panel = createProposalsPanel(live, jumpTo)
+      panel.render()
+      return panel.dom
+    },
+    amountsDrawn(amounts) {
+      addInscriptionProposer(amounts, live)
+    },
+    destroy() {
+      stopLive()
+      live.destroy()
+      connection.destroy()
+    },
+  }
+}

@@ -1,0 +1,203 @@
+/**
+ * A negotiation over the wire: three delegations and a co-chair, each a real
+ * y-websocket client of a real server, propose, support, object, withdraw; the
+ * co-chair accepts (writing the text room's model and provenance) and sets one
+ * aside with a reason. The end state is checked entry by entry and the numbers
+ * against the shared computation and hand-worked figures. Then hostile clients
+ * that bypass the register: every forbidden write is refused and never reaches
+ * anyone else.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { readNegotiationDoc } from '../../shared/collab/document.ts'
+import { computeScenario } from '../../shared/model/compute.ts'
+import { indexDocument } from '../../shared/model/document-index.ts'
+import { modelMaps, readSharedBindings, readSharedScenario } from '../../shared/model/shared-state.ts'
+import { applyAcceptance, provenanceMap } from '../../shared/proposals/acceptance.ts'
+import { PROPOSAL_MAPS, stanceKey, type Proposal } from '../../shared/proposals/proposal.ts'
+import { ProposalRegister } from '../../shared/proposals/register.ts'
+import { readPartyTable } from '../../server/templates/read-template.ts'
+import { connectProvider, eventually, RawClient, startTestServer, type TestServer } from './server-fixture.ts'
+
+const parties = readPartyTable()
+let t: TestServer
+const open: { provider: { destroy(): void } }[] = []
+
+beforeAll(async () => {
+  t = await startTestServer()
+})
+afterAll(async () => {
+  for (const c of open) c.provider.destroy()
+  await t?.close()
+})
+
+/** A delegation's or co-chair's client of the proposals room, with its register. */
+async function desk(role: 'delegation' | 'co-chair', username: string, party?: string) {
+  const token = await t.account(role, party)
+  const me = await t.api('GET', '/api/me', token)
+  const client = await connectProvider(t.syncUrl, 'non-paper/proposals', token)
+  open.push(client)
+  return { token, doc: client.doc, register: new ProposalRegister(client.doc, { username: me.body.username, role, party }), username: me.body.username as string, label: username }
+}
+
+const proposalsOf = (doc: Y.Doc) => doc.getMap<Proposal>(PROPOSAL_MAPS.proposals)
+
+describe('a negotiation across three delegations and a co-chair', () => {
+  it('ends in the agreed model state and numbers, with every decision traced to its Party', { timeout: 30_000 }, async () => {
+    const norway = await desk('delegation', 'Norway', 'Norway')
+    const australia = await desk('delegation', 'Australia', 'Australia')
+    const tuvalu = await desk('delegation', 'Tuvalu', 'Tuvalu')
+    const chair = await desk('co-chair', 'chair')
+    const chairText = await connectProvider(t.syncUrl, 'non-paper', chair.token)
+    open.push(chairText)
+    const everyone = [norway, australia, tuvalu, chair]
+    const seenByAll = (predicate: (doc: Y.Doc) => boolean, what: string) => eventually(() => everyone.every((d) => predicate(d.doc)), 5000, what)
+
+    // Norway proposes the eight-year period; Tuvalu supports; Australia objects, then changes its mind.
+    const period = norway.register.propose({ kind: 'resolution', target: 'g39', value: 'g39.2', rationale: 'eight years match the 2020 horizon' })
+    await seenByAll((d) => proposalsOf(d).has(period.id), 'the period proposal')
+    tuvalu.register.takeStance(period.id, 'support')
+    australia.register.takeStance(period.id, 'object')
+    await seenByAll((d) => d.getMap(PROPOSAL_MAPS.stances).size === 2, 'two stances')
+    expect(chair.register.tally().get('g39')!.map((x) => [x.support, x.objection])).toEqual([[['Tuvalu'], ['Australia']]])
+    australia.register.takeStance(period.id, 'support')
+    await eventually(() => chair.register.tally().get('g39')![0].support.length === 2, 5000, 'the changed stance')
+    expect(chair.register.tally().get('g39')![0]).toMatchObject({ support: ['Australia', 'Tuvalu'], objection: [] })
+
+    // Tuvalu asks for X = 45; Norway objects; the co-chair sets it aside with a reason.
+    const x = tuvalu.register.propose({ kind: 'value', target: 'X', value: 45 })
+    await eventually(() => norway.register.get(x.id) !== undefined, 5000, 'the X proposal at Norway')
+    norway.register.takeStance(x.id, 'object')
+    await eventually(() => chair.register.tally().get('X')?.[0].objection.length === 1, 5000, 'Norway objecting')
+    chair.register.setAside(x.id, 'X is settled once the inscriptions are known')
+
+    // Australia inscribes 99.5, thinks again: withdraws it and inscribes 98.
+    const first = australia.register.propose({ kind: 'inscription', target: 'cp2/Australia', value: 99.5 })
+    await seenByAll((d) => proposalsOf(d).has(first.id), 'Australia’s first inscription')
+    australia.register.withdraw(first.id)
+    const second = australia.register.propose({ kind: 'inscription', target: 'cp2/Australia', value: 98, rationale: 'with the land-use sentence deleted' })
+    const own = norway.register.propose({ kind: 'inscription', target: 'cp2/Norway', value: 84 })
+    await eventually(() => chair.register.get(second.id) !== undefined && chair.register.get(own.id) !== undefined, 5000, 'the inscriptions at the chair')
+
+    // The co-chair accepts the period and both inscriptions: model first, then the register.
+    for (const id of [period.id, second.id, own.id]) {
+      const proposal = chair.register.get(id)!
+      const accepted = chair.register.accept(id)
+      applyAcceptance(chairText.doc, proposal, accepted.decision!, indexDocument(readNegotiationDoc(chairText.doc)))
+    }
+
+    // Everyone sees the same register.
+    await seenByAll((d) => [period.id, second.id, own.id].every((id) => proposalsOf(d).get(id)?.status === 'accepted'), 'the acceptances')
+    for (const d of everyone) {
+      const p = proposalsOf(d.doc)
+      expect(p.get(period.id)).toMatchObject({ party: 'Norway', status: 'accepted', decision: { by: chair.username } })
+      expect(p.get(first.id)!.status).toBe('withdrawn')
+      expect(p.get(x.id)).toMatchObject({ party: 'Tuvalu', status: 'set-aside', decision: { by: chair.username, reason: 'X is settled once the inscriptions are known' } })
+      expect(d.doc.getMap(PROPOSAL_MAPS.stances).get(stanceKey(period.id, 'Australia'))).toMatchObject({ stance: 'support' })
+    }
+
+    // An observer opening the text room now reads the decisions and where they came from.
+    const reader = await connectProvider(t.syncUrl, 'non-paper', await t.account('observer'))
+    open.push(reader)
+    const scenario = readSharedScenario(reader.doc)
+    expect(scenario.resolutions.g39).toBe('g39.2')
+    expect(scenario.values.X).toBeUndefined()
+    expect(scenario.inscriptions).toEqual({ 'cp2/Australia': 98, 'cp2/Norway': 84 })
+    expect(provenanceMap(reader.doc).toJSON()).toEqual({
+      g39: { proposal: period.id, party: 'Norway', by: chair.username, at: proposalsOf(chair.doc).get(period.id)!.decision!.at },
+      'cp2/Australia': { proposal: second.id, party: 'Australia', by: chair.username, at: proposalsOf(chair.doc).get(second.id)!.decision!.at },
+      'cp2/Norway': { proposal: own.id, party: 'Norway', by: chair.username, at: proposalsOf(chair.doc).get(own.id)!.decision!.at },
+    })
+
+    const computation = computeScenario(indexDocument(readNegotiationDoc(reader.doc)), readSharedBindings(reader.doc).bindings, scenario, parties)
+    const row = (party: string) => computation.results.rows.find((r) => r.party === party)!
+    expect(computation.results.period).toEqual({ start: 2013, end: 2020 })
+    expect(computation.results.years).toBe(8)
+    // Worked by hand: 84 % × 51,475,106 t (Norway's base year) × 8 = 345,912,712.3 → 345,912,712 t.
+    expect(row('Norway').assignedAmountT).toBe(345_912_712)
+    // 98 % × 547,699,841.2963 t × 8 = 4,293,966,755.76 → 4,293,966,756 t.
+    expect(row('Australia').assignedAmountT).toBe(4_293_966_756)
+    const by = row('Norway').baseYearT! + row('Australia').baseYearT!
+    const allowed = 0.84 * row('Norway').baseYearT! + 0.98 * row('Australia').baseYearT!
+    expect(computation.results.aggregate!.reductionPct).toBeCloseTo((1 - allowed / by) * 100, 9)
+    expect(computation.results.aggregate!.parties).toEqual(['Australia', 'Norway'])
+  })
+})
+
+describe('hostile clients that bypass the editor', () => {
+  const tuvaluProposal = (party: string, by: string): Proposal => ({ id: 'p-hostile', party, by, kind: 'resolution', target: 'g40', value: 'g40.1', at: '2009-11-02T10:00:00Z', status: 'open' })
+
+  /**
+   * A raw client's write to `room` is refused with `reason`; a permitted write
+   * made after it (`permitted`, awaited until the witness has it) overtakes it,
+   * and neither the witness nor a client connecting afterwards ever sees `visible` hold.
+   */
+  async function refusedAndUnseen(room: string, token: string, write: (doc: Y.Doc) => void, reason: RegExp, visible: (doc: Y.Doc) => boolean) {
+    const witness = await RawClient.connect(t.syncUrl, room, await t.account('observer'))
+    const hostile = await RawClient.connect(t.syncUrl, room, token)
+    write(hostile.doc)
+    await eventually(() => hostile.denials.length > 0, 5000, 'the refusal')
+    expect(hostile.denials[0]).toMatch(reason)
+    const marker = `m-${Math.random().toString(36).slice(2)}`
+    if (room === 'non-paper') {
+      const chair = await RawClient.connect(t.syncUrl, room, await t.account('co-chair'))
+      provenanceMap(chair.doc).set(marker, { proposal: marker, party: 'Iceland', by: 'chair', at: 'x' })
+      await eventually(() => provenanceMap(witness.doc).has(marker), 5000, 'the permitted write')
+      chair.close()
+    } else {
+      const iceland = await desk('delegation', 'Iceland', 'Iceland')
+      const probe = iceland.register.propose({ kind: 'value', target: 'V', value: 2020 })
+      await eventually(() => proposalsOf(witness.doc).has(probe.id), 5000, 'the permitted write')
+    }
+    expect(visible(witness.doc)).toBe(false)
+    const fresh = await RawClient.connect(t.syncUrl, room, await t.account('observer'))
+    expect(visible(fresh.doc)).toBe(false)
+    for (const c of [witness, hostile, fresh]) c.close()
+  }
+
+  it('a delegation proposing for another Party is refused', async () => {
+    const token = await t.account('delegation', 'Tuvalu')
+    const me = (await t.api('GET', '/api/me', token)).body.username
+    await refusedAndUnseen('non-paper/proposals', token, (doc) => proposalsOf(doc).set('p-hostile', tuvaluProposal('Norway', me)), /own Party \(Tuvalu\), not Norway/, (doc) => proposalsOf(doc).has('p-hostile'))
+  })
+
+  it('a delegation accepting a proposal, or editing another Party’s, is refused', async () => {
+    const norway = await desk('delegation', 'Norway', 'Norway')
+    const target = norway.register.propose({ kind: 'resolution', target: 'g40', value: 'g40.2' })
+    const tuvaluToken = await t.account('delegation', 'Tuvalu')
+    const tuvaluName = (await t.api('GET', '/api/me', tuvaluToken)).body.username
+    const until = async () => {
+      const c = await RawClient.connect(t.syncUrl, 'non-paper/proposals', await t.account('observer'))
+      await eventually(() => proposalsOf(c.doc).has(target.id), 5000, 'Norway’s proposal stored')
+      c.close()
+    }
+    await until()
+    await refusedAndUnseen('non-paper/proposals', tuvaluToken,
+      (doc) => proposalsOf(doc).set(target.id, { ...target, status: 'accepted', decision: { by: tuvaluName, at: '2009-11-03T09:00:00Z' } }),
+      /only co-chairs and the secretariat accept/,
+      (doc) => proposalsOf(doc).get(target.id)?.status !== 'open')
+    await refusedAndUnseen('non-paper/proposals', tuvaluToken,
+      (doc) => proposalsOf(doc).set(target.id, { ...target, value: 'g40.1' }),
+      /cannot be edited once made/,
+      (doc) => proposalsOf(doc).get(target.id)?.value !== 'g40.2')
+    await refusedAndUnseen('non-paper/proposals', tuvaluToken,
+      (doc) => proposalsOf(doc).set(target.id, { ...target, status: 'withdrawn' }),
+      /only the proposing delegation can withdraw/,
+      (doc) => proposalsOf(doc).get(target.id)?.status !== 'open')
+    await refusedAndUnseen('non-paper/proposals', tuvaluToken,
+      (doc) => doc.getMap(PROPOSAL_MAPS.stances).set(stanceKey(target.id, 'Iceland'), { stance: 'object', by: tuvaluName, at: 'x' }),
+      /own Party \(Tuvalu\), not Iceland/,
+      (doc) => doc.getMap(PROPOSAL_MAPS.stances).has(stanceKey(target.id, 'Iceland')))
+  })
+
+  it('a delegation writing the text room (accepting its own proposal there) is refused', async () => {
+    const token = await t.account('delegation', 'Tuvalu')
+    await refusedAndUnseen('non-paper', token,
+      (doc) => doc.transact(() => {
+        modelMaps(doc).inscriptions.set('cp2/Tuvalu', 50)
+        provenanceMap(doc).set('cp2/Tuvalu', { proposal: 'p-x', party: 'Tuvalu', by: 'self', at: 'x' })
+      }),
+      /delegation accounts may not change non-paper/,
+      (doc) => modelMaps(doc).inscriptions.has('cp2/Tuvalu') || provenanceMap(doc).has('cp2/Tuvalu'))
+  })
+})
