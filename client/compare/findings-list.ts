@@ -1,7 +1,8 @@
 /**
  * The structural findings of a comparison, in the order delegations read
  * them: brackets resolved, options chosen, dropped and merged, proposals
- * accepted, then what was added, removed or reopened. Each item names the
+ * accepted, then what was added, removed or reopened, and the steps the
+ * document log records in between, each signed. Each item names the
  * node's id so it can be quoted in a statement.
  */
 import type { Comparison } from '../../shared/compare/index.ts'
@@ -20,6 +21,7 @@ export function findingsList(comparison: Comparison): HTMLElement {
     ['removed', 'Brackets removed', f.bracketsRemoved.map((g) => `${g.text || g.id} (${g.id}, ${g.location})${g.reason ? ` — ${g.reason}` : ''}`)],
     ['reopened', 'Brackets reopened', f.bracketsReopened.map((g) => `${g.text || g.id} (${g.id}, ${g.location})`)],
     ['new-options', 'Options added', f.optionsAdded.map((o) => `${o.name} (${o.id}, ${o.location})`)],
+    ['steps', 'Steps taken, from the document log', f.steps.map((e) => `${e.by} ${e.summary} (${new Date(e.at).toLocaleString()})`)],
   ]
   const out = el('section', { class: 'findings', 'aria-label': 'What changed in the negotiation' }, el('h3', {}, 'What changed in the negotiation'))
   const present = sections.filter(([, , items]) => items.length > 0)

@@ -1,7 +1,8 @@
 /**
  * The choice bar: every choice for what the caret is in, as real buttons
  * outside the editable text, so each is reachable by Tab (Alt+C jumps here)
- * and announced by name. Co-chairs resolve; delegations propose the same
+ * and announced by name. Co-chairs resolve and streamline (accept agreed
+ * text, split or regroup brackets); delegations propose the same
  * choices (or new text) for their Party; observers see the state. The
  * proposals already made on the bracket or option at the caret are listed.
  */
@@ -10,6 +11,7 @@ import type { EditorContext } from './editor-context.ts'
 import { choiceTarget } from './choice-target.ts'
 import type { ProposalDraft } from '../../shared/proposals/register.ts'
 import { proposalList } from '../proposals/proposal-card.ts'
+import { bracketTools } from '../streamlining/bracket-tools.ts'
 
 /** The bar's element and the function that redraws it for a state. */
 export interface ChoiceBar {
@@ -72,6 +74,7 @@ export function createChoiceBar(cx: EditorContext): ChoiceBar {
         if (cx.capabilities.propose && cx.proposals) parts.push(proposeButton('Propose new text…', `Propose new alternative text for bracket group ${id}`, () => void cx.proposals!.propose({ kind: 'alternative', target: id })))
       }
       if (stored && cx.capabilities.resolve) parts.push(act('Reopen', `Reopen bracket ${id}`, () => cx.decisions.reopen(id)))
+      if (cx.streamline) parts.push(...bracketTools(state, node, optional, stored, cx.streamline))
       if (cx.proposals) parts.push(proposalList(id, cx.proposals))
     }
     if (target.option) {

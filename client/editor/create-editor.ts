@@ -1,7 +1,7 @@
 /**
  * The editor: a ProseMirror view bound to the shared Y.Doc's text with
  * y-prosemirror (sync, collaborators' cursors labelled with name and Party,
- * Yjs undo), node views for the negotiable structure, and the live model
+ * Yjs undo of the text and the model together), node views for the negotiable structure, and the live model
  * told of every structural change. Read-only unless the account resolves.
  */
 import { EditorState, Plugin, TextSelection } from 'prosemirror-state'
@@ -23,11 +23,15 @@ import { PlaceholderView } from './views/placeholder-view.ts'
 import { FootnoteRefView } from './views/footnote-ref-view.ts'
 import { AnnexTableView, TableRowView } from './views/annex-table-view.ts'
 import { remoteCursor } from './remote-cursor.ts'
+import { createUndoManager } from './undo-manager.ts'
+import { stepOf } from '../../shared/streamline/step.ts'
 
 /** A mounted editor. */
 export interface Editor {
   view: EditorView
   choiceBar: ChoiceBar
+  /** This client's undo over the text and the model's maps. */
+  undoManager: Y.UndoManager
   destroy(): void
 }
 
@@ -35,10 +39,11 @@ export interface Editor {
 export function createEditor(place: HTMLElement, ydoc: Y.Doc, provider: WebsocketProvider, cx: Omit<EditorContext, 'jumpTo'>): Editor {
   const choiceBar = createChoiceBar(cx as EditorContext)
   const context = cx as EditorContext
+  const undoManager = createUndoManager(ydoc)
   const plugins = [
     ySyncPlugin(ydoc.getXmlFragment(TEXT_FRAGMENT)),
     yCursorPlugin(provider.awareness, { cursorBuilder: remoteCursor }),
-    yUndoPlugin(),
+    yUndoPlugin({ undoManager }),
     new Plugin({ view: () => ({ update: (view) => choiceBar.update(view.state) }) }),
   ]
   const view: EditorView = new EditorView(place, {
@@ -59,7 +64,7 @@ export function createEditor(place: HTMLElement, ydoc: Y.Doc, provider: Websocke
     },
     // `this`, not `view`: y-prosemirror dispatches its first render while the view is being built.
     dispatchTransaction(this: EditorView, tr) {
-      const structural = tr.docChanged && (tr.getMeta(ySyncPluginKey)?.isChangeOrigin || touchesStructure(tr))
+      const structural = tr.docChanged && (tr.getMeta(ySyncPluginKey)?.isChangeOrigin || !!stepOf(tr) || touchesStructure(tr))
       this.updateState(this.state.apply(tr))
       if (structural) cx.live.textChanged(this.state.doc)
     },
@@ -69,7 +74,7 @@ export function createEditor(place: HTMLElement, ydoc: Y.Doc, provider: Websocke
   cx.live.textChanged(view.state.doc)
   cx.decisions.refreshAll()
   choiceBar.update(view.state)
-  return { view, choiceBar, destroy: () => view.destroy() }
+  return { view, choiceBar, undoManager, destroy: () => view.destroy() }
 }
 
 /** The position of the node with id `id` (a group, alternative, option, section, placeholder, table row's Party). */

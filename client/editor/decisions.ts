@@ -8,6 +8,8 @@ import type * as Y from 'yjs'
 import { modelMaps } from '../../shared/model/shared-state.ts'
 import { nodeState, type NodeState } from '../../shared/model/resolution.ts'
 import type { LiveComputation } from '../model/live-computation.ts'
+import type { DocumentLog } from '../streamlining/document-log.ts'
+import { DECISION_ORIGIN } from './undo-manager.ts'
 
 /** Called when the node a view shows may stand differently. */
 export type DecisionWatcher = () => void
@@ -18,7 +20,7 @@ export class Decisions {
   private watchers = new Map<string, Set<DecisionWatcher>>()
   private readonly onChange: (event: Y.YMapEvent<string>) => void
 
-  constructor(private ydoc: Y.Doc, private live: LiveComputation, readonly mayResolve: boolean) {
+  constructor(private ydoc: Y.Doc, private live: LiveComputation, readonly mayResolve: boolean, private readonly log?: DocumentLog) {
     this.map = modelMaps(ydoc).resolutions
     this.onChange = (event) => {
       const touched = new Set(event.keysChanged)
@@ -53,16 +55,20 @@ export class Decisions {
 
   /** Choose alternative `alt` of group `group`; choosing the chosen one again reopens the group. */
   chooseAlternative(group: string, alt: string): void {
-    this.write(() => (this.map.get(group) === alt ? this.map.delete(group) : this.map.set(group, alt)))
+    const reopening = this.map.get(group) === alt
+    this.write(() => (reopening ? this.map.delete(group) : this.map.set(group, alt)), group, reopening ? `reopened bracket group ${group}` : `chose alternative ${alt} of bracket group ${group}`)
   }
 
   /** Keep or delete an optional bracket; the same action again reopens it. */
   settleOptional(group: string, state: 'kept' | 'deleted'): void {
-    this.write(() => (this.map.get(group) === state ? this.map.delete(group) : this.map.set(group, state)))
+    const reopening = this.map.get(group) === state
+    this.write(() => (reopening ? this.map.delete(group) : this.map.set(group, state)), group, reopening ? `reopened optional bracket ${group}` : `${state === 'kept' ? 'kept' : 'deleted'} the optional text ${group}`)
   }
 
   /** Choose or drop an option; choosing one clears any other chosen in its section. */
   settleOption(option: string, state: 'chosen' | 'dropped'): void {
+    const name = this.optionName(option)
+    const reopening = this.map.get(option) === state
     this.write(() => {
       if (this.map.get(option) === state) return this.map.delete(option)
       if (state === 'chosen') {
@@ -72,7 +78,7 @@ export class Decisions {
         }
       }
       this.map.set(option, state)
-    })
+    }, option, reopening ? `reopened ${name}` : `${state === 'chosen' ? 'chose' : 'dropped'} ${name}`)
   }
 
   /** Tell every watcher to redraw: the index they were drawn with was not the text's (first render). */
@@ -82,7 +88,7 @@ export class Decisions {
 
   /** Reopen node `id`. */
   reopen(id: string): void {
-    this.write(() => this.map.delete(id))
+    this.write(() => this.map.delete(id), id, `reopened ${this.live.documentIndex.options.has(id) ? this.optionName(id) : id}`)
   }
 
   /** Stop observing. */
@@ -91,9 +97,20 @@ export class Decisions {
     this.watchers.clear()
   }
 
-  private write(change: () => void): void {
+  private write(change: () => void, id: string, summary: string): void {
     // The server refuses such writes anyway; not sending them keeps the document clean.
     if (!this.mayResolve) return
-    this.ydoc.transact(change, 'accord-decision')
+    const perform = () => {
+      this.ydoc.transact(change, DECISION_ORIGIN)
+      return { op: 'resolve' as const, ids: [id], summary }
+    }
+    if (this.log) this.log.record(perform)
+    else perform()
+  }
+
+  // "Option 3 of section A (o7)": what the log says of an option.
+  private optionName(id: string): string {
+    const option = this.live.documentIndex.options.get(id)
+    return option ? `Option ${option.number} of ${option.section} (${id})` : id
   }
 }

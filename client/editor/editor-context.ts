@@ -8,6 +8,7 @@ import type { LiveComputation } from '../model/live-computation.ts'
 import type { Decisions } from './decisions.ts'
 import type { PlaceholderValues } from './placeholder-values.ts'
 import type { LiveProposals } from '../proposals/live-proposals.ts'
+import type { Streamliner } from '../streamlining/streamliner.ts'
 
 /** The context every node view is created with. */
 export interface EditorContext {
@@ -17,6 +18,8 @@ export interface EditorContext {
   capabilities: Capabilities
   /** The document's proposals, once their room is open (delegations propose, co-chairs decide). */
   proposals?: LiveProposals
+  /** Co-chairs' and the secretariat's streamlining steps (absent for other roles). */
+  streamline?: Streamliner
   /** Scroll to the node with this id, select it and flash it; false when no node has it. */
   jumpTo(id: string): boolean
 }

@@ -6,6 +6,8 @@
 import type * as Y from 'yjs'
 import { modelMaps } from '../../shared/model/shared-state.ts'
 import { checkVariableValue, VARIABLES, type VariableValue } from '../../shared/model/variables.ts'
+import type { DocumentLog } from '../streamlining/document-log.ts'
+import { VALUE_ORIGIN } from './undo-manager.ts'
 
 /** The placeholder values of one document. */
 export class PlaceholderValues {
@@ -13,7 +15,7 @@ export class PlaceholderValues {
   private watchers = new Map<string, Set<() => void>>()
   private readonly onChange: (event: Y.YMapEvent<VariableValue>) => void
 
-  constructor(private ydoc: Y.Doc, readonly mayWrite: boolean) {
+  constructor(private ydoc: Y.Doc, readonly mayWrite: boolean, private readonly log?: DocumentLog) {
     this.map = modelMaps(ydoc).values
     this.onChange = (event) => {
       for (const name of event.keysChanged) this.watchers.get(name)?.forEach((watch) => watch())
@@ -44,14 +46,23 @@ export class PlaceholderValues {
     if (!this.mayWrite) return 'you may not set values'
     const text = typed.trim()
     if (text === '') {
-      this.ydoc.transact(() => this.map.delete(name), 'accord-value')
+      this.write(() => this.map.delete(name), name, `cleared the value of ${name}`)
       return null
     }
     const value = Number(text.replace(',', '.'))
     const problem = checkVariableValue(name, value)
     if (problem) return problem
-    this.ydoc.transact(() => this.map.set(name, value), 'accord-value')
+    this.write(() => this.map.set(name, value), name, `set ${name} to ${value}`)
     return null
+  }
+
+  private write(change: () => void, name: string, summary: string): void {
+    const perform = () => {
+      this.ydoc.transact(change, VALUE_ORIGIN)
+      return { op: 'value' as const, ids: [name], summary }
+    }
+    if (this.log) this.log.record(perform)
+    else perform()
   }
 
   /** Stop observing. */

@@ -1,6 +1,7 @@
 /**
  * The editor page: the text with its choices, the bracket counter and the
- * choice bar above it, the assigned amounts and diagnostics beside it. It owns
+ * choice bar above it, the assigned amounts, proposals, the document log and
+ * diagnostics beside it. It owns
  * the document's connection: when the server refuses a write, it says so and
  * reopens the document, so the editor shows the server's state again.
  */
@@ -20,7 +21,9 @@ import { createBracketCounter } from '../panel/bracket-counter.ts'
 import { createDiagnosticsList } from '../panel/diagnostics-list.ts'
 import { createFairnessPanel } from '../panel/fairness-panel.ts'
 import { sectionTitles } from '../editor/section-titles.ts'
-import { openProposalsRoom } from '../proposals/proposals-room.ts'
+import { openProposalsRoom, type ProposalsRoom } from '../proposals/proposals-room.ts'
+import { DocumentLog } from '../streamlining/document-log.ts'
+import { Streamliner } from '../streamlining/streamliner.ts'
 import { el } from './element.ts'
 
 const parties = parsePartyTable(partiesCsv, 'parties.csv').parties
@@ -82,12 +85,17 @@ export function showEditorPage(root: HTMLElement, session: Session, documentId: 
       return
     }
     const live = new LiveComputation(connection.ydoc, parties, displaySchema.topNodeType.createAndFill()!)
-    const decisions = new Decisions(connection.ydoc, live, capabilities.resolve)
-    const values = new PlaceholderValues(connection.ydoc, capabilities.resolve)
-    const proposalsRoom = await openProposalsRoom(documentId, session, { textDoc: connection.ydoc, live, parties, say: (text) => say(text, 'error') })
-    const cx: Omit<EditorContext, 'jumpTo'> = { decisions, values, live, capabilities, proposals: proposalsRoom.proposals }
+    let proposalsRoom: ProposalsRoom | null = null
+    const log = new DocumentLog(() => proposalsRoom?.register() ?? null, (text) => say(text, 'error'))
+    proposalsRoom = await openProposalsRoom(documentId, session, { textDoc: connection.ydoc, live, parties, say: (text) => say(text, 'error'), log })
+    const decisions = new Decisions(connection.ydoc, live, capabilities.resolve, log)
+    const values = new PlaceholderValues(connection.ydoc, capabilities.resolve, log)
+    let editor: Editor | null = null
+    const streamline = capabilities.resolve ? new Streamliner(() => editor?.view ?? null, connection.ydoc, log, session.account.username, (text) => say(text, 'error')) : undefined
+    const cx: Omit<EditorContext, 'jumpTo'> = { decisions, values, live, capabilities, proposals: proposalsRoom.proposals, streamline }
     editorSlot.replaceChildren()
-    const editor: Editor = createEditor(editorSlot, connection.ydoc, connection.provider, cx)
+    editor = createEditor(editorSlot, connection.ydoc, connection.provider, cx)
+    log.attach(editor.undoManager)
     proposalsRoom.proposals.attach(editor.view)
     const jumpTo = (id: string) => (cx as EditorContext).jumpTo(id)
     const titles = sectionTitles(() => editor.view.state.doc)
@@ -95,9 +103,10 @@ export function showEditorPage(root: HTMLElement, session: Session, documentId: 
     const amounts = createAmountsPanel()
     const diagnostics = createDiagnosticsList(jumpTo)
     const fairness = createFairnessPanel({ ydoc: connection.ydoc, view: editor.view, account: session.account, parties, jumpTo })
+    const view = editor.view
     counterSlot.replaceChildren(counter.dom)
     barSlot.replaceChildren(editor.choiceBar.dom)
-    panel.replaceChildren(amounts.dom, proposalsRoom.panel(jumpTo), diagnostics.dom, fairness.dom)
+    panel.replaceChildren(amounts.dom, proposalsRoom.panel(jumpTo), proposalsRoom.logPanel(jumpTo), diagnostics.dom, fairness.dom)
     const render = () => {
       counter.render(live.current)
       amounts.render(live.current)
@@ -112,7 +121,8 @@ export function showEditorPage(root: HTMLElement, session: Session, documentId: 
       page.dataset.ready = 'false'
       // The fairness panel decorates the view: it lets go before the view is destroyed.
       fairness.destroy()
-      editor.destroy()
+      log.destroy()
+      view.destroy()
       decisions.destroy()
       values.destroy()
       proposalsRoom.destroy()

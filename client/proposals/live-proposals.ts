@@ -22,6 +22,8 @@ import { insertAlternative } from './alternative-insertion.ts'
 import { askProposal } from './proposal-dialog.ts'
 import { describeProposal } from './proposal-wording.ts'
 import { summarizeWhatIf, type WhatIfSummary } from './what-if-summary.ts'
+import type { DocumentLog } from '../streamlining/document-log.ts'
+import type { LogDraft } from '../../shared/proposals/log-entry.ts'
 
 /** What the live proposals need from the page. */
 export interface ProposalsSetting {
@@ -32,6 +34,8 @@ export interface ProposalsSetting {
   parties: readonly Party[]
   /** Tell the user something went wrong. */
   say(message: string): void
+  /** Where co-chairs' decisions are performed as undoable steps and signed. */
+  log?: DocumentLog
 }
 
 /** The proposals of one document, live. */
@@ -178,15 +182,20 @@ export class LiveProposals {
     if (refusal) return this.setting.say(`Cannot accept: ${refusal}.`)
     const view = this.view
     if (proposal.kind === 'alternative' && !view) return this.setting.say('Cannot accept: the editor is not ready.')
+    // Worded before the text changes: the log keeps what the proposal said when it was accepted.
+    const summary = `accepted ${proposal.party}’s proposal: ${this.describe(proposal)}`
     const accepted = this.attempt(() => register.accept(id))
     if (!accepted?.decision) return
-    if (proposal.kind === 'alternative') {
-      const alt = insertAlternative(view!, proposal.target, String(proposal.value))
-      if (alt) recordProvenance(this.setting.textDoc, alt, proposal, accepted.decision)
-      else this.setting.say(`The text no longer has bracket group ${proposal.target}; the proposal is marked accepted but no text was added.`)
-    } else {
-      applyAcceptance(this.setting.textDoc, proposal, accepted.decision, index)
-    }
+    this.performed(() => {
+      if (proposal.kind === 'alternative') {
+        const alt = insertAlternative(view!, proposal.target, String(proposal.value))
+        if (alt) recordProvenance(this.setting.textDoc, alt, proposal, accepted.decision!)
+        else this.setting.say(`The text no longer has bracket group ${proposal.target}; the proposal is marked accepted but no text was added.`)
+      } else {
+        applyAcceptance(this.setting.textDoc, proposal, accepted.decision!, index)
+      }
+      return { op: 'accept-proposal', ids: [proposal.target, proposal.id], summary }
+    })
   }
 
   /** Ask for a reason and set `id` aside. */
@@ -199,13 +208,24 @@ export class LiveProposals {
       note: { label: 'Reason', required: true },
       confirm: 'Set aside',
     })
-    if (answer?.note) this.attempt(() => this.registerOf().setAside(id, answer.note))
+    if (!answer?.note) return
+    const summary = `set aside ${proposal.party}’s proposal: ${this.describe(proposal)}`
+    const note = answer.note
+    if (this.attempt(() => this.registerOf().setAside(id, note))) {
+      this.setting.log?.note({ op: 'set-aside-proposal', ids: [proposal.target, proposal.id], summary, notes: [`reason: ${note}`] })
+    }
   }
 
   /** Stop telling anyone anything. */
   destroy(): void {
     this.listeners.clear()
     this.watchers.clear()
+  }
+
+  // A decision on the text: one undoable step, signed in the log when there is one.
+  private performed(perform: () => LogDraft): void {
+    if (this.setting.log) this.setting.log.record(perform)
+    else perform()
   }
 
   // The register refuses locally what the server would: say so instead of sending it.

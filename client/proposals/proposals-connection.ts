@@ -15,7 +15,7 @@ import { ProposalRegister } from '../../shared/proposals/register.ts'
 export interface ProposalsEvents {
   /** The server refused a proposals write (its reason); the room is reopened. */
   refused(reason: string): void
-  /** Proposals or stances changed (once per microtask), or the room was reopened. */
+  /** Proposals, stances or the log changed (once per microtask), or the room was reopened. */
   changed(): void
 }
 
@@ -58,7 +58,7 @@ export class ProposalsConnection {
     })
     const { account } = this.session
     this.current = new ProposalRegister(this.connection.ydoc, { username: account.username, role: account.role, party: account.party ?? undefined })
-    const maps = [PROPOSAL_MAPS.proposals, PROPOSAL_MAPS.stances].map((name) => this.connection.ydoc.getMap(name) as Y.Map<unknown>)
+    const maps = Object.values(PROPOSAL_MAPS).map((name) => this.connection.ydoc.getMap(name) as Y.Map<unknown>)
     const onChange = () => this.schedule()
     for (const map of maps) map.observe(onChange)
     this.stopObserving = () => maps.forEach((map) => map.unobserve(onChange))

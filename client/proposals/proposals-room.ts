@@ -2,19 +2,26 @@
  * What the editor page opens beside the text for proposals: the connection to
  * the document's proposals room, the live proposals the node views read, the
  * panel section (redrawn when proposals or the numbers change, for the
- * what-ifs) and the delegation's inscription button on its amounts row.
+ * what-ifs), the document log's section and the delegation's inscription
+ * button on its amounts row.
  */
 import type { Session } from '../app/session.ts'
 import { LiveProposals, type ProposalsSetting } from './live-proposals.ts'
 import { ProposalsConnection } from './proposals-connection.ts'
 import { createProposalsPanel, type ProposalsPanel } from './proposals-panel.ts'
 import { addInscriptionProposer } from './inscription-proposer.ts'
+import type { ProposalRegister } from '../../shared/proposals/register.ts'
+import { createLogPanel, type LogPanel } from '../streamlining/log-panel.ts'
 
 /** The proposals side of an open document. */
 export interface ProposalsRoom {
   proposals: LiveProposals
   /** The panel section; `jumpTo` scrolls the text to a proposal's target. */
   panel(jumpTo: (id: string) => boolean): HTMLElement
+  /** The document log's panel section. */
+  logPanel(jumpTo: (id: string) => boolean): HTMLElement
+  /** The room's register as it is now (a new one after each reopening). */
+  register(): ProposalRegister
   /** Call after the amounts panel redraws: puts the delegation's inscription button back on its row. */
   amountsDrawn(amounts: HTMLElement): void
   destroy(): void
@@ -24,11 +31,13 @@ export interface ProposalsRoom {
 export async function openProposalsRoom(documentId: string, session: Session, setting: Omit<ProposalsSetting, 'account'>): Promise<ProposalsRoom> {
   let proposals: LiveProposals | null = null
   let panel: ProposalsPanel | null = null
+  let log: LogPanel | null = null
   const connection = new ProposalsConnection(documentId, session, {
     refused: (reason) => setting.say(`The server refused the proposals change: ${reason}. The proposals have been returned to the server’s state.`),
     changed: () => {
       proposals?.refresh()
       panel?.render()
+      log?.render(connection.register.state())
     },
   })
   await connection.synced()
@@ -42,6 +51,12 @@ export async function openProposalsRoom(documentId: string, session: Session, se
       panel.render()
       return panel.dom
     },
+    logPanel(jumpTo) {
+      log = createLogPanel(jumpTo)
+      log.render(connection.register.state())
+      return log.dom
+    },
+    register: () => connection.register,
     amountsDrawn(amounts) {
       addInscriptionProposer(amounts, live)
     },

@@ -27,6 +27,6 @@ export function readRevisionContent(name: string, textDoc: Y.Doc, proposalsDoc?:
     name,
     doc: readNegotiationDoc(textDoc),
     resolutions: readSharedScenario(textDoc).resolutions,
-    proposals: proposalsDoc ? readProposalsState(proposalsDoc) : { proposals: {}, stances: {} },
+    proposals: proposalsDoc ? readProposalsState(proposalsDoc) : { proposals: {}, stances: {}, log: {} },
   }
 }

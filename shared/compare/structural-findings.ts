@@ -5,14 +5,17 @@
  * accepted in between. This is what delegations look for first when a
  * co-chair circulates a new revision.
  *
- * Merges are recognised from the text alone (streamlining steps are not kept
- * with revisions): an option gone from the text whose own words — those its
+ * The document's log travels with each revision's proposals room, so the
+ * steps taken in between are listed, and a merge the log records is reported
+ * as such. For revisions made before the log was kept, merges are recognised
+ * from the text: an option gone from the text whose own words — those its
  * surviving sibling did not already say — now stand in that sibling, which is
  * how `mergeOptions` writes them (as new alternatives or optional text).
  */
 import { indexDocument } from '../model/document-index.ts'
 import { nodeState, type NodeState } from '../model/resolution.ts'
 import type { Proposal } from '../proposals/proposal.ts'
+import { logEntries, type LogEntry } from '../proposals/log-entry.ts'
 import { negotiableNodes, type GroupText, type NegotiableNodes, type OptionText } from './negotiable-nodes.ts'
 import type { RevisionContent } from './revision-content.ts'
 
@@ -50,6 +53,8 @@ export interface StructuralFindings {
   optionsMerged: (OptionFinding & { into: OptionFinding })[]
   optionsAdded: OptionFinding[]
   proposalsAccepted: Proposal[]
+  /** The document log's entries made between the two revisions, oldest first. */
+  steps: LogEntry[]
 }
 
 /** The structural findings between `from` and `to`. */
@@ -61,7 +66,10 @@ export function structuralFindings(from: RevisionContent, to: RevisionContent): 
   const out: StructuralFindings = {
     bracketsResolved: [], bracketsReopened: [], bracketsAdded: [], bracketsRemoved: [],
     optionsChosen: [], optionsDropped: [], optionsMerged: [], optionsAdded: [], proposalsAccepted: [],
+    steps: logEntries(to.proposals.log).filter((e) => !from.proposals.log[e.id]),
   }
+  // Merged option id → the option it was merged into, as the log says.
+  const loggedMerges = new Map(out.steps.filter((e) => e.op === 'merge-options').map((e) => [e.ids[1], e.ids[0]]))
 
   for (const [id, group] of a.groups) {
     const later = b.groups.get(id)
@@ -82,7 +90,8 @@ export function structuralFindings(from: RevisionContent, to: RevisionContent): 
   for (const [id, option] of a.options) {
     const later = b.options.get(id)
     if (!later) {
-      const into = mergedInto(option, a, b)
+      const logged = loggedMerges.get(id)
+      const into = logged ? b.options.get(logged) ?? mergedInto(option, a, b) : mergedInto(option, a, b)
       if (into) out.optionsMerged.push({ ...optionFinding(option), into: optionFinding(into) })
       else out.optionsDropped.push({ ...optionFinding(option), how: 'removed' })
       continue

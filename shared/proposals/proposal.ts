@@ -6,6 +6,7 @@
  * per proposal and one per Party's stance on it.
  */
 import { z } from 'zod'
+import type { LogEntry } from './log-entry.ts'
 
 /** What a proposal asks for. */
 export const ProposalKind = z.enum(['resolution', 'alternative', 'value', 'inscription'])
@@ -41,8 +42,8 @@ export const StanceSchema = z.object({ stance: z.enum(['support', 'object']), by
 /** A stance. */
 export type Stance = z.infer<typeof StanceSchema>
 
-/** Names of the maps in the proposals document. */
-export const PROPOSAL_MAPS = { proposals: 'proposals', stances: 'stances' } as const
+/** Names of the maps in the proposals document (the log: `log-entry.ts`). */
+export const PROPOSAL_MAPS = { proposals: 'proposals', stances: 'stances', log: 'log' } as const
 
 /** The key of a Party's stance on a proposal: one per Party, changeable. */
 export function stanceKey(proposalId: string, party: string): string {
@@ -53,4 +54,6 @@ export function stanceKey(proposalId: string, party: string): string {
 export interface ProposalsState {
   proposals: Record<string, Proposal>
   stances: Record<string, Stance>
+  /** The document's log of co-chairs' steps, by entry id. */
+  log: Record<string, LogEntry>
 }

@@ -2,11 +2,12 @@
  * The register of proposals: the writes every role makes in the proposals
  * document — a delegation proposes for its Party, takes a stance on another's
  * proposal or withdraws its own; a co-chair accepts or sets aside, signing the
- * decision. Each write is one Yjs transaction of one entry, which is what the
+ * decision and signs the log. Each write is one Yjs transaction of one entry, which is what the
  * server judges (`rights.ts`); the register refuses locally what the server
  * would refuse, so a client never sends a write it knows to be forbidden.
  */
 import * as Y from 'yjs'
+import type { LogDraft, LogEntry } from './log-entry.ts'
 import { PROPOSAL_MAPS, stanceKey, type Proposal, type ProposalsState, type Stance } from './proposal.ts'
 import { refuseProposalChanges, type Actor } from './rights.ts'
 import { readProposalsState } from './update-changes.ts'
@@ -82,6 +83,13 @@ export class ProposalRegister {
     return this.settle(id, { status: 'accepted', decision: { by: this.actor.username, at: this.now() } })
   }
 
+  /** Add `draft` to the document's log, signed by the actor; returns the entry (throws with the reason it would be refused). */
+  log(draft: LogDraft): LogEntry {
+    const entry: LogEntry = { id: freshProposalId().replace(/^p-/, 'l-'), op: draft.op, ids: draft.ids, summary: draft.summary, notes: draft.notes ?? [], ...(draft.of ? { of: draft.of } : {}), by: this.actor.username, at: this.now() }
+    this.write('log', entry.id, undefined, entry)
+    return entry
+  }
+
   /** Set proposal `id` aside with `reason`, signed by the actor. */
   setAside(id: string, reason: string): Proposal {
     return this.settle(id, { status: 'set-aside', decision: { by: this.actor.username, at: this.now(), reason: reason.trim() } })
@@ -97,10 +105,10 @@ export class ProposalRegister {
     return after
   }
 
-  private write(map: 'proposals' | 'stances', key: string, before: unknown, after: unknown): void {
+  private write(map: keyof typeof PROPOSAL_MAPS, key: string, before: unknown, after: unknown): void {
     const refusal = refuseProposalChanges(this.actor, [{ map, key, before, after }])
     if (refusal) throw new Error(refusal)
-    const target = map === 'proposals' ? (this.proposals as Y.Map<unknown>) : (this.stances as Y.Map<unknown>)
+    const target = this.doc.getMap<unknown>(PROPOSAL_MAPS[map])
     this.doc.transact(() => (after === undefined ? target.delete(key) : target.set(key, after)), REGISTER_ORIGIN)
   }
 }

@@ -4,8 +4,10 @@
  * client sends; the client is never trusted. Delegations propose for their own
  * Party only, take one stance per Party on others' proposals, and may withdraw
  * their own; co-chairs and the secretariat accept or set aside, signing the
- * decision; observers write nothing.
+ * decision, and sign every step they take on the text in the log, which is
+ * only ever added to; observers write nothing.
  */
+import { LogEntrySchema } from './log-entry.ts'
 import { ProposalSchema, StanceSchema, type Proposal, type Stance } from './proposal.ts'
 
 /** The account behind a change. */
@@ -37,6 +39,7 @@ function refuse(actor: Actor, c: EntryChange): string | null {
   if (actor.role === 'observer') return 'observers cannot write'
   if (c.map === 'proposals') return refuseProposal(actor, c.key, c.before as Proposal | undefined, c.after)
   if (c.map === 'stances') return refuseStance(actor, c.key, c.after)
+  if (c.map === 'log') return refuseLogEntry(actor, c.key, c.before, c.after)
   if (c.map === '(incomplete)') return 'the update builds on changes the server does not have (an earlier refused write?); reload the document'
   return `unknown map "${c.map}"`
 }
@@ -82,4 +85,13 @@ function refuseStance(actor: Actor, key: string, afterRaw: unknown): string | nu
   const parsed = StanceSchema.safeParse(afterRaw)
   if (!parsed.success) return `malformed stance: ${parsed.error.issues[0].message}`
   return (parsed.data as Stance).by === actor.username ? null : 'a stance is signed by the account that takes it'
+}
+
+function refuseLogEntry(actor: Actor, key: string, before: unknown, afterRaw: unknown): string | null {
+  if (actor.role !== 'co-chair' && actor.role !== 'secretariat') return 'only co-chairs and the secretariat write the log'
+  if (before !== undefined) return 'the log is only added to: an entry is never changed or removed'
+  const parsed = LogEntrySchema.safeParse(afterRaw)
+  if (!parsed.success) return `malformed log entry: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`
+  if (parsed.data.id !== key) return 'a log entry is stored under its own id'
+  return parsed.data.by === actor.username ? null : 'a log entry is signed by the account that writes it'
 }

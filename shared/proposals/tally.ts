@@ -12,7 +12,7 @@ export interface TalliedProposal {
 }
 
 /** Proposals by target, oldest first, with their stances. */
-export function tallyProposals(state: ProposalsState): Map<string, TalliedProposal[]> {
+export function tallyProposals(state: Pick<ProposalsState, 'proposals' | 'stances'>): Map<string, TalliedProposal[]> {
   const byId = new Map<string, TalliedProposal>()
   for (const p of Object.values(state.proposals)) byId.set(p.id, { proposal: p, support: [], objection: [] })
   for (const key of Object.keys(state.stances).sort()) {

@@ -2,7 +2,7 @@
  * What an incoming Yjs update would change in the proposals document, entry by
  * entry, without changing it: the update is applied to a copy, and each map
  * entry it touches is reported with its value before and after. Anything but
- * the two known maps touched is reported too, so it can be refused.
+ * the three known maps touched is reported too, so it can be refused.
  */
 import * as Y from 'yjs'
 import { PROPOSAL_MAPS, type ProposalsState } from './proposal.ts'
@@ -21,7 +21,7 @@ export function changesOfUpdate(doc: Y.Doc, update: Uint8Array): EntryChange[] {
   copy.on('afterTransaction', (tr: Y.Transaction) => {
     for (const [type, keys] of tr.changed) {
       const name = topName(copy, type)
-      if (name !== PROPOSAL_MAPS.proposals && name !== PROPOSAL_MAPS.stances) {
+      if (name !== PROPOSAL_MAPS.proposals && name !== PROPOSAL_MAPS.stances && name !== PROPOSAL_MAPS.log) {
         changes.push({ map: name ?? '(nested)', key: '', before: undefined, after: true })
         continue
       }
@@ -46,6 +46,7 @@ export function readProposalsState(doc: Y.Doc): ProposalsState {
   return {
     proposals: doc.getMap(PROPOSAL_MAPS.proposals).toJSON() as ProposalsState['proposals'],
     stances: doc.getMap(PROPOSAL_MAPS.stances).toJSON() as ProposalsState['stances'],
+    log: doc.getMap(PROPOSAL_MAPS.log).toJSON() as ProposalsState['log'],
   }
 }
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { refuseProposalChanges, type Actor } from '../../shared/proposals/rights.ts'
 import type { Proposal } from '../../shared/proposals/proposal.ts'
+import type { LogEntry } from '../../shared/proposals/log-entry.ts'
 
 const tuvalu: Actor = { username: 'tv', role: 'delegation', party: 'Tuvalu' }
 const norway: Actor = { username: 'no', role: 'delegation', party: 'Norway' }
@@ -53,5 +54,29 @@ describe('proposal rights', () => {
     expect(refuseProposalChanges(norway, [{ map: 'stances', key: 'pr1/Tuvalu', before: undefined, after: stance }])).toMatch(/own Party \(Norway\), not Tuvalu/)
     expect(refuseProposalChanges(chair, [{ map: 'stances', key: 'pr1/Norway', before: undefined, after: stance }])).toMatch(/only delegations/)
     expect(refuseProposalChanges(norway, [{ map: 'stances', key: 'pr1/Norway', before: undefined, after: { stance: 'veto', by: 'no', at: 'x' } }])).toMatch(/malformed stance/)
+  })
+})
+
+describe('log rights', () => {
+  const entry: LogEntry = { id: 'l-1', op: 'merge-options', ids: ['o1', 'o2'], summary: 'merged Option 2 into Option 1 of section A', notes: [], by: 'chair', at: '2009-11-04T09:00:00Z' }
+  const add = (actor: Actor, e: unknown, key = 'l-1') => refuseProposalChanges(actor, [{ map: 'log', key, before: undefined, after: e }])
+
+  it('lets co-chairs and the secretariat sign their own steps', () => {
+    expect(add(chair, entry)).toBeNull()
+    expect(add({ username: 'sec', role: 'secretariat' }, { ...entry, by: 'sec' })).toBeNull()
+  })
+
+  it('refuses entries by delegations and observers, signed by someone else, stored under another key, or malformed', () => {
+    expect(add(tuvalu, { ...entry, by: 'tv' })).toMatch(/only co-chairs and the secretariat write the log/)
+    expect(add(observer, entry)).toMatch(/observers cannot write/)
+    expect(add(chair, { ...entry, by: 'other-chair' })).toMatch(/signed by the account that writes it/)
+    expect(add(chair, entry, 'l-2')).toMatch(/under its own id/)
+    expect(add(chair, { ...entry, op: 'rewrite-history' })).toMatch(/malformed log entry: op/)
+    expect(add(chair, { ...entry, extra: true })).toMatch(/malformed log entry/)
+  })
+
+  it('never lets an entry be changed or removed, even by its author', () => {
+    expect(refuseProposalChanges(chair, [{ map: 'log', key: 'l-1', before: entry, after: { ...entry, summary: 'did nothing' } }])).toMatch(/only added to/)
+    expect(refuseProposalChanges(chair, [{ map: 'log', key: 'l-1', before: entry, after: undefined }])).toMatch(/only added to/)
   })
 })

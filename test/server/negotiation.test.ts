@@ -9,7 +9,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { readNegotiationDoc } from '../../shared/collab/document.ts'
+import { negotiationDocText, readNegotiationDoc } from '../../shared/collab/document.ts'
+import { takeStep } from '../../shared/collab/streamline-step.ts'
+import { logEntries, stepLogDraft, type LogEntry } from '../../shared/proposals/log-entry.ts'
+import { acceptBracketText, mergeOptions, regroupBrackets } from '../../shared/streamline/index.ts'
 import { computeScenario } from '../../shared/model/compute.ts'
 import { indexDocument } from '../../shared/model/document-index.ts'
 import { modelMaps, readSharedBindings, readSharedScenario } from '../../shared/model/shared-state.ts'
@@ -124,6 +127,79 @@ describe('a negotiation across three delegations and a co-chair', () => {
   })
 })
 
+describe('streamlining over the wire, with revisions and the document log', () => {
+  it('merges, regroups, resolves and accepts text in signed, logged steps; two revisions compare with the steps between them', { timeout: 30_000 }, async () => {
+    const chair = await desk('co-chair', 'chair')
+    const chairText = await connectProvider(t.syncUrl, 'non-paper', chair.token)
+    const reader = await connectProvider(t.syncUrl, 'non-paper', await t.account('observer'))
+    const readerLog = await connectProvider(t.syncUrl, 'non-paper/proposals', await t.account('observer'))
+    open.push(chairText, reader, readerLog)
+    const numbers = (doc: Y.Doc) => computeScenario(indexDocument(readNegotiationDoc(doc)), readSharedBindings(doc).bindings, readSharedScenario(doc), parties)
+    // The chair takes a step on its replica and signs it; the observer must see both before the next.
+    const step = async (operation: Parameters<typeof takeStep>[1]) => {
+      const taken = takeStep(chairText.doc, operation)
+      if ('error' in taken) throw new Error(taken.error)
+      const entry = chair.register.log(stepLogDraft(taken.step, taken.followUp.notes))
+      await eventually(() => negotiationDocText(reader.doc) === negotiationDocText(chairText.doc) && readerLog.doc.getMap(PROPOSAL_MAPS.log).has(entry.id), 5000, `${taken.step.op} at the observer`)
+      return entry
+    }
+    const revision = async (name: string) => {
+      const made = await t.api('POST', '/api/documents/non-paper/revisions', chair.token, { name })
+      expect(made.status).toBe(201)
+    }
+    // The period stands resolved (as the negotiation above leaves it) whichever test ran first.
+    chairText.doc.transact(() => modelMaps(chairText.doc).resolutions.set('g39', 'g39.2'))
+    await eventually(() => readSharedScenario(reader.doc).resolutions.g39 === 'g39.2', 5000, 'the period resolved')
+    const before = numbers(reader.doc)
+    await revision('Rev.0')
+
+    // Rev.1, streamlined: Annex B Options 1 and 2 become one; G Option 4's two insertions become alternatives.
+    const merge = await step((s) => mergeOptions(s, 'o1', 'o2'))
+    const regroup = await step((s) => regroupBrackets(s, 'g49', 'g50'))
+    const merged = readNegotiationDoc(reader.doc)
+    const annexB = indexDocument(merged).sections.get(indexDocument(merged).options.get('o1')!.section!)!
+    expect(annexB.map((id) => indexDocument(merged).options.get(id)!.number)).toEqual(['1', '2', '3', '4'])
+    const layout = readSharedBindings(reader.doc).bindings['annexB-option']
+    expect('section' in layout && Object.keys(layout.values)).toEqual(['o1', 'o3', 'o4', 'o5'])
+    expect(numbers(reader.doc).results.rows).toEqual(before.results.rows)
+    await revision('Rev.1')
+
+    // Rev.2, partly resolved: the chair resolves the length directly, then accepts the period as clean text.
+    chairText.doc.transact(() => modelMaps(chairText.doc).resolutions.set('g40', 'g40.2'))
+    const resolve = chair.register.log({ op: 'resolve', ids: ['g40'], summary: 'chose alternative g40.2 of bracket group g40' })
+    const accept = await step((s) => acceptBracketText(s, 'g39', 'g39.2'))
+    expect(negotiationDocText(reader.doc)).toContain('from 2013 to 2020')
+    expect(readSharedScenario(reader.doc).values['cp2.period']).toEqual({ start: 2013, end: 2020 })
+    const after = numbers(reader.doc)
+    expect(after.results.years).toBe(8)
+    expect(after.results.rows).toEqual(before.results.rows)
+    await revision('Rev.2')
+
+    // The log: every step, in order, signed by the chair, with what followed in the model.
+    const log = logEntries(readerLog.doc.getMap(PROPOSAL_MAPS.log).toJSON() as Record<string, LogEntry>)
+    expect(log.map((e) => [e.op, e.by, e.summary])).toEqual([
+      ['merge-options', chair.username, 'merged Option 2 into Option 1 of section A'],
+      ['regroup-brackets', chair.username, 'regrouped brackets g49 and g50 as alternatives'],
+      ['resolve', chair.username, 'chose alternative g40.2 of bracket group g40'],
+      ['accept-bracket-text', chair.username, 'accepted g39.2 of g39 as clean text'],
+    ])
+    expect(log.map((e) => e.id)).toEqual([merge.id, regroup.id, resolve.id, accept.id])
+    expect(log[3].notes).toEqual(['cp2.period fixed by the accepted text of g39'])
+
+    // Each comparison names the steps taken between its two revisions, and the merge as a merge.
+    const one = (await t.api('GET', '/api/documents/non-paper/compare?from=Rev.0&to=Rev.1', chair.token)).body
+    expect(one.findings.steps.map((e: LogEntry) => e.id)).toEqual([merge.id, regroup.id])
+    expect(one.findings.optionsMerged).toEqual([expect.objectContaining({ id: 'o2', into: expect.objectContaining({ id: 'o1' }) })])
+    expect(one.findings.bracketsRemoved.map((g: { id: string }) => g.id)).toContain('g50')
+    const two = (await t.api('GET', '/api/documents/non-paper/compare?from=Rev.1&to=Rev.2', chair.token)).body
+    expect(two.findings.steps.map((e: LogEntry) => e.id)).toEqual([resolve.id, accept.id])
+    expect(two.findings.bracketsResolved.map((g: { id: string }) => g.id)).toContain('g40')
+    expect(two.findings.bracketsRemoved.map((g: { id: string }) => g.id)).toContain('g39')
+    // g40 was open and is resolved; g39 was resolved already and is now clean text.
+    expect(two.remaining.to.brackets).toBe(two.remaining.from.brackets - 1)
+  })
+})
+
 describe('hostile clients that bypass the editor', () => {
   const tuvaluProposal = (party: string, by: string): Proposal => ({ id: 'p-hostile', party, by, kind: 'resolution', target: 'g40', value: 'g40.1', at: '2009-11-02T10:00:00Z', status: 'open' })
 
@@ -188,6 +264,24 @@ describe('hostile clients that bypass the editor', () => {
       (doc) => doc.getMap(PROPOSAL_MAPS.stances).set(stanceKey(target.id, 'Iceland'), { stance: 'object', by: tuvaluName, at: 'x' }),
       /own Party \(Tuvalu\), not Iceland/,
       (doc) => doc.getMap(PROPOSAL_MAPS.stances).has(stanceKey(target.id, 'Iceland')))
+  })
+
+  it('a log entry written by a delegation, signed in another co-chair’s name, or rewritten afterwards is refused', async () => {
+    const logOf = (doc: Y.Doc) => doc.getMap<LogEntry>(PROPOSAL_MAPS.log)
+    const entry = (id: string, by: string): LogEntry => ({ id, op: 'drop-option', ids: ['o5'], summary: 'dropped Option 5 of section A', notes: [], by, at: '2009-11-04T09:00:00Z' })
+    const tuvaluToken = await t.account('delegation', 'Tuvalu')
+    const tuvaluName = (await t.api('GET', '/api/me', tuvaluToken)).body.username
+    await refusedAndUnseen('non-paper/proposals', tuvaluToken, (doc) => logOf(doc).set('l-forged-1', entry('l-forged-1', tuvaluName)),
+      /only co-chairs and the secretariat write the log/, (doc) => logOf(doc).has('l-forged-1'))
+    const chair = await desk('co-chair', 'chair')
+    await refusedAndUnseen('non-paper/proposals', chair.token, (doc) => logOf(doc).set('l-forged-2', entry('l-forged-2', 'another-chair')),
+      /signed by the account that writes it/, (doc) => logOf(doc).has('l-forged-2'))
+    const own = chair.register.log({ op: 'drop-option', ids: ['o5'], summary: 'dropped Option 5 of section A' })
+    const stored = await RawClient.connect(t.syncUrl, 'non-paper/proposals', await t.account('observer'))
+    await eventually(() => logOf(stored.doc).has(own.id), 5000, 'the chair’s entry stored')
+    stored.close()
+    await refusedAndUnseen('non-paper/proposals', chair.token, (doc) => logOf(doc).set(own.id, { ...own, summary: 'did nothing' }),
+      /only added to/, (doc) => logOf(doc).get(own.id)?.summary !== own.summary)
   })
 
   it('a delegation writing the text room (accepting its own proposal there) is refused', async () => {

@@ -1,7 +1,8 @@
 /**
  * An option as a card: its label, the Party it is attributed to, its
  * applicability note linked to the option it depends on (and whether that
- * holds), its state, and buttons to choose or drop it (co-chairs), to propose
+ * holds), its state, and buttons to choose or drop it and to streamline it
+ * (merge, move, delete, applicability: co-chairs), to propose
  * choosing or dropping it (delegations) and to collapse it; the proposals made
  * on it, with support and objection by Party, under the header. The header
  * and the proposals are the view's own; the option's text stays editable below.
@@ -10,6 +11,7 @@ import type { Node } from 'prosemirror-model'
 import type { EditorView, NodeView, ViewMutationRecord } from 'prosemirror-view'
 import type { EditorContext } from '../editor-context.ts'
 import { proposalList } from '../../proposals/proposal-card.ts'
+import { optionTools } from '../../streamlining/option-tools.ts'
 
 /** The view of an `option` node. */
 export class OptionCardView implements NodeView {
@@ -46,6 +48,7 @@ export class OptionCardView implements NodeView {
       this.choose = button('option-choose', 'Choose', () => cx.decisions.settleOption(id, 'chosen'))
       this.drop = button('option-drop', 'Drop', () => cx.decisions.settleOption(id, 'dropped'))
       this.header.append(this.choose, this.drop)
+      if (cx.streamline) this.header.append(optionTools(id, view, cx.streamline, () => this.label()))
     } else if (cx.capabilities.propose && cx.proposals) {
       const proposals = cx.proposals
       const propose = button('option-propose', 'Propose choosing…', () => void proposals.propose({ kind: 'resolution', target: id, value: 'chosen' }))
