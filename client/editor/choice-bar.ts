@@ -12,6 +12,7 @@ import { choiceTarget } from './choice-target.ts'
 import type { ProposalDraft } from '../../shared/proposals/register.ts'
 import { proposalList } from '../proposals/proposal-card.ts'
 import { bracketTools } from '../streamlining/bracket-tools.ts'
+import { optionName } from '../../shared/streamline/node-location.ts'
 
 /** The bar's element and the function that redraws it for a state. */
 export interface ChoiceBar {
@@ -81,7 +82,7 @@ export function createChoiceBar(cx: EditorContext): ChoiceBar {
       const id = target.option.attrs.id
       const state = cx.decisions.state(id)
       const stands = state?.kind === 'option' ? state.state : 'unresolved'
-      const label = target.option.firstChild?.textContent.trim() || id
+      const label = optionName(target.option)
       parts.push(tag(`${label}: ${stands}`))
       parts.push(act('Choose option', `Choose ${label}`, () => cx.decisions.settleOption(id, 'chosen'), stands === 'chosen', { kind: 'resolution', target: id, value: 'chosen' }))
       parts.push(act('Drop option', `Drop ${label}`, () => cx.decisions.settleOption(id, 'dropped'), stands === 'dropped', { kind: 'resolution', target: id, value: 'dropped' }))

@@ -1,7 +1,7 @@
 /**
  * The editor page: the text with its choices, the bracket counter and the
- * choice bar above it, the assigned amounts, proposals, the document log and
- * diagnostics beside it. It owns
+ * choice bar above it, the assigned amounts, proposals, the document log, the
+ * bracket history and diagnostics beside it. It owns
  * the document's connection: when the server refuses a write, it says so and
  * reopens the document, so the editor shows the server's state again.
  */
@@ -20,6 +20,7 @@ import { createAmountsPanel } from '../panel/amounts-panel.ts'
 import { createBracketCounter } from '../panel/bracket-counter.ts'
 import { createDiagnosticsList } from '../panel/diagnostics-list.ts'
 import { createFairnessPanel } from '../panel/fairness-panel.ts'
+import { createBracketHistorySection } from '../panel/bracket-history-section.ts'
 import { sectionTitles } from '../editor/section-titles.ts'
 import { openProposalsRoom, type ProposalsRoom } from '../proposals/proposals-room.ts'
 import { DocumentLog } from '../streamlining/document-log.ts'
@@ -106,7 +107,7 @@ export function showEditorPage(root: HTMLElement, session: Session, documentId: 
     const view = editor.view
     counterSlot.replaceChildren(counter.dom)
     barSlot.replaceChildren(editor.choiceBar.dom)
-    panel.replaceChildren(amounts.dom, proposalsRoom.panel(jumpTo), proposalsRoom.logPanel(jumpTo), diagnostics.dom, fairness.dom)
+    panel.replaceChildren(amounts.dom, proposalsRoom.panel(jumpTo), proposalsRoom.logPanel(jumpTo), createBracketHistorySection(session, documentId), diagnostics.dom, fairness.dom)
     const render = () => {
       counter.render(live.current)
       amounts.render(live.current)

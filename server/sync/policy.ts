@@ -5,9 +5,10 @@
  * | room               | holds                                              | writable by               |
  * | ------------------ | -------------------------------------------------- | ------------------------- |
  * | `DOC_ID`           | the text, resolutions, bindings, variables          | co-chair, secretariat     |
- * | `DOC_ID/proposals` | delegations' proposals and stances                  | delegation, co-chair, secretariat |
+ * | `DOC_ID/proposals` | proposals, stances, the signed log of co-chairs' steps | delegation, co-chair, secretariat |
  *
- * Observers read every room and write none.
+ * Observers read every room and write none. In the proposals room every entry is
+ * also judged against the sender (`shared/proposals/rights.ts`).
  */
 import type { Role } from '../auth/roles.ts'
 

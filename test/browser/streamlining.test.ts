@@ -5,7 +5,8 @@
 // step as it happens, signed in the document log, and compare Rev.0 with Rev.1. Then
 // Norway proposes the eight-year period, Tuvalu supports, the co-chair accepts it and
 // turns the agreed [2013 to 2020] into clean text — undoing and redoing that step with
-// Ctrl+Z, both logged — and makes Rev.2, which Norway compares with Rev.1.
+// Ctrl+Z, both logged — and makes Rev.2, which Norway compares with Rev.1; the bracket
+// history in the co-chair's editor shows the three revisions and the draft.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { logEntries, type LogEntry } from '../../shared/proposals/log-entry.ts'
@@ -93,6 +94,9 @@ describe('a negotiation round in three browsers', () => {
     // Streamlining: Annex B Option 2 merged into Option 1.
     const optionsOfA = (page: Page) => page.locator('.option-card[data-id="o1"]').locator('xpath=..').locator(':scope > .option-card').count()
     expect(await optionsOfA(norway.page)).toBe(5)
+    // Delegations see no streamlining tools; the co-chair has them on every option.
+    expect(await norway.page.locator('.option-tools').count()).toBe(0)
+    await saveScreenshot(chair.page, 'walkthrough-option-tools', chair.page.locator('.option-card[data-id="o2"] > .option-header'))
     await chair.page.locator('.option-card[data-id="o2"] .option-merge').click()
     const pick = chair.page.getByRole('dialog')
     expect(await pick.getByRole('heading').textContent()).toBe('Merge Option 2 into…')
@@ -107,7 +111,10 @@ describe('a negotiation round in three browsers', () => {
 
     // Regroup: the two insertions of G Option 4 become alternatives of one group.
     await chair.page.locator('.bracket-group[data-id="g49"] .alternative-text').first().click()
-    await chair.page.getByRole('button', { name: /^Regroup g49 with the next bracket “further”/ }).click()
+    const regroupButton = chair.page.getByRole('button', { name: /^Regroup g49 with the next bracket “further”/ })
+    await regroupButton.waitFor()
+    await saveScreenshot(chair.page, 'walkthrough-choice-bar', chair.page.locator('.choice-bar'))
+    await regroupButton.click()
     for (const page of [chair.page, tuvalu.page]) {
       await expect.poll(() => page.locator('.bracket-group[data-id="g50"]').count(), { timeout: 5000 }).toBe(0)
       expect(await page.locator('.bracket-group[data-id="g49"] > .alternative').count()).toBe(2)
@@ -155,6 +162,16 @@ describe('a negotiation round in three browsers', () => {
     expect(lines[3]).toContain(`${chair.username} accepted Norway’s proposal: choose [2013 to 2020] (g39)`)
     await saveScreenshot(norway.page, 'walkthrough-rev2-log', norway.page.locator('.log-panel'))
     await makeRevision(chair.page, 'Rev.2')
+
+    // In the editor, the bracket history: what remained open at each revision and now.
+    await backToEditor(chair.page)
+    await chair.page.locator('.bracket-history-section > summary').click()
+    const chart = chair.page.locator('.bracket-history-section svg.bracket-history')
+    await expect.poll(() => chart.locator('.chart-head').allTextContents(), { timeout: 5000 }).toEqual(['Rev.0', 'Rev.1', 'Rev.2', 'Draft'])
+    const totals = (await chart.locator('.chart-total .chart-number').allTextContents()).map(Number)
+    // Brackets open at Rev.1 and Rev.2: the period proposal closed g39, which then left the text.
+    expect(totals[4]).toBe(totals[2] - 1)
+    await saveScreenshot(chair.page, 'walkthrough-bracket-history', chair.page.locator('.bracket-history-section'))
 
     // Norway compares Rev.1 with Rev.2: its accepted proposal, the bracket gone, the steps.
     const second = await compare(norway.page, 'Rev.1', 'Rev.2')
