@@ -16,6 +16,7 @@ import { compareRoutes } from './compare.ts'
 import { lookupDocument } from './document-lookup.ts'
 import { sendError, validate } from './responses.ts'
 import { draftStates, lookupRevision, newRevisionName } from './revision-lookup.ts'
+import { logEntryUpdate } from '../documents/log-writing.ts'
 
 const newRevision = z.object({ name: newRevisionName.optional() }).strict()
 
@@ -70,29 +71,42 @@ export function revisionRoutes(services: Services): Router {
     if (services.revisions.get(document.id, name)) {
       return sendError(res, 409, 'revision exists', [{ field: 'body.name', message: `"${name}" already exists` }])
     }
-    const address = parseRoomName(roomName(document.id, 'text'))!
-    const room = services.rooms.open(address)
-    let failure: string | undefined
-    try {
-      services.rooms.relay.flush()
-      const update = restoreUpdate(room.doc, revision.states.text)
-      if (update) {
-        // Through the durable relay like a co-chair's edit: appended, committed, then relayed.
-        services.rooms.relay.submit(room, { closeMalformed: (reason) => (failure = reason) }, update)
-        services.rooms.relay.flush()
-        if (services.rooms.get(address.name) !== room) failure = 'the store refused the change'
-      }
-    } catch (error) {
-      failure = (error as Error).message
-    } finally {
-      services.rooms.release(room)
-    }
+    const failure = updateRoom(services, document.id, 'text', (doc) => restoreUpdate(doc, revision.states.text))
     if (failure) return sendError(res, 422, 'revision cannot be restored', [{ field: 'params.name', message: failure }])
+    const account = accountOf(res)
+    const signed = updateRoom(services, document.id, 'proposals', (doc) => logEntryUpdate(doc, { username: account.username, role: account.role }, {
+      op: 'restore', ids: [], summary: `restored ${revision.record.name} as ${name}: the working draft says what ${revision.record.name} said`,
+    }))
+    if (signed) services.options.log(`accord: the restore of ${revision.record.name} in ${document.id} was not logged: ${signed}`)
     const states = draftStates(services, document.id)
-    services.revisions.create(document.id, name, states.text, accountOf(res).username, { proposals: states.proposals, restoredFrom: revision.record.name })
+    services.revisions.create(document.id, name, states.text, account.username, { proposals: states.proposals, restoredFrom: revision.record.name })
     res.status(201).json(services.revisions.get(document.id, name))
   })
 
   router.use(compareRoutes(services))
   return router
+}
+
+/**
+ * Applies the update `compute` derives from a room's current state through the durable
+ * relay, like a client's edit: appended, committed, then relayed. Returns why it failed.
+ */
+function updateRoom(services: Services, documentId: string, kind: 'text' | 'proposals', compute: (doc: Y.Doc) => Uint8Array | null): string | undefined {
+  const address = parseRoomName(roomName(documentId, kind))!
+  const room = services.rooms.open(address)
+  let failure: string | undefined
+  try {
+    services.rooms.relay.flush()
+    const update = compute(room.doc)
+    if (update) {
+      services.rooms.relay.submit(room, { closeMalformed: (reason) => (failure = reason) }, update)
+      services.rooms.relay.flush()
+      if (services.rooms.get(address.name) !== room) failure = 'the store refused the change'
+    }
+  } catch (error) {
+    failure = (error as Error).message
+  } finally {
+    services.rooms.release(room)
+  }
+  return failure
 }

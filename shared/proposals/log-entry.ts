@@ -16,7 +16,7 @@ const STEP_OPS = [
 ] as const satisfies readonly StepOp[]
 
 /** What a log entry records. */
-export const LogOp = z.enum([...STEP_OPS, 'resolve', 'value', 'accept-proposal', 'set-aside-proposal', 'undo', 'redo'])
+export const LogOp = z.enum([...STEP_OPS, 'resolve', 'value', 'accept-proposal', 'set-aside-proposal', 'restore', 'undo', 'redo'])
 
 /** The schema of a stored log entry. */
 export const LogEntrySchema = z

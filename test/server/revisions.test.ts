@@ -11,6 +11,8 @@ import { EditorState } from 'prosemirror-state'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { negotiationDocText, readNegotiationDoc, writeNegotiationDoc } from '../../shared/collab/document.ts'
 import { modelMaps } from '../../shared/model/shared-state.ts'
+import type { LogEntry } from '../../shared/proposals/log-entry.ts'
+import { PROPOSAL_MAPS } from '../../shared/proposals/proposal.ts'
 import { schema } from '../../shared/schema/index.ts'
 import { dropOption, isStepError } from '../../shared/streamline/index.ts'
 import { connectProvider, eventually, repoRoot, startTestServer, type TestServer } from './server-fixture.ts'
@@ -95,6 +97,11 @@ describe('revisions', () => {
     expect(await draftText(observer)).toBe(template())
     await eventually(() => negotiationDocText(chair.doc) === template(), 5000, 'restore relayed to the editor')
     expect(modelMaps(chair.doc).resolutions.has('g39')).toBe(false)
+    // The restore is a step on the text like any other: signed in the log by who asked for it.
+    const record = await connectProvider(t.syncUrl, 'non-paper/proposals', observer)
+    const logged = Object.values(record.doc.getMap(PROPOSAL_MAPS.log).toJSON()) as LogEntry[]
+    record.provider.destroy()
+    expect(logged).toEqual([expect.objectContaining({ op: 'restore', by: chairName, summary: 'restored Rev.1 as Rev.3: the working draft says what Rev.1 said' })])
     const list = await t.api('GET', '/api/documents/non-paper/revisions', observer)
     expect(list.body.map((r: any) => r.name)).toEqual(['Rev.1', 'Rev.2', 'Rev.3'])
     expect((await t.api('GET', '/api/documents/non-paper/revisions/Rev.2', observer)).body.text).toBe(edited)
