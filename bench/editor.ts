@@ -3,7 +3,9 @@
  * time from opening a document to the first painted editor, for the template and
  * for a generated text of about 100 pages with about 1,500 brackets; keystroke-to-
  * paint latency (p50, p95) in the large text; and the time a remote edit takes to
- * apply and paint. Goals: first render < 1 s, keystroke p95 < 16 ms.
+ * apply and paint; a co-chair's streamlining step (moving an option down, with its
+ * renumbering, model follow-up and log entry) from click to paint, in both texts.
+ * Goals: first render < 1 s, keystroke p95 < 16 ms.
  *
  *   npx tsx bench/editor.ts
  */
@@ -75,6 +77,21 @@ try {
     console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, v]) => `${v.toFixed(0)} ms ${k}`).join('\n'))
   }
 
+  // Streamlining steps: move options down, in the large text and then in the template.
+  const moveDown = async () => {
+    await page.evaluate(() => ((window as any).__probe.steps.length = 0))
+    for (let i = 0; i < 10; i++) {
+      // The first option always has one after it in its section: every click is a real step.
+      const button = page.locator('.option-card .option-move-down').first()
+      await button.scrollIntoViewIfNeeded()
+      await button.click()
+      await page.waitForTimeout(100)
+    }
+    await page.waitForTimeout(200)
+    return (await page.evaluate(() => (window as any).__probe.steps)) as number[]
+  }
+  const stepsLarge = await moveDown()
+
   // Remote edits from a second co-chair, one character at a time.
   const remote = await connectYClient(server.url, 'large', token)
   await page.evaluate(() => ((window as any).__probe.remote.length = 0))
@@ -99,12 +116,17 @@ try {
   const remoteTimes: { applied: number; painted: number }[] = await page.evaluate(() => (window as any).__probe.remote)
   remote.close()
   await saveScreenshot(page, 'bench-large-text')
+  await openTimed(page, 'Non-paper (AWG-KP)')
+  const stepsTemplate = await moveDown()
 
   console.log(`template first render (open → painted editor, incl. sync): ${template.map((t) => `${t} ms`).join(', ')}`)
   console.log(`large text (${text.length} chars ≈ ${Math.round(text.length / 3000)} pages, ${brackets} bracket groups, ${cards} option cards): ${large.map((t) => `${t} ms`).join(', ')}`)
   console.log(`keystroke → paint in the large text (${keys.length} keys): p50 ${ms(quantile(keys, 0.5))}, p95 ${ms(quantile(keys, 0.95))}, max ${ms(Math.max(...keys))}`)
   const applied = remoteTimes.map((r) => r.applied)
   const painted = remoteTimes.map((r) => r.painted)
+  for (const [label, steps] of [['template', stepsTemplate], ['large text', stepsLarge]] as const) {
+    console.log(`streamlining step (move an option down) click → paint, ${label} (${steps.length} steps): p50 ${ms(quantile(steps, 0.5))}, max ${ms(Math.max(...steps))}`)
+  }
   console.log(`remote edit (${remoteTimes.length} updates): apply p50 ${ms(quantile(applied, 0.5))}, p95 ${ms(quantile(applied, 0.95))}; to paint p50 ${ms(quantile(painted, 0.5))}, p95 ${ms(quantile(painted, 0.95))}`)
 } finally {
   await browser.close()
