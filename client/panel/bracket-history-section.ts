@@ -8,22 +8,14 @@
 import { RevisionApi } from '../revisions/revision-api.ts'
 import { bracketHistoryChart } from '../revisions/bracket-history-chart.ts'
 import type { Session } from '../app/session.ts'
+import { el } from '../pages/element.ts'
 
 /** The panel section. */
 export function createBracketHistorySection(session: Session, documentId: string): HTMLElement {
   const api = new RevisionApi(session, documentId)
-  const dom = document.createElement('details')
-  dom.className = 'bracket-history-section'
-  const summary = document.createElement('summary')
-  summary.textContent = 'Bracket history'
-  const refresh = document.createElement('button')
-  refresh.type = 'button'
-  refresh.textContent = 'Refresh'
-  refresh.setAttribute('aria-label', 'Refresh the bracket history')
-  const slot = document.createElement('div')
-  slot.className = 'chart-slot'
-  slot.setAttribute('aria-live', 'polite')
-  dom.append(summary, refresh, slot)
+  const refresh = el('button', { type: 'button', 'aria-label': 'Refresh the bracket history' }, 'Refresh')
+  const slot = el('div', { class: 'chart-slot', 'aria-live': 'polite' })
+  const dom = el('details', { class: 'bracket-history-section' }, el('summary', {}, 'Bracket history'), refresh, slot)
   const load = () => {
     api.history().then(
       (points) => slot.replaceChildren(bracketHistoryChart(points)),

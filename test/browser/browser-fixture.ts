@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll } from 'vitest'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
@@ -196,3 +197,49 @@ export function templateFile(name: string): any {
   return JSON.parse(readFileSync(path.join(repoRoot, 'templates', 'non-paper', name), 'utf8'))
 }
 
+
+/** Someone logged in through the login page, in a browser context of their own. */
+export interface Person {
+  page: Page
+  username: string
+  password: string
+  /** An API token of the same account, for checks made beside the browser. */
+  token: string
+}
+
+/** What a browser-test file shares; read its fields inside tests, not at import. */
+export interface BrowserSuite {
+  server: ServerProcess
+  browser: Browser
+  /** A new account with `role` (and Party) logged in; `open` opens that document. */
+  person(role: string, party?: string, options?: { open?: string; height?: number }): Promise<Person>
+}
+
+/**
+ * The built client, a server process and Debian's chromium for one test file:
+ * started before its tests (then `prepare`, e.g. entering a scenario as a
+ * second co-chair), stopped after them.
+ */
+export function browserSuite(prepare?: (server: ServerProcess) => Promise<void>): BrowserSuite {
+  const suite = {
+    async person(role: string, party?: string, options: { open?: string; height?: number } = {}): Promise<Person> {
+      const { username, password, token } = await suite.server.account(role, party)
+      const context = await suite.browser.newContext({ viewport: { width: 1500, height: options.height ?? 1000 } })
+      const page = await context.newPage()
+      await logInThroughPage(page, suite.server.url, username, password)
+      if (options.open) await openDocument(page, options.open)
+      return { page, username, password, token }
+    },
+  } as BrowserSuite
+  beforeAll(async () => {
+    await buildClient()
+    suite.server = await startServerProcess()
+    suite.browser = await launchBrowser()
+    await prepare?.(suite.server)
+  }, 120_000)
+  afterAll(async () => {
+    await suite.browser?.close()
+    await suite.server?.stop()
+  })
+  return suite
+}

@@ -1,8 +1,8 @@
 // The browser editor against a real server process in Debian's chromium: login,
 // the template as a structured text, two users editing together, the Doha
 // figures moving when a co-chair chooses the period, a conflict, and the roles.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { computeScenario } from '../../shared/model/compute.ts'
 import { readScenario } from '../../shared/model/scenario.ts'
 import { modelMaps, writeSharedScenario } from '../../shared/model/shared-state.ts'
@@ -11,41 +11,23 @@ import { readNegotiationDoc } from '../../shared/collab/document.ts'
 import { indexDocument } from '../../shared/model/document-index.ts'
 import { parsePartyTable } from '../../shared/parties/index.ts'
 import { formatTonnes } from '../../client/panel/number-format.ts'
-import { buildClient, connectYClient, launchBrowser, logInThroughPage, openDocument, repoRoot, saveScreenshot, startServerProcess, templateFile, type ServerProcess } from './browser-fixture.ts'
+import { browserSuite, connectYClient, logInThroughPage, openDocument, repoRoot, saveScreenshot, templateFile } from './browser-fixture.ts'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
 const title = 'Non-paper (AWG-KP)'
 const parties = parsePartyTable(readFileSync(path.join(repoRoot, 'templates/parties/parties.csv'), 'utf8'), 'parties.csv').parties
-let server: ServerProcess
-let browser: Browser
+const suite = browserSuite()
 
-beforeAll(async () => {
-  await buildClient()
-  server = await startServerProcess()
-  browser = await launchBrowser()
-}, 120_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-async function pageFor(role: string, party?: string): Promise<{ page: Page; username: string }> {
-  const { username, password } = await server.account(role, party)
-  const context = await browser.newContext({ viewport: { width: 1500, height: 950 } })
-  const page = await context.newPage()
-  await logInThroughPage(page, server.url, username, password)
-  return { page, username }
-}
+const pageFor = (role: string, party?: string) => suite.person(role, party, { height: 950 })
 
 /**
  * Doha's decisions (resolutions, X, inscriptions) entered by a second co-chair,
  * except the period: it stands at [2013 to 2017] and [five][eight] is open.
  */
 async function enterDoha(): Promise<void> {
-  const { token } = await server.account('co-chair')
-  const client = await connectYClient(server.url, 'non-paper', token)
+  const { token } = await suite.server.account('co-chair')
+  const client = await connectYClient(suite.server.url, 'non-paper', token)
   const doha = readScenario(templateFile('doha.json'))
   const resolutions: Record<string, string> = { ...doha.resolutions, g39: 'g39.1' }
   for (const id of ['g1', 'g3', 'g40']) delete resolutions[id]
@@ -111,7 +93,7 @@ describe('the browser editor', () => {
     await expect.poll(() => page.locator('.amounts-period').textContent(), { timeout: 2000 }).toContain('2013–2020, 8 years')
     const after = await panelAmounts(page)
     // The oracle: the shared model's computation for the same decisions.
-    const client = await connectYClient(server.url, 'non-paper', (await server.account('observer')).token)
+    const client = await connectYClient(suite.server.url, 'non-paper', (await suite.server.account('observer')).token)
     const doc = readNegotiationDoc(client.doc)
     const scenario = { resolutions: modelMaps(client.doc).resolutions.toJSON(), values: modelMaps(client.doc).values.toJSON(), inscriptions: modelMaps(client.doc).inscriptions.toJSON() }
     const bindings = readBindings(modelMaps(client.doc).bindings.toJSON())
@@ -165,8 +147,8 @@ describe('the browser editor', () => {
   })
 
   it('a refused write is reported and the editor returns to the server’s state', { timeout: 60_000 }, async () => {
-    const { username, password } = await server.account('observer')
-    const context = await browser.newContext({ viewport: { width: 1500, height: 950 } })
+    const { username, password } = await suite.server.account('observer')
+    const context = await suite.browser.newContext({ viewport: { width: 1500, height: 950 } })
     const page = await context.newPage()
     // The page is told it is a co-chair (as a stale or tampered client would be); the server knows better.
     await page.route('**/api/login', async (route) => {
@@ -174,7 +156,7 @@ describe('the browser editor', () => {
       const body = await response.json()
       await route.fulfill({ response, json: { ...body, account: { ...body.account, role: 'co-chair' } } })
     })
-    await logInThroughPage(page, server.url, username, password)
+    await logInThroughPage(page, suite.server.url, username, password)
     await openDocument(page, title)
     const paragraph = page.locator('.ProseMirror > p.paragraph').first()
     const text = await paragraph.textContent()

@@ -4,8 +4,8 @@
 // each inscription, and ARTICLE 2's entry-into-force status from the acceptance list.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { writeSharedAcceptances } from '../../shared/entry-into-force/shared-acceptances.ts'
 import { readScenario } from '../../shared/model/scenario.ts'
 import { writeSharedScenario } from '../../shared/model/shared-state.ts'
@@ -13,37 +13,19 @@ import { parsePartyTable } from '../../shared/parties/index.ts'
 import { negotiationFrankel, negotiationYardstick } from '../../shared/yardsticks/negotiation.ts'
 import { formatPercent } from '../../client/panel/number-format.ts'
 import { shippedData } from '../yardsticks/shipped-data.ts'
-import { buildClient, connectYClient, launchBrowser, logInThroughPage, openDocument, repoRoot, saveScreenshot, startServerProcess, templateFile, type ServerProcess } from './browser-fixture.ts'
+import { browserSuite, connectYClient, openDocument, repoRoot, saveScreenshot, templateFile } from './browser-fixture.ts'
 
 const title = 'Non-paper (AWG-KP)'
 const parties = parsePartyTable(readFileSync(path.join(repoRoot, 'templates/parties/parties.csv'), 'utf8'), 'parties.csv').parties
-let server: ServerProcess
-let browser: Browser
+const suite = browserSuite()
 
-beforeAll(async () => {
-  await buildClient()
-  server = await startServerProcess()
-  browser = await launchBrowser()
-}, 120_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-async function pageFor(role: string, party?: string): Promise<Page> {
-  const { username, password } = await server.account(role, party)
-  const context = await browser.newContext({ viewport: { width: 1500, height: 1100 } })
-  const page = await context.newPage()
-  await logInThroughPage(page, server.url, username, password)
-  return page
-}
+const pageFor = async (role: string, party?: string) => (await suite.person(role, party, { height: 1100 })).page
 
 const acceptances = ['Norway', 'Monaco', 'Switzerland', 'Tuvalu', 'Mexico'].map((party, i) => ({ party, date: `2015-0${i + 1}-15`, annexI: i < 3 }))
 
 /** A second co-chair writes Doha's inscriptions and five acceptances into the text room. */
 async function enterDohaAndAcceptances(): Promise<void> {
-  const client = await connectYClient(server.url, 'non-paper', (await server.account('co-chair')).token)
+  const client = await connectYClient(suite.server.url, 'non-paper', (await suite.server.account('co-chair')).token)
   const doha = readScenario(templateFile('doha.json'))
   writeSharedScenario(client.doc, { resolutions: { o21: 'chosen' }, values: {}, inscriptions: doha.inscriptions })
   writeSharedAcceptances(client.doc, acceptances)
@@ -110,7 +92,7 @@ describe('the fairness panel', () => {
     expect(await badge.evaluate((b) => b.parentElement!.textContent)).toContain('ENTRY INTO FORCE')
 
     // A co-chair records a sixth instrument: the status follows without a reload.
-    const client = await connectYClient(server.url, 'non-paper', (await server.account('co-chair')).token)
+    const client = await connectYClient(suite.server.url, 'non-paper', (await suite.server.account('co-chair')).token)
     writeSharedAcceptances(client.doc, [{ party: 'Japan', date: '2016-01-01', annexI: true }])
     await expect.poll(() => option1.locator('.accepted').textContent(), { timeout: 15_000 }).toBe('6')
     expect(await badge.textContent()).toBe('Option 1: 6 of 144 acceptances, 138 missing')

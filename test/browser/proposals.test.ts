@@ -4,10 +4,10 @@
 // the panel moves to eight years and the proposal stands accepted with Norway's
 // name, in the register and in the text room's provenance. Then Norway proposes
 // its own inscription from its row of the amounts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { readNegotiationDoc } from '../../shared/collab/document.ts'
 import { computeScenario } from '../../shared/model/compute.ts'
 import { indexDocument } from '../../shared/model/document-index.ts'
@@ -17,17 +17,11 @@ import { parsePartyTable } from '../../shared/parties/index.ts'
 import { provenanceMap } from '../../shared/proposals/acceptance.ts'
 import { PROPOSAL_MAPS, type Proposal } from '../../shared/proposals/proposal.ts'
 import { formatPercent, formatTonnes } from '../../client/panel/number-format.ts'
-import { buildClient, connectYClient, launchBrowser, logInThroughPage, openDocument, repoRoot, saveScreenshot, startServerProcess, templateFile, type ServerProcess } from './browser-fixture.ts'
+import { browserSuite, connectYClient, repoRoot, saveScreenshot, templateFile } from './browser-fixture.ts'
 
 const title = 'Non-paper (AWG-KP)'
 const parties = parsePartyTable(readFileSync(path.join(repoRoot, 'templates/parties/parties.csv'), 'utf8'), 'parties.csv').parties
-let server: ServerProcess
-let browser: Browser
-
-beforeAll(async () => {
-  await buildClient()
-  server = await startServerProcess()
-  browser = await launchBrowser()
+const suite = browserSuite(async (server) => {
   // Doha's decisions, except the period: [2013 to 2017] stands and [five][eight] is open.
   const { token } = await server.account('co-chair')
   const client = await connectYClient(server.url, 'non-paper', token)
@@ -37,25 +31,13 @@ beforeAll(async () => {
   writeSharedScenario(client.doc, { ...doha, resolutions })
   await new Promise((r) => setTimeout(r, 300))
   client.close()
-}, 120_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
 })
 
-async function pageFor(role: string, party?: string): Promise<{ page: Page; username: string; token: string }> {
-  const { username, password, token } = await server.account(role, party)
-  const context = await browser.newContext({ viewport: { width: 1500, height: 950 } })
-  const page = await context.newPage()
-  await logInThroughPage(page, server.url, username, password)
-  await openDocument(page, title)
-  return { page, username, token }
-}
+const pageFor = (role: string, party?: string) => suite.person(role, party, { open: title, height: 950 })
 
 /** The proposals room as an observer reads it now. */
 async function register(): Promise<Proposal[]> {
-  const client = await connectYClient(server.url, 'non-paper/proposals', (await server.account('observer')).token)
+  const client = await connectYClient(suite.server.url, 'non-paper/proposals', (await suite.server.account('observer')).token)
   const proposals = Object.values(client.doc.getMap(PROPOSAL_MAPS.proposals).toJSON()) as Proposal[]
   client.close()
   return proposals
@@ -86,7 +68,7 @@ describe('proposals in the editor', () => {
     await expect.poll(() => counts.textContent(), { timeout: 5000 }).toBe('Support 1 (Tuvalu) · Object 1 (Australia)')
     expect(await card.locator('.proposal-rationale').textContent()).toBe('“eight years match the 2020 horizon”')
     // The what-if: Norway's amount and the period as the shared model computes them with g39.2.
-    const oracle = await connectYClient(server.url, 'non-paper', (await server.account('observer')).token)
+    const oracle = await connectYClient(suite.server.url, 'non-paper', (await suite.server.account('observer')).token)
     const index = indexDocument(readNegotiationDoc(oracle.doc))
     const bindings = readSharedBindings(oracle.doc).bindings
     const now = readSharedScenario(oracle.doc)
@@ -111,7 +93,7 @@ describe('proposals in the editor', () => {
     expect(await chair.page.locator('.bracket-group[data-id="g39"]').getAttribute('data-state')).toBe('resolved')
     const [accepted] = (await register()).filter((p) => p.target === 'g39')
     expect(accepted).toMatchObject({ party: 'Norway', by: norway.username, status: 'accepted', value: 'g39.2', decision: { by: chair.username } })
-    const text = await connectYClient(server.url, 'non-paper', (await server.account('observer')).token)
+    const text = await connectYClient(suite.server.url, 'non-paper', (await suite.server.account('observer')).token)
     expect(provenanceMap(text.doc).get('g39')).toEqual({ proposal: accepted.id, party: 'Norway', by: chair.username, at: accepted.decision!.at })
     expect(readSharedScenario(text.doc).resolutions.g39).toBe('g39.2')
     text.close()
@@ -133,7 +115,7 @@ describe('proposals in the editor', () => {
     await expect.poll(() => card.locator('.proposal-head').textContent(), { timeout: 5000 }).toBe('Norway proposes QELRC (cp2) for Norway: 80 %')
     // 80 % instead of Doha's 84 % over 2013–2020, worked by hand: 84 % × 51 475 106 t × 8 = 345 912 712 t,
     // 80 % × 51 475 106 t × 8 = 329 440 678 t. The aggregate from the shared model, before and after.
-    const oracle = await connectYClient(server.url, 'non-paper', (await server.account('observer')).token)
+    const oracle = await connectYClient(suite.server.url, 'non-paper', (await suite.server.account('observer')).token)
     const index = indexDocument(readNegotiationDoc(oracle.doc))
     const bindings = readSharedBindings(oracle.doc).bindings
     const now = readSharedScenario(oracle.doc)

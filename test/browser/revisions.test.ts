@@ -2,32 +2,15 @@
 // makes Rev.1 from the editor's header link, chooses [2013 to 2020] and types a word in
 // the editor, makes Rev.2, compares the two side by side and inline, and reads the
 // bracket history chart.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { buildClient, launchBrowser, logInThroughPage, openDocument, saveScreenshot, startServerProcess, type ServerProcess } from './browser-fixture.ts'
+import { describe, expect, it } from 'vitest'
+import { browserSuite, saveScreenshot } from './browser-fixture.ts'
 
 const title = 'Non-paper (AWG-KP)'
-let server: ServerProcess
-let browser: Browser
-
-beforeAll(async () => {
-  await buildClient()
-  server = await startServerProcess()
-  browser = await launchBrowser()
-}, 120_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const suite = browserSuite()
 
 describe('revisions page', () => {
   it('a co-chair makes Rev.1, changes the text, makes Rev.2 and sees the change in the comparison and the chart', { timeout: 90_000 }, async () => {
-    const { username, password, token } = await server.account('co-chair')
-    const context = await browser.newContext({ viewport: { width: 1500, height: 1000 } })
-    const page = await context.newPage()
-    await logInThroughPage(page, server.url, username, password)
-    await openDocument(page, title)
+    const { page, username, token } = await suite.person('co-chair', undefined, { open: title })
 
     await page.getByRole('link', { name: 'Revisions' }).click()
     await page.locator('.revisions-page[data-ready="true"]').waitFor()
@@ -44,8 +27,8 @@ describe('revisions page', () => {
     await page.locator('.ProseMirror > p.paragraph').first().click()
     await page.keyboard.press('Home')
     await page.keyboard.type('Streamlined ')
-    await expect.poll(async () => (await server.api('GET', '/api/documents/non-paper/text', token)).body, { timeout: 5000 }).toContain('Streamlined ')
-    await expect.poll(async () => (await server.api('GET', '/api/documents/non-paper', token)).body.summary.remaining.brackets, { timeout: 5000 }).toBe(49)
+    await expect.poll(async () => (await suite.server.api('GET', '/api/documents/non-paper/text', token)).body, { timeout: 5000 }).toContain('Streamlined ')
+    await expect.poll(async () => (await suite.server.api('GET', '/api/documents/non-paper', token)).body.summary.remaining.brackets, { timeout: 5000 }).toBe(49)
 
     await page.getByRole('link', { name: 'Revisions' }).click()
     await page.locator('.revisions-page[data-ready="true"]').waitFor()
@@ -86,6 +69,6 @@ describe('revisions page', () => {
     expect(await reader.locator('.reader-text').textContent()).not.toContain('Streamlined')
     expect(await reader.locator('.reader-bracket', { hasText: '[2013 to 2017][2013 to 2020]' }).count()).toBe(0)
     expect(await reader.locator('.reader-bracket', { hasText: '[2013 to 2017]' }).count()).toBeGreaterThan(0)
-    await context.close()
+    await page.context().close()
   })
 })

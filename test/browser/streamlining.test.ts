@@ -7,23 +7,17 @@
 // turns the agreed [2013 to 2020] into clean text — undoing and redoing that step with
 // Ctrl+Z, both logged — and makes Rev.2, which Norway compares with Rev.1; the bracket
 // history in the co-chair's editor shows the three revisions and the draft.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { logEntries, type LogEntry } from '../../shared/proposals/log-entry.ts'
 import { PROPOSAL_MAPS } from '../../shared/proposals/proposal.ts'
 import { readScenario } from '../../shared/model/scenario.ts'
 import { readSharedScenario, writeSharedScenario } from '../../shared/model/shared-state.ts'
 import { negotiationDocText } from '../../shared/collab/document.ts'
-import { buildClient, connectYClient, launchBrowser, logInThroughPage, openDocument, saveScreenshot, startServerProcess, templateFile, type ServerProcess } from './browser-fixture.ts'
+import { browserSuite, connectYClient, saveScreenshot, templateFile } from './browser-fixture.ts'
 
 const title = 'Non-paper (AWG-KP)'
-let server: ServerProcess
-let browser: Browser
-
-beforeAll(async () => {
-  await buildClient()
-  server = await startServerProcess()
-  browser = await launchBrowser()
+const suite = browserSuite(async (server) => {
   // Doha's decisions, but the period is still open.
   const { token } = await server.account('co-chair')
   const client = await connectYClient(server.url, 'non-paper', token)
@@ -33,25 +27,13 @@ beforeAll(async () => {
   writeSharedScenario(client.doc, { ...doha, resolutions })
   await new Promise((r) => setTimeout(r, 300))
   client.close()
-}, 120_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
 })
 
-async function person(role: string, party?: string): Promise<{ page: Page; username: string }> {
-  const { username, password } = await server.account(role, party)
-  const context = await browser.newContext({ viewport: { width: 1500, height: 1000 } })
-  const page = await context.newPage()
-  await logInThroughPage(page, server.url, username, password)
-  await openDocument(page, title)
-  return { page, username }
-}
+const person = (role: string, party?: string) => suite.person(role, party, { open: title })
 
 /** The log as an observer's client reads it now, oldest first. */
 async function storedLog(): Promise<LogEntry[]> {
-  const client = await connectYClient(server.url, 'non-paper/proposals', (await server.account('observer')).token)
+  const client = await connectYClient(suite.server.url, 'non-paper/proposals', (await suite.server.account('observer')).token)
   const log = logEntries(client.doc.getMap(PROPOSAL_MAPS.log).toJSON() as Record<string, LogEntry>)
   client.close()
   return log
@@ -195,7 +177,7 @@ describe('a negotiation round in three browsers', () => {
     ])
     expect(log[4].of).toBe(log[3].id)
     expect(log[5].of).toBe(log[3].id)
-    const text = await connectYClient(server.url, 'non-paper', (await server.account('observer')).token)
+    const text = await connectYClient(suite.server.url, 'non-paper', (await suite.server.account('observer')).token)
     expect(negotiationDocText(text.doc)).toContain('commitment period, from 2013 to 2020, the assigned amount')
     expect(readSharedScenario(text.doc).values['cp2.period']).toEqual({ start: 2013, end: 2020 })
     expect(readSharedScenario(text.doc).resolutions.g39).toBeUndefined()

@@ -16,24 +16,8 @@ import { stepLogDraft } from '../../shared/proposals/log-entry.ts'
 import { ProposalRegister } from '../../shared/proposals/register.ts'
 import { acceptBracketText, dropOption, mergeOptions, moveOption, regroupBrackets, setApplicability, splitGroup, type StepResult } from '../../shared/streamline/index.ts'
 import { seededRandom } from '../import/random-text.ts'
+import { replicaCluster } from './replica-cluster.ts'
 import { parties, template } from '../model/template-model.ts'
-
-/** A cluster of replicas whose updates wait in per-pair queues until delivered. */
-function cluster(docs: Y.Doc[]) {
-  const queues = new Map<string, Uint8Array[]>()
-  docs.forEach((doc, i) => doc.on('update', (u: Uint8Array, origin: unknown) => {
-    if (origin === 'remote') return
-    docs.forEach((_, j) => { if (j !== i) queues.set(`${i}>${j}`, [...(queues.get(`${i}>${j}`) ?? []), u]) })
-  }))
-  const deliver = (key: string) => {
-    const u = queues.get(key)!.shift()
-    if (u) Y.applyUpdate(docs[Number(key.split('>')[1])], u, 'remote')
-  }
-  return {
-    some: (random: () => number) => { for (const key of queues.keys()) if (random() < 0.3) deliver(key) },
-    all: () => { for (const key of queues.keys()) while (queues.get(key)!.length) deliver(key) },
-  }
-}
 
 describe('concurrent streamlining', () => {
   const seed0 = new Y.Doc()
@@ -52,8 +36,8 @@ describe('concurrent streamlining', () => {
       const records = [0, 1, 2].map(() => new Y.Doc())
       const chairs = [{ username: 'chair-a', role: 'co-chair' as const }, { username: 'chair-b', role: 'co-chair' as const }]
       const registers = [new ProposalRegister(records[0], chairs[0]), new ProposalRegister(records[1], chairs[1]), new ProposalRegister(records[2], { username: 'no', role: 'delegation', party: 'Norway' })]
-      const textNet = cluster(texts)
-      const recordNet = cluster(records)
+      const textNet = replicaCluster(texts)
+      const recordNet = replicaCluster(records)
 
       // A random operation on what replica `i` sees now; most fail on some states, which is fine.
       const operation = (doc: Y.Doc): ((s: EditorState) => StepResult) => {

@@ -7,6 +7,7 @@ import { ProposalRegister } from '../../shared/proposals/register.ts'
 import { refuseProposalChanges, type Actor } from '../../shared/proposals/rights.ts'
 import { tallyProposals } from '../../shared/proposals/tally.ts'
 import { seededRandom } from '../import/random-text.ts'
+import { replicaCluster } from '../collab/replica-cluster.ts'
 
 const actors: Actor[] = [
   { username: 'no', role: 'delegation', party: 'Norway' },
@@ -23,15 +24,7 @@ describe('concurrent proposals', () => {
       const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]
       const docs = actors.map(() => new Y.Doc())
       const registers = docs.map((doc, i) => new ProposalRegister(doc, actors[i], () => `2009-11-0${1 + Math.floor(random() * 9)}T10:00:00Z`))
-      const queues = new Map<string, Uint8Array[]>()
-      docs.forEach((doc, i) => doc.on('update', (u: Uint8Array, origin: unknown) => {
-        if (origin === 'remote') return
-        docs.forEach((_, j) => { if (j !== i) queues.set(`${i}>${j}`, [...(queues.get(`${i}>${j}`) ?? []), u]) })
-      }))
-      const deliver = (key: string) => {
-        const u = queues.get(key)!.shift()
-        if (u) Y.applyUpdate(docs[Number(key.split('>')[1])], u, 'remote')
-      }
+      const net = replicaCluster(docs)
       let done = 0
       for (let step = 0; step < 150; step++) {
         const i = Math.floor(random() * actors.length)
@@ -53,9 +46,9 @@ describe('concurrent proposals', () => {
         } catch {
           // A local check refused it (e.g. deciding a proposal another replica already decided): nothing was written.
         }
-        for (const key of queues.keys()) if (random() < 0.3) deliver(key)
+        net.some(random)
       }
-      for (const key of queues.keys()) while (queues.get(key)!.length) deliver(key)
+      net.all()
       const states = registers.map((r) => r.state())
       for (const s of states.slice(1)) expect(s).toEqual(states[0])
       const tallies = registers.map((r) => JSON.stringify([...tallyProposals(r.state())]))
