@@ -68,14 +68,19 @@ export function structuralFindings(from: RevisionContent, to: RevisionContent): 
     optionsChosen: [], optionsDropped: [], optionsMerged: [], optionsAdded: [], proposalsAccepted: [],
     steps: logEntries(to.proposals.log).filter((e) => !from.proposals.log[e.id]),
   }
-  // Merged option id → the option it was merged into, as the log says.
+  // Merged option id → the option it was merged into, as the log says; why groups left the text.
   const loggedMerges = new Map(out.steps.filter((e) => e.op === 'merge-options').map((e) => [e.ids[1], e.ids[0]]))
+  const loggedRemovals = new Map<string, string>()
+  for (const e of out.steps) {
+    if (e.op === 'accept-bracket-text') loggedRemovals.set(e.ids[0], 'accepted as clean text')
+    if (e.op === 'regroup-brackets') loggedRemovals.set(e.ids[1], `regrouped into ${e.ids[0]}`)
+  }
 
   for (const [id, group] of a.groups) {
     const later = b.groups.get(id)
     if (!later) {
       const option = group.option && !b.options.has(group.option) ? a.options.get(group.option) : undefined
-      out.bracketsRemoved.push({ ...finding(group), reason: option ? `with ${option.name}` : null })
+      out.bracketsRemoved.push({ ...finding(group), reason: option ? `with ${option.name}` : loggedRemovals.get(id) ?? null })
       continue
     }
     const before = nodeState(indexA, from.resolutions, id)
