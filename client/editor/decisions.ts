@@ -20,7 +20,14 @@ export class Decisions {
   private watchers = new Map<string, Set<DecisionWatcher>>()
   private readonly onChange: (event: Y.YMapEvent<string>) => void
 
-  constructor(private ydoc: Y.Doc, private live: LiveComputation, readonly mayResolve: boolean, private readonly log?: DocumentLog) {
+  constructor(
+    private ydoc: Y.Doc,
+    private live: LiveComputation,
+    readonly mayResolve: boolean,
+    private readonly log?: DocumentLog,
+    /** What the log calls a node ("Option 3 of section A"); its id by default. */
+    private readonly titleOf: (id: string) => string = (id) => id,
+  ) {
     this.map = modelMaps(ydoc).resolutions
     this.onChange = (event) => {
       const touched = new Set(event.keysChanged)
@@ -67,7 +74,7 @@ export class Decisions {
 
   /** Choose or drop an option; choosing one clears any other chosen in its section. */
   settleOption(option: string, state: 'chosen' | 'dropped'): void {
-    const name = this.optionName(option)
+    const name = this.titleOf(option)
     const reopening = this.map.get(option) === state
     this.write(() => {
       if (this.map.get(option) === state) return this.map.delete(option)
@@ -88,7 +95,7 @@ export class Decisions {
 
   /** Reopen node `id`. */
   reopen(id: string): void {
-    this.write(() => this.map.delete(id), id, `reopened ${this.live.documentIndex.options.has(id) ? this.optionName(id) : id}`)
+    this.write(() => this.map.delete(id), id, `reopened ${this.titleOf(id)}`)
   }
 
   /** Stop observing. */
@@ -106,11 +113,5 @@ export class Decisions {
     }
     if (this.log) this.log.record(perform)
     else perform()
-  }
-
-  // "Option 3 of section A (o7)": what the log says of an option.
-  private optionName(id: string): string {
-    const option = this.live.documentIndex.options.get(id)
-    return option ? `Option ${option.number} of ${option.section} (${id})` : id
   }
 }

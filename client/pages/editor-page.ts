@@ -25,6 +25,7 @@ import { sectionTitles } from '../editor/section-titles.ts'
 import { openProposalsRoom, type ProposalsRoom } from '../proposals/proposals-room.ts'
 import { DocumentLog } from '../streamlining/document-log.ts'
 import { Streamliner } from '../streamlining/streamliner.ts'
+import { nodeTitle } from '../../shared/streamline/node-location.ts'
 import { el } from './element.ts'
 
 const parties = parsePartyTable(partiesCsv, 'parties.csv').parties
@@ -89,9 +90,9 @@ export function showEditorPage(root: HTMLElement, session: Session, documentId: 
     let proposalsRoom: ProposalsRoom | null = null
     const log = new DocumentLog(() => proposalsRoom?.register() ?? null, (text) => say(text, 'error'))
     proposalsRoom = await openProposalsRoom(documentId, session, { textDoc: connection.ydoc, live, parties, say: (text) => say(text, 'error'), log })
-    const decisions = new Decisions(connection.ydoc, live, capabilities.resolve, log)
-    const values = new PlaceholderValues(connection.ydoc, capabilities.resolve, log)
     let editor: Editor | null = null
+    const decisions = new Decisions(connection.ydoc, live, capabilities.resolve, log, (id) => (editor ? nodeTitle(editor.view.state.doc, id) : id))
+    const values = new PlaceholderValues(connection.ydoc, capabilities.resolve, log)
     const streamline = capabilities.resolve ? new Streamliner(() => editor?.view ?? null, connection.ydoc, log, session.account.username, (text) => say(text, 'error')) : undefined
     const cx: Omit<EditorContext, 'jumpTo'> = { decisions, values, live, capabilities, proposals: proposalsRoom.proposals, streamline }
     editorSlot.replaceChildren()

@@ -4,7 +4,8 @@
  * value — is performed as its own undoable step and then signed in the log
  * (the proposals room, where the server checks the signature). Undoing or
  * redoing a logged step with Ctrl+Z is logged too, naming the entry it takes
- * back, so the record never claims a step that is no longer in the text.
+ * back, so the record never claims a step that is no longer in the text; an
+ * undone acceptance puts its proposal back on the table.
  */
 import type * as Y from 'yjs'
 import type { LogDraft, LogEntry } from '../../shared/proposals/log-entry.ts'
@@ -45,6 +46,7 @@ export class DocumentLog {
       const original = id ? this.entries()[id] : undefined
       if (!id || !original) return
       this.append({ op: type, ids: original.ids, summary: `${type === 'undo' ? 'undid' : 'redid'}: ${original.summary}`, of: id })
+      if (original.op === 'accept-proposal') this.redecide(original.ids[1], type)
     }
     undo.on('stack-item-added', added)
     undo.on('stack-item-popped', popped)
@@ -79,6 +81,17 @@ export class DocumentLog {
   /** Stop following the undo manager. */
   destroy(): void {
     this.stop()
+  }
+
+  // Undoing an acceptance takes the text back; the proposal goes back on the table with it.
+  private redecide(proposal: string, type: 'undo' | 'redo'): void {
+    const register = this.registerOf()
+    try {
+      if (type === 'undo') register?.reopen(proposal)
+      else register?.accept(proposal)
+    } catch (error) {
+      this.say(`The proposal's status could not follow the ${type}: ${(error as Error).message}.`)
+    }
   }
 
   private append(draft: LogDraft): LogEntry | null {

@@ -90,6 +90,11 @@ export class ProposalRegister {
     return entry
   }
 
+  /** Put decided proposal `id` back on the table (a co-chair undoing the decision). */
+  reopen(id: string): Proposal {
+    return this.settle(id, { status: 'open' })
+  }
+
   /** Set proposal `id` aside with `reason`, signed by the actor. */
   setAside(id: string, reason: string): Proposal {
     return this.settle(id, { status: 'set-aside', decision: { by: this.actor.username, at: this.now(), reason: reason.trim() } })

@@ -63,7 +63,12 @@ function refuseProposal(actor: Actor, key: string, before: Proposal | undefined,
   // Only the status and the decision ever change after a proposal is made.
   const same = (['id', 'party', 'by', 'kind', 'target', 'value', 'rationale', 'at'] as const).every((f) => JSON.stringify(before[f]) === JSON.stringify(after[f]))
   if (!same) return 'a proposal cannot be edited once made; withdraw it and propose again'
-  if (before.status !== 'open') return `the proposal is already ${before.status}`
+  if (before.status !== 'open') {
+    // A co-chair who undoes an acceptance (or a set-aside) puts the proposal back on the table.
+    const reopening = after.status === 'open' && !after.decision && before.status !== 'withdrawn'
+    if (reopening) return actor.role === 'co-chair' || actor.role === 'secretariat' ? null : 'only co-chairs and the secretariat reopen a decided proposal'
+    return `the proposal is already ${before.status}`
+  }
   if (after.status === 'withdrawn') {
     if (actor.role !== 'delegation' || actor.party !== before.party) return 'only the proposing delegation can withdraw a proposal'
     return after.decision ? 'a withdrawal carries no decision' : null

@@ -73,3 +73,16 @@ export function divisionOf(location: NodeLocation): { node: Node; pos: number } 
   if ($pos.depth === 0) return null
   return { node: $pos.parent, pos: $pos.before() }
 }
+
+/**
+ * What the log calls a node: an option as `Option 3 of section A`, any other
+ * node by its id; the id itself when the text no longer has it.
+ */
+export function nodeTitle(doc: Node, id: string): string {
+  const at = locate(doc, id)
+  if (!at || at.node.type.name !== 'option') return id
+  const division = divisionOf(at)
+  if (!division) return optionName(at.node)
+  const name = divisionName(division.node)
+  return `${optionName(at.node)} of ${division.node.type.name === 'section' ? `section ${name}` : name}`
+}

@@ -57,6 +57,18 @@ describe('proposal rights', () => {
   })
 })
 
+describe('reopening a decided proposal', () => {
+  const accepted: Proposal = { ...proposal, status: 'accepted', decision: { by: 'chair', at: '2009-11-03T09:00:00Z' } }
+  const reopened: Proposal = { ...proposal, status: 'open' }
+
+  it('is for co-chairs (undoing their acceptance), never for delegations, never of a withdrawal', () => {
+    expect(refuseProposalChanges(chair, [{ map: 'proposals', key: 'pr1', before: accepted, after: reopened }])).toBeNull()
+    expect(refuseProposalChanges(tuvalu, [{ map: 'proposals', key: 'pr1', before: accepted, after: reopened }])).toMatch(/only co-chairs and the secretariat reopen/)
+    expect(refuseProposalChanges(chair, [{ map: 'proposals', key: 'pr1', before: { ...proposal, status: 'withdrawn' }, after: reopened }])).toMatch(/already withdrawn/)
+    expect(refuseProposalChanges(chair, [{ map: 'proposals', key: 'pr1', before: accepted, after: { ...reopened, value: 'g39.2' } }])).toMatch(/cannot be edited/)
+  })
+})
+
 describe('log rights', () => {
   const entry: LogEntry = { id: 'l-1', op: 'merge-options', ids: ['o1', 'o2'], summary: 'merged Option 2 into Option 1 of section A', notes: [], by: 'chair', at: '2009-11-04T09:00:00Z' }
   const add = (actor: Actor, e: unknown, key = 'l-1') => refuseProposalChanges(actor, [{ map: 'log', key, before: undefined, after: e }])

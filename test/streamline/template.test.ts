@@ -8,6 +8,7 @@ import { indexDocument } from '../../shared/model/document-index.ts'
 import { serializeText } from '../../shared/serialize/plain.ts'
 import { acceptBracketText, describeStep, dropOption, isStepError, mergeOptions, regroupBrackets, renumberFootnotes, setApplicability, splitGroup } from '../../shared/streamline/index.ts'
 import { applied, stateOf, templateDoc, templateText } from './fixtures.ts'
+import { nodeTitle } from '../../shared/streamline/node-location.ts'
 import { structure } from '../builder.ts'
 
 const bindings = readBindings(JSON.parse(readFileSync(new URL('../../templates/non-paper/bindings.json', import.meta.url), 'utf8')).bindings)
@@ -110,5 +111,12 @@ describe('streamlining the non-paper', () => {
 
   it('finds the footnotes already in order', () => {
     expect(applied(renumberFootnotes(stateOf(templateDoc))).tr.docChanged).toBe(false)
+  })
+
+  it('names options for the log by number and division, anything else by id', () => {
+    expect(nodeTitle(templateDoc, 'o2')).toBe('Option 2 of section A')
+    expect(nodeTitle(templateDoc, 'o21')).toMatch(/^Option 1 of ARTICLE 2/)
+    expect(nodeTitle(templateDoc, 'g39')).toBe('g39')
+    expect(nodeTitle(templateDoc, 'o999')).toBe('o999')
   })
 })
