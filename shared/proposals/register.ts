@@ -23,6 +23,7 @@ export const REGISTER_ORIGIN = 'accord-proposal'
 export class ProposalRegister {
   private readonly proposals: Y.Map<Proposal>
   private readonly stances: Y.Map<Stance>
+  private logSequence = 0
 
   constructor(readonly doc: Y.Doc, readonly actor: Actor, private readonly now: () => string = () => new Date().toISOString()) {
     this.proposals = doc.getMap(PROPOSAL_MAPS.proposals)
@@ -85,7 +86,9 @@ export class ProposalRegister {
 
   /** Add `draft` to the document's log, signed by the actor; returns the entry (throws with the reason it would be refused). */
   log(draft: LogDraft): LogEntry {
-    const entry: LogEntry = { id: freshProposalId().replace(/^p-/, 'l-'), op: draft.op, ids: draft.ids, summary: draft.summary, notes: draft.notes ?? [], ...(draft.of ? { of: draft.of } : {}), by: this.actor.username, at: this.now() }
+    // Entries sort by time, then id: a sequence number keeps one author's steps of the same millisecond in order.
+    const id = `l-${String(++this.logSequence).padStart(6, '0')}-${freshProposalId().slice(2)}`
+    const entry: LogEntry = { id, op: draft.op, ids: draft.ids, summary: draft.summary, notes: draft.notes ?? [], ...(draft.of ? { of: draft.of } : {}), by: this.actor.username, at: this.now() }
     this.write('log', entry.id, undefined, entry)
     return entry
   }
