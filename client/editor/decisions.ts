@@ -63,13 +63,13 @@ export class Decisions {
   /** Choose alternative `alt` of group `group`; choosing the chosen one again reopens the group. */
   chooseAlternative(group: string, alt: string): void {
     const reopening = this.map.get(group) === alt
-    this.write(() => (reopening ? this.map.delete(group) : this.map.set(group, alt)), group, reopening ? `reopened bracket group ${group}` : `chose alternative ${alt} of bracket group ${group}`)
+    this.write(() => (reopening ? this.map.delete(group) : this.map.set(group, alt)), group, reopening ? `reopened ${this.titleOf(group)}` : `chose ${this.titleOf(alt)}`)
   }
 
   /** Keep or delete an optional bracket; the same action again reopens it. */
   settleOptional(group: string, state: 'kept' | 'deleted'): void {
     const reopening = this.map.get(group) === state
-    this.write(() => (reopening ? this.map.delete(group) : this.map.set(group, state)), group, reopening ? `reopened optional bracket ${group}` : `${state === 'kept' ? 'kept' : 'deleted'} the optional text ${group}`)
+    this.write(() => (reopening ? this.map.delete(group) : this.map.set(group, state)), group, reopening ? `reopened ${this.titleOf(group)}` : `${state === 'kept' ? 'kept' : 'deleted'} the optional text ${this.titleOf(group)}`)
   }
 
   /** Choose or drop an option; choosing one clears any other chosen in its section. */

@@ -8,6 +8,7 @@ import type { EditorState, Transaction } from 'prosemirror-state'
 import { renumberFootnotesIn } from './footnote-numbering.ts'
 import { locate } from './node-location.ts'
 import { idsWithin, orphanedFootnotes } from './option-removal.ts'
+import { quoted, written } from './bracket-words.ts'
 import { recordStep, stepError, type StepError, type StepOptions, type StepResult } from './step.ts'
 
 /**
@@ -20,16 +21,18 @@ export function acceptBracketText(state: EditorState, groupId: string, altId?: s
   const at = locate(state.doc, groupId)
   const tr = state.tr
   let removed: string[]
+  let kept: string
   if (at && at.node.type.name === 'bracket_group') {
     const chosen = chooseAlternative(groupId, childAlternatives(at.node).map((a) => a.attrs.id as string), altId)
     if (typeof chosen !== 'string') return chosen
-    const kept = childAlternatives(at.node).find((a) => a.attrs.id === chosen)!
-    const keptLabels = refLabels(kept)
+    const keptNode = childAlternatives(at.node).find((a) => a.attrs.id === chosen)!
+    kept = written(keptNode)
+    const keptLabels = refLabels(keptNode)
     const orphans = orphanedFootnotes(state.doc, at.pos, at.pos + at.node.nodeSize).filter((o) => !keptLabels.has(o.node.attrs.label))
-    const survivors = new Set(idsWithin(kept).slice(1))
+    const survivors = new Set(idsWithin(keptNode).slice(1))
     removed = idsWithin(at.node).filter((id) => !survivors.has(id)).concat(...orphans.map((o) => idsWithin(o.node)))
     for (const o of orphans.filter((o) => o.pos > at.pos)) tr.delete(o.pos, o.pos + o.node.nodeSize)
-    tr.replaceWith(at.pos, at.pos + at.node.nodeSize, kept.content)
+    tr.replaceWith(at.pos, at.pos + at.node.nodeSize, keptNode.content)
     for (const o of orphans.filter((o) => o.pos < at.pos).reverse()) tr.delete(o.pos, o.pos + o.node.nodeSize)
   } else if (at) {
     return stepError(`${groupId} is a ${at.node.type.name}, not a bracket group`, 'Name a bracket group by its id (g1, g2 …).')
@@ -37,9 +40,10 @@ export function acceptBracketText(state: EditorState, groupId: string, altId?: s
     const spanning = acceptSpanning(tr, groupId, altId)
     if ('error' in spanning) return spanning
     removed = spanning.removed
+    kept = spanning.kept
   }
   renumberFootnotesIn(tr)
-  return recordStep(tr, { op: 'accept-bracket-text', ids: altId ? [groupId, altId] : [groupId], removed }, options)
+  return recordStep(tr, { op: 'accept-bracket-text', ids: altId ? [groupId, altId] : [groupId], words: { kept: quoted(kept) }, removed }, options)
 }
 
 function childAlternatives(group: Node): Node[] {
@@ -69,7 +73,7 @@ type Marker = { node: Node; pos: number; start: boolean }
 // other alternative is deleted from its start marker to its end marker (the
 // blocks on either side join, as when a reader strikes the passage). Blocks
 // left empty by the markers' removal go too.
-function acceptSpanning(tr: Transaction, groupId: string, altId: string | undefined): { removed: string[] } | StepError {
+function acceptSpanning(tr: Transaction, groupId: string, altId: string | undefined): { removed: string[]; kept: string } | StepError {
   const markers: Marker[] = []
   tr.doc.descendants((node, pos) => {
     const name = node.type.name
@@ -82,11 +86,15 @@ function acceptSpanning(tr: Transaction, groupId: string, altId: string | undefi
   if (typeof chosen !== 'string') return chosen
   const ranges: { from: number; to: number }[] = []
   const removed: string[] = []
+  let kept = ''
   for (const alt of alts) {
     const start = markers.find((m) => m.start && m.node.attrs.alt === alt)
     const end = markers.find((m) => !m.start && m.node.attrs.alt === alt)
     if (!start || !end || end.pos < start.pos) return stepError(`the brackets of ${alt} are not paired`, 'Fix the unpaired bracket by hand before accepting the text.')
-    if (alt === chosen) ranges.push({ from: start.pos, to: start.pos + 1 }, { from: end.pos, to: end.pos + 1 })
+    if (alt === chosen) {
+      kept = tr.doc.textBetween(start.pos + 1, end.pos, ' ')
+      ranges.push({ from: start.pos, to: start.pos + 1 }, { from: end.pos, to: end.pos + 1 })
+    }
     else {
       ranges.push({ from: start.pos, to: end.pos + 1 })
       tr.doc.nodesBetween(start.pos, end.pos + 1, (n) => { if (n.attrs.id) removed.push(n.attrs.id) })
@@ -100,5 +108,5 @@ function acceptSpanning(tr: Transaction, groupId: string, altId: string | undefi
     if ($p.parent.isTextblock && $p.parent.content.size === 0 && $p.parent.type.name !== 'table_cell' && $p.depth > 0) emptied.add($p.before())
   }
   for (const pos of [...emptied].sort((a, b) => b - a)) tr.delete(pos, pos + tr.doc.nodeAt(pos)!.nodeSize)
-  return { removed: [...new Set(removed)] }
+  return { removed: [...new Set(removed)], kept }
 }

@@ -8,6 +8,7 @@ import type { Node } from 'prosemirror-model'
 import type { EditorState } from 'prosemirror-state'
 import { freshId } from './fresh-id.ts'
 import { locate, type NodeLocation } from './node-location.ts'
+import { groupWords } from './bracket-words.ts'
 import { recordStep, stepError, type StepError, type StepOptions, type StepResult } from './step.ts'
 
 /** The bracket group with id `id`, or an error saying what `id` is. */
@@ -57,7 +58,7 @@ export function regroupBrackets(state: EditorState, firstId: string, secondId: s
   b.node.forEach((c) => children.push(c))
   const joined = schema.nodes.bracket_group.create({ ...a.node.attrs, guess: null }, children)
   const tr = state.tr.replaceWith(a.pos, b.pos + b.node.nodeSize, joined)
-  return recordStep(tr, { op: 'regroup-brackets', ids: [firstId, secondId], removed: [secondId] }, options)
+  return recordStep(tr, { op: 'regroup-brackets', ids: [firstId, secondId], words: { first: groupWords(a.node), second: groupWords(b.node) }, removed: [secondId] }, options)
 }
 
 /**
@@ -95,5 +96,5 @@ export function splitGroup(state: EditorState, groupId: string, beforeAltId?: st
     from = cut
   }
   const tr = state.tr.replaceWith(at.pos, at.pos + at.node.nodeSize, out)
-  return recordStep(tr, { op: 'split-group', ids: beforeAltId ? [groupId, beforeAltId] : [groupId], words: { created: created.join(' ') } }, options)
+  return recordStep(tr, { op: 'split-group', ids: beforeAltId ? [groupId, beforeAltId] : [groupId], words: { group: groupWords(at.node), created: created.join(' ') } }, options)
 }

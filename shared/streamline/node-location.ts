@@ -4,6 +4,7 @@
  * the ids the model's bindings and resolutions use.
  */
 import type { Node, ResolvedPos } from 'prosemirror-model'
+import { groupWords, quoted, written } from './bracket-words.ts'
 
 /** A node found by id. */
 export interface NodeLocation {
@@ -75,11 +76,14 @@ export function divisionOf(location: NodeLocation): { node: Node; pos: number } 
 }
 
 /**
- * What the log calls a node: an option as `Option 3 of section A`, any other
- * node by its id; the id itself when the text no longer has it.
+ * What the log calls a node: an option as `Option 3 of section A`, a bracket
+ * group or alternative by its words and id (`[five][eight] (g40)`), anything
+ * else by its id — the id alone when the text no longer has it.
  */
 export function nodeTitle(doc: Node, id: string): string {
   const at = locate(doc, id)
+  if (at?.node.type.name === 'bracket_group') return `${groupWords(at.node)} (${id})`
+  if (at?.node.type.name === 'alternative') return `${quoted(written(at.node))} (${id})`
   if (!at || at.node.type.name !== 'option') return id
   const division = divisionOf(at)
   if (!division) return optionName(at.node)

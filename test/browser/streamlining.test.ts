@@ -111,7 +111,7 @@ describe('a negotiation round in three browsers', () => {
     const steps1 = await first.locator('.finding-steps li').allTextContents()
     expect(steps1).toHaveLength(2)
     expect(steps1[0]).toContain(`${chair.username} merged Option 2 into Option 1 of section A`)
-    expect(steps1[1]).toContain(`${chair.username} regrouped brackets g49 and g50 as alternatives`)
+    expect(steps1[1]).toContain(`${chair.username} regrouped [the adequacy of commitments and actions under A…] (g49) and [further] (g50) as alternatives`)
     await saveScreenshot(tuvalu.page, 'walkthrough-rev0-rev1')
     await backToEditor(tuvalu.page)
 
@@ -137,9 +137,9 @@ describe('a negotiation round in three browsers', () => {
     await expect.poll(() => chair.page.locator('.amounts-period').textContent()).toContain('2013–2020, 8 years')
     await expect.poll(() => logLines(norway.page).then((l) => l.length), { timeout: 5000 }).toBe(6)
     const lines = await logLines(norway.page)
-    expect(lines[0]).toContain(`${chair.username} redid: accepted g39.2 of g39 as clean text`)
-    expect(lines[1]).toContain(`${chair.username} undid: accepted g39.2 of g39 as clean text`)
-    expect(lines[2]).toContain(`${chair.username} accepted g39.2 of g39 as clean text`)
+    expect(lines[0]).toContain(`${chair.username} redid: accepted [2013 to 2020] (g39) as clean text`)
+    expect(lines[1]).toContain(`${chair.username} undid: accepted [2013 to 2020] (g39) as clean text`)
+    expect(lines[2]).toContain(`${chair.username} accepted [2013 to 2020] (g39) as clean text`)
     expect(lines[2]).toContain('cp2.period fixed by the accepted text of g39')
     expect(lines[3]).toContain(`${chair.username} accepted Norway’s proposal: choose [2013 to 2020] (g39)`)
     await saveScreenshot(norway.page, 'walkthrough-rev2-log', norway.page.locator('.log-panel'))
@@ -162,9 +162,9 @@ describe('a negotiation round in three browsers', () => {
     const steps2 = await second.locator('.finding-steps li').allTextContents()
     expect(steps2.map((s) => s.replace(/ \([^()]*\)$/, ''))).toEqual([
       `${chair.username} accepted Norway’s proposal: choose [2013 to 2020] (g39)`,
-      `${chair.username} accepted g39.2 of g39 as clean text`,
-      `${chair.username} undid: accepted g39.2 of g39 as clean text`,
-      `${chair.username} redid: accepted g39.2 of g39 as clean text`,
+      `${chair.username} accepted [2013 to 2020] (g39) as clean text`,
+      `${chair.username} undid: accepted [2013 to 2020] (g39) as clean text`,
+      `${chair.username} redid: accepted [2013 to 2020] (g39) as clean text`,
     ])
     expect(await second.locator('.compare-row.changed').count()).toBeGreaterThan(0)
     await saveScreenshot(norway.page, 'walkthrough-rev1-rev2')

@@ -179,9 +179,9 @@ describe('streamlining over the wire, with revisions and the document log', () =
     const log = logEntries(readerLog.doc.getMap(PROPOSAL_MAPS.log).toJSON() as Record<string, LogEntry>)
     expect(log.map((e) => [e.op, e.by, e.summary])).toEqual([
       ['merge-options', chair.username, 'merged Option 2 into Option 1 of section A'],
-      ['regroup-brackets', chair.username, 'regrouped brackets g49 and g50 as alternatives'],
+      ['regroup-brackets', chair.username, 'regrouped [the adequacy of commitments and actions under A…] (g49) and [further] (g50) as alternatives'],
       ['resolve', chair.username, 'chose alternative g40.2 of bracket group g40'],
-      ['accept-bracket-text', chair.username, 'accepted g39.2 of g39 as clean text'],
+      ['accept-bracket-text', chair.username, 'accepted [2013 to 2020] (g39) as clean text'],
     ])
     expect(log.map((e) => e.id)).toEqual([merge.id, regroup.id, resolve.id, accept.id])
     expect(log[3].notes).toEqual(['cp2.period fixed by the accepted text of g39'])

@@ -113,10 +113,12 @@ describe('streamlining the non-paper', () => {
     expect(applied(renumberFootnotes(stateOf(templateDoc))).tr.docChanged).toBe(false)
   })
 
-  it('names options for the log by number and division, anything else by id', () => {
+  it('names options for the log by number and division, brackets by their words, anything else by id', () => {
     expect(nodeTitle(templateDoc, 'o2')).toBe('Option 2 of section A')
     expect(nodeTitle(templateDoc, 'o21')).toMatch(/^Option 1 of ARTICLE 2/)
-    expect(nodeTitle(templateDoc, 'g39')).toBe('g39')
+    expect(nodeTitle(templateDoc, 'g39')).toBe('[2013 to 2017][2013 to 2020] (g39)')
+    expect(nodeTitle(templateDoc, 'g40.2')).toBe('[eight] (g40.2)')
+    expect(nodeTitle(templateDoc, 'p1')).toBe('p1')
     expect(nodeTitle(templateDoc, 'o999')).toBe('o999')
   })
 })
