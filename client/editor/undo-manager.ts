@@ -11,8 +11,9 @@ import { TEXT_FRAGMENT } from '../../shared/collab/document.ts'
 import { MODEL_MAPS } from '../../shared/model/shared-state.ts'
 import { ACCEPTANCE_ORIGIN, PROVENANCE_MAP } from '../../shared/proposals/acceptance.ts'
 
-/** Transaction origins of the editor's model writes (resolutions, values). */
+/** Transaction origin of a co-chair's resolution written from the editor. */
 export const DECISION_ORIGIN = 'accord-decision'
+/** Transaction origin of a placeholder value written from the editor. */
 export const VALUE_ORIGIN = 'accord-value'
 
 /** The undo manager for `ydoc`'s text and model, to hand to y-prosemirror's undo plugin. */
