@@ -13,6 +13,7 @@ import type { ProposalDraft } from '../../shared/proposals/register.ts'
 import { proposalList } from '../proposals/proposal-card.ts'
 import { bracketTools } from '../streamlining/bracket-tools.ts'
 import { optionName } from '../../shared/streamline/node-location.ts'
+import { button, el } from '../pages/element.ts'
 
 /** The bar's element and the function that redraws it for a state. */
 export interface ChoiceBar {
@@ -72,7 +73,7 @@ export function createChoiceBar(cx: EditorContext): ChoiceBar {
           const text = alt.textContent.slice(0, 40) || '(empty)'
           parts.push(act(`[${text}]`, `Choose “${text}”`, () => cx.decisions.chooseAlternative(id, alt.attrs.id), stored === alt.attrs.id, { kind: 'resolution', target: id, value: alt.attrs.id }))
         })
-        if (cx.capabilities.propose && cx.proposals) parts.push(proposeButton('Propose new text…', `Propose new alternative text for bracket group ${id}`, () => void cx.proposals!.propose({ kind: 'alternative', target: id })))
+        if (cx.capabilities.propose && cx.proposals) parts.push(button('Propose new text…', { 'aria-label': `Propose new alternative text for bracket group ${id}` }, () => void cx.proposals!.propose({ kind: 'alternative', target: id })))
       }
       if (stored && cx.capabilities.resolve) parts.push(act('Reopen', `Reopen bracket ${id}`, () => cx.decisions.reopen(id)))
       if (cx.streamline) parts.push(...bracketTools(state, node, optional, stored, cx.streamline))
@@ -112,18 +113,4 @@ export function createChoiceBar(cx: EditorContext): ChoiceBar {
   }
 }
 
-function proposeButton(text: string, label: string, action: () => void): HTMLButtonElement {
-  const b = document.createElement('button')
-  b.type = 'button'
-  b.textContent = text
-  b.setAttribute('aria-label', label)
-  b.addEventListener('click', () => action())
-  return b
-}
-
-function tag(text: string): HTMLElement {
-  const el = document.createElement('span')
-  el.className = 'choice-bar-tag'
-  el.textContent = text
-  return el
-}
+const tag = (text: string): HTMLElement => el('span', { class: 'choice-bar-tag' }, text)

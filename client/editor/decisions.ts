@@ -24,7 +24,7 @@ export class Decisions {
     private ydoc: Y.Doc,
     private live: LiveComputation,
     readonly mayResolve: boolean,
-    private readonly log?: DocumentLog,
+    private readonly log: DocumentLog,
     /** What the log calls a node ("Option 3 of section A"); its id by default. */
     private readonly titleOf: (id: string) => string = (id) => id,
   ) {
@@ -107,11 +107,9 @@ export class Decisions {
   private write(change: () => void, id: string, summary: string): void {
     // The server refuses such writes anyway; not sending them keeps the document clean.
     if (!this.mayResolve) return
-    const perform = () => {
+    this.log.record(() => {
       this.ydoc.transact(change, DECISION_ORIGIN)
-      return { op: 'resolve' as const, ids: [id], summary }
-    }
-    if (this.log) this.log.record(perform)
-    else perform()
+      return { op: 'resolve', ids: [id], summary }
+    })
   }
 }

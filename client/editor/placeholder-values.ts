@@ -15,7 +15,7 @@ export class PlaceholderValues {
   private watchers = new Map<string, Set<() => void>>()
   private readonly onChange: (event: Y.YMapEvent<VariableValue>) => void
 
-  constructor(private ydoc: Y.Doc, readonly mayWrite: boolean, private readonly log?: DocumentLog) {
+  constructor(private ydoc: Y.Doc, readonly mayWrite: boolean, private readonly log: DocumentLog) {
     this.map = modelMaps(ydoc).values
     this.onChange = (event) => {
       for (const name of event.keysChanged) this.watchers.get(name)?.forEach((watch) => watch())
@@ -57,12 +57,10 @@ export class PlaceholderValues {
   }
 
   private write(change: () => void, name: string, summary: string): void {
-    const perform = () => {
+    this.log.record(() => {
       this.ydoc.transact(change, VALUE_ORIGIN)
-      return { op: 'value' as const, ids: [name], summary }
-    }
-    if (this.log) this.log.record(perform)
-    else perform()
+      return { op: 'value', ids: [name], summary }
+    })
   }
 
   /** Stop observing. */

@@ -90,24 +90,25 @@ export function showEditorPage(root: HTMLElement, session: Session, documentId: 
     let proposalsRoom: ProposalsRoom | null = null
     const log = new DocumentLog(() => proposalsRoom?.register() ?? null, (text) => say(text, 'error'))
     proposalsRoom = await openProposalsRoom(documentId, session, { textDoc: connection.ydoc, live, parties, say: (text) => say(text, 'error'), log })
+    // Decisions and streamlining name nodes from the text on screen, once the editor is mounted.
     let editor: Editor | null = null
     const decisions = new Decisions(connection.ydoc, live, capabilities.resolve, log, (id) => (editor ? nodeTitle(editor.view.state.doc, id) : id))
     const values = new PlaceholderValues(connection.ydoc, capabilities.resolve, log)
     const streamline = capabilities.resolve ? new Streamliner(() => editor?.view ?? null, connection.ydoc, log, session.account.username, (text) => say(text, 'error')) : undefined
     const cx: Omit<EditorContext, 'jumpTo'> = { decisions, values, live, capabilities, proposals: proposalsRoom.proposals, streamline }
     editorSlot.replaceChildren()
-    editor = createEditor(editorSlot, connection.ydoc, connection.provider, cx)
-    log.attach(editor.undoManager)
-    proposalsRoom.proposals.attach(editor.view)
+    const mounted = createEditor(editorSlot, connection.ydoc, connection.provider, cx)
+    editor = mounted
+    log.attach(mounted.undoManager)
+    proposalsRoom.proposals.attach(mounted.view)
     const jumpTo = (id: string) => (cx as EditorContext).jumpTo(id)
-    const titles = sectionTitles(() => editor.view.state.doc)
+    const titles = sectionTitles(() => mounted.view.state.doc)
     const counter = createBracketCounter(titles, jumpTo)
     const amounts = createAmountsPanel()
     const diagnostics = createDiagnosticsList(jumpTo)
-    const fairness = createFairnessPanel({ ydoc: connection.ydoc, view: editor.view, account: session.account, parties, jumpTo })
-    const view = editor.view
+    const fairness = createFairnessPanel({ ydoc: connection.ydoc, view: mounted.view, account: session.account, parties, jumpTo })
     counterSlot.replaceChildren(counter.dom)
-    barSlot.replaceChildren(editor.choiceBar.dom)
+    barSlot.replaceChildren(mounted.choiceBar.dom)
     panel.replaceChildren(amounts.dom, proposalsRoom.panel(jumpTo), proposalsRoom.logPanel(jumpTo), createBracketHistorySection(session, documentId), diagnostics.dom, fairness.dom)
     const render = () => {
       counter.render(live.current)
@@ -124,7 +125,7 @@ export function showEditorPage(root: HTMLElement, session: Session, documentId: 
       // The fairness panel decorates the view: it lets go before the view is destroyed.
       fairness.destroy()
       log.destroy()
-      view.destroy()
+      mounted.destroy()
       decisions.destroy()
       values.destroy()
       proposalsRoom.destroy()

@@ -9,3 +9,13 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<
   element.append(...children)
   return element
 }
+
+/** A button (`type="button"`) that runs `action` when pressed. */
+export function button(text: string, attrs: Record<string, string>, action: () => void): HTMLButtonElement {
+  const b = el('button', { type: 'button', ...attrs }, text)
+  b.addEventListener('click', (event) => {
+    event.preventDefault()
+    action()
+  })
+  return b
+}

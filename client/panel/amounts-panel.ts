@@ -6,6 +6,7 @@
  */
 import type { LiveState } from '../model/live-computation.ts'
 import { formatPercent, formatTonnes } from './number-format.ts'
+import { el } from '../pages/element.ts'
 
 /** The panel's element and the function that redraws it. */
 export interface AmountsPanel {
@@ -15,26 +16,15 @@ export interface AmountsPanel {
 
 /** Creates the amounts panel. */
 export function createAmountsPanel(): AmountsPanel {
-  const dom = document.createElement('section')
-  dom.className = 'amounts-panel'
-  dom.setAttribute('aria-label', 'Assigned amounts')
-  const heading = document.createElement('h2')
-  heading.textContent = 'Assigned amounts'
-  const period = document.createElement('p')
-  period.className = 'amounts-period'
-  const aggregate = document.createElement('div')
-  aggregate.className = 'aggregate'
-  aggregate.setAttribute('aria-live', 'polite')
-  const table = document.createElement('table')
-  table.className = 'amounts-table'
+  const period = el('p', { class: 'amounts-period' })
+  const aggregate = el('div', { class: 'aggregate', 'aria-live': 'polite' })
+  const table = el('table', { class: 'amounts-table' })
   table.innerHTML = '<caption>Second commitment period, from the inscriptions and the party table</caption><thead><tr><th scope="col">Party</th><th scope="col">QELRC</th><th scope="col">Base year (t CO₂ eq)</th><th scope="col">Years</th><th scope="col">Assigned amount (t CO₂ eq)</th></tr></thead>'
-  const body = document.createElement('tbody')
-  const foot = document.createElement('tfoot')
+  const body = el('tbody')
+  const foot = el('tfoot')
   table.append(body, foot)
-  const legend = document.createElement('p')
-  legend.className = 'legend'
-  legend.textContent = '~ approximate: the base year is the inventory’s, not an official first-period figure.'
-  dom.append(heading, period, aggregate, table, legend)
+  const legend = el('p', { class: 'legend' }, '~ approximate: the base year is the inventory’s, not an official first-period figure.')
+  const dom = el('section', { class: 'amounts-panel', 'aria-label': 'Assigned amounts' }, el('h2', {}, 'Assigned amounts'), period, aggregate, table, legend)
 
   return {
     dom,

@@ -3,6 +3,7 @@
  * whole text, and per section (each a button that goes to the section).
  */
 import type { LiveState } from '../model/live-computation.ts'
+import { button, el } from '../pages/element.ts'
 
 /** The counter's element and the function that redraws it. */
 export interface BracketCounter {
@@ -12,14 +13,9 @@ export interface BracketCounter {
 
 /** Creates the counter; `sectionTitle` names a section id, `jumpTo` goes there. */
 export function createBracketCounter(sectionTitle: (id: string) => string, jumpTo: (id: string) => boolean): BracketCounter {
-  const dom = document.createElement('div')
-  dom.className = 'bracket-counter'
-  dom.setAttribute('role', 'status')
-  const total = document.createElement('span')
-  total.className = 'counter-total'
-  const sections = document.createElement('span')
-  sections.className = 'counter-sections'
-  dom.append(total, sections)
+  const total = el('span', { class: 'counter-total' })
+  const sections = el('span', { class: 'counter-sections' })
+  const dom = el('div', { class: 'bracket-counter', role: 'status' }, total, sections)
   let lastKey = ''
   return {
     dom,
@@ -33,15 +29,9 @@ export function createBracketCounter(sectionTitle: (id: string) => string, jumpT
       total.dataset.brackets = String(r.brackets)
       total.dataset.options = String(r.options)
       sections.replaceChildren(...entries.map(([id, n]) => {
-        const b = document.createElement('button')
-        b.type = 'button'
-        b.className = 'counter-section'
         const title = sectionTitle(id)
-        b.textContent = `${title.split(/\s/)[0].replace(/\.$/, '')} ${n.brackets}·${n.options}`
-        b.title = `${title}: ${n.brackets} brackets and ${n.options} options open`
-        b.setAttribute('aria-label', b.title)
-        b.addEventListener('click', () => jumpTo(id))
-        return b
+        const said = `${title}: ${n.brackets} brackets and ${n.options} options open`
+        return button(`${title.split(/\s/)[0].replace(/\.$/, '')} ${n.brackets}·${n.options}`, { class: 'counter-section', title: said, 'aria-label': said }, () => jumpTo(id))
       }))
     },
   }

@@ -4,6 +4,7 @@
  * each with buttons that jump to the nodes it names.
  */
 import type { LiveState } from '../model/live-computation.ts'
+import { button } from '../pages/element.ts'
 
 /** The list's element and the function that redraws it. */
 export interface DiagnosticsList {
@@ -50,12 +51,7 @@ export function createDiagnosticsList(jumpTo: (id: string) => boolean): Diagnost
         li.append(kind, d.message, ' ')
         const ids = d.ids.filter((id) => id !== 'value')
         for (const id of ids.slice(0, 6)) {
-          const b = document.createElement('button')
-          b.type = 'button'
-          b.className = 'jump'
-          b.textContent = id
-          b.setAttribute('aria-label', `Go to ${id}`)
-          b.addEventListener('click', () => {
+          const b = button(id, { class: 'jump', 'aria-label': `Go to ${id}` }, () => {
             if (!jumpTo(id)) b.title = 'not in the text'
           })
           li.append(b, ' ')

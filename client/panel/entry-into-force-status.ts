@@ -6,6 +6,7 @@
  */
 import type { Article2, Article2Status } from '../../shared/entry-into-force/article-2.ts'
 import type { EntryIntoForceStatus } from '../../shared/entry-into-force/evaluate.ts'
+import { button, el } from '../pages/element.ts'
 
 /** The status's panel section, its one-line badge for the heading, and the function that redraws both. */
 export interface EntryIntoForceView {
@@ -25,29 +26,17 @@ export function statusLine(s: EntryIntoForceStatus): string {
 
 /** Creates the view; `jumpTo` moves the editor to ARTICLE 2. */
 export function createEntryIntoForceView(jumpTo: (id: string) => boolean): EntryIntoForceView {
-  const dom = document.createElement('section')
-  dom.className = 'entry-into-force'
-  dom.setAttribute('aria-label', 'Entry into force')
-  const heading = document.createElement('h2')
-  heading.textContent = 'Entry into force (ARTICLE 2)'
-  const jump = document.createElement('button')
-  jump.type = 'button'
-  jump.className = 'jump'
-  jump.textContent = 'Go to ARTICLE 2'
   let articleId: string | null = null
-  jump.addEventListener('click', () => {
+  const jump = button('Go to ARTICLE 2', { class: 'jump' }, () => {
     if (!articleId || !jumpTo(articleId)) jump.title = 'ARTICLE 2 is not in the text'
   })
-  const table = document.createElement('table')
-  table.className = 'eif-table'
+  const table = el('table', { class: 'eif-table' })
   table.innerHTML = '<thead><tr><th scope="col"></th><th scope="col">Threshold</th><th scope="col">Accepted</th><th scope="col">Missing</th><th scope="col">Entry into force</th></tr></thead>'
-  const body = document.createElement('tbody')
+  const body = el('tbody')
   table.append(body)
-  const note = document.createElement('p')
-  note.className = 'eif-note'
-  dom.append(heading, jump, table, note)
-  const badge = document.createElement('span')
-  badge.className = 'eif-badge'
+  const note = el('p', { class: 'eif-note' })
+  const dom = el('section', { class: 'entry-into-force', 'aria-label': 'Entry into force' }, el('h2', {}, 'Entry into force (ARTICLE 2)'), jump, table, note)
+  const badge = el('span', { class: 'eif-badge' })
   badge.setAttribute('role', 'status')
 
   return {

@@ -20,6 +20,7 @@ import { createFrankelTable } from './frankel-table.ts'
 import { shippedYardstickData } from './shipped-yardstick-data.ts'
 import { createYardstickChart } from './yardstick-chart.ts'
 import './fairness-panel.css'
+import { el } from '../pages/element.ts'
 
 /** What the panel reads: the text room, the editor (for ARTICLE 2), who is looking, and how to jump. */
 export interface FairnessPanelOptions {
@@ -43,30 +44,19 @@ const defaultPeriod = { start: 2013, end: 2020 }
 /** Creates the fairness panel. */
 export function createFairnessPanel(o: FairnessPanelOptions): FairnessPanel {
   const data = shippedYardstickData()
-  const dom = document.createElement('section')
-  dom.className = 'fairness-panel'
-  dom.setAttribute('aria-label', 'Fairness yardsticks')
-  const heading = document.createElement('h2')
-  heading.textContent = 'Income/cut yardstick'
-  const select = document.createElement('select')
-  select.className = 'party-select'
-  select.setAttribute('aria-label', 'Party to highlight')
-  const stats = document.createElement('p')
-  stats.className = 'yardstick-stats'
-  stats.setAttribute('aria-live', 'polite')
-  const selectedLine = document.createElement('p')
-  selectedLine.className = 'selected-party'
+  const select = el('select', { class: 'party-select', 'aria-label': 'Party to highlight' })
+  const stats = el('p', { class: 'yardstick-stats', 'aria-live': 'polite' })
+  const selectedLine = el('p', { class: 'selected-party' })
   const pick = (party: string) => {
     selected = party
     select.value = party
     draw()
   }
   const chart = createYardstickChart(pick)
-  const frankelHeading = document.createElement('h3')
-  frankelHeading.textContent = 'Frankel’s suggested targets'
   const table = createFrankelTable(pick)
   const entry = createEntryIntoForceView(o.jumpTo)
-  dom.append(heading, select, stats, chart.dom, selectedLine, frankelHeading, table.dom, entry.dom)
+  const dom = el('section', { class: 'fairness-panel', 'aria-label': 'Fairness yardsticks' },
+    el('h2', {}, 'Income/cut yardstick'), select, stats, chart.dom, selectedLine, el('h3', {}, 'Frankel’s suggested targets'), table.dom, entry.dom)
 
   // A delegation sees its own Party first; the data spells the EU "European Union".
   const own = o.account.party ? o.parties.find((p) => p.name === o.account.party || p.aliases.includes(o.account.party!)) : undefined

@@ -6,18 +6,15 @@
  */
 import { inscriptionKey } from '../../shared/model/inscriptions.ts'
 import type { LiveProposals } from './live-proposals.ts'
+import { button } from '../pages/element.ts'
 
 /** Adds the delegation's "Propose QELRC…" button to `panel` (the amounts panel's element); nothing for other roles. */
 export function addInscriptionProposer(panel: HTMLElement, proposals: LiveProposals): void {
   const party = proposals.party
   if (!proposals.mayPropose || !party) return
   panel.querySelector('.inscription-propose')?.remove()
-  const b = document.createElement('button')
-  b.type = 'button'
-  b.className = 'inscription-propose'
-  b.textContent = 'Propose QELRC…'
-  b.setAttribute('aria-label', `Propose ${party}’s QELRC (cp2, % of base year)`)
-  b.addEventListener('click', () => void proposals.propose({ kind: 'inscription', target: inscriptionKey('cp2', party) }))
+  const b = button('Propose QELRC…', { class: 'inscription-propose', 'aria-label': `Propose ${party}’s QELRC (cp2, % of base year)` },
+    () => void proposals.propose({ kind: 'inscription', target: inscriptionKey('cp2', party) }))
   const row = [...panel.querySelectorAll<HTMLTableRowElement>('tbody tr')].find((tr) => tr.dataset.party === party)
   if (row) row.cells[0].append(' ', b)
   else panel.append(b)

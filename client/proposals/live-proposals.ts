@@ -23,7 +23,6 @@ import { askProposal } from './proposal-dialog.ts'
 import { describeProposal } from './proposal-wording.ts'
 import { summarizeWhatIf, type WhatIfSummary } from './what-if-summary.ts'
 import type { DocumentLog } from '../streamlining/document-log.ts'
-import type { LogDraft } from '../../shared/proposals/log-entry.ts'
 
 /** What the live proposals need from the page. */
 export interface ProposalsSetting {
@@ -35,7 +34,7 @@ export interface ProposalsSetting {
   /** Tell the user something went wrong. */
   say(message: string): void
   /** Where co-chairs' decisions are performed as undoable steps and signed. */
-  log?: DocumentLog
+  log: DocumentLog
 }
 
 /** The proposals of one document, live. */
@@ -186,7 +185,7 @@ export class LiveProposals {
     const summary = `accepted ${proposal.party}’s proposal: ${this.describe(proposal)}`
     const accepted = this.attempt(() => register.accept(id))
     if (!accepted?.decision) return
-    this.performed(() => {
+    this.setting.log.record(() => {
       if (proposal.kind === 'alternative') {
         const alt = insertAlternative(view!, proposal.target, String(proposal.value))
         if (alt) recordProvenance(this.setting.textDoc, alt, proposal, accepted.decision!)
@@ -212,7 +211,7 @@ export class LiveProposals {
     const summary = `set aside ${proposal.party}’s proposal: ${this.describe(proposal)}`
     const note = answer.note
     if (this.attempt(() => this.registerOf().setAside(id, note))) {
-      this.setting.log?.note({ op: 'set-aside-proposal', ids: [proposal.target, proposal.id], summary, notes: [`reason: ${note}`] })
+      this.setting.log.note({ op: 'set-aside-proposal', ids: [proposal.target, proposal.id], summary, notes: [`reason: ${note}`] })
     }
   }
 
@@ -220,12 +219,6 @@ export class LiveProposals {
   destroy(): void {
     this.listeners.clear()
     this.watchers.clear()
-  }
-
-  // A decision on the text: one undoable step, signed in the log when there is one.
-  private performed(perform: () => LogDraft): void {
-    if (this.setting.log) this.setting.log.record(perform)
-    else perform()
   }
 
   // The register refuses locally what the server would: say so instead of sending it.

@@ -8,6 +8,7 @@
 import type { TalliedProposal } from '../../shared/proposals/tally.ts'
 import type { LiveProposals } from './live-proposals.ts'
 import { describeWhatIf } from './what-if-summary.ts'
+import { button } from '../pages/element.ts'
 
 /** Draws `tallied`; `withWhatIf` adds the numbers (the panel shows them, the compact lists at a target do not). */
 export function proposalCard(tallied: TalliedProposal, proposals: LiveProposals, withWhatIf: boolean): HTMLElement {
@@ -38,15 +39,15 @@ export function proposalCard(tallied: TalliedProposal, proposals: LiveProposals,
     if (proposals.mayPropose && !mine) {
       const own = support.includes(proposals.party!) ? 'support' : objection.includes(proposals.party!) ? 'object' : null
       buttons.append(
-        button('Support', `Support ${p.party}’s proposal: ${what}`, () => proposals.stance(p.id, 'support'), own === 'support'),
-        button('Object', `Object to ${p.party}’s proposal: ${what}`, () => proposals.stance(p.id, 'object'), own === 'object'),
+        cardButton('Support', `Support ${p.party}’s proposal: ${what}`, () => proposals.stance(p.id, 'support'), own === 'support'),
+        cardButton('Object', `Object to ${p.party}’s proposal: ${what}`, () => proposals.stance(p.id, 'object'), own === 'object'),
       )
     }
-    if (proposals.mayPropose && mine) buttons.append(button('Withdraw', `Withdraw your proposal: ${what}`, () => proposals.withdraw(p.id)))
+    if (proposals.mayPropose && mine) buttons.append(cardButton('Withdraw', `Withdraw your proposal: ${what}`, () => proposals.withdraw(p.id)))
     if (proposals.mayDecide) {
       buttons.append(
-        button('Accept', `Accept ${p.party}’s proposal: ${what}`, () => proposals.accept(p.id)),
-        button('Set aside…', `Set aside ${p.party}’s proposal: ${what}`, () => void proposals.setAside(p.id)),
+        cardButton('Accept', `Accept ${p.party}’s proposal: ${what}`, () => proposals.accept(p.id)),
+        cardButton('Set aside…', `Set aside ${p.party}’s proposal: ${what}`, () => void proposals.setAside(p.id)),
       )
     }
     if (buttons.childElementCount) card.append(buttons)
@@ -93,17 +94,10 @@ function strong(className: string, text: string): HTMLElement {
   return el
 }
 
-function button(text: string, label: string, action: () => void, pressed?: boolean): HTMLButtonElement {
-  const b = document.createElement('button')
-  b.type = 'button'
-  b.className = `proposal-${text.replace(/\W+/g, '-').replace(/-$/, '').toLowerCase()}`
-  b.textContent = text
-  b.setAttribute('aria-label', label)
-  if (pressed !== undefined) b.setAttribute('aria-pressed', String(pressed))
+function cardButton(text: string, label: string, action: () => void, pressed?: boolean): HTMLButtonElement {
+  const className = `proposal-${text.replace(/\W+/g, '-').replace(/-$/, '').toLowerCase()}`
+  const b = button(text, { class: className, 'aria-label': label, ...(pressed === undefined ? {} : { 'aria-pressed': String(pressed) }) }, action)
+  // The card sits beside the editor: pressing a button must not take the caret out of the text.
   b.addEventListener('mousedown', (event) => event.preventDefault())
-  b.addEventListener('click', (event) => {
-    event.preventDefault()
-    action()
-  })
   return b
 }

@@ -7,6 +7,7 @@
  */
 import type { LiveProposals } from './live-proposals.ts'
 import { proposalCard } from './proposal-card.ts'
+import { button, el } from '../pages/element.ts'
 
 /** The panel section and the function that redraws it. */
 export interface ProposalsPanel {
@@ -16,26 +17,15 @@ export interface ProposalsPanel {
 
 /** Creates the proposals section; `jumpTo` scrolls the text to a target. */
 export function createProposalsPanel(proposals: LiveProposals, jumpTo: (id: string) => boolean): ProposalsPanel {
-  const dom = document.createElement('section')
-  dom.className = 'proposals-panel'
-  dom.setAttribute('aria-label', 'Proposals')
-  const heading = document.createElement('h2')
-  heading.textContent = 'Proposals'
-  const open = document.createElement('div')
-  open.className = 'proposals-open'
-  const decided = document.createElement('details')
-  decided.className = 'proposals-decided'
-  const decidedSummary = document.createElement('summary')
-  const decidedList = document.createElement('div')
-  decided.append(decidedSummary, decidedList)
-  dom.append(heading, open, decided)
+  const heading = el('h2', {}, 'Proposals')
+  const open = el('div', { class: 'proposals-open' })
+  const decidedSummary = el('summary')
+  const decidedList = el('div')
+  const decided = el('details', { class: 'proposals-decided' }, decidedSummary, decidedList)
+  const dom = el('section', { class: 'proposals-panel', 'aria-label': 'Proposals' }, heading, open, decided)
 
   const withTarget = (card: HTMLElement, target: string) => {
-    const go = document.createElement('button')
-    go.type = 'button'
-    go.className = 'proposal-go'
-    go.textContent = `Go to ${target}`
-    go.addEventListener('click', () => jumpTo(target.includes('/') ? target.slice(target.indexOf('/') + 1) : target))
+    const go = button(`Go to ${target}`, { class: 'proposal-go' }, () => jumpTo(target.includes('/') ? target.slice(target.indexOf('/') + 1) : target))
     card.querySelector('.proposal-meta')?.append(' ', go)
     return card
   }

@@ -8,6 +8,7 @@ import type { Node } from 'prosemirror-model'
 import type { EditorState } from 'prosemirror-state'
 import { acceptBracketText, regroupBrackets, splitGroup } from '../../shared/streamline/index.ts'
 import type { Streamliner } from './streamliner.ts'
+import { button } from '../pages/element.ts'
 
 /** The buttons for bracket group `group` at the caret of `state`; `stored` is its resolution. */
 export function bracketTools(state: EditorState, group: Node, optional: boolean, stored: string | undefined, streamline: Streamliner): HTMLButtonElement[] {
@@ -43,11 +44,5 @@ function followingGroup(state: EditorState, id: string): Node | null {
 }
 
 function tool(text: string, label: string, action: () => void): HTMLButtonElement {
-  const b = document.createElement('button')
-  b.type = 'button'
-  b.className = 'streamline-tool'
-  b.textContent = text
-  b.setAttribute('aria-label', label)
-  b.addEventListener('click', () => action())
-  return b
+  return button(text, { class: 'streamline-tool', 'aria-label': label }, action)
 }

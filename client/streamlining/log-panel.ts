@@ -7,6 +7,7 @@
  */
 import { logEntries } from '../../shared/proposals/log-entry.ts'
 import type { ProposalsState } from '../../shared/proposals/proposal.ts'
+import { button, el } from '../pages/element.ts'
 
 /** The panel section and the function that redraws it. */
 export interface LogPanel {
@@ -16,46 +17,21 @@ export interface LogPanel {
 
 /** Creates the log section; `jumpTo` scrolls the text to a step's node. */
 export function createLogPanel(jumpTo: (id: string) => boolean): LogPanel {
-  const dom = document.createElement('details')
-  dom.className = 'log-panel'
-  dom.open = true
-  const summary = document.createElement('summary')
-  const list = document.createElement('ol')
-  list.className = 'log-lines'
-  list.setAttribute('aria-label', 'Document log, newest first')
-  dom.append(summary, list)
+  const summary = el('summary')
+  const list = el('ol', { class: 'log-lines', 'aria-label': 'Document log, newest first' })
+  const dom = el('details', { class: 'log-panel', open: '' }, summary, list)
   return {
     dom,
     render(state) {
       const entries = logEntries(state.log).reverse()
       summary.textContent = `Document log (${entries.length})`
       list.replaceChildren(...entries.map((entry) => {
-        const li = document.createElement('li')
-        li.className = 'log-line'
-        const when = document.createElement('time')
-        when.dateTime = entry.at
-        when.textContent = new Date(entry.at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })
-        const who = document.createElement('strong')
-        who.textContent = entry.by
-        li.dataset.op = entry.op
-        li.append(when, ' ', who, ` ${entry.summary}`)
+        const when = el('time', { datetime: entry.at }, new Date(entry.at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' }))
+        const li = el('li', { class: 'log-line', 'data-op': entry.op }, when, ' ', el('strong', {}, entry.by), ` ${entry.summary}`)
         // An inscription's target is a `column/Party` cell: its row is the Party's.
         const target = entry.ids[0]?.replace(/^[^/]*\//, '')
-        if (target) {
-          const go = document.createElement('button')
-          go.type = 'button'
-          go.className = 'log-go'
-          go.textContent = 'Go'
-          go.setAttribute('aria-label', `Go to ${target}`)
-          go.addEventListener('click', () => jumpTo(target))
-          li.append(' ', go)
-        }
-        for (const n of entry.notes) {
-          const small = document.createElement('div')
-          small.className = 'log-note'
-          small.textContent = n
-          li.append(small)
-        }
+        if (target) li.append(' ', button('Go', { class: 'log-go', 'aria-label': `Go to ${target}` }, () => jumpTo(target)))
+        for (const note of entry.notes) li.append(el('div', { class: 'log-note' }, note))
         return li
       }))
     },

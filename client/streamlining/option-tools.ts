@@ -10,6 +10,7 @@ import { dropOption, mergeOptions, moveOption, setApplicability } from '../../sh
 import { optionName, optionNumber } from '../../shared/streamline/node-location.ts'
 import type { Streamliner } from './streamliner.ts'
 import { pickFrom, type Pick } from './pick-dialog.ts'
+import { button, el } from '../pages/element.ts'
 
 interface Sibling {
   id: string
@@ -18,20 +19,10 @@ interface Sibling {
 
 /** The tools for option `id`, as a toolbar to put in the card's header. */
 export function optionTools(id: string, view: EditorView, streamline: Streamliner, nameOf: () => string): HTMLElement {
-  const bar = document.createElement('span')
-  bar.className = 'option-tools'
-  bar.setAttribute('role', 'group')
   const tool = (text: string, verb: string, action: () => void) => {
-    const b = document.createElement('button')
-    b.type = 'button'
-    b.className = `option-tool option-${verb}`
-    b.textContent = text
+    const b = button(text, { class: `option-tool option-${verb}`, 'aria-label': `${text} ${nameOf()}` }, action)
+    // Renumbering changes the option's name: the label follows when the button is reached.
     b.addEventListener('focus', () => b.setAttribute('aria-label', `${text} ${nameOf()}`))
-    b.setAttribute('aria-label', `${text} ${nameOf()}`)
-    b.addEventListener('click', (event) => {
-      event.preventDefault()
-      action()
-    })
     return b
   }
   const siblings = (): { before: Sibling[]; after: Sibling[] } => {
@@ -62,8 +53,7 @@ export function optionTools(id: string, view: EditorView, streamline: Streamline
     const [sectionId, optionNumber] = picked.split('#')
     streamline.take((s, o) => setApplicability(s, id, picked ? { sectionId, optionNumber } : null, o))
   })
-  bar.append(merge, up, down, remove, applies)
-  return bar
+  return el('span', { class: 'option-tools', role: 'group' }, merge, up, down, remove, applies)
 }
 
 /** The options of the section (or article) that holds option `id`, in order, with their names. */

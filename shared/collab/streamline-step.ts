@@ -4,7 +4,7 @@
  * only what changed is sent) and the model's follow-up (bindings and
  * resolutions renamed or removed, values fixed by accepted text) land in one
  * Yjs transaction. The editor takes the same steps through its view
- * (`client/streamlining/`); this is the path for scripts, the server and tests.
+ * (`client/streamlining/`); this is the path for scripts and tests.
  */
 import { EditorState } from 'prosemirror-state'
 import { prosemirrorToYXmlFragment } from 'y-prosemirror'

@@ -96,7 +96,7 @@ export function structuralFindings(from: RevisionContent, to: RevisionContent): 
     const later = b.options.get(id)
     if (!later) {
       const logged = loggedMerges.get(id)
-      const into = logged ? b.options.get(logged) ?? mergedInto(option, a, b) : mergedInto(option, a, b)
+      const into = (logged && b.options.get(logged)) || mergedInto(option, a, b)
       if (into) out.optionsMerged.push({ ...optionFinding(option), into: optionFinding(into) })
       else out.optionsDropped.push({ ...optionFinding(option), how: 'removed' })
       continue

@@ -7,13 +7,8 @@
  * the steps taken between two revisions. Entries are only ever added.
  */
 import { z } from 'zod'
-import type { Step, StepOp } from '../streamline/step.ts'
+import { STEP_OPS, type Step } from '../streamline/step.ts'
 import { describeStep } from '../streamline/step-description.ts'
-
-const STEP_OPS = [
-  'merge-options', 'drop-option', 'move-option', 'regroup-brackets', 'split-group',
-  'accept-bracket-text', 'set-applicability', 'renumber-options', 'renumber-footnotes',
-] as const satisfies readonly StepOp[]
 
 /** What a log entry records. */
 export const LogOp = z.enum([...STEP_OPS, 'resolve', 'value', 'accept-proposal', 'set-aside-proposal', 'restore', 'undo', 'redo'])

@@ -9,16 +9,13 @@ import type { Transaction } from 'prosemirror-state'
 export const STEP_META = 'accord/step'
 
 /** The operations co-chairs perform on a non-paper. */
-export type StepOp =
-  | 'merge-options'
-  | 'drop-option'
-  | 'move-option'
-  | 'regroup-brackets'
-  | 'split-group'
-  | 'accept-bracket-text'
-  | 'set-applicability'
-  | 'renumber-options'
-  | 'renumber-footnotes'
+export const STEP_OPS = [
+  'merge-options', 'drop-option', 'move-option', 'regroup-brackets', 'split-group',
+  'accept-bracket-text', 'set-applicability', 'renumber-options', 'renumber-footnotes',
+] as const
+
+/** One of `STEP_OPS`. */
+export type StepOp = (typeof STEP_OPS)[number]
 
 /**
  * What a step did, for the log. `ids` are the nodes the co-chair named, in the

@@ -4,20 +4,15 @@
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { callApi, connectProvider, login, repoRoot, secretariatPassword, startTestServer, type TestServer } from './server-fixture.ts'
+import { describe, expect, it } from 'vitest'
+import { readDocumentTemplate } from '../../server/templates/read-template.ts'
+import { callApi, connectProvider, login, repoRoot, secretariatPassword, startTestServer, testServerSuite } from './server-fixture.ts'
 import { readScenario } from '../../shared/model/scenario.ts'
 import { writeSharedScenario } from '../../shared/model/shared-state.ts'
 
-let t: TestServer
-beforeAll(async () => {
-  t = await startTestServer()
-})
-afterAll(async () => {
-  await t?.close()
-})
+const t = testServerSuite()
 
-const template = () => readFileSync(path.join(repoRoot, 'templates/non-paper/text.txt'), 'utf8')
+const template = () => readDocumentTemplate().text
 
 describe('login and tokens', () => {
   it('returns a token in JSON and as an HttpOnly cookie, accepted by Bearer and by cookie', async () => {

@@ -2,18 +2,12 @@
 // co-chair has made over a real socket, or as negotiated; errors name the field.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { readScenario } from '../../shared/model/scenario.ts'
 import { writeSharedScenario } from '../../shared/model/shared-state.ts'
-import { connectProvider, repoRoot, startTestServer, type TestServer } from './server-fixture.ts'
+import { connectProvider, repoRoot, testServerSuite } from './server-fixture.ts'
 
-let t: TestServer
-beforeAll(async () => {
-  t = await startTestServer()
-})
-afterAll(async () => {
-  await t?.close()
-})
+const t = testServerSuite()
 
 const get = (route: string, token?: string) => fetch(t.url + route, { headers: token ? { authorization: `Bearer ${token}` } : {} })
 

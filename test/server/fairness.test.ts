@@ -5,23 +5,19 @@
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { daysAfter } from '../../shared/entry-into-force/calendar-date.ts'
 import { writeSharedAcceptances } from '../../shared/entry-into-force/shared-acceptances.ts'
 import { readScenario } from '../../shared/model/scenario.ts'
 import { writeSharedScenario } from '../../shared/model/shared-state.ts'
 import { defaultYardstickOptions, incomeCutYardstick } from '../../shared/yardsticks/income-cut.ts'
 import { shippedData } from '../yardsticks/shipped-data.ts'
-import { connectProvider, repoRoot, startTestServer, type TestServer } from './server-fixture.ts'
+import { connectProvider, repoRoot, testServerSuite } from './server-fixture.ts'
 
-let t: TestServer
 let observer: string
+const t = testServerSuite()
 beforeAll(async () => {
-  t = await startTestServer()
   observer = await t.account('observer')
-})
-afterAll(async () => {
-  await t?.close()
 })
 
 const doha = () => readScenario(JSON.parse(readFileSync(path.join(repoRoot, 'templates/non-paper/doha.json'), 'utf8')))

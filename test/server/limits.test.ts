@@ -2,19 +2,13 @@
  * Limits and bad input on the sync endpoint: each closes the offending socket with a
  * reason and leaves everyone else — and the process — running.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { defaultLimits } from '../../server/limits.ts'
-import { eventually, RawClient, startTestServer, type TestServer } from './server-fixture.ts'
+import { eventually, RawClient, startTestServer, testServerSuite } from './server-fixture.ts'
 
-let t: TestServer
-beforeAll(async () => {
-  t = await startTestServer({
-    limits: { ...defaultLimits, maxMessageBytes: 64 * 1024, maxConnectionsPerAccount: 3, maxDocumentBytes: 10 * 1024 * 1024 },
-  })
-})
-afterAll(async () => {
-  await t?.close()
+const t = testServerSuite({
+  limits: { ...defaultLimits, maxMessageBytes: 64 * 1024, maxConnectionsPerAccount: 3, maxDocumentBytes: 10 * 1024 * 1024 },
 })
 
 describe('limits', () => {

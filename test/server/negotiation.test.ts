@@ -7,7 +7,7 @@
  * that bypass the register: every forbidden write is refused and never reaches
  * anyone else.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { negotiationDocText, readNegotiationDoc } from '../../shared/collab/document.ts'
 import { takeStep } from '../../shared/collab/streamline-step.ts'
@@ -20,18 +20,14 @@ import { applyAcceptance, provenanceMap } from '../../shared/proposals/acceptanc
 import { PROPOSAL_MAPS, stanceKey, type Proposal } from '../../shared/proposals/proposal.ts'
 import { ProposalRegister } from '../../shared/proposals/register.ts'
 import { readPartyTable } from '../../server/templates/read-template.ts'
-import { connectProvider, eventually, RawClient, startTestServer, type TestServer } from './server-fixture.ts'
+import { connectProvider, eventually, RawClient, testServerSuite } from './server-fixture.ts'
 
 const parties = readPartyTable()
-let t: TestServer
+const t = testServerSuite()
 const open: { provider: { destroy(): void } }[] = []
-
-beforeAll(async () => {
-  t = await startTestServer()
-})
-afterAll(async () => {
+// Registered after the suite's own: runs first, before the server closes.
+afterAll(() => {
   for (const c of open) c.provider.destroy()
-  await t?.close()
 })
 
 /** A delegation's or co-chair's client of the proposals room, with its register. */

@@ -5,27 +5,20 @@
  * draft (and every connected editor) say what Rev.1 said, as a new revision, with the
  * others kept; delegations and observers read but never make or restore revisions.
  */
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { EditorState } from 'prosemirror-state'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { readDocumentTemplate } from '../../server/templates/read-template.ts'
 import { negotiationDocText, readNegotiationDoc, writeNegotiationDoc } from '../../shared/collab/document.ts'
 import { modelMaps } from '../../shared/model/shared-state.ts'
 import type { LogEntry } from '../../shared/proposals/log-entry.ts'
 import { PROPOSAL_MAPS } from '../../shared/proposals/proposal.ts'
 import { schema } from '../../shared/schema/index.ts'
 import { dropOption, isStepError } from '../../shared/streamline/index.ts'
-import { connectProvider, eventually, repoRoot, startTestServer, type TestServer } from './server-fixture.ts'
+import { connectProvider, eventually, testServerSuite } from './server-fixture.ts'
 
-let t: TestServer
-beforeAll(async () => {
-  t = await startTestServer()
-})
-afterAll(async () => {
-  await t?.close()
-})
+const t = testServerSuite()
 
-const template = () => readFileSync(path.join(repoRoot, 'templates/non-paper/text.txt'), 'utf8')
+const template = () => readDocumentTemplate().text
 
 async function draftText(token: string): Promise<string> {
   const res = await fetch(t.url + '/api/documents/non-paper/text', { headers: { authorization: `Bearer ${token}` } })

@@ -4,6 +4,7 @@
  * browsers will — HTTP with a bearer token, y-websocket providers and raw y-protocols
  * sockets.
  */
+import { afterAll, beforeAll } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -122,6 +123,21 @@ export async function startTestServer(overrides: Partial<ServerOptions> = {}): P
       temp?.cleanup()
     },
   }
+}
+
+/**
+ * The server a test file shares: started before its tests, closed after them.
+ * Its fields are filled in once it has started, so read them inside tests.
+ */
+export function testServerSuite(overrides: Partial<ServerOptions> = {}): TestServer {
+  const suite = {} as TestServer
+  beforeAll(async () => {
+    Object.assign(suite, await startTestServer(overrides))
+  })
+  afterAll(async () => {
+    await suite.close?.()
+  })
+  return suite
 }
 
 /** A y-websocket 3 provider connected and synced to `room` (BroadcastChannel disabled). */

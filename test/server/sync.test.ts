@@ -2,22 +2,16 @@
  * Live sync over the y-websocket protocol: real providers and raw y-protocols sockets
  * against a real server, with the write policy enforced per message.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { documentText } from '../../server/documents/template.ts'
 import { modelMaps } from '../../shared/model/shared-state.ts'
-import { connectProvider, eventually, RawClient, repoRoot, startTestServer, type TestServer } from './server-fixture.ts'
+import { connectProvider, eventually, RawClient, repoRoot, startTestServer, testServerSuite } from './server-fixture.ts'
 
-let t: TestServer
-beforeAll(async () => {
-  t = await startTestServer()
-})
-afterAll(async () => {
-  await t?.close()
-})
+const t = testServerSuite()
 
 async function upgradeStatus(url: string, options: WebSocket.ClientOptions = {}): Promise<number> {
   return new Promise((resolve, reject) => {

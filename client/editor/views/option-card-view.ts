@@ -12,6 +12,7 @@ import type { EditorView, NodeView, ViewMutationRecord } from 'prosemirror-view'
 import type { EditorContext } from '../editor-context.ts'
 import { proposalList } from '../../proposals/proposal-card.ts'
 import { optionTools } from '../../streamlining/option-tools.ts'
+import { button, el } from '../../pages/element.ts'
 
 /** The view of an `option` node. */
 export class OptionCardView implements NodeView {
@@ -37,7 +38,7 @@ export class OptionCardView implements NodeView {
     this.header = document.createElement('div')
     this.header.className = 'option-header'
     this.header.contentEditable = 'false'
-    this.collapse = button('option-collapse', '▾', () => this.toggle())
+    this.collapse = button('▾', { class: 'option-collapse' }, () => this.toggle())
     this.collapse.setAttribute('aria-expanded', 'true')
     this.title = span('option-title')
     this.attribution = span('option-attribution')
@@ -45,14 +46,14 @@ export class OptionCardView implements NodeView {
     this.status = span('option-status')
     this.header.append(this.collapse, this.title, this.status, this.attribution, this.applies)
     if (cx.capabilities.resolve) {
-      this.choose = button('option-choose', 'Choose', () => cx.decisions.settleOption(id, 'chosen'))
-      this.drop = button('option-drop', 'Drop', () => cx.decisions.settleOption(id, 'dropped'))
+      this.choose = button('Choose', { class: 'option-choose' }, () => cx.decisions.settleOption(id, 'chosen'))
+      this.drop = button('Drop', { class: 'option-drop' }, () => cx.decisions.settleOption(id, 'dropped'))
       this.header.append(this.choose, this.drop)
       if (cx.streamline) this.header.append(optionTools(id, view, cx.streamline, () => this.label()))
     } else if (cx.capabilities.propose && cx.proposals) {
       const proposals = cx.proposals
-      const propose = button('option-propose', 'Propose choosing…', () => void proposals.propose({ kind: 'resolution', target: id, value: 'chosen' }))
-      const proposeDrop = button('option-propose-drop', 'Propose dropping…', () => void proposals.propose({ kind: 'resolution', target: id, value: 'dropped' }))
+      const propose = button('Propose choosing…', { class: 'option-propose' }, () => void proposals.propose({ kind: 'resolution', target: id, value: 'chosen' }))
+      const proposeDrop = button('Propose dropping…', { class: 'option-propose-drop' }, () => void proposals.propose({ kind: 'resolution', target: id, value: 'dropped' }))
       this.header.append(propose, proposeDrop)
     }
     this.proposalsDOM = document.createElement('div')
@@ -158,7 +159,7 @@ export class OptionCardView implements NodeView {
     const text = document.createTextNode(`needs Option ${note.attrs.option ?? '?'} of ${section} (${holds}) `)
     this.applies.append(text)
     if (required) {
-      const link = button('option-applies-link', `Go to Option ${note.attrs.option}`, () => this.cx.jumpTo(required))
+      const link = button(`Go to Option ${note.attrs.option}`, { class: 'option-applies-link' }, () => this.cx.jumpTo(required))
       this.applies.append(link)
     }
   }
@@ -177,20 +178,4 @@ function sectionTitle(doc: Node, sectionId: string): string {
   return title
 }
 
-function span(className: string): HTMLElement {
-  const el = document.createElement('span')
-  el.className = className
-  return el
-}
-
-function button(className: string, text: string, action: () => void): HTMLButtonElement {
-  const el = document.createElement('button')
-  el.type = 'button'
-  el.className = className
-  el.textContent = text
-  el.addEventListener('click', (event) => {
-    event.preventDefault()
-    action()
-  })
-  return el
-}
+const span = (className: string): HTMLElement => el('span', { class: className })
