@@ -5,7 +5,7 @@
  * commit and compact, close the store.
  */
 import { existsSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
 import { apiRouter } from './api/router.ts'
@@ -14,6 +14,7 @@ import type { ServerOptions } from './config.ts'
 import { createServices, type Services } from './services.ts'
 import { closeStore } from './store/database.ts'
 import { attachSyncEndpoint } from './sync/endpoint.ts'
+import { guarded } from './listener-guard.ts'
 
 /** A running server. */
 export interface RunningServer {
@@ -45,7 +46,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.type('html').send(notBuiltPage)
   })
 
-  const http = createServer(app)
+  const http = createServer(
+    guarded('HTTP request', options.log, (req: IncomingMessage, res: ServerResponse) => app(req, res), (_error, _req, res) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ error: 'internal error' }))
+    }),
+  )
   const sync = attachSyncEndpoint(http, services)
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject)
@@ -53,7 +59,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   })
   const { port } = http.address() as AddressInfo
   const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host
-  const sweeper = setInterval(() => services.tokens.sweep(), 10 * 60_000)
+  const sweeper = setInterval(guarded('session sweep', options.log, () => services.tokens.sweep()), 10 * 60_000)
   sweeper.unref()
 
   let closing: Promise<void> | undefined

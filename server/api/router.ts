@@ -3,6 +3,7 @@
  * for malformed JSON, oversized bodies and unknown routes — never an HTML error page.
  */
 import express, { Router, type NextFunction, type Request, type Response } from 'express'
+import { BadRequest } from '../bad-request.ts'
 import type { Services } from '../services.ts'
 import { accountRoutes } from './accounts.ts'
 import { documentRoutes } from './documents.ts'
@@ -25,6 +26,7 @@ export function apiRouter(services: Services): Router {
   router.use((req, res) => sendError(res, 404, 'no such API route', [{ field: 'path', message: `${req.method} ${req.path}` }]))
   router.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
     if (error.type === 'entity.parse.failed') return sendError(res, 400, 'malformed JSON', [{ field: 'body', message: error.message }])
+    if (error instanceof BadRequest) return sendError(res, 400, error.message, [{ field: 'request', message: error.hint }])
     if (error.type === 'entity.too.large') return sendError(res, 413, 'body too large', [{ field: 'body', message: `over ${services.options.limits.maxBodyBytes} bytes` }])
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500
     if (status === 500) services.options.log(`accord: API error: ${error.stack ?? error.message}`)

@@ -12,7 +12,7 @@
  * Malformed messages close this socket with 1007; unknown message types with 1003; a
  * client that stops reading its socket is closed with 1013 before it can exhaust memory.
  */
-import type { WebSocket } from 'ws'
+import type { RawData, WebSocket } from 'ws'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as authProtocol from 'y-protocols/auth'
@@ -20,6 +20,7 @@ import * as encoding from 'lib0/encoding'
 import * as decoding from 'lib0/decoding'
 import type { Account } from '../auth/accounts.ts'
 import type { Limits } from '../limits.ts'
+import { guarded, type GuardLog } from '../listener-guard.ts'
 import type { DurableRelay } from './durable-relay.ts'
 import { messageAuth, messageAwareness, messageQueryAwareness, messageSync, type Room, type RoomMember } from './room.ts'
 import { updateChangesDoc } from './update-effect.ts'
@@ -49,12 +50,14 @@ export class SyncConnection implements RoomMember {
     private readonly relay: DurableRelay,
     private readonly limits: Limits,
     private readonly onClose: (connection: SyncConnection) => void,
+    private readonly log: GuardLog,
   ) {
     room.members.add(this)
     ws.binaryType = 'nodebuffer'
-    ws.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary))
-    ws.on('close', () => this.closed || this.finish())
-    ws.on('error', () => this.close(1011, 'socket error'))
+    const fail = () => this.close(1011, 'internal error')
+    ws.on('message', guarded('sync message', log, (data: RawData, isBinary: boolean) => this.receive(data as Buffer, isBinary), fail))
+    ws.on('close', guarded('sync close', log, () => this.closed || this.finish(), () => ws.terminate()))
+    ws.on('error', guarded('sync socket error', log, () => this.close(1011, 'socket error'), () => ws.terminate()))
     for (const message of room.greeting()) this.send(message)
   }
 
@@ -82,7 +85,8 @@ export class SyncConnection implements RoomMember {
     clearTimeout(this.expiry)
     // setTimeout overflows past ~24.8 days; re-arm in steps for long sessions.
     const delay = Math.min(Math.max(0, time - Date.now()), 2 ** 31 - 1)
-    this.expiry = setTimeout(() => (Date.now() >= time ? this.close(closeSessionExpired, 'session expired') : this.expireAt(time)), delay)
+    const expire = () => (Date.now() >= time ? this.close(closeSessionExpired, 'session expired') : this.expireAt(time))
+    this.expiry = setTimeout(guarded('session expiry', this.log, expire, () => this.ws.terminate()), delay)
     this.expiry.unref()
   }
 

@@ -3,13 +3,15 @@
  * sync: it authenticates the token (header, cookie or `?token=`), checks that the
  * document exists and the account's connection budget, opens the room (fully loaded)
  * and only then completes the handshake. Refusals are plain HTTP responses on the
- * upgrade socket: 401, 404, 429. A socket outlives its token by at most a timer tick:
+ * upgrade socket: 400, 401, 404, 429. A socket outlives its token by at most a timer tick:
  * it is closed with 4401 when the session expires.
  */
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { WebSocketServer } from 'ws'
-import { requestToken } from '../auth/request-token.ts'
+import { WebSocketServer, type WebSocket } from 'ws'
+import { requestToken, requestUrl } from '../auth/request-token.ts'
+import { BadRequest } from '../bad-request.ts'
+import { guarded } from '../listener-guard.ts'
 import { ownsText } from '../auth/roles.ts'
 import type { Services } from '../services.ts'
 import { SyncConnection } from './connection.ts'
@@ -29,8 +31,8 @@ export interface SyncEndpoint {
   close(code: number, reason: string, graceMs?: number): Promise<void>
 }
 
-function refuse(socket: Duplex, status: number, message: string): void {
-  const body = JSON.stringify({ error: message })
+function refuse(socket: Duplex, status: number, message: string, detail?: string): void {
+  const body = JSON.stringify({ error: message, ...(detail ? { details: [{ field: 'request', message: detail }] } : {}) })
   socket.end(
     `HTTP/1.1 ${status} ${message}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
@@ -57,7 +59,7 @@ export function attachSyncEndpoint(server: Server, services: Services): SyncEndp
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     socket.on('error', () => socket.destroy())
     if (!accepting) return refuse(socket, 503, 'Service Unavailable')
-    const url = new URL(req.url ?? '/', 'http://localhost')
+    const url = requestUrl(req)
     if (!url.pathname.startsWith(syncPath)) return refuse(socket, 404, 'Not Found')
     let name: string
     try {
@@ -76,27 +78,34 @@ export function attachSyncEndpoint(server: Server, services: Services): SyncEndp
       services.documents.create({ id: address.documentId, title: address.documentId, kind: 'scratch', createdBy: account.username })
     }
     if ((perAccount.get(account.id) ?? 0) >= limits.maxConnectionsPerAccount) return refuse(socket, 429, 'Too Many Requests')
-    wss.handleUpgrade(req, socket, head, (ws) => {
+    const join = (ws: WebSocket): void => {
       if (!accepting) {
         ws.close(1001, 'server shutting down')
         return
       }
-      perAccount.set(account.id, (perAccount.get(account.id) ?? 0) + 1)
       // Opening the room loads its whole log synchronously: the document is complete
       // before the connection exists, hence before its first sync message is read.
       const room = services.rooms.open(address)
-      const connection = new SyncConnection(ws, room, account, mayWrite(account.role, address.kind), services.rooms.relay, limits, onClose)
+      const connection = new SyncConnection(ws, room, account, mayWrite(account.role, address.kind), services.rooms.relay, limits, onClose, services.options.log)
+      perAccount.set(account.id, (perAccount.get(account.id) ?? 0) + 1)
       open.add(connection)
       connection.expireAt(expiresAt)
-    })
+    }
+    wss.handleUpgrade(req, socket, head, guarded('sync join', services.options.log, join, (_error, ws) => ws.close(1011, 'internal error')))
   }
-  server.on('upgrade', upgrade)
+  // Whatever a malformed upgrade makes throw costs that one socket, never the process.
+  const guardedUpgrade = guarded('sync upgrade', services.options.log, upgrade, (error, _req, socket) => {
+    if (socket.destroyed) return
+    if (error instanceof BadRequest) refuse(socket, 400, 'Bad Request', `${error.message}; ${error.hint}`)
+    else refuse(socket, 500, 'Internal Server Error')
+  })
+  server.on('upgrade', guardedUpgrade)
 
   return {
     connections: () => [...open],
     async close(code, reason, graceMs = 1000) {
       accepting = false
-      server.off('upgrade', upgrade)
+      server.off('upgrade', guardedUpgrade)
       for (const connection of [...open]) connection.close(code, reason)
       const deadline = Date.now() + graceMs
       while (wss.clients.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10))

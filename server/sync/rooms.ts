@@ -4,6 +4,7 @@
  */
 import * as Y from 'yjs'
 import type { UpdateLog } from '../store/update-log.ts'
+import { guarded } from '../listener-guard.ts'
 import { DurableRelay } from './durable-relay.ts'
 import type { RoomAddress } from './policy.ts'
 import { Room } from './room.ts'
@@ -30,7 +31,7 @@ export class RoomRegistry {
       },
     )
     if (options.compactIntervalMs > 0) {
-      this.timer = setInterval(() => this.compactChanged(), options.compactIntervalMs)
+      this.timer = setInterval(guarded('scheduled compaction', options.log, () => this.compactChanged()), options.compactIntervalMs)
       this.timer.unref()
     }
   }

@@ -2,44 +2,17 @@
  * Durability: what the server relayed survives SIGKILL of the server process, and
  * compaction leaves content identical.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { openStore, closeStore } from '../../server/store/database.ts'
 import { UpdateLog } from '../../server/store/update-log.ts'
 import { documentText } from '../../server/documents/template.ts'
-import { eventually, login, RawClient, repoRoot, secretariatPassword, startTestServer, tempDir } from './server-fixture.ts'
+import { eventually, login, RawClient, secretariatPassword, serveChild, startTestServer, tempDir } from './server-fixture.ts'
 
-const children: ChildProcess[] = []
 const cleanups: (() => void)[] = []
 afterEach(() => {
-  for (const child of children.splice(0)) child.kill('SIGKILL')
   for (const cleanup of cleanups.splice(0)) cleanup()
 })
-
-/** Starts `accord serve` as a child process and resolves with its URL. */
-async function serveChild(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['bin/accord.mjs', 'serve'], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ACCORD_DATA: dataDir, ACCORD_SECRETARIAT_PASSWORD: secretariatPassword },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  children.push(child)
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    const timer = setTimeout(() => reject(new Error('server did not start: ' + out)), 15_000)
-    child.stdout!.on('data', (chunk) => {
-      out += chunk
-      const match = /listening on (http:\/\/\S+)/.exec(out)
-      if (match) {
-        clearTimeout(timer)
-        resolve(match[1]!)
-      }
-    })
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)))
-  })
-  return { child, url }
-}
 
 describe('durability', () => {
   it('keeps every relayed update after the server process is SIGKILLed mid-stream', async () => {

@@ -5,6 +5,7 @@
  * sockets.
  */
 import { afterAll, beforeAll } from 'vitest'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -243,3 +244,36 @@ export class RawClient {
 
 /** Exposed for awareness assertions. */
 export { awarenessProtocol }
+
+const children: ChildProcess[] = []
+afterAll(() => {
+  for (const child of children.splice(0)) child.kill('SIGKILL')
+})
+
+/**
+ * Starts `accord serve` as a child process on a free port (killed after the test) and
+ * resolves with its URL: for tests that kill the server, or that must see it survive.
+ * Children still running when the test file ends are killed.
+ */
+export async function serveChild(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, ['bin/accord.mjs', 'serve'], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ACCORD_DATA: dataDir, ACCORD_SECRETARIAT_PASSWORD: secretariatPassword, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  children.push(child)
+  let out = ''
+  child.stdout!.on('data', (chunk) => (out += chunk))
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('server did not start: ' + out)), 15_000)
+    child.stdout!.on('data', () => {
+      const match = /listening on (http:\/\/\S+)/.exec(out)
+      if (match) {
+        clearTimeout(timer)
+        resolve(match[1]!)
+      }
+    })
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)))
+  })
+  return { child, url, output: () => out }
+}
