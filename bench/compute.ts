@@ -18,7 +18,9 @@ import { readDocumentTemplate, readPartyTable } from '../server/templates/read-t
 
 const template = readDocumentTemplate()
 const parties = readPartyTable()
-const doha = readScenario(JSON.parse(readFileSync(new URL('../templates/non-paper/doha.json', import.meta.url), 'utf8')))
+const doha = readScenario(
+  JSON.parse(readFileSync(new URL('../templates/non-paper/doha.json', import.meta.url), 'utf8')),
+)
 const doc = new Y.Doc()
 seedNegotiationDoc(doc, template.text, template.annotations, template.bindings)
 writeSharedScenario(doc, doha)
@@ -37,13 +39,21 @@ function time(label: string, runs: number, step: (i: number) => void): void {
   }
   ms.sort((a, b) => a - b)
   const q = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))]
-  console.log(`${label.padEnd(58)} median ${(q(0.5) * 1000).toFixed(1).padStart(7)} µs   p95 ${(q(0.95) * 1000).toFixed(1).padStart(7)} µs`)
+  console.log(
+    `${label.padEnd(58)} median ${(q(0.5) * 1000).toFixed(1).padStart(7)} µs   p95 ${(q(0.95) * 1000).toFixed(1).padStart(7)} µs`,
+  )
 }
 
 const rows = model.current.results.rows.length
-time(`one resolution change → ${rows} Parties + aggregates`, 2000, (i) => maps.resolutions.set('g40', i % 2 ? 'g40.2' : 'g40.1'))
+time(`one resolution change → ${rows} Parties + aggregates`, 2000, (i) =>
+  maps.resolutions.set('g40', i % 2 ? 'g40.2' : 'g40.1'),
+)
 time('one inscription change → that Party + aggregates', 2000, (i) => maps.inscriptions.set('cp2/Norway', 80 + (i % 5)))
 const index = indexDocument(readNegotiationDoc(doc))
-time('full recompute from scratch (text already indexed)', 500, () => computeScenario(index, template.bindings, readSharedScenario(doc), parties))
-time('full recompute including reading and indexing the text', 50, () => computeScenario(indexDocument(readNegotiationDoc(doc)), template.bindings, readSharedScenario(doc), parties))
+time('full recompute from scratch (text already indexed)', 500, () =>
+  computeScenario(index, template.bindings, readSharedScenario(doc), parties),
+)
+time('full recompute including reading and indexing the text', 50, () =>
+  computeScenario(indexDocument(readNegotiationDoc(doc)), template.bindings, readSharedScenario(doc), parties),
+)
 if (updated < 4000) throw new Error(`subscribers saw ${updated} updates, expected every change`)

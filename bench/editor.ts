@@ -11,7 +11,15 @@
  */
 import { largeNonPaper } from './editor/large-text.ts'
 import { probeScript } from './editor/page-probes.ts'
-import { buildClient, connectYClient, launchBrowser, logInThroughPage, saveScreenshot, secretariatPassword, startServerProcess } from '../test/browser/browser-fixture.ts'
+import {
+  buildClient,
+  connectYClient,
+  launchBrowser,
+  logInThroughPage,
+  saveScreenshot,
+  secretariatPassword,
+  startServerProcess,
+} from '../test/browser/browser-fixture.ts'
 import * as Y from 'yjs'
 import type { Page } from 'playwright-core'
 
@@ -37,7 +45,11 @@ const browser = await launchBrowser()
 try {
   const secretariat = await server.login('secretariat', secretariatPassword)
   const text = largeNonPaper(1500)
-  const created = await server.api('POST', '/api/documents', secretariat, { id: 'large', title: 'Generated 100 pages', text })
+  const created = await server.api('POST', '/api/documents', secretariat, {
+    id: 'large',
+    title: 'Generated 100 pages',
+    text,
+  })
   if (created.status !== 201) throw new Error(`create: ${created.status} ${JSON.stringify(created.body)}`)
   const { username, password, token } = await server.account('co-chair')
   const page = await (await browser.newContext({ viewport: { width: 1500, height: 950 } })).newPage()
@@ -57,7 +69,10 @@ try {
   await target.click({ position: { x: 20, y: 8 } })
   await page.evaluate(() => ((window as any).__probe.keys.length = 0))
   const cdp = process.env.PROFILE ? await page.context().newCDPSession(page) : null
-  if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.start') }
+  if (cdp) {
+    await cdp.send('Profiler.enable')
+    await cdp.send('Profiler.start')
+  }
   for (let i = 0; i < 200; i++) {
     await page.keyboard.press(i % 10 === 9 ? 'Backspace' : 'KeyA')
     await page.waitForTimeout(15)
@@ -74,7 +89,13 @@ try {
       const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`
       self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000)
     })
-    console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, v]) => `${v.toFixed(0)} ms ${k}`).join('\n'))
+    console.log(
+      [...self]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 15)
+        .map(([k, v]) => `${v.toFixed(0)} ms ${k}`)
+        .join('\n'),
+    )
   }
 
   // Streamlining steps: move options down, in the large text and then in the template.
@@ -120,14 +141,25 @@ try {
   const stepsTemplate = await moveDown()
 
   console.log(`template first render (open → painted editor, incl. sync): ${template.map((t) => `${t} ms`).join(', ')}`)
-  console.log(`large text (${text.length} chars ≈ ${Math.round(text.length / 3000)} pages, ${brackets} bracket groups, ${cards} option cards): ${large.map((t) => `${t} ms`).join(', ')}`)
-  console.log(`keystroke → paint in the large text (${keys.length} keys): p50 ${ms(quantile(keys, 0.5))}, p95 ${ms(quantile(keys, 0.95))}, max ${ms(Math.max(...keys))}`)
+  console.log(
+    `large text (${text.length} chars ≈ ${Math.round(text.length / 3000)} pages, ${brackets} bracket groups, ${cards} option cards): ${large.map((t) => `${t} ms`).join(', ')}`,
+  )
+  console.log(
+    `keystroke → paint in the large text (${keys.length} keys): p50 ${ms(quantile(keys, 0.5))}, p95 ${ms(quantile(keys, 0.95))}, max ${ms(Math.max(...keys))}`,
+  )
   const applied = remoteTimes.map((r) => r.applied)
   const painted = remoteTimes.map((r) => r.painted)
-  for (const [label, steps] of [['template', stepsTemplate], ['large text', stepsLarge]] as const) {
-    console.log(`streamlining step (move an option down) click → paint, ${label} (${steps.length} steps): p50 ${ms(quantile(steps, 0.5))}, max ${ms(Math.max(...steps))}`)
+  for (const [label, steps] of [
+    ['template', stepsTemplate],
+    ['large text', stepsLarge],
+  ] as const) {
+    console.log(
+      `streamlining step (move an option down) click → paint, ${label} (${steps.length} steps): p50 ${ms(quantile(steps, 0.5))}, max ${ms(Math.max(...steps))}`,
+    )
   }
-  console.log(`remote edit (${remoteTimes.length} updates): apply p50 ${ms(quantile(applied, 0.5))}, p95 ${ms(quantile(applied, 0.95))}; to paint p50 ${ms(quantile(painted, 0.5))}, p95 ${ms(quantile(painted, 0.95))}`)
+  console.log(
+    `remote edit (${remoteTimes.length} updates): apply p50 ${ms(quantile(applied, 0.5))}, p95 ${ms(quantile(applied, 0.95))}; to paint p50 ${ms(quantile(painted, 0.5))}, p95 ${ms(quantile(painted, 0.95))}`,
+  )
 } finally {
   await browser.close()
   await server.stop()

@@ -15,15 +15,30 @@ import { parsePartyTable } from '../shared/parties/table.ts'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const dataDir = process.argv[2] ? resolve(process.argv[2]) : resolve(root, '../shared/data')
-const table = parsePartyTable(readFileSync(resolve(root, 'templates/parties/parties.csv'), 'utf8'), 'templates/parties/parties.csv')
+const table = parsePartyTable(
+  readFileSync(resolve(root, 'templates/parties/parties.csv'), 'utf8'),
+  'templates/parties/parties.csv',
+)
 
 // The published base years are read straight from the reference file, not from the table.
-const [header, ...records] = parseCsv(readFileSync(resolve(dataDir, 'eu_burden_sharing_and_base_year_telegraph_2008.csv'), 'utf8'))
+const [header, ...records] = parseCsv(
+  readFileSync(resolve(dataDir, 'eu_burden_sharing_and_base_year_telegraph_2008.csv'), 'utf8'),
+)
 const col = (name: string) => header!.fields.indexOf(name)
-const spelled: Record<string, string> = { 'EU-15': 'European Community', 'United Kingdom': 'United Kingdom of Great Britain and Northern Ireland' }
-const published = new Map(records.map((r) => [spelled[r.fields[col('member_state')]!] ?? r.fields[col('member_state')]!, r.fields[col('kyoto_base_year_Mt')]!]))
+const spelled: Record<string, string> = {
+  'EU-15': 'European Community',
+  'United Kingdom': 'United Kingdom of Great Britain and Northern Ireland',
+}
+const published = new Map(
+  records.map((r) => [
+    spelled[r.fields[col('member_state')]!] ?? r.fields[col('member_state')]!,
+    r.fields[col('kyoto_base_year_Mt')]!,
+  ]),
+)
 
-const rows = [['Party', 'QELRC %', 'share %', 'official AA (t)', 'derived base year (Mt)', 'published (Mt)', 'difference (Mt)']]
+const rows = [
+  ['Party', 'QELRC %', 'share %', 'official AA (t)', 'derived base year (Mt)', 'published (Mt)', 'difference (Mt)'],
+]
 for (const p of table.parties.filter((p) => p.cp1AssignedAmountT !== undefined)) {
   const derivedMt = p.baseYearT! / 1e6
   const pub = published.get(p.name)
@@ -38,8 +53,11 @@ for (const p of table.parties.filter((p) => p.cp1AssignedAmountT !== undefined))
   ])
 }
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
-const line = (r: string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`
-process.stdout.write([line(rows[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n') + '\n')
+const line = (r: string[]) =>
+  `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`
+process.stdout.write(
+  [line(rows[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n') + '\n',
+)
 
 const bubble = firstPeriodBubble(table.parties)
 process.stdout.write(

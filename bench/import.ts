@@ -37,11 +37,22 @@ function measure(name: string, text: string, runs: number, withAnnotations: bool
     serializeMs.push(performance.now() - t)
   }
   const ms = median(importMs)
-  const row = { name, bytes, importMs: ms, mbPerS: bytes / 1e6 / (ms / 1000), serializeMs: median(serializeMs), nsPerByte: (ms * 1e6) / bytes }
-  console.log(`${name.padEnd(10)} ${(bytes / 1e6).toFixed(3).padStart(7)} MB  import ${ms.toFixed(1).padStart(7)} ms  ${row.mbPerS.toFixed(1).padStart(6)} MB/s  serialize ${row.serializeMs.toFixed(1).padStart(6)} ms`)
+  const row = {
+    name,
+    bytes,
+    importMs: ms,
+    mbPerS: bytes / 1e6 / (ms / 1000),
+    serializeMs: median(serializeMs),
+    nsPerByte: (ms * 1e6) / bytes,
+  }
+  console.log(
+    `${name.padEnd(10)} ${(bytes / 1e6).toFixed(3).padStart(7)} MB  import ${ms.toFixed(1).padStart(7)} ms  ${row.mbPerS.toFixed(1).padStart(6)} MB/s  serialize ${row.serializeMs.toFixed(1).padStart(6)} ms`,
+  )
   return row
 }
 
 const small = measure('template', template, 41, true)
 const big = measure('100×', large, 7, false)
-console.log(`per-byte time ratio (100× / template): ${(big.nsPerByte / small.nsPerByte).toFixed(2)}${(globalThis as { gc?: unknown }).gc ? '' : '  (run with --expose-gc to collect between runs)'}`)
+console.log(
+  `per-byte time ratio (100× / template): ${(big.nsPerByte / small.nsPerByte).toFixed(2)}${(globalThis as { gc?: unknown }).gc ? '' : '  (run with --expose-gc to collect between runs)'}`,
+)

@@ -40,7 +40,9 @@ for (const n of [1, 10]) {
   const base = seeded(n)
   const state = EditorState.create({ doc: readNegotiationDoc(base) })
   const snapshot = Y.encodeStateAsUpdate(base)
-  console.log(`text ×${n}: ${(snapshot.length / 1024).toFixed(0)} KiB of Yjs state, ${state.doc.content.size} positions`)
+  console.log(
+    `text ×${n}: ${(snapshot.length / 1024).toFixed(0)} KiB of Yjs state, ${state.doc.content.size} positions`,
+  )
   for (const [label, run] of operations) {
     const pure: number[] = []
     const shared: number[] = []
@@ -61,6 +63,8 @@ for (const n of [1, 10]) {
       sent = bytes
       doc.destroy()
     }
-    console.log(`  ${label.padEnd(38)} operation ${median(pure).toFixed(2).padStart(7)} ms   whole step ${median(shared).toFixed(1).padStart(7)} ms   update ${sent} B`)
+    console.log(
+      `  ${label.padEnd(38)} operation ${median(pure).toFixed(2).padStart(7)} ms   whole step ${median(shared).toFixed(1).padStart(7)} ms   update ${sent} B`,
+    )
   }
 }

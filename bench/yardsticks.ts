@@ -29,7 +29,9 @@ const parse = median(100, () => parseYardstickData(files))
 let periods = 0
 const recompute = median(500, (i) => {
   // One delegation changes its offer: Japan's first-period QELRC moves by a tenth of a point.
-  const inscriptions: Inscription[] = data.inscriptions.map((x) => (x.party === 'Japan' ? { ...x, qelrc: { ...x.qelrc, cp1: 94 - (i % 50) / 10 } } : x))
+  const inscriptions: Inscription[] = data.inscriptions.map((x) =>
+    x.party === 'Japan' ? { ...x, qelrc: { ...x.qelrc, cp1: 94 - (i % 50) / 10 } } : x,
+  )
   incomeCutYardstick(data, inscriptions, defaultYardstickOptions.cp1)
   incomeCutYardstick(data, inscriptions, defaultYardstickOptions.cp2)
   const { parties } = frankelScenario(data, inscriptions)

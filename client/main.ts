@@ -22,34 +22,52 @@ async function route(): Promise<void> {
     console.error('closing the page failed', error)
   }
   closePage = null
-  if (!session) return showLoginPage(root, (s) => {
-    session = s
-    void route()
-  })
+  if (!session)
+    return showLoginPage(root, (s) => {
+      session = s
+      void route()
+    })
   // Document ids never contain '/', so `ID/revisions` is the revisions page, not a document.
   const revisions = /^#\/documents\/([^/]+)\/revisions$/.exec(location.hash)
   if (revisions) {
     const id = decodeURIComponent(revisions[1])
-    const title = await callApi<ListedDocument[]>('GET', '/api/documents', session.token).then((docs) => docs.find((d) => d.id === id)?.title ?? id, () => id)
-    closePage = showRevisionsPage(root, session, id, title, () => (location.hash = `#/documents/${encodeURIComponent(id)}`))
+    const title = await callApi<ListedDocument[]>('GET', '/api/documents', session.token).then(
+      (docs) => docs.find((d) => d.id === id)?.title ?? id,
+      () => id,
+    )
+    closePage = showRevisionsPage(
+      root,
+      session,
+      id,
+      title,
+      () => (location.hash = `#/documents/${encodeURIComponent(id)}`),
+    )
     document.title = `${title}: revisions — Accord`
     return
   }
   const match = /^#\/documents\/(.+)$/.exec(location.hash)
   if (match) {
     const id = decodeURIComponent(match[1])
-    const title = await callApi<ListedDocument[]>('GET', '/api/documents', session.token).then((docs) => docs.find((d) => d.id === id)?.title ?? id, () => id)
+    const title = await callApi<ListedDocument[]>('GET', '/api/documents', session.token).then(
+      (docs) => docs.find((d) => d.id === id)?.title ?? id,
+      () => id,
+    )
     closePage = showEditorPage(root, session, id, title, () => (location.hash = '#/documents'))
     document.title = `${title} — Accord`
     return
   }
   document.title = 'Accord'
-  await showDocumentListPage(root, session, (doc) => (location.hash = `#/documents/${encodeURIComponent(doc.id)}`), async () => {
-    await logOut(session!)
-    session = null
-    location.hash = ''
-    void route()
-  })
+  await showDocumentListPage(
+    root,
+    session,
+    (doc) => (location.hash = `#/documents/${encodeURIComponent(doc.id)}`),
+    async () => {
+      await logOut(session!)
+      session = null
+      location.hash = ''
+      void route()
+    },
+  )
 }
 
 window.addEventListener('hashchange', () => void route())

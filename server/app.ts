@@ -42,15 +42,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.json({ ok: true })
   })
   if (existsSync(options.clientDir)) app.use(express.static(options.clientDir))
-  else app.get('/', (_req, res) => {
-    res.type('html').send(notBuiltPage)
-  })
+  else
+    app.get('/', (_req, res) => {
+      res.type('html').send(notBuiltPage)
+    })
 
   const http = createServer(
-    guarded('HTTP request', options.log, (req: IncomingMessage, res: ServerResponse) => app(req, res), (_error, _req, res) => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ error: 'internal error' }))
-    }),
+    guarded(
+      'HTTP request',
+      options.log,
+      (req: IncomingMessage, res: ServerResponse) => app(req, res),
+      (_error, _req, res) => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ error: 'internal error' }))
+      },
+    ),
   )
   const sync = attachSyncEndpoint(http, services)
   await new Promise<void>((resolve, reject) => {
@@ -59,7 +65,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   })
   const { port } = http.address() as AddressInfo
   const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host
-  const sweeper = setInterval(guarded('session sweep', options.log, () => services.tokens.sweep()), 10 * 60_000)
+  const sweeper = setInterval(
+    guarded('session sweep', options.log, () => services.tokens.sweep()),
+    10 * 60_000,
+  )
   sweeper.unref()
 
   let closing: Promise<void> | undefined

@@ -48,7 +48,10 @@ export async function bootstrapStore(services: Services): Promise<Bootstrap> {
         createdBy: 'secretariat',
       })
       result.documentCreated = created.ok
-      if (created.ok) options.log(`accord: imported the non-paper template as "${firstDocumentId}" (${created.diagnostics.length} diagnostics)`)
+      if (created.ok)
+        options.log(
+          `accord: imported the non-paper template as "${firstDocumentId}" (${created.diagnostics.length} diagnostics)`,
+        )
     }
   }
   return result

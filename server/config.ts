@@ -50,7 +50,8 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
 function synchronousFromEnv(raw: string | undefined): Synchronous {
   if (raw === undefined || raw === '') return 'FULL'
   const value = raw.toUpperCase()
-  if (value !== 'FULL' && value !== 'NORMAL') throw new Error(`ACCORD_SQLITE_SYNCHRONOUS must be FULL or NORMAL, got "${raw}"`)
+  if (value !== 'FULL' && value !== 'NORMAL')
+    throw new Error(`ACCORD_SQLITE_SYNCHRONOUS must be FULL or NORMAL, got "${raw}"`)
   return value
 }
 
@@ -69,7 +70,11 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOpti
       ...defaultLimits,
       maxMessageBytes: intFromEnv(env, 'ACCORD_MAX_MESSAGE_BYTES', defaultLimits.maxMessageBytes),
       maxDocumentBytes: intFromEnv(env, 'ACCORD_MAX_DOCUMENT_BYTES', defaultLimits.maxDocumentBytes),
-      maxConnectionsPerAccount: intFromEnv(env, 'ACCORD_MAX_CONNECTIONS_PER_ACCOUNT', defaultLimits.maxConnectionsPerAccount),
+      maxConnectionsPerAccount: intFromEnv(
+        env,
+        'ACCORD_MAX_CONNECTIONS_PER_ACCOUNT',
+        defaultLimits.maxConnectionsPerAccount,
+      ),
       loginAttemptsPerMinute: intFromEnv(env, 'ACCORD_LOGIN_ATTEMPTS_PER_MINUTE', defaultLimits.loginAttemptsPerMinute),
     },
     compactAfterRows: intFromEnv(env, 'ACCORD_COMPACT_AFTER_ROWS', 1000),

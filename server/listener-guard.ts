@@ -25,7 +25,9 @@ export function guarded<A extends unknown[]>(
     try {
       recover(error, ...args)
     } catch (again) {
-      log(`accord: recovering from a failed ${what} failed too: ${again instanceof Error ? again.message : String(again)}`)
+      log(
+        `accord: recovering from a failed ${what} failed too: ${again instanceof Error ? again.message : String(again)}`,
+      )
     }
   }
   return (...args: A) => {

@@ -10,8 +10,12 @@ type Child = Node | string
 type Attrs = Record<string, unknown>
 
 const n = schema.nodes
-const kids = (children: Child[]) => children.filter((c) => c !== '').map((c) => (typeof c === 'string' ? schema.text(c) : c))
-const block = (name: string, attrs: Attrs = {}) => (...children: Child[]) => n[name].create(attrs, kids(children))
+const kids = (children: Child[]) =>
+  children.filter((c) => c !== '').map((c) => (typeof c === 'string' ? schema.text(c) : c))
+const block =
+  (name: string, attrs: Attrs = {}) =>
+  (...children: Child[]) =>
+    n[name].create(attrs, kids(children))
 
 /** The document (framing attrs default to a text ending in one newline). */
 export const doc = (...children: Child[]) => n.doc.create({ trail: 0 }, kids(children))
@@ -36,7 +40,8 @@ export const ph = (name: string) => n.placeholder.create({ name })
 export const ref = (label: string, text = label) => n.footnote_ref.create({ label, text })
 export const label = (kind: string, text: string, value: string) => n.label.create({ kind, text, value })
 export const blank = (text = '[...]') => n.blank.create({ text })
-export const note = (text: string, style = 'square') => n.editorial_note.create({ style }, text ? schema.text(text) : null)
+export const note = (text: string, style = 'square') =>
+  n.editorial_note.create({ style }, text ? schema.text(text) : null)
 export const br = () => n.hard_break.create()
 export const start = (group: string, alt: string) => n.bracket_start.create({ group, alt })
 export const end = (group: string, alt: string) => n.bracket_end.create({ group, alt })

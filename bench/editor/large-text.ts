@@ -5,7 +5,24 @@
  * footnote markers the way the AWG-KP non-paper writes them.
  */
 
-const words = ['Parties', 'commitment', 'emissions', 'shall', 'aggregate', 'period', 'Annex I', 'implementation', 'assigned amount', 'reduction', 'in accordance with', 'the Protocol', 'levels', 'inventory', 'base year', 'provision']
+const words = [
+  'Parties',
+  'commitment',
+  'emissions',
+  'shall',
+  'aggregate',
+  'period',
+  'Annex I',
+  'implementation',
+  'assigned amount',
+  'reduction',
+  'in accordance with',
+  'the Protocol',
+  'levels',
+  'inventory',
+  'base year',
+  'provision',
+]
 
 /** Deterministic filler: the same text on every run, so figures compare across runs. */
 function filler(seed: number, count: number): string {
@@ -16,8 +33,10 @@ function filler(seed: number, count: number): string {
 
 /** One paragraph with three bracket groups: alternatives, an optional insertion and a nested pair. */
 function paragraph(n: number): string {
-  return `${n}. The ${filler(n, 14)} [shall][should] ${filler(n + 1, 18)} [, ${filler(n + 2, 9)}] ` +
+  return (
+    `${n}. The ${filler(n, 14)} [shall][should] ${filler(n + 1, 18)} [, ${filler(n + 2, 9)}] ` +
     `by X per cent below 1990 levels ${filler(n + 3, 16)} [in [2013 to 2017][2013 to 2020]] ${filler(n + 4, 20)}.`
+  )
 }
 
 /**

@@ -46,7 +46,9 @@ for (const synchronous of ['FULL', 'NORMAL']) {
     }
     const seconds = Number(process.hrtime.bigint() - start) / 1e9
     const commits = Math.ceil(updates.length / perCommit)
-    console.log(`| ${synchronous} | ${perCommit} | ${Math.round(updates.length / seconds)} | ${((seconds / commits) * 1e6).toFixed(0)} |`)
+    console.log(
+      `| ${synchronous} | ${perCommit} | ${Math.round(updates.length / seconds)} | ${((seconds / commits) * 1e6).toFixed(0)} |`,
+    )
     const check = new Y.Doc()
     log.loadInto('bench', check)
     if (check.getText('t').length !== total) throw new Error('appended updates did not load back')

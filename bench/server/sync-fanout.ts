@@ -28,7 +28,8 @@ const { values, positionals } = parseArgs({
     repeat: { type: 'string', default: '3' },
   },
 })
-const extra = positionals.length > 0 ? positionals : ['--writers', '5', '--rate', '10', '--edits', '100', '--doc-bytes', '10000']
+const extra =
+  positionals.length > 0 ? positionals : ['--writers', '5', '--rate', '10', '--edits', '100', '--doc-bytes', '10000']
 const password = 'bench-secretariat-password'
 
 async function startAccord(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
@@ -72,19 +73,32 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'accord-bench-data-'))
 const accord = await startAccord(dataDir)
 try {
   const { token: secretariat } = await api(accord.url, '/api/login', undefined, { username: 'secretariat', password })
-  await api(accord.url, '/api/accounts', secretariat, { username: 'bench-cochair', password: 'bench-cochair-password', role: 'co-chair' })
-  const { token } = await api(accord.url, '/api/login', undefined, { username: 'bench-cochair', password: 'bench-cochair-password' })
+  await api(accord.url, '/api/accounts', secretariat, {
+    username: 'bench-cochair',
+    password: 'bench-cochair-password',
+    role: 'co-chair',
+  })
+  const { token } = await api(accord.url, '/api/login', undefined, {
+    username: 'bench-cochair',
+    password: 'bench-cochair-password',
+  })
   const syncUrl = accord.url.replace(/^http/, 'ws') + '/sync'
   const args = [
     path.join(values['bench-dir']!, 'compare.mjs'),
     '--with-reference',
-    '--target', `accord=${syncUrl}`,
-    '--server-pid', `accord=${accord.child.pid}`,
-    '--clients', values.clients!,
-    '--repeat', values.repeat!,
-    '--out', path.join(tmpdir(), `accord-bench-${Date.now()}.jsonl`),
+    '--target',
+    `accord=${syncUrl}`,
+    '--server-pid',
+    `accord=${accord.child.pid}`,
+    '--clients',
+    values.clients!,
+    '--repeat',
+    values.repeat!,
+    '--out',
+    path.join(tmpdir(), `accord-bench-${Date.now()}.jsonl`),
     '--',
-    '--query', `token=${token}`,
+    '--query',
+    `token=${token}`,
     ...extra,
   ]
   const compare = spawn(process.execPath, args, { cwd: values['bench-dir'], stdio: 'inherit' })

@@ -5,7 +5,11 @@
 
 /** An API failure: the HTTP status and the server's explanation. */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly details: { field: string; message: string }[] = []) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details: { field: string; message: string }[] = [],
+  ) {
     super(message)
   }
 }
@@ -17,7 +21,12 @@ export async function callApi<T>(method: string, route: string, token?: string, 
   if (body !== undefined) headers['content-type'] = 'application/json'
   let res: Response
   try {
-    res = await fetch(route, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' })
+    res = await fetch(route, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    })
   } catch (error) {
     throw new ApiError(0, `the server cannot be reached (${(error as Error).message})`)
   }

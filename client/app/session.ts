@@ -26,7 +26,10 @@ const storageKey = 'accord.session'
 
 /** Logs in; the session is remembered for this tab. */
 export async function logIn(username: string, password: string): Promise<Session> {
-  const res = await callApi<{ token: string; account: Account }>('POST', '/api/login', undefined, { username, password })
+  const res = await callApi<{ token: string; account: Account }>('POST', '/api/login', undefined, {
+    username,
+    password,
+  })
   const session = { token: res.token, account: res.account }
   sessionStorage.setItem(storageKey, JSON.stringify(session))
   return session

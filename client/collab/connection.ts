@@ -36,10 +36,22 @@ export class DocumentConnection {
   readonly ydoc = new Y.Doc()
   readonly provider: WebsocketProvider
 
-  constructor(readonly documentId: string, session: Session, private events: Partial<ConnectionEvents> = {}) {
+  constructor(
+    readonly documentId: string,
+    session: Session,
+    private events: Partial<ConnectionEvents> = {},
+  ) {
     const origin = location.origin.replace(/^http/, 'ws')
-    this.provider = new WebsocketProvider(`${origin}/sync`, documentId, this.ydoc, { params: { token: session.token }, disableBc: true })
-    const presence: Presence = { name: session.account.username, party: session.account.party ?? null, role: session.account.role, color: presenceColor(session.account.username) }
+    this.provider = new WebsocketProvider(`${origin}/sync`, documentId, this.ydoc, {
+      params: { token: session.token },
+      disableBc: true,
+    })
+    const presence: Presence = {
+      name: session.account.username,
+      party: session.account.party ?? null,
+      role: session.account.role,
+      color: presenceColor(session.account.username),
+    }
     this.provider.awareness.setLocalStateField('user', presence)
     // y-websocket only logs a permission denial; the page must show it and recover.
     this.provider.messageHandlers[2] = (_encoder, decoder) => {

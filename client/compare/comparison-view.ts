@@ -17,13 +17,25 @@ export type CompareLayout = 'side-by-side' | 'inline'
 const CONTEXT = 1
 
 const words = (parts: WordPart[], keep: (p: WordPart) => boolean) =>
-  parts.filter(keep).map((p) => (p.change === 'same' ? document.createTextNode(p.text) : el(p.change === 'added' ? 'ins' : 'del', {}, p.text)))
+  parts
+    .filter(keep)
+    .map((p) =>
+      p.change === 'same' ? document.createTextNode(p.text) : el(p.change === 'added' ? 'ins' : 'del', {}, p.text),
+    )
 
 /** The comparison with its findings, in `layout`. */
 export function comparisonView(comparison: Comparison, layout: CompareLayout): HTMLElement {
   const label = (name: string) => (name === 'draft' ? 'Working draft' : name)
   const body = el('div', { class: `compare-lines compare-${layout}` })
-  if (layout === 'side-by-side') body.append(el('div', { class: 'compare-row compare-heads' }, el('div', {}, label(comparison.from)), el('div', {}, label(comparison.to))))
+  if (layout === 'side-by-side')
+    body.append(
+      el(
+        'div',
+        { class: 'compare-row compare-heads' },
+        el('div', {}, label(comparison.from)),
+        el('div', {}, label(comparison.to)),
+      ),
+    )
   for (const item of folded(comparison.lines)) {
     if (item === 'fold') {
       body.append(el('div', { class: 'compare-fold' }, '⋯ unchanged lines ⋯'))
@@ -31,10 +43,13 @@ export function comparisonView(comparison: Comparison, layout: CompareLayout): H
     }
     body.append(layout === 'side-by-side' ? sideBySide(item) : inline(item))
   }
-  return el('div', { class: 'comparison', 'data-layout': layout },
+  return el(
+    'div',
+    { class: 'comparison', 'data-layout': layout },
     el('h2', {}, `${label(comparison.from)} → ${label(comparison.to)}`),
     findingsList(comparison),
-    body)
+    body,
+  )
 }
 
 function sideBySide(line: LineChange): HTMLElement {
@@ -43,13 +58,26 @@ function sideBySide(line: LineChange): HTMLElement {
     case 'same':
       return el('div', { class: 'compare-row same', ...where }, el('div', {}, line.text), el('div', {}, line.text))
     case 'changed':
-      return el('div', { class: 'compare-row changed', ...where },
+      return el(
+        'div',
+        { class: 'compare-row changed', ...where },
         el('div', {}, ...words(line.words, (p) => p.change !== 'added')),
-        el('div', {}, ...words(line.words, (p) => p.change !== 'removed')))
+        el('div', {}, ...words(line.words, (p) => p.change !== 'removed')),
+      )
     case 'removed':
-      return el('div', { class: 'compare-row removed', ...where }, el('div', {}, el('del', {}, line.text)), el('div', { class: 'empty' }))
+      return el(
+        'div',
+        { class: 'compare-row removed', ...where },
+        el('div', {}, el('del', {}, line.text)),
+        el('div', { class: 'empty' }),
+      )
     case 'added':
-      return el('div', { class: 'compare-row added', ...where }, el('div', { class: 'empty' }), el('div', {}, el('ins', {}, line.text)))
+      return el(
+        'div',
+        { class: 'compare-row added', ...where },
+        el('div', { class: 'empty' }),
+        el('div', {}, el('ins', {}, line.text)),
+      )
   }
 }
 

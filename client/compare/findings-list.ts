@@ -12,25 +12,68 @@ import { el } from '../pages/element.ts'
 export function findingsList(comparison: Comparison): HTMLElement {
   const f = comparison.findings
   const sections: [string, string, string[]][] = [
-    ['resolved', 'Brackets resolved', f.bracketsResolved.map((g) => `${g.text || g.id} → ${g.outcome} (${g.id}, ${g.location})`)],
+    [
+      'resolved',
+      'Brackets resolved',
+      f.bracketsResolved.map((g) => `${g.text || g.id} → ${g.outcome} (${g.id}, ${g.location})`),
+    ],
     ['chosen', 'Options chosen', f.optionsChosen.map((o) => `${o.name} (${o.id}, ${o.location})`)],
-    ['dropped', 'Options dropped', f.optionsDropped.map((o) => `${o.name} (${o.id}, ${o.location}) — ${o.how === 'removed' ? 'taken out of the text' : 'dropped by decision'}`)],
-    ['merged', 'Options merged', f.optionsMerged.map((o) => `${o.name} (${o.id}) merged into ${o.into.name} (${o.into.id}), ${o.location}`)],
-    ['accepted', 'Proposals accepted', f.proposalsAccepted.map((p) => `${p.party}: ${p.kind} of ${p.target} → ${typeof p.value === 'object' ? JSON.stringify(p.value) : String(p.value)}${p.decision ? ` (accepted by ${p.decision.by})` : ''}`)],
+    [
+      'dropped',
+      'Options dropped',
+      f.optionsDropped.map(
+        (o) =>
+          `${o.name} (${o.id}, ${o.location}) — ${o.how === 'removed' ? 'taken out of the text' : 'dropped by decision'}`,
+      ),
+    ],
+    [
+      'merged',
+      'Options merged',
+      f.optionsMerged.map((o) => `${o.name} (${o.id}) merged into ${o.into.name} (${o.into.id}), ${o.location}`),
+    ],
+    [
+      'accepted',
+      'Proposals accepted',
+      f.proposalsAccepted.map(
+        (p) =>
+          `${p.party}: ${p.kind} of ${p.target} → ${typeof p.value === 'object' ? JSON.stringify(p.value) : String(p.value)}${p.decision ? ` (accepted by ${p.decision.by})` : ''}`,
+      ),
+    ],
     ['added', 'Brackets added', f.bracketsAdded.map((g) => `${g.text || g.id} (${g.id}, ${g.location})`)],
-    ['removed', 'Brackets removed', f.bracketsRemoved.map((g) => `${g.text || g.id} (${g.id}, ${g.location})${g.reason ? ` — ${g.reason}` : ''}`)],
+    [
+      'removed',
+      'Brackets removed',
+      f.bracketsRemoved.map((g) => `${g.text || g.id} (${g.id}, ${g.location})${g.reason ? ` — ${g.reason}` : ''}`),
+    ],
     ['reopened', 'Brackets reopened', f.bracketsReopened.map((g) => `${g.text || g.id} (${g.id}, ${g.location})`)],
     ['new-options', 'Options added', f.optionsAdded.map((o) => `${o.name} (${o.id}, ${o.location})`)],
-    ['steps', 'Steps taken, from the document log', f.steps.map((e) => `${e.by} ${e.summary} (${new Date(e.at).toLocaleString()})`)],
+    [
+      'steps',
+      'Steps taken, from the document log',
+      f.steps.map((e) => `${e.by} ${e.summary} (${new Date(e.at).toLocaleString()})`),
+    ],
   ]
-  const out = el('section', { class: 'findings', 'aria-label': 'What changed in the negotiation' }, el('h3', {}, 'What changed in the negotiation'))
+  const out = el(
+    'section',
+    { class: 'findings', 'aria-label': 'What changed in the negotiation' },
+    el('h3', {}, 'What changed in the negotiation'),
+  )
   const present = sections.filter(([, , items]) => items.length > 0)
   if (present.length === 0) out.append(el('p', { class: 'muted' }, 'No bracket, option or proposal changed.'))
   for (const [kind, title, items] of present) {
-    out.append(el('h4', {}, `${title} (${items.length})`), el('ul', { class: `finding-list finding-${kind}` }, ...items.map((text) => el('li', {}, text))))
+    out.append(
+      el('h4', {}, `${title} (${items.length})`),
+      el('ul', { class: `finding-list finding-${kind}` }, ...items.map((text) => el('li', {}, text))),
+    )
   }
   const c = comparison.counts
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
-  out.append(el('p', { class: 'compare-counts' }, `${n(c.changed, 'line')} changed, ${c.added} added, ${c.removed} removed; ${n(c.wordsAdded, 'word')} added, ${c.wordsRemoved} removed. Open: ${comparison.remaining.from.brackets} → ${comparison.remaining.to.brackets} brackets, ${comparison.remaining.from.options} → ${comparison.remaining.to.options} options.`))
+  out.append(
+    el(
+      'p',
+      { class: 'compare-counts' },
+      `${n(c.changed, 'line')} changed, ${c.added} added, ${c.removed} removed; ${n(c.wordsAdded, 'word')} added, ${c.wordsRemoved} removed. Open: ${comparison.remaining.from.brackets} → ${comparison.remaining.to.brackets} brackets, ${comparison.remaining.from.options} → ${comparison.remaining.to.options} options.`,
+    ),
+  )
   return out
 }

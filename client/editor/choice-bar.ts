@@ -31,7 +31,13 @@ export function createChoiceBar(cx: EditorContext): ChoiceBar {
   let lastKey = ''
   let lastState: EditorState | null = null
 
-  const act = (text: string, label: string, action: () => void, pressed = false, draft?: ProposalDraft): HTMLButtonElement => {
+  const act = (
+    text: string,
+    label: string,
+    action: () => void,
+    pressed = false,
+    draft?: ProposalDraft,
+  ): HTMLButtonElement => {
     const b = document.createElement('button')
     b.type = 'button'
     b.textContent = text
@@ -65,17 +71,45 @@ export function createChoiceBar(cx: EditorContext): ChoiceBar {
       parts.push(tag(`${optional ? 'Optional bracket' : 'Bracket group'} ${id}: ${stored ? stored : 'unresolved'}`))
       if (optional) {
         const text = node.textContent.slice(0, 40)
-        parts.push(act('Keep', `Keep “${text}”`, () => cx.decisions.settleOptional(id, 'kept'), stored === 'kept', { kind: 'resolution', target: id, value: 'kept' }))
-        parts.push(act('Delete', `Delete “${text}”`, () => cx.decisions.settleOptional(id, 'deleted'), stored === 'deleted', { kind: 'resolution', target: id, value: 'deleted' }))
+        parts.push(
+          act('Keep', `Keep “${text}”`, () => cx.decisions.settleOptional(id, 'kept'), stored === 'kept', {
+            kind: 'resolution',
+            target: id,
+            value: 'kept',
+          }),
+        )
+        parts.push(
+          act('Delete', `Delete “${text}”`, () => cx.decisions.settleOptional(id, 'deleted'), stored === 'deleted', {
+            kind: 'resolution',
+            target: id,
+            value: 'deleted',
+          }),
+        )
       } else {
         node.forEach((alt) => {
           if (alt.type.name !== 'alternative') return
           const text = alt.textContent.slice(0, 40) || '(empty)'
-          parts.push(act(`[${text}]`, `Choose “${text}”`, () => cx.decisions.chooseAlternative(id, alt.attrs.id), stored === alt.attrs.id, { kind: 'resolution', target: id, value: alt.attrs.id }))
+          parts.push(
+            act(
+              `[${text}]`,
+              `Choose “${text}”`,
+              () => cx.decisions.chooseAlternative(id, alt.attrs.id),
+              stored === alt.attrs.id,
+              { kind: 'resolution', target: id, value: alt.attrs.id },
+            ),
+          )
         })
-        if (cx.capabilities.propose && cx.proposals) parts.push(button('Propose new text…', { 'aria-label': `Propose new alternative text for bracket group ${id}` }, () => void cx.proposals!.propose({ kind: 'alternative', target: id })))
+        if (cx.capabilities.propose && cx.proposals)
+          parts.push(
+            button(
+              'Propose new text…',
+              { 'aria-label': `Propose new alternative text for bracket group ${id}` },
+              () => void cx.proposals!.propose({ kind: 'alternative', target: id }),
+            ),
+          )
       }
-      if (stored && cx.capabilities.resolve) parts.push(act('Reopen', `Reopen bracket ${id}`, () => cx.decisions.reopen(id)))
+      if (stored && cx.capabilities.resolve)
+        parts.push(act('Reopen', `Reopen bracket ${id}`, () => cx.decisions.reopen(id)))
       if (cx.streamline) parts.push(...bracketTools(state, node, optional, stored, cx.streamline))
       if (cx.proposals) parts.push(proposalList(id, cx.proposals))
     }
@@ -85,8 +119,20 @@ export function createChoiceBar(cx: EditorContext): ChoiceBar {
       const stands = state?.kind === 'option' ? state.state : 'unresolved'
       const label = optionName(target.option)
       parts.push(tag(`${label}: ${stands}`))
-      parts.push(act('Choose option', `Choose ${label}`, () => cx.decisions.settleOption(id, 'chosen'), stands === 'chosen', { kind: 'resolution', target: id, value: 'chosen' }))
-      parts.push(act('Drop option', `Drop ${label}`, () => cx.decisions.settleOption(id, 'dropped'), stands === 'dropped', { kind: 'resolution', target: id, value: 'dropped' }))
+      parts.push(
+        act('Choose option', `Choose ${label}`, () => cx.decisions.settleOption(id, 'chosen'), stands === 'chosen', {
+          kind: 'resolution',
+          target: id,
+          value: 'chosen',
+        }),
+      )
+      parts.push(
+        act('Drop option', `Drop ${label}`, () => cx.decisions.settleOption(id, 'dropped'), stands === 'dropped', {
+          kind: 'resolution',
+          target: id,
+          value: 'dropped',
+        }),
+      )
       if (cx.proposals) parts.push(proposalList(id, cx.proposals))
     }
     if (!parts.length) parts.push(tag('Put the caret in a bracket or an option to see its choices (Alt+C comes here).'))

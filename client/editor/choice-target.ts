@@ -21,8 +21,14 @@ export function choiceTarget(state: EditorState): ChoiceTarget {
     if (!group && node.type.name === 'bracket_group') {
       const child = d < $head.depth ? $head.node(d + 1) : null
       let alternatives = 0
-      node.forEach((c) => { if (c.type.name === 'alternative') alternatives++ })
-      group = { node, alternative: child?.type.name === 'alternative' ? child.attrs.id : null, optional: alternatives === 1 }
+      node.forEach((c) => {
+        if (c.type.name === 'alternative') alternatives++
+      })
+      group = {
+        node,
+        alternative: child?.type.name === 'alternative' ? child.attrs.id : null,
+        optional: alternatives === 1,
+      }
     }
     if (!option && node.type.name === 'option') option = node
   }

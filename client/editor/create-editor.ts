@@ -36,7 +36,12 @@ export interface Editor {
 }
 
 /** Mounts the editor for `ydoc` into `place`; `cx` must have its live computation already. */
-export function createEditor(place: HTMLElement, ydoc: Y.Doc, provider: WebsocketProvider, cx: Omit<EditorContext, 'jumpTo'>): Editor {
+export function createEditor(
+  place: HTMLElement,
+  ydoc: Y.Doc,
+  provider: WebsocketProvider,
+  cx: Omit<EditorContext, 'jumpTo'>,
+): Editor {
   const choiceBar = createChoiceBar(cx as EditorContext)
   const context = cx as EditorContext
   const undoManager = createUndoManager(ydoc)
@@ -64,7 +69,8 @@ export function createEditor(place: HTMLElement, ydoc: Y.Doc, provider: Websocke
     },
     // `this`, not `view`: y-prosemirror dispatches its first render while the view is being built.
     dispatchTransaction(this: EditorView, tr) {
-      const structural = tr.docChanged && (tr.getMeta(ySyncPluginKey)?.isChangeOrigin || !!stepOf(tr) || touchesStructure(tr))
+      const structural =
+        tr.docChanged && (tr.getMeta(ySyncPluginKey)?.isChangeOrigin || !!stepOf(tr) || touchesStructure(tr))
       this.updateState(this.state.apply(tr))
       if (structural) cx.live.textChanged(this.state.doc)
     },
@@ -83,7 +89,11 @@ export function findNode(doc: Node, id: string): number | null {
   doc.descendants((node, pos) => {
     if (found !== null) return false
     const a = node.attrs
-    if ((a.id && a.id === id) || (node.type.name === 'bracket_start' && a.group === id) || (node.type.name === 'table_row' && a.party === id)) {
+    if (
+      (a.id && a.id === id) ||
+      (node.type.name === 'bracket_start' && a.group === id) ||
+      (node.type.name === 'table_row' && a.party === id)
+    ) {
       found = pos
       return false
     }

@@ -63,29 +63,43 @@ export class Decisions {
   /** Choose alternative `alt` of group `group`; choosing the chosen one again reopens the group. */
   chooseAlternative(group: string, alt: string): void {
     const reopening = this.map.get(group) === alt
-    this.write(() => (reopening ? this.map.delete(group) : this.map.set(group, alt)), group, reopening ? `reopened ${this.titleOf(group)}` : `chose ${this.titleOf(alt)}`)
+    this.write(
+      () => (reopening ? this.map.delete(group) : this.map.set(group, alt)),
+      group,
+      reopening ? `reopened ${this.titleOf(group)}` : `chose ${this.titleOf(alt)}`,
+    )
   }
 
   /** Keep or delete an optional bracket; the same action again reopens it. */
   settleOptional(group: string, state: 'kept' | 'deleted'): void {
     const reopening = this.map.get(group) === state
-    this.write(() => (reopening ? this.map.delete(group) : this.map.set(group, state)), group, reopening ? `reopened ${this.titleOf(group)}` : `${state === 'kept' ? 'kept' : 'deleted'} the optional text ${this.titleOf(group)}`)
+    this.write(
+      () => (reopening ? this.map.delete(group) : this.map.set(group, state)),
+      group,
+      reopening
+        ? `reopened ${this.titleOf(group)}`
+        : `${state === 'kept' ? 'kept' : 'deleted'} the optional text ${this.titleOf(group)}`,
+    )
   }
 
   /** Choose or drop an option; choosing one clears any other chosen in its section. */
   settleOption(option: string, state: 'chosen' | 'dropped'): void {
     const name = this.titleOf(option)
     const reopening = this.map.get(option) === state
-    this.write(() => {
-      if (this.map.get(option) === state) return this.map.delete(option)
-      if (state === 'chosen') {
-        const section = this.live.documentIndex.options.get(option)?.section
-        for (const other of (section && this.live.documentIndex.sections.get(section)) || []) {
-          if (other !== option && this.map.get(other) === 'chosen') this.map.delete(other)
+    this.write(
+      () => {
+        if (this.map.get(option) === state) return this.map.delete(option)
+        if (state === 'chosen') {
+          const section = this.live.documentIndex.options.get(option)?.section
+          for (const other of (section && this.live.documentIndex.sections.get(section)) || []) {
+            if (other !== option && this.map.get(other) === 'chosen') this.map.delete(other)
+          }
         }
-      }
-      this.map.set(option, state)
-    }, option, reopening ? `reopened ${name}` : `${state === 'chosen' ? 'chose' : 'dropped'} ${name}`)
+        this.map.set(option, state)
+      },
+      option,
+      reopening ? `reopened ${name}` : `${state === 'chosen' ? 'chose' : 'dropped'} ${name}`,
+    )
   }
 
   /** Tell every watcher to redraw: the index they were drawn with was not the text's (first render). */

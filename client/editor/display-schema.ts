@@ -15,16 +15,36 @@ type Render = (node: Node) => DOMOutputSpec
 const gapClass = (node: Node) => (node.attrs.gap > 1 ? ' gap-wide' : '')
 
 const blockDom: Record<string, Render> = {
-  article: (n) => ['div', { class: 'article', 'data-id': n.attrs.id, role: 'region', 'aria-label': `Article ${n.attrs.id}` }, 0],
+  article: (n) => [
+    'div',
+    { class: 'article', 'data-id': n.attrs.id, role: 'region', 'aria-label': `Article ${n.attrs.id}` },
+    0,
+  ],
   section: (n) => ['div', { class: 'section', 'data-id': n.attrs.id }, 0],
   option: (n) => ['div', { class: 'option', 'data-id': n.attrs.id }, 0],
-  heading: (n) => ['div', { class: `heading heading-${n.attrs.level}${gapClass(n)}`, role: 'heading', 'aria-level': headingLevel(n.attrs.level) }, 0],
+  heading: (n) => [
+    'div',
+    {
+      class: `heading heading-${n.attrs.level}${gapClass(n)}`,
+      role: 'heading',
+      'aria-level': headingLevel(n.attrs.level),
+    },
+    0,
+  ],
   paragraph: (n) => ['p', { class: `paragraph${gapClass(n)}` }, 0],
   instruction: (n) => ['p', { class: `instruction${gapClass(n)}` }, 0],
   provision: (n) => ['p', { class: `provision${gapClass(n)}` }, 0],
   list_item: (n) => ['p', { class: `list-item${gapClass(n)}` }, 0],
-  applicability: (n) => ['p', { class: 'applicability', 'data-section': n.attrs.section ?? '', 'data-option': n.attrs.option ?? '' }, 0],
-  footnote: (n) => ['div', { class: `footnote footnote-${n.attrs.kind}`, 'data-id': n.attrs.id, 'data-label': n.attrs.label, role: 'note' }, 0],
+  applicability: (n) => [
+    'p',
+    { class: 'applicability', 'data-section': n.attrs.section ?? '', 'data-option': n.attrs.option ?? '' },
+    0,
+  ],
+  footnote: (n) => [
+    'div',
+    { class: `footnote footnote-${n.attrs.kind}`, 'data-id': n.attrs.id, 'data-label': n.attrs.label, role: 'note' },
+    0,
+  ],
   table: (n) => ['div', { class: 'annex-table', role: 'table', 'data-id': n.attrs.id }, 0],
   table_row: (n) => ['div', { class: n.attrs.header ? 'table-row header' : 'table-row', role: 'row' }, 0],
   table_cell: () => ['div', { class: 'table-cell', role: 'cell' }, 0],
@@ -59,7 +79,10 @@ function withDom(specs: Record<string, NodeSpec>, dom: Record<string, Render>): 
 }
 
 const marks: Record<string, MarkSpec> = {
-  unmatched: { ...inlineMarks.unmatched, toDOM: (m) => ['span', { class: 'unmatched', title: m.attrs.message || 'bracket with no partner' }, 0] },
+  unmatched: {
+    ...inlineMarks.unmatched,
+    toDOM: (m) => ['span', { class: 'unmatched', title: m.attrs.message || 'bracket with no partner' }, 0],
+  },
 }
 
 /** The schema the editor uses: the shared node types, rendered. */

@@ -7,7 +7,11 @@ import type { Node } from 'prosemirror-model'
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
 
 /** Shows `badge` after the heading of the article `articleId` finds; returns the function that removes it. */
-export function showHeadingBadge(view: EditorView, articleId: (doc: Node) => string | null, badge: HTMLElement): () => void {
+export function showHeadingBadge(
+  view: EditorView,
+  articleId: (doc: Node) => string | null,
+  badge: HTMLElement,
+): () => void {
   let doc: Node | null = null
   let set = DecorationSet.empty
   view.setProps({
@@ -20,7 +24,14 @@ export function showHeadingBadge(view: EditorView, articleId: (doc: Node) => str
       state.doc.forEach((node, offset) => {
         if (node.type.name !== 'article' || node.attrs.id !== id || node.firstChild?.type.name !== 'heading') return
         const end = offset + 1 + node.firstChild.nodeSize - 1
-        set = DecorationSet.create(state.doc, [Decoration.widget(end, () => badge, { side: 1, key: 'heading-badge', ignoreSelection: true, stopEvent: () => true })])
+        set = DecorationSet.create(state.doc, [
+          Decoration.widget(end, () => badge, {
+            side: 1,
+            key: 'heading-badge',
+            ignoreSelection: true,
+            stopEvent: () => true,
+          }),
+        ])
       })
       return set
     },

@@ -31,7 +31,8 @@ export function editorKeys(cx: EditorContext, focusChoiceBar: () => void) {
   return (view: EditorView, event: KeyboardEvent): boolean => {
     const mod = event.ctrlKey || event.metaKey
     const key = event.key.toLowerCase()
-    if (mod && !event.altKey && key === 'z') return (event.shiftKey ? redoCommand : undoCommand)(view.state, view.dispatch)
+    if (mod && !event.altKey && key === 'z')
+      return (event.shiftKey ? redoCommand : undoCommand)(view.state, view.dispatch)
     if (mod && !event.altKey && key === 'y') return redoCommand(view.state, view.dispatch)
     if (event.altKey && !mod) {
       const target = choiceTarget(view.state)
@@ -56,7 +57,8 @@ export function editorKeys(cx: EditorContext, focusChoiceBar: () => void) {
         return true
       }
     }
-    if (event.key === 'Enter' && !event.shiftKey && !mod && !event.altKey) return splitParagraph(view.state, view.dispatch)
+    if (event.key === 'Enter' && !event.shiftKey && !mod && !event.altKey)
+      return splitParagraph(view.state, view.dispatch)
     return false
   }
 }

@@ -15,7 +15,11 @@ export class PlaceholderValues {
   private watchers = new Map<string, Set<() => void>>()
   private readonly onChange: (event: Y.YMapEvent<VariableValue>) => void
 
-  constructor(private ydoc: Y.Doc, readonly mayWrite: boolean, private readonly log: DocumentLog) {
+  constructor(
+    private ydoc: Y.Doc,
+    readonly mayWrite: boolean,
+    private readonly log: DocumentLog,
+  ) {
     this.map = modelMaps(ydoc).values
     this.onChange = (event) => {
       for (const name of event.keysChanged) this.watchers.get(name)?.forEach((watch) => watch())

@@ -30,6 +30,8 @@ export function touchesStructure(tr: Transaction): boolean {
 
 function onlyText(fragment: { forEach(f: (n: Node) => void): void }): boolean {
   let ok = true
-  fragment.forEach((n) => { if (!n.isText) ok = false })
+  fragment.forEach((n) => {
+    if (!n.isText) ok = false
+  })
   return ok
 }

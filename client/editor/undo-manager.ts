@@ -18,7 +18,11 @@ export const VALUE_ORIGIN = 'accord-value'
 
 /** The undo manager for `ydoc`'s text and model, to hand to y-prosemirror's undo plugin. */
 export function createUndoManager(ydoc: Y.Doc): Y.UndoManager {
-  const scope = [ydoc.getXmlFragment(TEXT_FRAGMENT), ...Object.values(MODEL_MAPS).map((name) => ydoc.getMap(name)), ydoc.getMap(PROVENANCE_MAP)]
+  const scope = [
+    ydoc.getXmlFragment(TEXT_FRAGMENT),
+    ...Object.values(MODEL_MAPS).map((name) => ydoc.getMap(name)),
+    ydoc.getMap(PROVENANCE_MAP),
+  ]
   return new Y.UndoManager(scope, {
     trackedOrigins: new Set<unknown>([ySyncPluginKey, DECISION_ORIGIN, VALUE_ORIGIN, ACCEPTANCE_ORIGIN]),
     // y-prosemirror marks its own bookkeeping transactions (e.g. the first render) as not for history.

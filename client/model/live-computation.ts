@@ -86,11 +86,22 @@ export class LiveComputation {
   private state(): LiveState {
     const index = this.model.documentIndex
     const live = this.model.currentScenario
-    const scenario = { resolutions: { ...live.resolutions }, values: { ...live.values }, inscriptions: { ...live.inscriptions } }
+    const scenario = {
+      resolutions: { ...live.resolutions },
+      values: { ...live.values },
+      inscriptions: { ...live.inscriptions },
+    }
     const optionLayouts = new Map<string, string>()
     for (const b of Object.values(this.model.currentBindings)) {
-      if ('section' in b && b.variable === 'annexB.layout') for (const [option, layout] of Object.entries(b.values)) optionLayouts.set(option, String(layout))
+      if ('section' in b && b.variable === 'annexB.layout')
+        for (const [option, layout] of Object.entries(b.values)) optionLayouts.set(option, String(layout))
     }
-    return { computation: this.model.current, index, scenario, remaining: remaining(index, scenario.resolutions), optionLayouts }
+    return {
+      computation: this.model.current,
+      index,
+      scenario,
+      remaining: remaining(index, scenario.resolutions),
+      optionLayouts,
+    }
   }
 }

@@ -12,13 +12,33 @@ export interface ListedDocument {
 }
 
 /** Shows the documents in `root`; `onOpen` opens one, `onLogout` ends the session. */
-export async function showDocumentListPage(root: HTMLElement, session: Session, onOpen: (doc: ListedDocument) => void, onLogout: () => void): Promise<void> {
+export async function showDocumentListPage(
+  root: HTMLElement,
+  session: Session,
+  onOpen: (doc: ListedDocument) => void,
+  onLogout: () => void,
+): Promise<void> {
   const list = el('ul', { class: 'document-list' })
   const logout = el('button', { type: 'button' }, 'Log out')
   logout.addEventListener('click', () => onLogout())
-  root.replaceChildren(el('main', { class: 'list-page' },
-    el('header', { class: 'list-header' }, el('h1', {}, 'Documents'), el('span', { class: 'who' }, `${session.account.username} (${session.account.role}${session.account.party ? `, ${session.account.party}` : ''})`), logout),
-    list))
+  root.replaceChildren(
+    el(
+      'main',
+      { class: 'list-page' },
+      el(
+        'header',
+        { class: 'list-header' },
+        el('h1', {}, 'Documents'),
+        el(
+          'span',
+          { class: 'who' },
+          `${session.account.username} (${session.account.role}${session.account.party ? `, ${session.account.party}` : ''})`,
+        ),
+        logout,
+      ),
+      list,
+    ),
+  )
   try {
     const documents = await callApi<ListedDocument[]>('GET', '/api/documents', session.token)
     if (!documents.length) list.append(el('li', {}, 'No documents yet.'))

@@ -31,7 +31,13 @@ import { el } from './element.ts'
 const parties = parsePartyTable(partiesCsv, 'parties.csv').parties
 
 /** Shows document `documentId` in `root`; returns the function that closes it. */
-export function showEditorPage(root: HTMLElement, session: Session, documentId: string, title: string, onLeave: () => void): () => void {
+export function showEditorPage(
+  root: HTMLElement,
+  session: Session,
+  documentId: string,
+  title: string,
+  onLeave: () => void,
+): () => void {
   const capabilities = capabilitiesOf(session.account)
   const status = el('span', { class: 'connection-status', role: 'status' }, 'connecting…')
   const message = el('div', { class: 'message', role: 'alert', hidden: '' })
@@ -41,14 +47,24 @@ export function showEditorPage(root: HTMLElement, session: Session, documentId: 
   const panel = el('aside', { class: 'side-panel', 'aria-label': 'Model' })
   const back = el('button', { type: 'button', class: 'back' }, '← Documents')
   back.addEventListener('click', () => onLeave())
-  const header = el('header', { class: 'editor-header' },
+  const header = el(
+    'header',
+    { class: 'editor-header' },
     back,
     el('h1', { class: 'doc-title' }, title),
     el('a', { class: 'revisions-link', href: `#/documents/${encodeURIComponent(documentId)}/revisions` }, 'Revisions'),
     counterSlot,
     el('span', { class: 'who' }, `${session.account.username} — ${capabilities.description}`),
-    status)
-  const page = el('div', { class: `editor-page role-${session.account.role}` }, header, barSlot, message, el('main', { class: 'workspace' }, editorSlot, panel))
+    status,
+  )
+  const page = el(
+    'div',
+    { class: `editor-page role-${session.account.role}` },
+    header,
+    barSlot,
+    message,
+    el('main', { class: 'workspace' }, editorSlot, panel),
+  )
   root.replaceChildren(page)
 
   let teardown: (() => void) | null = null
@@ -74,7 +90,12 @@ export function showEditorPage(root: HTMLElement, session: Session, documentId: 
       closed: (code, reason) => {
         // 4403: the server closed the socket after refusing writes; that is a refusal too.
         if (code === 4403) return refused(reason.replace(/^write not permitted: /, ''))
-        say(code === 4401 ? 'Your session expired: log in again.' : `The server closed the connection (${code}${reason ? `: ${reason}` : ''}).`, 'error')
+        say(
+          code === 4401
+            ? 'Your session expired: log in again.'
+            : `The server closed the connection (${code}${reason ? `: ${reason}` : ''}).`,
+          'error',
+        )
       },
     })
     teardown = () => connection.destroy()
@@ -88,14 +109,40 @@ export function showEditorPage(root: HTMLElement, session: Session, documentId: 
     }
     const live = new LiveComputation(connection.ydoc, parties, displaySchema.topNodeType.createAndFill()!)
     let proposalsRoom: ProposalsRoom | null = null
-    const log = new DocumentLog(() => proposalsRoom?.register() ?? null, (text) => say(text, 'error'))
-    proposalsRoom = await openProposalsRoom(documentId, session, { textDoc: connection.ydoc, live, parties, say: (text) => say(text, 'error'), log })
+    const log = new DocumentLog(
+      () => proposalsRoom?.register() ?? null,
+      (text) => say(text, 'error'),
+    )
+    proposalsRoom = await openProposalsRoom(documentId, session, {
+      textDoc: connection.ydoc,
+      live,
+      parties,
+      say: (text) => say(text, 'error'),
+      log,
+    })
     // Decisions and streamlining name nodes from the text on screen, once the editor is mounted.
     let editor: Editor | null = null
-    const decisions = new Decisions(connection.ydoc, live, capabilities.resolve, log, (id) => (editor ? nodeTitle(editor.view.state.doc, id) : id))
+    const decisions = new Decisions(connection.ydoc, live, capabilities.resolve, log, (id) =>
+      editor ? nodeTitle(editor.view.state.doc, id) : id,
+    )
     const values = new PlaceholderValues(connection.ydoc, capabilities.resolve, log)
-    const streamline = capabilities.resolve ? new Streamliner(() => editor?.view ?? null, connection.ydoc, log, session.account.username, (text) => say(text, 'error')) : undefined
-    const cx: Omit<EditorContext, 'jumpTo'> = { decisions, values, live, capabilities, proposals: proposalsRoom.proposals, streamline }
+    const streamline = capabilities.resolve
+      ? new Streamliner(
+          () => editor?.view ?? null,
+          connection.ydoc,
+          log,
+          session.account.username,
+          (text) => say(text, 'error'),
+        )
+      : undefined
+    const cx: Omit<EditorContext, 'jumpTo'> = {
+      decisions,
+      values,
+      live,
+      capabilities,
+      proposals: proposalsRoom.proposals,
+      streamline,
+    }
     editorSlot.replaceChildren()
     const mounted = createEditor(editorSlot, connection.ydoc, connection.provider, cx)
     editor = mounted
@@ -106,10 +153,23 @@ export function showEditorPage(root: HTMLElement, session: Session, documentId: 
     const counter = createBracketCounter(titles, jumpTo)
     const amounts = createAmountsPanel()
     const diagnostics = createDiagnosticsList(jumpTo)
-    const fairness = createFairnessPanel({ ydoc: connection.ydoc, view: mounted.view, account: session.account, parties, jumpTo })
+    const fairness = createFairnessPanel({
+      ydoc: connection.ydoc,
+      view: mounted.view,
+      account: session.account,
+      parties,
+      jumpTo,
+    })
     counterSlot.replaceChildren(counter.dom)
     barSlot.replaceChildren(mounted.choiceBar.dom)
-    panel.replaceChildren(amounts.dom, proposalsRoom.panel(jumpTo), proposalsRoom.logPanel(jumpTo), createBracketHistorySection(session, documentId), diagnostics.dom, fairness.dom)
+    panel.replaceChildren(
+      amounts.dom,
+      proposalsRoom.panel(jumpTo),
+      proposalsRoom.logPanel(jumpTo),
+      createBracketHistorySection(session, documentId),
+      diagnostics.dom,
+      fairness.dom,
+    )
     const render = () => {
       counter.render(live.current)
       amounts.render(live.current)

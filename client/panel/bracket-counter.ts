@@ -12,7 +12,10 @@ export interface BracketCounter {
 }
 
 /** Creates the counter; `sectionTitle` names a section id, `jumpTo` goes there. */
-export function createBracketCounter(sectionTitle: (id: string) => string, jumpTo: (id: string) => boolean): BracketCounter {
+export function createBracketCounter(
+  sectionTitle: (id: string) => string,
+  jumpTo: (id: string) => boolean,
+): BracketCounter {
   const total = el('span', { class: 'counter-total' })
   const sections = el('span', { class: 'counter-sections' })
   const dom = el('div', { class: 'bracket-counter', role: 'status' }, total, sections)
@@ -28,11 +31,17 @@ export function createBracketCounter(sectionTitle: (id: string) => string, jumpT
       total.textContent = `Open: ${r.brackets} brackets · ${r.options} options`
       total.dataset.brackets = String(r.brackets)
       total.dataset.options = String(r.options)
-      sections.replaceChildren(...entries.map(([id, n]) => {
-        const title = sectionTitle(id)
-        const said = `${title}: ${n.brackets} brackets and ${n.options} options open`
-        return button(`${title.split(/\s/)[0].replace(/\.$/, '')} ${n.brackets}·${n.options}`, { class: 'counter-section', title: said, 'aria-label': said }, () => jumpTo(id))
-      }))
+      sections.replaceChildren(
+        ...entries.map(([id, n]) => {
+          const title = sectionTitle(id)
+          const said = `${title}: ${n.brackets} brackets and ${n.options} options open`
+          return button(
+            `${title.split(/\s/)[0].replace(/\.$/, '')} ${n.brackets}·${n.options}`,
+            { class: 'counter-section', title: said, 'aria-label': said },
+            () => jumpTo(id),
+          )
+        }),
+      )
     },
   }
 }

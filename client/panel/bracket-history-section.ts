@@ -19,7 +19,9 @@ export function createBracketHistorySection(session: Session, documentId: string
   const load = () => {
     api.history().then(
       (points) => slot.replaceChildren(bracketHistoryChart(points)),
-      (error: Error) => { slot.textContent = `The bracket history could not be read: ${error.message}` },
+      (error: Error) => {
+        slot.textContent = `The bracket history could not be read: ${error.message}`
+      },
     )
   }
   dom.addEventListener('toggle', () => dom.open && load())

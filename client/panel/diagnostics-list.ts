@@ -42,23 +42,25 @@ export function createDiagnosticsList(jumpTo: (id: string) => boolean): Diagnost
       if (key === lastKey) return
       lastKey = key
       heading.textContent = `Diagnostics (${diagnostics.length})`
-      list.replaceChildren(...diagnostics.map((d) => {
-        const li = document.createElement('li')
-        li.className = `diagnostic diagnostic-${d.code}`
-        li.dataset.code = d.code
-        const kind = document.createElement('strong')
-        kind.textContent = `${titles[d.code] ?? d.code}: `
-        li.append(kind, d.message, ' ')
-        const ids = d.ids.filter((id) => id !== 'value')
-        for (const id of ids.slice(0, 6)) {
-          const b = button(id, { class: 'jump', 'aria-label': `Go to ${id}` }, () => {
-            if (!jumpTo(id)) b.title = 'not in the text'
-          })
-          li.append(b, ' ')
-        }
-        if (ids.length > 6) li.append(`and ${ids.length - 6} more`)
-        return li
-      }))
+      list.replaceChildren(
+        ...diagnostics.map((d) => {
+          const li = document.createElement('li')
+          li.className = `diagnostic diagnostic-${d.code}`
+          li.dataset.code = d.code
+          const kind = document.createElement('strong')
+          kind.textContent = `${titles[d.code] ?? d.code}: `
+          li.append(kind, d.message, ' ')
+          const ids = d.ids.filter((id) => id !== 'value')
+          for (const id of ids.slice(0, 6)) {
+            const b = button(id, { class: 'jump', 'aria-label': `Go to ${id}` }, () => {
+              if (!jumpTo(id)) b.title = 'not in the text'
+            })
+            li.append(b, ' ')
+          }
+          if (ids.length > 6) li.append(`and ${ids.length - 6} more`)
+          return li
+        }),
+      )
     },
   }
 }

@@ -31,11 +31,19 @@ export function createEntryIntoForceView(jumpTo: (id: string) => boolean): Entry
     if (!articleId || !jumpTo(articleId)) jump.title = 'ARTICLE 2 is not in the text'
   })
   const table = el('table', { class: 'eif-table' })
-  table.innerHTML = '<thead><tr><th scope="col"></th><th scope="col">Threshold</th><th scope="col">Accepted</th><th scope="col">Missing</th><th scope="col">Entry into force</th></tr></thead>'
+  table.innerHTML =
+    '<thead><tr><th scope="col"></th><th scope="col">Threshold</th><th scope="col">Accepted</th><th scope="col">Missing</th><th scope="col">Entry into force</th></tr></thead>'
   const body = el('tbody')
   table.append(body)
   const note = el('p', { class: 'eif-note' })
-  const dom = el('section', { class: 'entry-into-force', 'aria-label': 'Entry into force' }, el('h2', {}, 'Entry into force (ARTICLE 2)'), jump, table, note)
+  const dom = el(
+    'section',
+    { class: 'entry-into-force', 'aria-label': 'Entry into force' },
+    el('h2', {}, 'Entry into force (ARTICLE 2)'),
+    jump,
+    table,
+    note,
+  )
   const badge = el('span', { class: 'eif-badge' })
   badge.setAttribute('role', 'status')
 
@@ -45,23 +53,31 @@ export function createEntryIntoForceView(jumpTo: (id: string) => boolean): Entry
     render(status, article, chosen, invalid) {
       articleId = article?.id ?? null
       jump.disabled = !article
-      const rows: [1 | 2, EntryIntoForceStatus][] = [[1, status.option1], [2, status.option2]]
-      body.replaceChildren(...rows.map(([option, s]) => {
-        const tr = document.createElement('tr')
-        tr.dataset.option = String(option)
-        if (option === chosen) tr.className = 'chosen'
-        const th = document.createElement('th')
-        th.scope = 'row'
-        th.textContent = `Option ${option}${option === chosen ? ' (chosen)' : ''}`
-        const date = s.entryIntoForce ?? (s.provisionallyApplied ? `provisional since ${s.provisionalFrom}` : '—')
-        tr.append(th, ...[s.threshold, s.accepted, s.acceptancesMissing, date].map((v, i) => {
-          const td = document.createElement('td')
-          td.textContent = String(v)
-          td.className = ['threshold', 'accepted', 'missing', 'date'][i]
-          return td
-        }))
-        return tr
-      }))
+      const rows: [1 | 2, EntryIntoForceStatus][] = [
+        [1, status.option1],
+        [2, status.option2],
+      ]
+      body.replaceChildren(
+        ...rows.map(([option, s]) => {
+          const tr = document.createElement('tr')
+          tr.dataset.option = String(option)
+          if (option === chosen) tr.className = 'chosen'
+          const th = document.createElement('th')
+          th.scope = 'row'
+          th.textContent = `Option ${option}${option === chosen ? ' (chosen)' : ''}`
+          const date = s.entryIntoForce ?? (s.provisionallyApplied ? `provisional since ${s.provisionalFrom}` : '—')
+          tr.append(
+            th,
+            ...[s.threshold, s.accepted, s.acceptancesMissing, date].map((v, i) => {
+              const td = document.createElement('td')
+              td.textContent = String(v)
+              td.className = ['threshold', 'accepted', 'missing', 'date'][i]
+              return td
+            }),
+          )
+          return tr
+        }),
+      )
       note.textContent = `${status.partiesToProtocol} Parties to the Protocol; three fourths is ${status.option1.threshold}. As of ${status.option1.asOf}.${invalid ? ` ${invalid} malformed entr${invalid === 1 ? 'y' : 'ies'} ignored.` : ''}`
       const shown = chosen ?? 1
       badge.textContent = `${chosen ? `Option ${chosen}` : 'Option 1'}: ${statusLine(shown === 1 ? status.option1 : status.option2)}`

@@ -8,10 +8,20 @@
  */
 import type * as Y from 'yjs'
 import type { EditorView } from 'prosemirror-view'
-import { article2Status, chosenArticle2Option, findArticle2, type Article2 } from '../../shared/entry-into-force/article-2.ts'
+import {
+  article2Status,
+  chosenArticle2Option,
+  findArticle2,
+  type Article2,
+} from '../../shared/entry-into-force/article-2.ts'
 import { acceptancesMap, readSharedAcceptances } from '../../shared/entry-into-force/shared-acceptances.ts'
 import type { Party } from '../../shared/parties/party.ts'
-import { negotiationFrankel, negotiationYardstick, type NegotiationFrankel, type NegotiationYardstick } from '../../shared/yardsticks/negotiation.ts'
+import {
+  negotiationFrankel,
+  negotiationYardstick,
+  type NegotiationFrankel,
+  type NegotiationYardstick,
+} from '../../shared/yardsticks/negotiation.ts'
 import type { Account } from '../app/session.ts'
 import { showHeadingBadge } from '../editor/heading-badge.ts'
 import type { LiveState } from '../model/live-computation.ts'
@@ -55,12 +65,26 @@ export function createFairnessPanel(o: FairnessPanelOptions): FairnessPanel {
   const chart = createYardstickChart(pick)
   const table = createFrankelTable(pick)
   const entry = createEntryIntoForceView(o.jumpTo)
-  const dom = el('section', { class: 'fairness-panel', 'aria-label': 'Fairness yardsticks' },
-    el('h2', {}, 'Income/cut yardstick'), select, stats, chart.dom, selectedLine, el('h3', {}, 'Frankel’s suggested targets'), table.dom, entry.dom)
+  const dom = el(
+    'section',
+    { class: 'fairness-panel', 'aria-label': 'Fairness yardsticks' },
+    el('h2', {}, 'Income/cut yardstick'),
+    select,
+    stats,
+    chart.dom,
+    selectedLine,
+    el('h3', {}, 'Frankel’s suggested targets'),
+    table.dom,
+    entry.dom,
+  )
 
   // A delegation sees its own Party first; the data spells the EU "European Union".
-  const own = o.account.party ? o.parties.find((p) => p.name === o.account.party || p.aliases.includes(o.account.party!)) : undefined
-  let selected: string | null = own ? ([own.name, ...own.aliases].find((n) => data.inscriptions.some((i) => i.party === n)) ?? null) : null
+  const own = o.account.party
+    ? o.parties.find((p) => p.name === o.account.party || p.aliases.includes(o.account.party!))
+    : undefined
+  let selected: string | null = own
+    ? ([own.name, ...own.aliases].find((n) => data.inscriptions.some((i) => i.party === n)) ?? null)
+    : null
   let state: LiveState | null = null
   let cellsKey = ''
   let yardstick: NegotiationYardstick | null = null
@@ -96,7 +120,12 @@ export function createFairnessPanel(o: FairnessPanelOptions): FairnessPanel {
     const { acceptances, invalid } = readSharedAcceptances(o.ydoc)
     // The date of evaluation is today: the only clock read, at the edge.
     const status = article2Status(acceptances, new Date().toISOString().slice(0, 10))
-    entry.render(status, article, article ? chosenArticle2Option(article, state.scenario.resolutions) : null, invalid.length)
+    entry.render(
+      status,
+      article,
+      article ? chosenArticle2Option(article, state.scenario.resolutions) : null,
+      invalid.length,
+    )
   }
 
   const acceptances = acceptancesMap(o.ydoc)

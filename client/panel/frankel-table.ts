@@ -21,7 +21,8 @@ export function createFrankelTable(onPick: (party: string) => void): FrankelTabl
   dom.className = 'frankel-table'
   const caption = document.createElement('caption')
   const head = document.createElement('thead')
-  head.innerHTML = '<tr><th scope="col">Party</th><th scope="col" title="the document’s second-period QELRC">Inscribed</th><th scope="col" title="Frankel’s suggested target over the period, % of base year">Frankel</th><th scope="col" title="cut minus the cut the yardstick line asks of this income, percentage points">From line</th></tr>'
+  head.innerHTML =
+    '<tr><th scope="col">Party</th><th scope="col" title="the document’s second-period QELRC">Inscribed</th><th scope="col" title="Frankel’s suggested target over the period, % of base year">Frankel</th><th scope="col" title="cut minus the cut the yardstick line asks of this income, percentage points">From line</th></tr>'
   const body = document.createElement('tbody')
   dom.append(caption, head, body)
   return {
@@ -29,32 +30,34 @@ export function createFrankelTable(onPick: (party: string) => void): FrankelTabl
     render(frankel, yardstick, selected) {
       caption.textContent = `QELRC, % of base year, ${frankel.period.start}–${frankel.period.end}`
       const distance = new Map(yardstick?.rows.map((r) => [r.party, r.distancePercent]) ?? [])
-      body.replaceChildren(...frankel.suggestions.map((s) => {
-        const tr = document.createElement('tr')
-        tr.dataset.party = s.party
-        if (s.party === selected) tr.className = 'selected'
-        const th = document.createElement('th')
-        th.scope = 'row'
-        th.textContent = s.party
-        const d = distance.get(s.party)
-        const cells = [
-          s.inscribed === null ? '—' : formatPercent(s.inscribed),
-          s.suggestedQelrc === null ? '—' : formatPercent(s.suggestedQelrc),
-          d === undefined ? '' : signed(d),
-        ].map((text, i) => {
-          const td = document.createElement('td')
-          td.textContent = text
-          if (i === 1) td.className = 'frankel-suggested'
-          if (i === 2) {
-            td.className = 'distance'
-            if (d !== undefined) td.classList.add(d >= 0 ? 'above' : 'below')
-          }
-          return td
-        })
-        tr.append(th, ...cells)
-        tr.addEventListener('click', () => onPick(s.party))
-        return tr
-      }))
+      body.replaceChildren(
+        ...frankel.suggestions.map((s) => {
+          const tr = document.createElement('tr')
+          tr.dataset.party = s.party
+          if (s.party === selected) tr.className = 'selected'
+          const th = document.createElement('th')
+          th.scope = 'row'
+          th.textContent = s.party
+          const d = distance.get(s.party)
+          const cells = [
+            s.inscribed === null ? '—' : formatPercent(s.inscribed),
+            s.suggestedQelrc === null ? '—' : formatPercent(s.suggestedQelrc),
+            d === undefined ? '' : signed(d),
+          ].map((text, i) => {
+            const td = document.createElement('td')
+            td.textContent = text
+            if (i === 1) td.className = 'frankel-suggested'
+            if (i === 2) {
+              td.className = 'distance'
+              if (d !== undefined) td.classList.add(d >= 0 ? 'above' : 'below')
+            }
+            return td
+          })
+          tr.append(th, ...cells)
+          tr.addEventListener('click', () => onPick(s.party))
+          return tr
+        }),
+      )
     },
   }
 }

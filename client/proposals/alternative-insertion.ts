@@ -15,7 +15,9 @@ export function insertAlternative(view: EditorView, groupId: string, text: strin
     if (at !== null) return false
     if (node.type.name === 'bracket_group' && node.attrs.id === groupId) {
       at = pos + node.nodeSize - 1
-      node.forEach((child) => { if (child.type.name === 'alternative') taken.add(child.attrs.id) })
+      node.forEach((child) => {
+        if (child.type.name === 'alternative') taken.add(child.attrs.id)
+      })
       return false
     }
     return true

@@ -45,7 +45,10 @@ export class LiveProposals {
   private signatures = new Map<string, string>()
   private view: EditorView | null = null
 
-  constructor(private readonly registerOf: () => ProposalRegister, private readonly setting: ProposalsSetting) {
+  constructor(
+    private readonly registerOf: () => ProposalRegister,
+    private readonly setting: ProposalsSetting,
+  ) {
     this.refresh()
   }
 
@@ -114,7 +117,9 @@ export class LiveProposals {
   /** The proposal in words, against the text on screen. */
   describe(proposal: Pick<Proposal, 'kind' | 'target' | 'value'>): string {
     const view = this.view
-    return view ? describeProposal(proposal, view.state.doc) : `${proposal.kind} of ${proposal.target}: ${String(proposal.value)}`
+    return view
+      ? describeProposal(proposal, view.state.doc)
+      : `${proposal.kind} of ${proposal.target}: ${String(proposal.value)}`
   }
 
   /** How the proposing Party's amount and the aggregate would move if `proposal` were accepted. */
@@ -131,13 +136,23 @@ export class LiveProposals {
    */
   async propose(draft: Omit<ProposalDraft, 'value'> & { value?: ProposalDraft['value'] }): Promise<Proposal | null> {
     if (!this.mayPropose) return null
-    const input = draft.value !== undefined ? undefined
-      : draft.kind === 'alternative' ? { label: 'New alternative text', kind: 'text' as const }
-      : { label: draft.kind === 'value' ? `Value of ${draft.target}` : `Your QELRC (% of base year)`, kind: 'number' as const }
-    const summary = draft.value !== undefined ? this.describe(draft as ProposalDraft)
-      : draft.kind === 'alternative' ? `New text for bracket group ${draft.target}`
-      : draft.kind === 'value' ? `A value for the placeholder ${draft.target}`
-      : `An inscription in ${draft.target}`
+    const input =
+      draft.value !== undefined
+        ? undefined
+        : draft.kind === 'alternative'
+          ? { label: 'New alternative text', kind: 'text' as const }
+          : {
+              label: draft.kind === 'value' ? `Value of ${draft.target}` : `Your QELRC (% of base year)`,
+              kind: 'number' as const,
+            }
+    const summary =
+      draft.value !== undefined
+        ? this.describe(draft as ProposalDraft)
+        : draft.kind === 'alternative'
+          ? `New text for bracket group ${draft.target}`
+          : draft.kind === 'value'
+            ? `A value for the placeholder ${draft.target}`
+            : `An inscription in ${draft.target}`
     const answer = await askProposal({ heading: `Propose for ${this.party}`, summary, input, confirm: 'Propose' })
     if (!answer) return null
     let value = draft.value
@@ -145,7 +160,12 @@ export class LiveProposals {
       if (draft.kind === 'alternative') value = answer.value
       else {
         const n = Number(answer.value.replace(',', '.'))
-        const problem = draft.kind === 'value' ? checkVariableValue(draft.target, n) : Number.isFinite(n) && n > 0 ? null : 'a QELRC is a number greater than zero'
+        const problem =
+          draft.kind === 'value'
+            ? checkVariableValue(draft.target, n)
+            : Number.isFinite(n) && n > 0
+              ? null
+              : 'a QELRC is a number greater than zero'
         if (problem) {
           this.setting.say(`Not proposed: ${problem}.`)
           return null
@@ -153,7 +173,9 @@ export class LiveProposals {
         value = n
       }
     }
-    return this.attempt(() => this.registerOf().propose({ kind: draft.kind, target: draft.target, value, rationale: answer.note || undefined }))
+    return this.attempt(() =>
+      this.registerOf().propose({ kind: draft.kind, target: draft.target, value, rationale: answer.note || undefined }),
+    )
   }
 
   /** Support or object to `id` for this Party; the same stance again takes it back. */
@@ -189,7 +211,10 @@ export class LiveProposals {
       if (proposal.kind === 'alternative') {
         const alt = insertAlternative(view!, proposal.target, String(proposal.value))
         if (alt) recordProvenance(this.setting.textDoc, alt, proposal, accepted.decision!)
-        else this.setting.say(`The text no longer has bracket group ${proposal.target}; the proposal is marked accepted but no text was added.`)
+        else
+          this.setting.say(
+            `The text no longer has bracket group ${proposal.target}; the proposal is marked accepted but no text was added.`,
+          )
       } else {
         applyAcceptance(this.setting.textDoc, proposal, accepted.decision!, index)
       }
@@ -211,7 +236,12 @@ export class LiveProposals {
     const summary = `set aside ${proposal.party}’s proposal: ${this.describe(proposal)}`
     const note = answer.note
     if (this.attempt(() => this.registerOf().setAside(id, note))) {
-      this.setting.log.note({ op: 'set-aside-proposal', ids: [proposal.target, proposal.id], summary, notes: [`reason: ${note}`] })
+      this.setting.log.note({
+        op: 'set-aside-proposal',
+        ids: [proposal.target, proposal.id],
+        summary,
+        notes: [`reason: ${note}`],
+      })
     }
   }
 

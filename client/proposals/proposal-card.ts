@@ -22,7 +22,10 @@ export function proposalCard(tallied: TalliedProposal, proposals: LiveProposals,
   card.setAttribute('aria-label', `${p.party} proposes ${what}, ${p.status}`)
   const head = line('proposal-head')
   head.append(strong('proposal-party', p.party), ` proposes ${what}`)
-  const meta = line('proposal-meta', `${new Date(p.at).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'short' })} · ${statusText(tallied)}`)
+  const meta = line(
+    'proposal-meta',
+    `${new Date(p.at).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'short' })} · ${statusText(tallied)}`,
+  )
   card.append(head, meta)
   if (p.rationale) card.append(line('proposal-rationale', `“${p.rationale}”`))
   const counts = line('proposal-counts')
@@ -37,13 +40,28 @@ export function proposalCard(tallied: TalliedProposal, proposals: LiveProposals,
     const buttons = line('proposal-actions')
     const mine = p.party === proposals.party
     if (proposals.mayPropose && !mine) {
-      const own = support.includes(proposals.party!) ? 'support' : objection.includes(proposals.party!) ? 'object' : null
+      const own = support.includes(proposals.party!)
+        ? 'support'
+        : objection.includes(proposals.party!)
+          ? 'object'
+          : null
       buttons.append(
-        cardButton('Support', `Support ${p.party}’s proposal: ${what}`, () => proposals.stance(p.id, 'support'), own === 'support'),
-        cardButton('Object', `Object to ${p.party}’s proposal: ${what}`, () => proposals.stance(p.id, 'object'), own === 'object'),
+        cardButton(
+          'Support',
+          `Support ${p.party}’s proposal: ${what}`,
+          () => proposals.stance(p.id, 'support'),
+          own === 'support',
+        ),
+        cardButton(
+          'Object',
+          `Object to ${p.party}’s proposal: ${what}`,
+          () => proposals.stance(p.id, 'object'),
+          own === 'object',
+        ),
       )
     }
-    if (proposals.mayPropose && mine) buttons.append(cardButton('Withdraw', `Withdraw your proposal: ${what}`, () => proposals.withdraw(p.id)))
+    if (proposals.mayPropose && mine)
+      buttons.append(cardButton('Withdraw', `Withdraw your proposal: ${what}`, () => proposals.withdraw(p.id)))
     if (proposals.mayDecide) {
       buttons.append(
         cardButton('Accept', `Accept ${p.party}’s proposal: ${what}`, () => proposals.accept(p.id)),
@@ -96,7 +114,11 @@ function strong(className: string, text: string): HTMLElement {
 
 function cardButton(text: string, label: string, action: () => void, pressed?: boolean): HTMLButtonElement {
   const className = `proposal-${text.replace(/\W+/g, '-').replace(/-$/, '').toLowerCase()}`
-  const b = button(text, { class: className, 'aria-label': label, ...(pressed === undefined ? {} : { 'aria-pressed': String(pressed) }) }, action)
+  const b = button(
+    text,
+    { class: className, 'aria-label': label, ...(pressed === undefined ? {} : { 'aria-pressed': String(pressed) }) },
+    action,
+  )
   // The card sits beside the editor: pressing a button must not take the caret out of the text.
   b.addEventListener('mousedown', (event) => event.preventDefault())
   return b

@@ -14,8 +14,10 @@ export function describeProposal(proposal: Pick<Proposal, 'kind' | 'target' | 'v
   switch (proposal.kind) {
     case 'resolution': {
       const v = String(value)
-      if (v === 'kept' || v === 'deleted') return `${v === 'kept' ? 'keep' : 'delete'} [${short(textOf(doc, proposal.target))}] (${proposal.target})`
-      if (v === 'chosen' || v === 'dropped') return `${v === 'chosen' ? 'choose' : 'drop'} ${optionLabel(doc, proposal.target)}`
+      if (v === 'kept' || v === 'deleted')
+        return `${v === 'kept' ? 'keep' : 'delete'} [${short(textOf(doc, proposal.target))}] (${proposal.target})`
+      if (v === 'chosen' || v === 'dropped')
+        return `${v === 'chosen' ? 'choose' : 'drop'} ${optionLabel(doc, proposal.target)}`
       return `choose [${short(textOf(doc, v))}] (${proposal.target})`
     }
     case 'alternative':

@@ -28,7 +28,11 @@ export class ProposalsConnection {
   private pending = false
   private destroyed = false
 
-  constructor(readonly documentId: string, private readonly session: Session, private readonly events: ProposalsEvents) {
+  constructor(
+    readonly documentId: string,
+    private readonly session: Session,
+    private readonly events: ProposalsEvents,
+  ) {
     this.open()
   }
 
@@ -57,7 +61,11 @@ export class ProposalsConnection {
       closed: (code, reason) => code === 4403 && this.refused(reason.replace(/^write not permitted: /, '')),
     })
     const { account } = this.session
-    this.current = new ProposalRegister(this.connection.ydoc, { username: account.username, role: account.role, party: account.party ?? undefined })
+    this.current = new ProposalRegister(this.connection.ydoc, {
+      username: account.username,
+      role: account.role,
+      party: account.party ?? undefined,
+    })
     const maps = Object.values(PROPOSAL_MAPS).map((name) => this.connection.ydoc.getMap(name) as Y.Map<unknown>)
     const onChange = () => this.schedule()
     for (const map of maps) map.observe(onChange)

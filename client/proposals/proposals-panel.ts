@@ -25,7 +25,9 @@ export function createProposalsPanel(proposals: LiveProposals, jumpTo: (id: stri
   const dom = el('section', { class: 'proposals-panel', 'aria-label': 'Proposals' }, heading, open, decided)
 
   const withTarget = (card: HTMLElement, target: string) => {
-    const go = button(`Go to ${target}`, { class: 'proposal-go' }, () => jumpTo(target.includes('/') ? target.slice(target.indexOf('/') + 1) : target))
+    const go = button(`Go to ${target}`, { class: 'proposal-go' }, () =>
+      jumpTo(target.includes('/') ? target.slice(target.indexOf('/') + 1) : target),
+    )
     card.querySelector('.proposal-meta')?.append(' ', go)
     return card
   }
@@ -37,10 +39,22 @@ export function createProposalsPanel(proposals: LiveProposals, jumpTo: (id: stri
       const openOnes = all.filter((t) => t.proposal.status === 'open')
       const closed = all.filter((t) => t.proposal.status !== 'open').reverse()
       heading.textContent = `Proposals (${openOnes.length} open)`
-      open.replaceChildren(...(openOnes.length ? openOnes.map((t) => withTarget(proposalCard(t, proposals, true), t.proposal.target)) : [note(proposals.mayPropose ? 'No open proposals. Propose from a bracket, an option, a placeholder or your row of the amounts.' : 'No open proposals.')]))
+      open.replaceChildren(
+        ...(openOnes.length
+          ? openOnes.map((t) => withTarget(proposalCard(t, proposals, true), t.proposal.target))
+          : [
+              note(
+                proposals.mayPropose
+                  ? 'No open proposals. Propose from a bracket, an option, a placeholder or your row of the amounts.'
+                  : 'No open proposals.',
+              ),
+            ]),
+      )
       decidedSummary.textContent = `Decided and withdrawn (${closed.length})`
       decided.hidden = closed.length === 0
-      decidedList.replaceChildren(...closed.map((t) => withTarget(proposalCard(t, proposals, false), t.proposal.target)))
+      decidedList.replaceChildren(
+        ...closed.map((t) => withTarget(proposalCard(t, proposals, false), t.proposal.target)),
+      )
     },
   }
 }

@@ -28,12 +28,19 @@ export interface ProposalsRoom {
 }
 
 /** Opens `documentId`'s proposals room and waits for its first sync. */
-export async function openProposalsRoom(documentId: string, session: Session, setting: Omit<ProposalsSetting, 'account'>): Promise<ProposalsRoom> {
+export async function openProposalsRoom(
+  documentId: string,
+  session: Session,
+  setting: Omit<ProposalsSetting, 'account'>,
+): Promise<ProposalsRoom> {
   let proposals: LiveProposals | null = null
   let panel: ProposalsPanel | null = null
   let log: LogPanel | null = null
   const connection = new ProposalsConnection(documentId, session, {
-    refused: (reason) => setting.say(`The server refused the proposals change: ${reason}. The proposals have been returned to the server’s state.`),
+    refused: (reason) =>
+      setting.say(
+        `The server refused the proposals change: ${reason}. The proposals have been returned to the server’s state.`,
+      ),
     changed: () => {
       proposals?.refresh()
       panel?.render()

@@ -36,16 +36,29 @@ export function summarizeWhatIf(party: string, now: Computation, then: Computati
 /** The summary in one line: "Norway: 345 912 712 → 329 440 678 t (−16 472 034 t); aggregate 18.2 % → 18.2 % (+0.02 points)". */
 export function describeWhatIf(s: WhatIfSummary): string {
   const parts: string[] = []
-  if (s.amountNow === s.amountThen) parts.push(`${s.party}: ${s.amountNow === null ? 'no figure' : `${formatTonnes(s.amountNow)} t`} (unchanged)`)
-  else if (s.amountNow === null || s.amountThen === null) parts.push(`${s.party}: ${s.amountNow === null ? 'no figure' : `${formatTonnes(s.amountNow)} t`} → ${s.amountThen === null ? 'no figure' : `${formatTonnes(s.amountThen)} t`}`)
-  else parts.push(`${s.party}: ${formatTonnes(s.amountNow)} → ${formatTonnes(s.amountThen)} t (${signed(s.amountThen - s.amountNow, formatTonnes)} t)`)
+  if (s.amountNow === s.amountThen)
+    parts.push(`${s.party}: ${s.amountNow === null ? 'no figure' : `${formatTonnes(s.amountNow)} t`} (unchanged)`)
+  else if (s.amountNow === null || s.amountThen === null)
+    parts.push(
+      `${s.party}: ${s.amountNow === null ? 'no figure' : `${formatTonnes(s.amountNow)} t`} → ${s.amountThen === null ? 'no figure' : `${formatTonnes(s.amountThen)} t`}`,
+    )
+  else
+    parts.push(
+      `${s.party}: ${formatTonnes(s.amountNow)} → ${formatTonnes(s.amountThen)} t (${signed(s.amountThen - s.amountNow, formatTonnes)} t)`,
+    )
   if (s.aggregateNow === null && s.aggregateThen === null) parts.push('aggregate: no inscriptions yet')
   else if (s.aggregateNow !== null && s.aggregateThen !== null) {
     // One Party moves the aggregate by hundredths of a point: the change is shown finer than the figure.
     const delta = s.aggregateThen - s.aggregateNow
     if (Math.abs(delta) < 0.005) parts.push(`aggregate ${formatPercent(s.aggregateNow)} % (unchanged)`)
-    else parts.push(`aggregate ${formatPercent(s.aggregateNow)} % → ${formatPercent(s.aggregateThen)} % (${signed(delta, (n) => n.toFixed(2))} points)`)
-  } else parts.push(`aggregate ${s.aggregateNow === null ? '—' : `${formatPercent(s.aggregateNow)} %`} → ${s.aggregateThen === null ? '—' : `${formatPercent(s.aggregateThen)} %`}`)
+    else
+      parts.push(
+        `aggregate ${formatPercent(s.aggregateNow)} % → ${formatPercent(s.aggregateThen)} % (${signed(delta, (n) => n.toFixed(2))} points)`,
+      )
+  } else
+    parts.push(
+      `aggregate ${s.aggregateNow === null ? '—' : `${formatPercent(s.aggregateNow)} %`} → ${s.aggregateThen === null ? '—' : `${formatPercent(s.aggregateThen)} %`}`,
+    )
   if (s.yearsNow !== s.yearsThen) parts.push(`period ${s.yearsNow ?? '?'} → ${s.yearsThen ?? '?'} years`)
   return parts.join('; ')
 }

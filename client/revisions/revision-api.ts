@@ -18,7 +18,10 @@ export interface RevisionEntry {
 /** A revision read back: its text and what remains open in it. */
 export interface RevisionDetail extends RevisionEntry {
   text: string
-  structure: { summary: { options: number; bracketGroups: number; optionalBrackets: number }; remaining: RevisionRemaining }
+  structure: {
+    summary: { options: number; bracketGroups: number; optionalBrackets: number }
+    remaining: RevisionRemaining
+  }
 }
 
 /** One column of the bracket history: a revision, or the working draft (`draft`). */
@@ -36,7 +39,10 @@ export const DRAFT = 'draft'
 export class RevisionApi {
   private readonly base: string
 
-  constructor(private readonly session: Session, documentId: string) {
+  constructor(
+    private readonly session: Session,
+    documentId: string,
+  ) {
     this.base = `/api/documents/${encodeURIComponent(documentId)}`
   }
 
@@ -62,11 +68,16 @@ export class RevisionApi {
 
   /** Compares two revisions (either may be the draft). */
   compare(from: string, to: string): Promise<Comparison> {
-    return callApi('GET', `${this.base}/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, this.session.token)
+    return callApi(
+      'GET',
+      `${this.base}/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+      this.session.token,
+    )
   }
 
   /** What remains open per section at every revision and in the draft. */
   async history(): Promise<HistoryPoint[]> {
-    return (await callApi<{ revisions: HistoryPoint[] }>('GET', `${this.base}/bracket-history`, this.session.token)).revisions
+    return (await callApi<{ revisions: HistoryPoint[] }>('GET', `${this.base}/bracket-history`, this.session.token))
+      .revisions
   }
 }

@@ -30,9 +30,17 @@ function bracketed(line: string): (Node | string)[] {
 export function revisionReader(revision: RevisionDetail): HTMLElement {
   const r = revision.structure.remaining
   const text = el('div', { class: 'reader-text', 'aria-label': `Text of ${revision.name}` })
-  for (const line of revision.text.split(/\r?\n/)) text.append(el('div', { class: 'reader-line' }, ...(line ? bracketed(line) : ['\u00a0'])))
-  return el('article', { class: 'revision-reader', 'data-revision': revision.name },
+  for (const line of revision.text.split(/\r?\n/))
+    text.append(el('div', { class: 'reader-line' }, ...(line ? bracketed(line) : ['\u00a0'])))
+  return el(
+    'article',
+    { class: 'revision-reader', 'data-revision': revision.name },
     el('h2', {}, `${revision.name} (read only)`),
-    el('p', { class: 'muted' }, `By ${revision.createdBy ?? 'unknown'}, ${new Date(revision.createdAt).toLocaleString()}${revision.restoredFrom ? `; restores ${revision.restoredFrom}` : ''}. Open: ${r.brackets} brackets, ${r.options} options.`),
-    text)
+    el(
+      'p',
+      { class: 'muted' },
+      `By ${revision.createdBy ?? 'unknown'}, ${new Date(revision.createdAt).toLocaleString()}${revision.restoredFrom ? `; restores ${revision.restoredFrom}` : ''}. Open: ${r.brackets} brackets, ${r.options} options.`,
+    ),
+    text,
+  )
 }

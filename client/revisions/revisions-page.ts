@@ -16,7 +16,13 @@ import { DRAFT, RevisionApi, type RevisionEntry } from './revision-api.ts'
 import { revisionReader } from './revision-reader.ts'
 
 /** Shows the revisions of `documentId` in `root`; `onEditor` goes back to the editor. Returns the function that closes the page. */
-export function showRevisionsPage(root: HTMLElement, session: Session, documentId: string, title: string, onEditor: () => void): () => void {
+export function showRevisionsPage(
+  root: HTMLElement,
+  session: Session,
+  documentId: string,
+  title: string,
+  onEditor: () => void,
+): () => void {
   const api = new RevisionApi(session, documentId)
   const mayWrite = capabilitiesOf(session.account).resolve
   let closed = false
@@ -29,7 +35,12 @@ export function showRevisionsPage(root: HTMLElement, session: Session, documentI
   const view = el('div', { class: 'revision-view', 'aria-live': 'polite' })
   const fromSelect = el('select', { 'aria-label': 'Compare from' })
   const toSelect = el('select', { 'aria-label': 'Compare to' })
-  const layoutSelect = el('select', { 'aria-label': 'Layout' }, el('option', { value: 'side-by-side' }, 'Side by side'), el('option', { value: 'inline' }, 'Inline'))
+  const layoutSelect = el(
+    'select',
+    { 'aria-label': 'Layout' },
+    el('option', { value: 'side-by-side' }, 'Side by side'),
+    el('option', { value: 'inline' }, 'Inline'),
+  )
   const compareButton = el('button', { type: 'button' }, 'Compare')
   const nameInput = el('input', { type: 'text', placeholder: 'Rev.N', 'aria-label': 'Revision name', size: '10' })
   const createButton = el('button', { type: 'submit' }, 'Make revision')
@@ -42,19 +53,56 @@ export function showRevisionsPage(root: HTMLElement, session: Session, documentI
   }
   const failed = (what: string) => (error: Error) => say(`${what}: ${error.message}`)
 
-  const page = el('div', { class: 'revisions-page' },
-    el('header', { class: 'editor-header' }, back, el('h1', { class: 'doc-title' }, `${title} — revisions`), el('span', { class: 'who' }, `${session.account.username} (${session.account.role})`)),
+  const page = el(
+    'div',
+    { class: 'revisions-page' },
+    el(
+      'header',
+      { class: 'editor-header' },
+      back,
+      el('h1', { class: 'doc-title' }, `${title} — revisions`),
+      el('span', { class: 'who' }, `${session.account.username} (${session.account.role})`),
+    ),
     message,
-    el('main', { class: 'revisions-main' },
-      el('section', { class: 'revisions-list', 'aria-label': 'Revisions' },
+    el(
+      'main',
+      { class: 'revisions-main' },
+      el(
+        'section',
+        { class: 'revisions-list', 'aria-label': 'Revisions' },
         el('h2', {}, 'Revisions'),
-        el('p', { class: 'muted' }, 'The working draft is always the current text; revisions are fixed snapshots of it.'),
+        el(
+          'p',
+          { class: 'muted' },
+          'The working draft is always the current text; revisions are fixed snapshots of it.',
+        ),
         ...(mayWrite ? [createForm] : []),
-        el('table', { class: 'revision-table' }, el('thead', {}, el('tr', {}, el('th', {}, 'Revision'), el('th', {}, 'By'), el('th', {}, 'When'), el('th', {}, ''))), list),
-        el('div', { class: 'compare-form' }, el('span', {}, 'Compare'), fromSelect, el('span', {}, 'with'), toSelect, layoutSelect, compareButton),
+        el(
+          'table',
+          { class: 'revision-table' },
+          el(
+            'thead',
+            {},
+            el('tr', {}, el('th', {}, 'Revision'), el('th', {}, 'By'), el('th', {}, 'When'), el('th', {}, '')),
+          ),
+          list,
+        ),
+        el(
+          'div',
+          { class: 'compare-form' },
+          el('span', {}, 'Compare'),
+          fromSelect,
+          el('span', {}, 'with'),
+          toSelect,
+          layoutSelect,
+          compareButton,
+        ),
         el('h2', {}, 'Bracket history'),
-        chart),
-      view))
+        chart,
+      ),
+      view,
+    ),
+  )
   root.replaceChildren(page)
 
   const option = (name: string) => el('option', { value: name }, name === DRAFT ? 'Working draft' : name)
@@ -70,8 +118,10 @@ export function showRevisionsPage(root: HTMLElement, session: Session, documentI
     toSelect.replaceChildren(...revisions.map((r) => option(r.name)), option(DRAFT))
     // By default: the latest revision against the one before (or against the draft when there is one).
     const names = revisions.map((r) => r.name)
-    fromSelect.value = keep[0] && [...names, DRAFT].includes(keep[0]) ? keep[0] : names.at(-2) ?? names.at(-1) ?? DRAFT
-    toSelect.value = keep[1] && [...names, DRAFT].includes(keep[1]) ? keep[1] : names.length >= 2 ? names.at(-1)! : DRAFT
+    fromSelect.value =
+      keep[0] && [...names, DRAFT].includes(keep[0]) ? keep[0] : (names.at(-2) ?? names.at(-1) ?? DRAFT)
+    toSelect.value =
+      keep[1] && [...names, DRAFT].includes(keep[1]) ? keep[1] : names.length >= 2 ? names.at(-1)! : DRAFT
     chart.replaceChildren(bracketHistoryChart(history))
   }
 
@@ -84,20 +134,46 @@ export function showRevisionsPage(root: HTMLElement, session: Session, documentI
     if (mayWrite) {
       const restore = el('button', { type: 'button' }, 'Restore')
       restore.addEventListener('click', () => {
-        if (!confirm(`Make the working draft say what ${r.name} said? This is recorded as a new revision; no revision is lost.`)) return
-        api.restore(r.name).then((made) => {
-          say(null)
-          view.replaceChildren(el('p', { class: 'notice' }, `${r.name} restored as ${made.name}: the working draft now says what ${r.name} said.`))
-          return refresh(false)
-        }, failed(`Cannot restore ${r.name}`))
+        if (
+          !confirm(
+            `Make the working draft say what ${r.name} said? This is recorded as a new revision; no revision is lost.`,
+          )
+        )
+          return
+        api.restore(r.name).then(
+          (made) => {
+            say(null)
+            view.replaceChildren(
+              el(
+                'p',
+                { class: 'notice' },
+                `${r.name} restored as ${made.name}: the working draft now says what ${r.name} said.`,
+              ),
+            )
+            return refresh(false)
+          },
+          failed(`Cannot restore ${r.name}`),
+        )
       })
       actions.append(restore)
     }
-    return el('tr', { 'data-revision': r.name },
-      el('td', {}, el('strong', {}, r.name), r.restoredFrom ? el('span', { class: 'muted' }, ` restores ${r.restoredFrom}`) : ''),
+    return el(
+      'tr',
+      { 'data-revision': r.name },
+      el(
+        'td',
+        {},
+        el('strong', {}, r.name),
+        r.restoredFrom ? el('span', { class: 'muted' }, ` restores ${r.restoredFrom}`) : '',
+      ),
       el('td', {}, r.createdBy ?? '—'),
-      el('td', {}, el('time', { datetime: new Date(r.createdAt).toISOString() }, new Date(r.createdAt).toLocaleString())),
-      actions)
+      el(
+        'td',
+        {},
+        el('time', { datetime: new Date(r.createdAt).toISOString() }, new Date(r.createdAt).toLocaleString()),
+      ),
+      actions,
+    )
   }
 
   createForm.addEventListener('submit', (event) => {
@@ -116,7 +192,9 @@ export function showRevisionsPage(root: HTMLElement, session: Session, documentI
     }, failed('Cannot compare'))
   }
   compareButton.addEventListener('click', compare)
-  layoutSelect.addEventListener('change', () => { if (view.querySelector('.comparison')) compare() })
+  layoutSelect.addEventListener('change', () => {
+    if (view.querySelector('.comparison')) compare()
+  })
 
   refresh().then(() => (page.dataset.ready = 'true'), failed('Cannot list revisions'))
   return () => {

@@ -11,19 +11,40 @@ import type { Streamliner } from './streamliner.ts'
 import { button } from '../pages/element.ts'
 
 /** The buttons for bracket group `group` at the caret of `state`; `stored` is its resolution. */
-export function bracketTools(state: EditorState, group: Node, optional: boolean, stored: string | undefined, streamline: Streamliner): HTMLButtonElement[] {
+export function bracketTools(
+  state: EditorState,
+  group: Node,
+  optional: boolean,
+  stored: string | undefined,
+  streamline: Streamliner,
+): HTMLButtonElement[] {
   const id: string = group.attrs.id
   const out: HTMLButtonElement[] = []
   const acceptable = optional ? stored === 'kept' : !!stored
   if (acceptable) {
     const alt = optional ? undefined : stored
-    out.push(tool('Accept as clean text', `Accept the ${optional ? 'kept text' : 'chosen alternative'} of ${id} as clean text, removing its brackets`, () => streamline.take((s, o) => acceptBracketText(s, id, alt, o))))
+    out.push(
+      tool(
+        'Accept as clean text',
+        `Accept the ${optional ? 'kept text' : 'chosen alternative'} of ${id} as clean text, removing its brackets`,
+        () => streamline.take((s, o) => acceptBracketText(s, id, alt, o)),
+      ),
+    )
   }
-  if (!optional) out.push(tool('Split group', `Split bracket group ${id} into separate brackets`, () => streamline.take((s, o) => splitGroup(s, id, undefined, o))))
+  if (!optional)
+    out.push(
+      tool('Split group', `Split bracket group ${id} into separate brackets`, () =>
+        streamline.take((s, o) => splitGroup(s, id, undefined, o)),
+      ),
+    )
   const next = followingGroup(state, id)
   if (next) {
     const text = next.textContent.slice(0, 30)
-    out.push(tool(`Regroup with [${text}]`, `Regroup ${id} with the next bracket “${text}” as alternatives`, () => streamline.take((s, o) => regroupBrackets(s, id, next.attrs.id, o))))
+    out.push(
+      tool(`Regroup with [${text}]`, `Regroup ${id} with the next bracket “${text}” as alternatives`, () =>
+        streamline.take((s, o) => regroupBrackets(s, id, next.attrs.id, o)),
+      ),
+    )
   }
   return out
 }

@@ -19,7 +19,10 @@ export class DocumentLog {
   private undo: Y.UndoManager | null = null
   private stop: () => void = () => undefined
 
-  constructor(private readonly registerOf: () => ProposalRegister | null, private readonly say: (message: string) => void) {}
+  constructor(
+    private readonly registerOf: () => ProposalRegister | null,
+    private readonly say: (message: string) => void,
+  ) {}
 
   /** Whether this account signs the log (co-chairs and the secretariat). */
   get writable(): boolean {
@@ -45,7 +48,12 @@ export class DocumentLog {
       const id = stackItem.meta.get(LOG_META) as string | undefined
       const original = id ? this.entries()[id] : undefined
       if (!id || !original) return
-      this.append({ op: type, ids: original.ids, summary: `${type === 'undo' ? 'undid' : 'redid'}: ${original.summary}`, of: id })
+      this.append({
+        op: type,
+        ids: original.ids,
+        summary: `${type === 'undo' ? 'undid' : 'redid'}: ${original.summary}`,
+        of: id,
+      })
       if (original.op === 'accept-proposal') this.redecide(original.ids[1], type)
     }
     undo.on('stack-item-added', added)

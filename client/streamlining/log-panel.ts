@@ -25,15 +25,32 @@ export function createLogPanel(jumpTo: (id: string) => boolean): LogPanel {
     render(state) {
       const entries = logEntries(state.log).reverse()
       summary.textContent = `Document log (${entries.length})`
-      list.replaceChildren(...entries.map((entry) => {
-        const when = el('time', { datetime: entry.at }, new Date(entry.at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' }))
-        const li = el('li', { class: 'log-line', 'data-op': entry.op }, when, ' ', el('strong', {}, entry.by), ` ${entry.summary}`)
-        // An inscription's target is a `column/Party` cell: its row is the Party's.
-        const target = entry.ids[0]?.replace(/^[^/]*\//, '')
-        if (target) li.append(' ', button('Go', { class: 'log-go', 'aria-label': `Go to ${target}` }, () => jumpTo(target)))
-        for (const note of entry.notes) li.append(el('div', { class: 'log-note' }, note))
-        return li
-      }))
+      list.replaceChildren(
+        ...entries.map((entry) => {
+          const when = el(
+            'time',
+            { datetime: entry.at },
+            new Date(entry.at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' }),
+          )
+          const li = el(
+            'li',
+            { class: 'log-line', 'data-op': entry.op },
+            when,
+            ' ',
+            el('strong', {}, entry.by),
+            ` ${entry.summary}`,
+          )
+          // An inscription's target is a `column/Party` cell: its row is the Party's.
+          const target = entry.ids[0]?.replace(/^[^/]*\//, '')
+          if (target)
+            li.append(
+              ' ',
+              button('Go', { class: 'log-go', 'aria-label': `Go to ${target}` }, () => jumpTo(target)),
+            )
+          for (const note of entry.notes) li.append(el('div', { class: 'log-note' }, note))
+          return li
+        }),
+      )
     },
   }
 }

@@ -34,7 +34,11 @@ export function optionTools(id: string, view: EditorView, streamline: Streamline
     const { before, after } = siblings()
     const others = [...before, ...after]
     if (!others.length) return streamline.tell(`${nameOf()} is the only option of its section.`)
-    const keep = await pickFrom(`Merge ${nameOf()} into…`, 'The option you pick keeps its place and number; where the texts differ they become bracketed alternatives in it.', others.map((o) => ({ label: o.name, value: o.id })))
+    const keep = await pickFrom(
+      `Merge ${nameOf()} into…`,
+      'The option you pick keeps its place and number; where the texts differ they become bracketed alternatives in it.',
+      others.map((o) => ({ label: o.name, value: o.id })),
+    )
     if (keep) streamline.take((s, o) => mergeOptions(s, keep, id, o))
   })
   const up = tool('Move up', 'move-up', () => {
@@ -47,8 +51,15 @@ export function optionTools(id: string, view: EditorView, streamline: Streamline
   })
   const remove = tool('Delete option', 'delete', () => streamline.take((s, o) => dropOption(s, id, o)))
   const applies = tool('Applies if…', 'applies', async () => {
-    const choices: Pick[] = [{ label: 'Always (remove the condition)', value: '' }, ...optionsElsewhere(view.state.doc, id)]
-    const picked = await pickFrom(`When does ${nameOf()} apply?`, 'It will read “(would only apply if option N for … above is selected)”.', choices)
+    const choices: Pick[] = [
+      { label: 'Always (remove the condition)', value: '' },
+      ...optionsElsewhere(view.state.doc, id),
+    ]
+    const picked = await pickFrom(
+      `When does ${nameOf()} apply?`,
+      'It will read “(would only apply if option N for … above is selected)”.',
+      choices,
+    )
     if (picked === null) return
     const [sectionId, optionNumber] = picked.split('#')
     streamline.take((s, o) => setApplicability(s, id, picked ? { sectionId, optionNumber } : null, o))
@@ -63,7 +74,9 @@ function optionsBeside(doc: Node, id: string): Sibling[] {
     if (found.length) return false
     if (node.type.name === 'option') return false
     const options: Sibling[] = []
-    node.forEach((child) => { if (child.type.name === 'option') options.push({ id: child.attrs.id, name: optionName(child) }) })
+    node.forEach((child) => {
+      if (child.type.name === 'option') options.push({ id: child.attrs.id, name: optionName(child) })
+    })
     if (options.some((o) => o.id === id)) found = options
     return true
   })
@@ -76,10 +89,13 @@ function optionsElsewhere(doc: Node, id: string): Pick[] {
   doc.descendants((node) => {
     if (node.type.name === 'option') return false
     const options: Node[] = []
-    node.forEach((child) => { if (child.type.name === 'option') options.push(child) })
+    node.forEach((child) => {
+      if (child.type.name === 'option') options.push(child)
+    })
     if (!options.length || options.some((o) => o.attrs.id === id) || !node.attrs.id) return true
     const title = node.firstChild?.textContent.trim() || node.attrs.id
-    for (const o of options) out.push({ label: `${optionName(o)} of ${title}`, value: `${node.attrs.id}#${optionNumber(o)}` })
+    for (const o of options)
+      out.push({ label: `${optionName(o)} of ${title}`, value: `${node.attrs.id}#${optionNumber(o)}` })
     return true
   })
   return out

@@ -16,7 +16,14 @@ export function pickFrom(heading: string, explanation: string, choices: Pick[]):
   const headingId = `pick-dialog-${Math.random().toString(36).slice(2)}`
   const list = el('div', { class: 'pick-dialog-choices', role: 'group' })
   const cancel = el('button', { type: 'button' }, 'Cancel')
-  const dialog = el('dialog', { class: 'pick-dialog', 'aria-labelledby': headingId }, el('h2', { id: headingId }, heading), el('p', {}, explanation), list, cancel)
+  const dialog = el(
+    'dialog',
+    { class: 'pick-dialog', 'aria-labelledby': headingId },
+    el('h2', { id: headingId }, heading),
+    el('p', {}, explanation),
+    list,
+    cancel,
+  )
   document.body.append(dialog)
   return new Promise((resolve) => {
     let picked: string | null = null

@@ -38,7 +38,10 @@ export function accountRoutes(services: Services): Router {
     const body = validate(newAccount, req.body, 'body', res)
     if (!body) return
     const account = await services.accounts.create(body)
-    if (!account) return sendError(res, 409, 'username taken', [{ field: 'body.username', message: `"${body.username}" already exists` }])
+    if (!account)
+      return sendError(res, 409, 'username taken', [
+        { field: 'body.username', message: `"${body.username}" already exists` },
+      ])
     res.status(201).json(account)
   })
 

@@ -15,7 +15,10 @@ export const accountOf = (res: Response): Account => res.locals.account as Accou
 export function requireAccount(services: Services) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const account = services.tokens.resolve(requestToken(req, false))
-    if (!account) return sendError(res, 401, 'authentication required', [{ field: 'token', message: 'missing, unknown or expired token' }])
+    if (!account)
+      return sendError(res, 401, 'authentication required', [
+        { field: 'token', message: 'missing, unknown or expired token' },
+      ])
     res.locals.account = account
     next()
   }
@@ -25,7 +28,10 @@ export function requireAccount(services: Services) {
 export function requireRole(...roles: Role[]) {
   return (_req: Request, res: Response, next: NextFunction): void => {
     const { role } = accountOf(res)
-    if (!roles.includes(role)) return sendError(res, 403, `forbidden for role ${role}`, [{ field: 'role', message: `requires ${roles.join(' or ')}` }])
+    if (!roles.includes(role))
+      return sendError(res, 403, `forbidden for role ${role}`, [
+        { field: 'role', message: `requires ${roles.join(' or ')}` },
+      ])
     next()
   }
 }

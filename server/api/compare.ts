@@ -17,7 +17,13 @@ import { DRAFT, draftStates, lookupRevision, revisionName } from './revision-loo
 const compareQuery = z.object({ from: revisionName, to: revisionName.default(DRAFT) })
 
 /** The states of revision `name` (or the draft), or undefined after answering 404. */
-function sideOf(services: Services, document: DocumentRecord, name: string, field: string, res: Response): StatesOf | undefined {
+function sideOf(
+  services: Services,
+  document: DocumentRecord,
+  name: string,
+  field: string,
+  res: Response,
+): StatesOf | undefined {
   if (name === DRAFT) return { name, ...draftStates(services, document.id) }
   const revision = lookupRevision(services, document, name, field, res)
   return revision && { name, text: revision.states.text, proposals: revision.states.proposals }
@@ -54,7 +60,12 @@ export function compareRoutes(services: Services): Router {
         createdBy: record.createdBy,
         remaining: revisionRemaining(services.revisions.state(document.id, record.name)!),
       }))
-      const draft = { name: DRAFT, createdAt: null, createdBy: null, remaining: revisionRemaining(draftStates(services, document.id).text) }
+      const draft = {
+        name: DRAFT,
+        createdAt: null,
+        createdBy: null,
+        remaining: revisionRemaining(draftStates(services, document.id).text),
+      }
       res.json({ revisions: [...revisions, draft] })
     } catch (error) {
       sendError(res, 422, 'bracket history cannot be read', [{ field: 'params.id', message: (error as Error).message }])

@@ -16,6 +16,7 @@ export function lookupDocument(services: Services, req: Request, res: Response):
   const params = validate(idParams, { id: req.params.id }, 'params', res)
   if (!params) return undefined
   const document = services.documents.get(params.id)
-  if (!document) sendError(res, 404, 'no such document', [{ field: 'params.id', message: `no document "${params.id}"` }])
+  if (!document)
+    sendError(res, 404, 'no such document', [{ field: 'params.id', message: `no document "${params.id}"` }])
   return document
 }

@@ -5,7 +5,14 @@
 import express, { Router } from 'express'
 import { z } from 'zod'
 import { createDocument } from '../documents/creation.ts'
-import { documentSummary, documentText, loadTemplate, templateExists, templateNames, type TemplateText } from '../documents/template.ts'
+import {
+  documentSummary,
+  documentText,
+  loadTemplate,
+  templateExists,
+  templateNames,
+  type TemplateText,
+} from '../documents/template.ts'
 import type { Services } from '../services.ts'
 import type { DocumentRecord } from '../store/documents.ts'
 import { documentIdPattern, parseRoomName, roomName } from '../sync/policy.ts'
@@ -47,33 +54,42 @@ export function documentRoutes(services: Services): Router {
     res.json(services.documents.list().map(listed))
   })
 
-  router.post('/documents', auth, requireRole('secretariat'), express.text({ limit: services.options.limits.maxBodyBytes }), (req, res) => {
-    let input: { id?: string; title: string; text: string } & Partial<Pick<TemplateText, 'annotations' | 'bindings'>>
-    if (typeof req.body === 'string') {
-      // A raw plain-text upload: Content-Type text/plain, title (and id) in the query.
-      const query = validate(uploadQuery, req.query, 'query', res)
-      if (!query) return
-      if (req.body.length === 0) return sendError(res, 400, 'empty upload', [{ field: 'body', message: 'the non-paper text is empty' }])
-      input = { ...query, text: req.body }
-    } else {
-      const body = validate(newDocument, req.body ?? {}, 'body', res)
-      if (!body) return
-      if (body.template !== undefined) {
-        if (!templateExists(services.options.templatesDir, body.template)) {
-          return sendError(res, 422, 'template not installed', [{ field: 'body.template', message: `no text for "${body.template}"` }])
-        }
-        input = { id: body.id, title: body.title, ...loadTemplate(services.options.templatesDir, body.template) }
+  router.post(
+    '/documents',
+    auth,
+    requireRole('secretariat'),
+    express.text({ limit: services.options.limits.maxBodyBytes }),
+    (req, res) => {
+      let input: { id?: string; title: string; text: string } & Partial<Pick<TemplateText, 'annotations' | 'bindings'>>
+      if (typeof req.body === 'string') {
+        // A raw plain-text upload: Content-Type text/plain, title (and id) in the query.
+        const query = validate(uploadQuery, req.query, 'query', res)
+        if (!query) return
+        if (req.body.length === 0)
+          return sendError(res, 400, 'empty upload', [{ field: 'body', message: 'the non-paper text is empty' }])
+        input = { ...query, text: req.body }
       } else {
-        input = { id: body.id, title: body.title, text: body.text! }
+        const body = validate(newDocument, req.body ?? {}, 'body', res)
+        if (!body) return
+        if (body.template !== undefined) {
+          if (!templateExists(services.options.templatesDir, body.template)) {
+            return sendError(res, 422, 'template not installed', [
+              { field: 'body.template', message: `no text for "${body.template}"` },
+            ])
+          }
+          input = { id: body.id, title: body.title, ...loadTemplate(services.options.templatesDir, body.template) }
+        } else {
+          input = { id: body.id, title: body.title, text: body.text! }
+        }
       }
-    }
-    const created = createDocument(services, { ...input, createdBy: accountOf(res).username })
-    if (!created.ok) {
-      const where = typeof req.body === 'string' ? 'query' : 'body'
-      return sendError(res, 409, created.message, [{ field: `${where}.${created.field}`, message: created.message }])
-    }
-    res.status(201).json({ document: listed(created.document), diagnostics: created.diagnostics })
-  })
+      const created = createDocument(services, { ...input, createdBy: accountOf(res).username })
+      if (!created.ok) {
+        const where = typeof req.body === 'string' ? 'query' : 'body'
+        return sendError(res, 409, created.message, [{ field: `${where}.${created.field}`, message: created.message }])
+      }
+      res.status(201).json({ document: listed(created.document), diagnostics: created.diagnostics })
+    },
+  )
 
   router.get('/documents/:id', auth, (req, res) => {
     const document = lookupDocument(services, req, res)

@@ -37,7 +37,16 @@ export function exportRoutes(services: Services): Router {
       bindings: readSharedBindings(ydoc).bindings,
     }))
     try {
-      const file = await exportDocument({ doc, scenario, bindings, parties: readPartyTable(), format: query.format, consolidated: query.consolidated === 'true', symbol: query.symbol, title: document.title })
+      const file = await exportDocument({
+        doc,
+        scenario,
+        bindings,
+        parties: readPartyTable(),
+        format: query.format,
+        consolidated: query.consolidated === 'true',
+        symbol: query.symbol,
+        title: document.title,
+      })
       res.type(file.contentType)
       res.setHeader('content-disposition', `attachment; filename="${file.fileName}"`)
       if (file.unresolved.length) res.setHeader('x-accord-unresolved', String(file.unresolved.length))

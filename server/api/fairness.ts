@@ -10,7 +10,12 @@ import { join } from 'node:path'
 import { Router } from 'express'
 import { z } from 'zod'
 import { readNegotiationDoc } from '../../shared/collab/document.ts'
-import { article2Status, chosenArticle2Option, DOHA_PARTIES_TO_PROTOCOL, findArticle2 } from '../../shared/entry-into-force/article-2.ts'
+import {
+  article2Status,
+  chosenArticle2Option,
+  DOHA_PARTIES_TO_PROTOCOL,
+  findArticle2,
+} from '../../shared/entry-into-force/article-2.ts'
 import { dayNumber } from '../../shared/entry-into-force/calendar-date.ts'
 import { readSharedAcceptances } from '../../shared/entry-into-force/shared-acceptances.ts'
 import { modelMaps } from '../../shared/model/shared-state.ts'
@@ -28,7 +33,9 @@ import { sendError, validate } from './responses.ts'
 
 const year = z.coerce.number().int().min(1990).max(2100)
 
-const yardstickQuery = z.object({ incomeYear: year.max(2012, 'income data (World Bank) ends in 2012').optional() }).strict()
+const yardstickQuery = z
+  .object({ incomeYear: year.max(2012, 'income data (World Bank) ends in 2012').optional() })
+  .strict()
 
 const frankelQuery = z
   .object({ from: year.default(2013), to: year.default(2020), party: z.string().min(1).max(200).optional() })
@@ -45,7 +52,10 @@ const calendarDate = z.string().refine((d) => {
 }, 'a calendar date in the form YYYY-MM-DD')
 
 const entryIntoForceQuery = z
-  .object({ asOf: calendarDate.optional(), parties: z.coerce.number().int().min(1).max(1000).default(DOHA_PARTIES_TO_PROTOCOL) })
+  .object({
+    asOf: calendarDate.optional(),
+    parties: z.coerce.number().int().min(1).max(1000).default(DOHA_PARTIES_TO_PROTOCOL),
+  })
   .strict()
 
 /** The fairness routes. */
@@ -57,11 +67,16 @@ export function fairnessRoutes(services: Services): Router {
   const yardstickData = () => {
     if (!data) {
       const read = (file: string) => readFileSync(join(services.options.templatesDir, 'yardsticks', file), 'utf8')
-      data = parseYardstickData({ inscriptions: read('inscriptions.csv'), partyYears: read('party-years.csv'), world: read('world.csv') })
+      data = parseYardstickData({
+        inscriptions: read('inscriptions.csv'),
+        partyYears: read('party-years.csv'),
+        world: read('world.csv'),
+      })
     }
     return data
   }
-  const inscriptionsOf = (documentId: string) => services.rooms.read(parseRoomName(documentId)!, (ydoc) => modelMaps(ydoc).inscriptions.toJSON())
+  const inscriptionsOf = (documentId: string) =>
+    services.rooms.read(parseRoomName(documentId)!, (ydoc) => modelMaps(ydoc).inscriptions.toJSON())
 
   router.get('/documents/:id/yardstick', auth, (req, res) => {
     const document = lookupDocument(services, req, res)
@@ -89,12 +104,23 @@ export function fairnessRoutes(services: Services): Router {
     if (!document) return
     const query = validate(frankelQuery, req.query, 'query', res)
     if (!query) return
-    const result = negotiationFrankel(yardstickData(), inscriptionsOf(document.id), readPartyTable(), { start: query.from, end: query.to })
+    const result = negotiationFrankel(yardstickData(), inscriptionsOf(document.id), readPartyTable(), {
+      start: query.from,
+      end: query.to,
+    })
     const suggestions = query.party ? result.suggestions.filter((s) => s.party === query.party) : result.suggestions
     if (query.party && suggestions.length === 0) {
-      return sendError(res, 404, 'no such Party', [{ field: 'query.party', message: `no Party named "${query.party}" in the yardstick data; names as in Annex B` }])
+      return sendError(res, 404, 'no such Party', [
+        { field: 'query.party', message: `no Party named "${query.party}" in the yardstick data; names as in Annex B` },
+      ])
     }
-    res.json({ period: result.period, parameters: seedParameters, assumptions: defaultAssumptions, suggestions, omitted: result.omitted })
+    res.json({
+      period: result.period,
+      parameters: seedParameters,
+      assumptions: defaultAssumptions,
+      suggestions,
+      omitted: result.omitted,
+    })
   })
 
   router.get('/documents/:id/entry-into-force', auth, (req, res) => {
@@ -113,12 +139,16 @@ export function fairnessRoutes(services: Services): Router {
       const status = article2Status(acceptances, asOf, query.parties)
       res.json({
         asOf,
-        article: article ? { id: article.id, options: article.options, chosenOption: chosenArticle2Option(article, resolutions) } : null,
+        article: article
+          ? { id: article.id, options: article.options, chosenOption: chosenArticle2Option(article, resolutions) }
+          : null,
         ...status,
         invalid,
       })
     } catch (error) {
-      sendError(res, 422, 'the acceptance list cannot be evaluated', [{ field: 'query.parties', message: (error as Error).message }])
+      sendError(res, 422, 'the acceptance list cannot be evaluated', [
+        { field: 'query.parties', message: (error as Error).message },
+      ])
     }
   })
 

@@ -20,7 +20,12 @@ export function sendError(res: Response, status: number, error: string, details:
  * Parses `value` with `schema`; on failure answers 400 naming each offending field under
  * `where` ('body', 'query', 'params') and returns undefined.
  */
-export function validate<T extends z.ZodType>(schema: T, value: unknown, where: string, res: Response): z.infer<T> | undefined {
+export function validate<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  where: string,
+  res: Response,
+): z.infer<T> | undefined {
   const result = schema.safeParse(value)
   if (result.success) return result.data
   const details = result.error.issues.map((issue) => ({

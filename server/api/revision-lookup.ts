@@ -16,9 +16,14 @@ import { sendError, validate } from './responses.ts'
 export const DRAFT = 'draft'
 
 /** A revision's name: `Rev.1` and the like. */
-export const revisionName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}$/, 'like "Rev.1": letters, digits, space . _ - (up to 40)')
+export const revisionName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}$/, 'like "Rev.1": letters, digits, space . _ - (up to 40)')
 /** A name for a new revision: any revision name but the draft's. */
-export const newRevisionName = revisionName.refine((name) => name.toLowerCase() !== DRAFT, `"${DRAFT}" names the working draft`)
+export const newRevisionName = revisionName.refine(
+  (name) => name.toLowerCase() !== DRAFT,
+  `"${DRAFT}" names the working draft`,
+)
 
 /** The current states of a document's text and proposals rooms. */
 export function draftStates(services: Services, documentId: string): { text: Uint8Array; proposals: Uint8Array } {
@@ -30,7 +35,13 @@ export function draftStates(services: Services, documentId: string): { text: Uin
 }
 
 /** The revision `name` (validated as `field`), or undefined after answering 400/404. */
-export function lookupRevision(services: Services, document: DocumentRecord, name: unknown, field: string, res: Response): { record: RevisionRecord; states: RevisionStates } | undefined {
+export function lookupRevision(
+  services: Services,
+  document: DocumentRecord,
+  name: unknown,
+  field: string,
+  res: Response,
+): { record: RevisionRecord; states: RevisionStates } | undefined {
   const valid = validate(revisionName, name, field, res)
   if (valid === undefined) return undefined
   const record = services.revisions.get(document.id, valid)

@@ -32,7 +32,11 @@ export function revisionRoutes(services: Services): Router {
     if (!body) return
     const name = body.name ?? services.revisions.nextName(document.id)
     const states = draftStates(services, document.id)
-    if (!services.revisions.create(document.id, name, states.text, accountOf(res).username, { proposals: states.proposals })) {
+    if (
+      !services.revisions.create(document.id, name, states.text, accountOf(res).username, {
+        proposals: states.proposals,
+      })
+    ) {
       return sendError(res, 409, 'revision exists', [{ field: 'body.name', message: `"${name}" already exists` }])
     }
     res.status(201).json(services.revisions.get(document.id, name))
@@ -54,7 +58,9 @@ export function revisionRoutes(services: Services): Router {
       Y.applyUpdate(doc, revision.states.text)
       res.json({ ...revision.record, text: documentText(doc), structure: revisionStructure(revision.states.text) })
     } catch (error) {
-      sendError(res, 422, 'revision cannot be serialized', [{ field: 'params.name', message: (error as Error).message }])
+      sendError(res, 422, 'revision cannot be serialized', [
+        { field: 'params.name', message: (error as Error).message },
+      ])
     } finally {
       doc.destroy()
     }
@@ -74,12 +80,24 @@ export function revisionRoutes(services: Services): Router {
     const failure = updateRoom(services, document.id, 'text', (doc) => restoreUpdate(doc, revision.states.text))
     if (failure) return sendError(res, 422, 'revision cannot be restored', [{ field: 'params.name', message: failure }])
     const account = accountOf(res)
-    const signed = updateRoom(services, document.id, 'proposals', (doc) => logEntryUpdate(doc, { username: account.username, role: account.role }, {
-      op: 'restore', ids: [], summary: `restored ${revision.record.name} as ${name}: the working draft says what ${revision.record.name} said`,
-    }))
-    if (signed) services.options.log(`accord: the restore of ${revision.record.name} in ${document.id} was not logged: ${signed}`)
+    const signed = updateRoom(services, document.id, 'proposals', (doc) =>
+      logEntryUpdate(
+        doc,
+        { username: account.username, role: account.role },
+        {
+          op: 'restore',
+          ids: [],
+          summary: `restored ${revision.record.name} as ${name}: the working draft says what ${revision.record.name} said`,
+        },
+      ),
+    )
+    if (signed)
+      services.options.log(`accord: the restore of ${revision.record.name} in ${document.id} was not logged: ${signed}`)
     const states = draftStates(services, document.id)
-    services.revisions.create(document.id, name, states.text, account.username, { proposals: states.proposals, restoredFrom: revision.record.name })
+    services.revisions.create(document.id, name, states.text, account.username, {
+      proposals: states.proposals,
+      restoredFrom: revision.record.name,
+    })
     res.status(201).json(services.revisions.get(document.id, name))
   })
 
@@ -91,7 +109,12 @@ export function revisionRoutes(services: Services): Router {
  * Applies the update `compute` derives from a room's current state through the durable
  * relay, like a client's edit: appended, committed, then relayed. Returns why it failed.
  */
-function updateRoom(services: Services, documentId: string, kind: 'text' | 'proposals', compute: (doc: Y.Doc) => Uint8Array | null): string | undefined {
+function updateRoom(
+  services: Services,
+  documentId: string,
+  kind: 'text' | 'proposals',
+  compute: (doc: Y.Doc) => Uint8Array | null,
+): string | undefined {
   const address = parseRoomName(roomName(documentId, kind))!
   const room = services.rooms.open(address)
   let failure: string | undefined

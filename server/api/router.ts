@@ -23,14 +23,23 @@ export function apiRouter(services: Services): Router {
   router.use(exportRoutes(services))
   router.use(revisionRoutes(services))
   router.use(fairnessRoutes(services))
-  router.use((req, res) => sendError(res, 404, 'no such API route', [{ field: 'path', message: `${req.method} ${req.path}` }]))
+  router.use((req, res) =>
+    sendError(res, 404, 'no such API route', [{ field: 'path', message: `${req.method} ${req.path}` }]),
+  )
   router.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
-    if (error.type === 'entity.parse.failed') return sendError(res, 400, 'malformed JSON', [{ field: 'body', message: error.message }])
-    if (error instanceof BadRequest) return sendError(res, 400, error.message, [{ field: 'request', message: error.hint }])
-    if (error.type === 'entity.too.large') return sendError(res, 413, 'body too large', [{ field: 'body', message: `over ${services.options.limits.maxBodyBytes} bytes` }])
+    if (error.type === 'entity.parse.failed')
+      return sendError(res, 400, 'malformed JSON', [{ field: 'body', message: error.message }])
+    if (error instanceof BadRequest)
+      return sendError(res, 400, error.message, [{ field: 'request', message: error.hint }])
+    if (error.type === 'entity.too.large')
+      return sendError(res, 413, 'body too large', [
+        { field: 'body', message: `over ${services.options.limits.maxBodyBytes} bytes` },
+      ])
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500
     if (status === 500) services.options.log(`accord: API error: ${error.stack ?? error.message}`)
-    sendError(res, status, status === 500 ? 'internal error' : error.message, [{ field: 'body', message: error.message }])
+    sendError(res, status, status === 500 ? 'internal error' : error.message, [
+      { field: 'body', message: error.message },
+    ])
   })
   return router
 }

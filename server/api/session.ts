@@ -27,10 +27,13 @@ export function sessionRoutes(services: Services): Router {
       { key: `addr:${req.socket.remoteAddress}`, perMinute: perMinute * 10 },
     ])
     if (!admitted) {
-      return sendError(res, 429, 'too many login attempts; wait a minute', [{ field: 'body.username', message: 'rate limited' }])
+      return sendError(res, 429, 'too many login attempts; wait a minute', [
+        { field: 'body.username', message: 'rate limited' },
+      ])
     }
     const account = await services.accounts.authenticate(body.username, body.password)
-    if (!account) return sendError(res, 401, 'wrong username or password', [{ field: 'body.password', message: 'does not match' }])
+    if (!account)
+      return sendError(res, 401, 'wrong username or password', [{ field: 'body.password', message: 'does not match' }])
     const { token, expiresAt } = services.tokens.issue(account)
     res.cookie(tokenCookie, token, { httpOnly: true, sameSite: 'strict', path: '/', expires: new Date(expiresAt) })
     res.json({ token, expiresAt: new Date(expiresAt).toISOString(), account })

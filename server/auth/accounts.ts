@@ -15,10 +15,21 @@ export interface Account {
   createdAt: number
 }
 
-interface Row { id: number; username: string; role: Role; party: string | null; password_hash: string; created_at: number }
+interface Row {
+  id: number
+  username: string
+  role: Role
+  party: string | null
+  password_hash: string
+  created_at: number
+}
 
 const toAccount = (row: Row): Account => ({
-  id: row.id, username: row.username, role: row.role, party: row.party, createdAt: row.created_at,
+  id: row.id,
+  username: row.username,
+  role: row.role,
+  party: row.party,
+  createdAt: row.created_at,
 })
 
 /** Reads and writes the `accounts` table. */
@@ -26,10 +37,17 @@ export class AccountDirectory {
   constructor(private readonly db: Store) {}
 
   /** Creates an account; returns undefined when the username is taken. */
-  async create(input: { username: string; password: string; role: Role; party?: string | null }): Promise<Account | undefined> {
+  async create(input: {
+    username: string
+    password: string
+    role: Role
+    party?: string | null
+  }): Promise<Account | undefined> {
     const hash = await hashPassword(input.password)
     const result = this.db
-      .prepare('INSERT OR IGNORE INTO accounts (username, role, party, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT OR IGNORE INTO accounts (username, role, party, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+      )
       .run(input.username, input.role, input.party ?? null, hash, Date.now())
     return result.changes === 1 ? this.byId(Number(result.lastInsertRowid)) : undefined
   }
@@ -39,7 +57,10 @@ export class AccountDirectory {
     const row = this.db.prepare('SELECT * FROM accounts WHERE username = ?').get(username) as Row | undefined
     if (!row) {
       // Spend the same time as a real check so timing does not reveal which usernames exist.
-      await verifyPassword(password, 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')
+      await verifyPassword(
+        password,
+        'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      )
       return undefined
     }
     return (await verifyPassword(password, row.password_hash)) ? toAccount(row) : undefined

@@ -34,7 +34,10 @@ function decodeCookieValue(raw: string): string {
   try {
     return decodeURIComponent(raw)
   } catch {
-    throw new BadRequest(`the ${tokenCookie} cookie is not valid percent-encoding`, 'log in again to replace the cookie')
+    throw new BadRequest(
+      `the ${tokenCookie} cookie is not valid percent-encoding`,
+      'log in again to replace the cookie',
+    )
   }
 }
 

@@ -27,7 +27,9 @@ export class SessionTokens {
   issue(account: Account): IssuedToken {
     const token = randomBytes(32).toString('base64url')
     const expiresAt = Date.now() + this.ttlMs
-    this.db.prepare('INSERT INTO sessions (token_hash, account_id, expires_at) VALUES (?, ?, ?)').run(digest(token), account.id, expiresAt)
+    this.db
+      .prepare('INSERT INTO sessions (token_hash, account_id, expires_at) VALUES (?, ?, ?)')
+      .run(digest(token), account.id, expiresAt)
     return { token, expiresAt }
   }
 
@@ -39,9 +41,9 @@ export class SessionTokens {
   /** The account and expiry of a live token; undefined for unknown or expired tokens. */
   session(token: string | undefined): { account: Account; expiresAt: number } | undefined {
     if (!token || token.length > 200) return undefined
-    const row = this.db.prepare('SELECT account_id, expires_at FROM sessions WHERE token_hash = ?').get(digest(token)) as
-      | { account_id: number; expires_at: number }
-      | undefined
+    const row = this.db
+      .prepare('SELECT account_id, expires_at FROM sessions WHERE token_hash = ?')
+      .get(digest(token)) as { account_id: number; expires_at: number } | undefined
     if (!row) return undefined
     if (row.expires_at <= Date.now()) {
       this.revoke(token)

@@ -18,13 +18,16 @@ export async function computeCommand(args: string[]): Promise<number> {
   try {
     const { positionals, options } = parseArguments(args, ['resolutions', 'bindings', 'annotations'], ['json'])
     const resolutionsFile = options.get('resolutions') as string | undefined
-    if (positionals.length !== 1 || !resolutionsFile) throw new Error('usage: accord compute FILE --resolutions R.json [--bindings B.json] [--json]')
+    if (positionals.length !== 1 || !resolutionsFile)
+      throw new Error('usage: accord compute FILE --resolutions R.json [--bindings B.json] [--json]')
     const source = readTextSource(positionals[0], options.get('annotations') as string | undefined)
     const scenario = readScenarioFile(resolutionsFile)
     const bindings = readBindingsFor(positionals[0], options.get('bindings') as string | undefined)
     const { doc } = importText(source.text, { annotations: source.annotations })
     const computation = computeScenario(indexDocument(doc), bindings, scenario, readPartyTable())
-    process.stdout.write(options.has('json') ? JSON.stringify(computation, null, 2) + '\n' : formatComputation(computation))
+    process.stdout.write(
+      options.has('json') ? JSON.stringify(computation, null, 2) + '\n' : formatComputation(computation),
+    )
     return 0
   } catch (e) {
     process.stderr.write(`accord compute: ${(e as Error).message}\n`)
@@ -32,15 +35,15 @@ export async function computeCommand(args: string[]): Promise<number> {
   }
 }
 
-
-
 const tonnes = (t: number | null) => (t === null ? '' : Math.round(t).toLocaleString('en-GB'))
 
 /** The computation as a plain-text table with totals and diagnostics. */
 export function formatComputation({ evaluation, results }: Computation): string {
   const lines: string[] = []
   const v = evaluation.values
-  lines.push(`Second commitment period: ${results.period ? formatValue(results.period) : 'unresolved'}, ${results.years ?? '?'} years; Annex B layout: ${results.layout}${v.lulucf === undefined ? '' : `; 7 bis LULUCF sentence ${v.lulucf ? 'kept' : 'deleted'}`}`)
+  lines.push(
+    `Second commitment period: ${results.period ? formatValue(results.period) : 'unresolved'}, ${results.years ?? '?'} years; Annex B layout: ${results.layout}${v.lulucf === undefined ? '' : `; 7 bis LULUCF sentence ${v.lulucf ? 'kept' : 'deleted'}`}`,
+  )
   lines.push('')
   const header = ['Party', 'QELRC', 'base year (t)', 'years', 'assigned amount (t)', 'source']
   const rows = results.rows.map((r) => [
@@ -52,17 +55,27 @@ export function formatComputation({ evaluation, results }: Computation): string 
     r.source,
   ])
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd()
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd()
   lines.push(line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line))
   lines.push('', '~ rests on an approximate base year (inventory figure, not the reviewed one)', '')
   lines.push(`Total assigned amount: ${tonnes(results.totalT)} t`)
   lines.push(`EU member States (joint fulfilment): ${tonnes(results.memberStatesT)} t`)
   const a = results.aggregate
   if (a) {
-    const target = 'targetPct' in a ? `; X = ${a.targetPct} %: ${a.fallsShort ? `falls short by ${a.shortfallPct.toFixed(2)} points` : 'met'}` : ''
-    lines.push(`Aggregate reduction below base year: ${a.reductionPct.toFixed(2)} % over ${a.parties.length} Parties${target}`)
+    const target =
+      'targetPct' in a
+        ? `; X = ${a.targetPct} %: ${a.fallsShort ? `falls short by ${a.shortfallPct.toFixed(2)} points` : 'met'}`
+        : ''
+    lines.push(
+      `Aggregate reduction below base year: ${a.reductionPct.toFixed(2)} % over ${a.parties.length} Parties${target}`,
+    )
   }
   lines.push('', `Diagnostics (${results.diagnostics.length}):`)
-  for (const d of results.diagnostics) lines.push(`  [${d.code}] ${d.message}${d.ids.length ? ` (${d.ids.join(', ')})` : ''}`)
+  for (const d of results.diagnostics)
+    lines.push(`  [${d.code}] ${d.message}${d.ids.length ? ` (${d.ids.join(', ')})` : ''}`)
   return lines.join('\n') + '\n'
 }

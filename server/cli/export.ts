@@ -20,24 +20,37 @@ const USAGE = `usage: accord export FILE --resolutions R.json --format ${EXPORT_
 export async function exportCommand(args: string[]): Promise<number> {
   try {
     const normalized = args.map((a) => (a === '-o' ? '--output' : a))
-    const { positionals, options } = parseArguments(normalized, ['resolutions', 'format', 'output', 'symbol', 'title', 'bindings', 'annotations'], ['as-is'])
+    const { positionals, options } = parseArguments(
+      normalized,
+      ['resolutions', 'format', 'output', 'symbol', 'title', 'bindings', 'annotations'],
+      ['as-is'],
+    )
     const resolutions = options.get('resolutions') as string | undefined
     const format = options.get('format') as string | undefined
     const output = options.get('output') as string | undefined
     if (positionals.length !== 1 || !resolutions || !format || !output) throw new Error(USAGE)
-    if (!EXPORT_FORMATS.includes(format as ExportFormat)) throw new Error(`--format ${format} is not known; use one of ${EXPORT_FORMATS.join(', ')}`)
+    if (!EXPORT_FORMATS.includes(format as ExportFormat))
+      throw new Error(`--format ${format} is not known; use one of ${EXPORT_FORMATS.join(', ')}`)
     const source = readTextSource(positionals[0], options.get('annotations') as string | undefined)
     const scenario = readScenarioFile(resolutions)
     const bindings = readBindingsFor(positionals[0], options.get('bindings') as string | undefined)
     const { doc } = importText(source.text, { annotations: source.annotations })
     const file = await exportDocument({
-      doc, scenario, bindings, parties: readPartyTable(), format: format as ExportFormat, consolidated: !options.has('as-is'),
-      symbol: options.get('symbol') as string | undefined, title: options.get('title') as string | undefined,
+      doc,
+      scenario,
+      bindings,
+      parties: readPartyTable(),
+      format: format as ExportFormat,
+      consolidated: !options.has('as-is'),
+      symbol: options.get('symbol') as string | undefined,
+      title: options.get('title') as string | undefined,
     })
     writeFileSync(output, file.bytes)
     process.stderr.write(`accord export: wrote ${output} (${file.bytes.length} bytes, ${file.contentType})\n`)
     if (file.unresolved.length) {
-      process.stderr.write(`${file.unresolved.length} left open:\n${file.unresolved.map((u) => `  ${u.id} (${u.kind}) ${u.text.slice(0, 60)} — ${u.location}`).join('\n')}\n`)
+      process.stderr.write(
+        `${file.unresolved.length} left open:\n${file.unresolved.map((u) => `  ${u.id} (${u.kind}) ${u.text.slice(0, 60)} — ${u.location}`).join('\n')}\n`,
+      )
     }
     return 0
   } catch (e) {
@@ -45,5 +58,3 @@ export async function exportCommand(args: string[]): Promise<number> {
     return 2
   }
 }
-
-

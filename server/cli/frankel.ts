@@ -13,9 +13,16 @@ export async function frankelCommand(args: string[]): Promise<number> {
     const wanted = options.get('party') as string | undefined
     const chosen = wanted ? parties.filter((p) => p.party === wanted) : parties
     if (wanted && chosen.length === 0) throw new Error(`no Party named "${wanted}"; names as in Annex B, e.g. "Japan"`)
-    const paths = chosen.map((p) => ({ party: p.party, region: p.region, latecomer: p.latecomer, path: frankelPath(p, seedParameters) }))
+    const paths = chosen.map((p) => ({
+      party: p.party,
+      region: p.region,
+      latecomer: p.latecomer,
+      path: frankelPath(p, seedParameters),
+    }))
     if (options.has('json')) {
-      process.stdout.write(JSON.stringify({ parameters: seedParameters, assumptions: defaultAssumptions, paths, omitted }, null, 2) + '\n')
+      process.stdout.write(
+        JSON.stringify({ parameters: seedParameters, assumptions: defaultAssumptions, paths, omitted }, null, 2) + '\n',
+      )
       return 0
     }
     const years = defaultAssumptions.periods.filter((y) => y % 10 === 0)
@@ -26,7 +33,9 @@ export async function frankelCommand(args: string[]): Promise<number> {
       `${'Party'.padEnd(26)} ${years.map((y) => String(y).padStart(6)).join('')}`,
     ]
     for (const p of paths) {
-      const row = years.map((y) => (p.path.find((t) => t.year === y)!.targetPerCapita * 1000).toFixed(1).padStart(6)).join('')
+      const row = years
+        .map((y) => (p.path.find((t) => t.year === y)!.targetPerCapita * 1000).toFixed(1).padStart(6))
+        .join('')
       out.push(`${(p.party.slice(0, 24) + (p.latecomer ? ' L' : '')).padEnd(26)} ${row}`)
     }
     out.push('', 'L = latecomer (carries the Latecomer Catch-up Factor)')

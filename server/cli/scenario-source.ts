@@ -30,7 +30,11 @@ export function readScenarioFile(file: string): Scenario {
 
 /** The bindings named by `explicit`, else those beside a template folder `textPath`, else none. */
 export function readBindingsFor(textPath: string, explicit: string | undefined): Bindings {
-  const file = explicit ?? (statSync(textPath).isDirectory() && existsSync(join(textPath, 'bindings.json')) ? join(textPath, 'bindings.json') : undefined)
+  const file =
+    explicit ??
+    (statSync(textPath).isDirectory() && existsSync(join(textPath, 'bindings.json'))
+      ? join(textPath, 'bindings.json')
+      : undefined)
   if (!file) return {}
   const json = readJsonFile(file) as { bindings?: unknown }
   return readBindings(json.bindings ?? json, `${file}: bindings`)

@@ -20,7 +20,9 @@ export async function serveCommand(args: string[]): Promise<number> {
     process.stderr.write(`accord serve: ${(error as Error).message}\n`)
     return 1
   }
-  process.stdout.write(`accord: listening on ${server.url} (data in ${server.services.options.dataDir}) pid ${process.pid}\n`)
+  process.stdout.write(
+    `accord: listening on ${server.url} (data in ${server.services.options.dataDir}) pid ${process.pid}\n`,
+  )
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'))
     process.once('SIGINT', () => resolve('SIGINT'))

@@ -50,7 +50,8 @@ export function readTextSource(path: string, annotationsPath?: string): TextSour
 /** Decode UTF-8 text; binary content (NUL bytes, invalid UTF-8) is refused with its offset. */
 export function decodeText(bytes: Uint8Array, name: string): string {
   const nul = bytes.indexOf(0)
-  if (nul >= 0) throw new TextSourceError(`${name} is not a text file (NUL byte at offset ${nul}); give a UTF-8 plain-text file`)
+  if (nul >= 0)
+    throw new TextSourceError(`${name} is not a text file (NUL byte at offset ${nul}); give a UTF-8 plain-text file`)
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {

@@ -14,7 +14,11 @@ const templates = join(dirname(fileURLToPath(import.meta.url)), '../../templates
 /** Reads the yardstick data the product ships in `templates/yardsticks/`. */
 export function loadYardstickData(dir: string = templates): YardstickData {
   const read = (file: string) => readFileSync(join(dir, file), 'utf8')
-  return parseYardstickData({ inscriptions: read('inscriptions.csv'), partyYears: read('party-years.csv'), world: read('world.csv') })
+  return parseYardstickData({
+    inscriptions: read('inscriptions.csv'),
+    partyYears: read('party-years.csv'),
+    world: read('world.csv'),
+  })
 }
 
 function parseBaseline(text: string): Baseline {
@@ -48,7 +52,10 @@ export async function yardstickCommand(args: string[]): Promise<number> {
       process.stdout.write(JSON.stringify(y, null, 2) + '\n')
       return 0
     }
-    const against = chosen.baseline.kind === 'base-year' ? 'base year' : `actual emissions ${chosen.baseline.years[0]}–${chosen.baseline.years.at(-1)}`
+    const against =
+      chosen.baseline.kind === 'base-year'
+        ? 'base year'
+        : `actual emissions ${chosen.baseline.years[0]}–${chosen.baseline.years.at(-1)}`
     const out = [
       `Income/cut yardstick, ${period}: cut against ${against}, GDP per capita ${chosen.incomeYear} (current US$)`,
       `slope ${y.cutPer10PercentIncome.toFixed(2)} % cut per 10 % income (± ${(y.line.slopeStandardError * Math.log(1.1)).toFixed(2)} s.e.), R² ${y.line.rSquared.toFixed(2)}, n ${y.line.n}`,

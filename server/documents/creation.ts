@@ -24,8 +24,7 @@ export interface NewDocument {
 
 /** A created document with the importer's diagnostics, or the reason it was not created. */
 export type Creation =
-  | { ok: true; document: DocumentRecord; diagnostics: Diagnostic[] }
-  | { ok: false; field: 'id'; message: string }
+  { ok: true; document: DocumentRecord; diagnostics: Diagnostic[] } | { ok: false; field: 'id'; message: string }
 
 /** A URL-safe id from a title: `Non-paper Rev.1` → `non-paper-rev-1`. */
 export function idFromTitle(title: string): string {

@@ -6,7 +6,13 @@
 import * as Y from 'yjs'
 import { restoreDraft } from '../../shared/collab/draft-restore.ts'
 import { summarizeNegotiationDoc } from '../../shared/collab/document.ts'
-import { compareRevisions, readRevisionContent, remainingBySection, type Comparison, type RevisionRemaining } from '../../shared/compare/index.ts'
+import {
+  compareRevisions,
+  readRevisionContent,
+  remainingBySection,
+  type Comparison,
+  type RevisionRemaining,
+} from '../../shared/compare/index.ts'
 import type { TextSummary } from '../../shared/inspect/summary.ts'
 
 /** The states one side of a comparison is read from. */
@@ -52,7 +58,8 @@ export function revisionRemaining(text: Uint8Array): RevisionRemaining {
 
 /** Compares two revisions (or a revision and the draft). */
 export function compareStates(from: StatesOf, to: StatesOf): Comparison {
-  const side = (s: StatesOf) => withDoc(s.text, (text) => withDoc(s.proposals, (proposals) => readRevisionContent(s.name, text, proposals)))
+  const side = (s: StatesOf) =>
+    withDoc(s.text, (text) => withDoc(s.proposals, (proposals) => readRevisionContent(s.name, text, proposals)))
   return compareRevisions(side(from), side(to))
 }
 

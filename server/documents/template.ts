@@ -6,7 +6,12 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type * as Y from 'yjs'
-import { negotiationDocText, readNegotiationDoc, seedNegotiationDoc, summarizeNegotiationDoc } from '../../shared/collab/document.ts'
+import {
+  negotiationDocText,
+  readNegotiationDoc,
+  seedNegotiationDoc,
+  summarizeNegotiationDoc,
+} from '../../shared/collab/document.ts'
 import { computeScenario } from '../../shared/model/compute.ts'
 import { indexDocument } from '../../shared/model/document-index.ts'
 import { remaining } from '../../shared/model/resolution.ts'
@@ -40,7 +45,12 @@ export function templateExists(templatesDir: string, name: TemplateName): boolea
 }
 
 /** Imports a plain-text non-paper into an empty Y.Doc; returns the importer's diagnostics. */
-export function seedDocument(ydoc: Y.Doc, text: string, annotations: Annotation[] = [], bindings: Bindings = {}): { diagnostics: Diagnostic[] } {
+export function seedDocument(
+  ydoc: Y.Doc,
+  text: string,
+  annotations: Annotation[] = [],
+  bindings: Bindings = {},
+): { diagnostics: Diagnostic[] } {
   return seedNegotiationDoc(ydoc, text, annotations, bindings)
 }
 

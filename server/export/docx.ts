@@ -7,8 +7,22 @@
  * `Option N` headings.
  */
 import {
-  AlignmentType, Document, Footer, FootnoteReferenceRun, Header, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
-  type IParagraphOptions, type ParagraphChild,
+  AlignmentType,
+  Document,
+  Footer,
+  FootnoteReferenceRun,
+  Header,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IParagraphOptions,
+  type ParagraphChild,
 } from 'docx'
 import type { Node } from 'prosemirror-model'
 import type { DocumentTitle } from '../../shared/export/document-title.ts'
@@ -47,18 +61,35 @@ export async function renderDocx(doc: Node, heading: DocumentTitle, status: stri
     description: status,
     styles: { default: { document: { run: { font: 'Times New Roman', size: 24 } } } },
     footnotes: cx.footnotes,
-    sections: [{
-      headers: {
-        default: new Header({
-          children: [
-            new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: heading.symbol, bold: true })] }),
-            new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun({ text: heading.title, size: 18 })] }),
-          ],
-        }),
+    sections: [
+      {
+        headers: {
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.RIGHT,
+                children: [new TextRun({ text: heading.symbol, bold: true })],
+              }),
+              new Paragraph({
+                alignment: AlignmentType.LEFT,
+                children: [new TextRun({ text: heading.title, size: 18 })],
+              }),
+            ],
+          }),
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT] })],
+              }),
+            ],
+          }),
+        },
+        children: [new Paragraph({ children: [new TextRun({ text: status, italics: true })] }), ...children],
       },
-      footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT] })] })] }) },
-      children: [new Paragraph({ children: [new TextRun({ text: status, italics: true })] }), ...children],
-    }],
+    ],
   })
   return new Uint8Array(await Packer.toBuffer(document))
 }
@@ -70,9 +101,11 @@ function blocks(node: Node, cx: Cx, out: (Paragraph | Table)[]): void {
   // Numbered footnotes are Word footnotes, attached to their references.
   if (name === 'footnote' && node.attrs.kind === 'numbered' && cx.bodies.get(node.attrs.label) === node) return
   const options: IParagraphOptions = { children: runs(node, cx) }
-  if (name === 'heading') out.push(new Paragraph({ ...options, heading: HEADINGS[node.attrs.level] ?? HeadingLevel.HEADING_3 }))
+  if (name === 'heading')
+    out.push(new Paragraph({ ...options, heading: HEADINGS[node.attrs.level] ?? HeadingLevel.HEADING_3 }))
   else if (name === 'list_item') out.push(new Paragraph({ ...options, indent: { left: 720 } }))
-  else if (name === 'instruction' || name === 'applicability') out.push(new Paragraph({ children: runs(node, cx, { italics: true }) }))
+  else if (name === 'instruction' || name === 'applicability')
+    out.push(new Paragraph({ children: runs(node, cx, { italics: true }) }))
   else if (name === 'footnote') out.push(new Paragraph({ children: runs(node, cx, { size: 18 }) }))
   else out.push(new Paragraph(options))
 }
@@ -84,11 +117,32 @@ function table(node: Node, cx: Cx, out: (Paragraph | Table)[]): void {
   node.forEach((child) => {
     if (child.type.name === 'table_row') {
       const cells: TableCell[] = []
-      child.forEach((cell) => cells.push(new TableCell({ children: [new Paragraph({ children: runs(cell, cx, child.attrs.header ? { bold: true, size: 18 } : { size: 18 }) })] })))
+      child.forEach((cell) =>
+        cells.push(
+          new TableCell({
+            children: [
+              new Paragraph({ children: runs(cell, cx, child.attrs.header ? { bold: true, size: 18 } : { size: 18 }) }),
+            ],
+          }),
+        ),
+      )
       for (let i = cells.length; i < width; i++) cells.push(new TableCell({ children: [new Paragraph('')] }))
-      rows.push(new TableRow({ children: cells, ...(child.attrs.header && rows.length === 0 ? { tableHeader: true } : {}) }))
+      rows.push(
+        new TableRow({ children: cells, ...(child.attrs.header && rows.length === 0 ? { tableHeader: true } : {}) }),
+      )
     } else if (child.type.name === 'table_break') {
-      rows.push(new TableRow({ children: [new TableCell({ columnSpan: width, children: [new Paragraph({ alignment: AlignmentType.CENTER, children: runs(child, cx, { italics: true }) })] })] }))
+      rows.push(
+        new TableRow({
+          children: [
+            new TableCell({
+              columnSpan: width,
+              children: [
+                new Paragraph({ alignment: AlignmentType.CENTER, children: runs(child, cx, { italics: true }) }),
+              ],
+            }),
+          ],
+        }),
+      )
     } else notes.push(new Paragraph({ children: runs(child, cx, { size: 18 }) }))
   })
   if (rows.length) out.push(new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }))
@@ -99,7 +153,8 @@ type RunStyle = { bold?: boolean; italics?: boolean; size?: number }
 
 function runs(parent: Node, cx: Cx, style: RunStyle = {}): ParagraphChild[] {
   const out: ParagraphChild[] = []
-  const text = (t: string, extra: RunStyle & { superScript?: boolean; color?: string } = {}) => out.push(new TextRun({ text: t, ...style, ...extra }))
+  const text = (t: string, extra: RunStyle & { superScript?: boolean; color?: string } = {}) =>
+    out.push(new TextRun({ text: t, ...style, ...extra }))
   parent.forEach((node) => {
     switch (node.type.name) {
       case 'text':
@@ -113,7 +168,9 @@ function runs(parent: Node, cx: Cx, style: RunStyle = {}): ParagraphChild[] {
         return text(node.attrs.name, { bold: true })
       case 'footnote_ref': {
         const id = footnoteId(node.attrs.label, cx)
-        return id === null ? text(footnoteMark(node.attrs.text), { superScript: true }) : out.push(new FootnoteReferenceRun(id))
+        return id === null
+          ? text(footnoteMark(node.attrs.text), { superScript: true })
+          : out.push(new FootnoteReferenceRun(id))
       }
       case 'bracket_start':
       case 'bracket_end':
@@ -147,7 +204,9 @@ function footnoteId(label: string, cx: Cx): number | null {
     const id = cx.ids.size + 1
     cx.ids.set(label, id)
     const children: Node[] = []
-    body.forEach((c, _, i) => { if (!(i === 0 && c.type.name === 'label')) children.push(c) })
+    body.forEach((c, _, i) => {
+      if (!(i === 0 && c.type.name === 'label')) children.push(c)
+    })
     const paragraph = body.type.schema.nodes.paragraph.create(null, children)
     cx.footnotes[id] = { children: [new Paragraph({ children: runs(paragraph, cx) })] }
   }

@@ -34,7 +34,14 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
 }
 
-const EXTENSIONS: Record<ExportFormat, string> = { txt: 'txt', html: 'html', docx: 'docx', pdf: 'pdf', akn: 'akn.xml', csv: 'csv' }
+const EXTENSIONS: Record<ExportFormat, string> = {
+  txt: 'txt',
+  html: 'html',
+  docx: 'docx',
+  pdf: 'pdf',
+  akn: 'akn.xml',
+  csv: 'csv',
+}
 
 /** What an export needs. */
 export interface ExportRequest {
@@ -64,7 +71,8 @@ export interface ExportedFile {
 /** Export `request.doc`; rejects with a clear error for an unknown format or a missing Chromium (PDF). */
 export async function exportDocument(request: ExportRequest): Promise<ExportedFile> {
   const { doc, scenario, parties, bindings, format, consolidated } = request
-  if (!EXPORT_FORMATS.includes(format)) throw new Error(`unknown export format "${format}"; use one of ${EXPORT_FORMATS.join(', ')}`)
+  if (!EXPORT_FORMATS.includes(format))
+    throw new Error(`unknown export format "${format}"; use one of ${EXPORT_FORMATS.join(', ')}`)
   const index = indexDocument(doc)
   const computation = computeScenario(index, bindings, scenario, parties)
   const result = consolidated ? consolidate(doc, scenario, { bindings, computation }) : null
@@ -95,14 +103,30 @@ export async function exportDocument(request: ExportRequest): Promise<ExportedFi
         const v = variable === undefined ? undefined : computation.evaluation.values[variable]
         if (v !== undefined) values.set(id, { variable: variable!, value: formatValue(v) })
       }
-      bytes = encode(renderAkn(text, { heading, version: consolidated ? 'consolidated' : 'asIs', values, parties, date: request.date ?? new Date().toISOString().slice(0, 10) }))
+      bytes = encode(
+        renderAkn(text, {
+          heading,
+          version: consolidated ? 'consolidated' : 'asIs',
+          values,
+          parties,
+          date: request.date ?? new Date().toISOString().slice(0, 10),
+        }),
+      )
       break
     }
     case 'csv':
       bytes = encode(assignedAmountsCsv(computation))
       break
   }
-  const base = (heading.symbol || heading.title).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50) || 'text'
-  const fileName = format === 'csv' ? `${base}-assigned-amounts.csv` : `${base}-${consolidated ? 'consolidated' : 'as-is'}.${EXTENSIONS[format]}`
+  const base =
+    (heading.symbol || heading.title)
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 50) || 'text'
+  const fileName =
+    format === 'csv'
+      ? `${base}-assigned-amounts.csv`
+      : `${base}-${consolidated ? 'consolidated' : 'as-is'}.${EXTENSIONS[format]}`
   return { bytes, contentType: CONTENT_TYPES[format], fileName, unresolved: result?.unresolved ?? [] }
 }

@@ -14,10 +14,20 @@ export interface DocumentRecord {
   createdBy: string | null
 }
 
-interface Row { id: string; title: string; kind: string; created_at: number; created_by: string | null }
+interface Row {
+  id: string
+  title: string
+  kind: string
+  created_at: number
+  created_by: string | null
+}
 
 const toRecord = (row: Row): DocumentRecord => ({
-  id: row.id, title: row.title, kind: row.kind, createdAt: row.created_at, createdBy: row.created_by,
+  id: row.id,
+  title: row.title,
+  kind: row.kind,
+  createdAt: row.created_at,
+  createdBy: row.created_by,
 })
 
 /** Reads and writes the `documents` table. */

@@ -21,18 +21,36 @@ export interface RevisionStates {
   proposals: Uint8Array | null
 }
 
-interface Row { name: string; created_at: number; created_by: string | null; restored_from: string | null }
+interface Row {
+  name: string
+  created_at: number
+  created_by: string | null
+  restored_from: string | null
+}
 
-const toRecord = (r: Row): RevisionRecord => ({ name: r.name, createdAt: r.created_at, createdBy: r.created_by, restoredFrom: r.restored_from })
+const toRecord = (r: Row): RevisionRecord => ({
+  name: r.name,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  restoredFrom: r.restored_from,
+})
 
 /** Reads and writes the `revisions` table. */
 export class RevisionArchive {
   constructor(private readonly db: Store) {}
 
   /** Stores a snapshot; returns false when the name is taken for this document. */
-  create(documentId: string, name: string, state: Uint8Array, createdBy: string, extra: { proposals?: Uint8Array | null; restoredFrom?: string | null } = {}): boolean {
+  create(
+    documentId: string,
+    name: string,
+    state: Uint8Array,
+    createdBy: string,
+    extra: { proposals?: Uint8Array | null; restoredFrom?: string | null } = {},
+  ): boolean {
     const result = this.db
-      .prepare('INSERT OR IGNORE INTO revisions (document_id, name, state, created_at, created_by, proposals_state, restored_from) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT OR IGNORE INTO revisions (document_id, name, state, created_at, created_by, proposals_state, restored_from) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(documentId, name, state, Date.now(), createdBy, extra.proposals ?? null, extra.restoredFrom ?? null)
     return result.changes === 1
   }
@@ -40,7 +58,9 @@ export class RevisionArchive {
   /** A document's revisions, oldest first. */
   list(documentId: string): RevisionRecord[] {
     const rows = this.db
-      .prepare('SELECT name, created_at, created_by, restored_from FROM revisions WHERE document_id = ? ORDER BY created_at, rowid')
+      .prepare(
+        'SELECT name, created_at, created_by, restored_from FROM revisions WHERE document_id = ? ORDER BY created_at, rowid',
+      )
       .all(documentId) as Row[]
     return rows.map(toRecord)
   }
@@ -63,7 +83,9 @@ export class RevisionArchive {
     const row = this.db
       .prepare('SELECT state, proposals_state FROM revisions WHERE document_id = ? AND name = ?')
       .get(documentId, name) as { state: Buffer; proposals_state: Buffer | null } | undefined
-    return row ? { text: new Uint8Array(row.state), proposals: row.proposals_state ? new Uint8Array(row.proposals_state) : null } : undefined
+    return row
+      ? { text: new Uint8Array(row.state), proposals: row.proposals_state ? new Uint8Array(row.proposals_state) : null }
+      : undefined
   }
 
   /**
@@ -71,7 +93,10 @@ export class RevisionArchive {
    * document (Rev.1 for the first).
    */
   nextName(documentId: string): string {
-    const highest = this.list(documentId).reduce((n, r) => Math.max(n, Number(/^Rev\.(\d+)$/.exec(r.name)?.[1] ?? 0)), 0)
+    const highest = this.list(documentId).reduce(
+      (n, r) => Math.max(n, Number(/^Rev\.(\d+)$/.exec(r.name)?.[1] ?? 0)),
+      0,
+    )
     return `Rev.${highest + 1}`
   }
 }

@@ -40,7 +40,9 @@ export class UpdateLog {
     this.insert = db.prepare('INSERT INTO updates (room, data) VALUES (?, ?)')
     this.selectRoom = db.prepare('SELECT seq, data FROM updates WHERE room = ? ORDER BY seq')
     this.deleteUpTo = db.prepare('DELETE FROM updates WHERE room = ? AND seq <= ?')
-    this.countRoom = db.prepare('SELECT count(*) AS n, coalesce(sum(length(data)), 0) AS bytes FROM updates WHERE room = ?')
+    this.countRoom = db.prepare(
+      'SELECT count(*) AS n, coalesce(sum(length(data)), 0) AS bytes FROM updates WHERE room = ?',
+    )
     this.transaction = db.transaction((fn: () => unknown) => fn())
   }
 

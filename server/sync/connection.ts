@@ -22,7 +22,14 @@ import type { Account } from '../auth/accounts.ts'
 import type { Limits } from '../limits.ts'
 import { guarded, type GuardLog } from '../listener-guard.ts'
 import type { DurableRelay } from './durable-relay.ts'
-import { messageAuth, messageAwareness, messageQueryAwareness, messageSync, type Room, type RoomMember } from './room.ts'
+import {
+  messageAuth,
+  messageAwareness,
+  messageQueryAwareness,
+  messageSync,
+  type Room,
+  type RoomMember,
+} from './room.ts'
 import { updateChangesDoc } from './update-effect.ts'
 import { changesOfUpdate } from '../../shared/proposals/update-changes.ts'
 import { refuseProposalChanges } from '../../shared/proposals/rights.ts'
@@ -55,9 +62,28 @@ export class SyncConnection implements RoomMember {
     room.members.add(this)
     ws.binaryType = 'nodebuffer'
     const fail = () => this.close(1011, 'internal error')
-    ws.on('message', guarded('sync message', log, (data: RawData, isBinary: boolean) => this.receive(data as Buffer, isBinary), fail))
-    ws.on('close', guarded('sync close', log, () => this.closed || this.finish(), () => ws.terminate()))
-    ws.on('error', guarded('sync socket error', log, () => this.close(1011, 'socket error'), () => ws.terminate()))
+    ws.on(
+      'message',
+      guarded('sync message', log, (data: RawData, isBinary: boolean) => this.receive(data as Buffer, isBinary), fail),
+    )
+    ws.on(
+      'close',
+      guarded(
+        'sync close',
+        log,
+        () => this.closed || this.finish(),
+        () => ws.terminate(),
+      ),
+    )
+    ws.on(
+      'error',
+      guarded(
+        'sync socket error',
+        log,
+        () => this.close(1011, 'socket error'),
+        () => ws.terminate(),
+      ),
+    )
     for (const message of room.greeting()) this.send(message)
   }
 
@@ -86,7 +112,10 @@ export class SyncConnection implements RoomMember {
     // setTimeout overflows past ~24.8 days; re-arm in steps for long sessions.
     const delay = Math.min(Math.max(0, time - Date.now()), 2 ** 31 - 1)
     const expire = () => (Date.now() >= time ? this.close(closeSessionExpired, 'session expired') : this.expireAt(time))
-    this.expiry = setTimeout(guarded('session expiry', this.log, expire, () => this.ws.terminate()), delay)
+    this.expiry = setTimeout(
+      guarded('session expiry', this.log, expire, () => this.ws.terminate()),
+      delay,
+    )
     this.expiry.unref()
   }
 
@@ -138,7 +167,8 @@ export class SyncConnection implements RoomMember {
     }
     const update = decoding.readVarUint8Array(decoder)
     if (!this.writable) {
-      if (updateChangesDoc(this.room.snapshot(), update)) this.refuse(`${this.account.role} accounts may not change ${this.room.address.name}`)
+      if (updateChangesDoc(this.room.snapshot(), update))
+        this.refuse(`${this.account.role} accounts may not change ${this.room.address.name}`)
       return
     }
     if (this.room.address.kind === 'proposals') {
@@ -164,6 +194,7 @@ export class SyncConnection implements RoomMember {
     encoding.writeVarUint(encoder, messageAuth)
     authProtocol.writePermissionDenied(encoder, reason)
     this.send(encoding.toUint8Array(encoder))
-    if (this.refusals >= this.limits.refusalsBeforeClose) this.close(closeWriteForbidden, `write not permitted: ${reason}`)
+    if (this.refusals >= this.limits.refusalsBeforeClose)
+      this.close(closeWriteForbidden, `write not permitted: ${reason}`)
   }
 }

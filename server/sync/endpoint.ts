@@ -32,7 +32,10 @@ export interface SyncEndpoint {
 }
 
 function refuse(socket: Duplex, status: number, message: string, detail?: string): void {
-  const body = JSON.stringify({ error: message, ...(detail ? { details: [{ field: 'request', message: detail }] } : {}) })
+  const body = JSON.stringify({
+    error: message,
+    ...(detail ? { details: [{ field: 'request', message: detail }] } : {}),
+  })
   socket.end(
     `HTTP/1.1 ${status} ${message}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
@@ -73,11 +76,18 @@ export function attachSyncEndpoint(server: Server, services: Services): SyncEndp
     if (!session) return refuse(socket, 401, 'Unauthorized')
     const { account, expiresAt } = session
     if (!services.documents.get(address.documentId)) {
-      const scratch = scratchPrefix !== undefined && address.documentId.startsWith(scratchPrefix) && ownsText(account.role)
+      const scratch =
+        scratchPrefix !== undefined && address.documentId.startsWith(scratchPrefix) && ownsText(account.role)
       if (!scratch) return refuse(socket, 404, 'Not Found')
-      services.documents.create({ id: address.documentId, title: address.documentId, kind: 'scratch', createdBy: account.username })
+      services.documents.create({
+        id: address.documentId,
+        title: address.documentId,
+        kind: 'scratch',
+        createdBy: account.username,
+      })
     }
-    if ((perAccount.get(account.id) ?? 0) >= limits.maxConnectionsPerAccount) return refuse(socket, 429, 'Too Many Requests')
+    if ((perAccount.get(account.id) ?? 0) >= limits.maxConnectionsPerAccount)
+      return refuse(socket, 429, 'Too Many Requests')
     const join = (ws: WebSocket): void => {
       if (!accepting) {
         ws.close(1001, 'server shutting down')
@@ -86,12 +96,26 @@ export function attachSyncEndpoint(server: Server, services: Services): SyncEndp
       // Opening the room loads its whole log synchronously: the document is complete
       // before the connection exists, hence before its first sync message is read.
       const room = services.rooms.open(address)
-      const connection = new SyncConnection(ws, room, account, mayWrite(account.role, address.kind), services.rooms.relay, limits, onClose, services.options.log)
+      const connection = new SyncConnection(
+        ws,
+        room,
+        account,
+        mayWrite(account.role, address.kind),
+        services.rooms.relay,
+        limits,
+        onClose,
+        services.options.log,
+      )
       perAccount.set(account.id, (perAccount.get(account.id) ?? 0) + 1)
       open.add(connection)
       connection.expireAt(expiresAt)
     }
-    wss.handleUpgrade(req, socket, head, guarded('sync join', services.options.log, join, (_error, ws) => ws.close(1011, 'internal error')))
+    wss.handleUpgrade(
+      req,
+      socket,
+      head,
+      guarded('sync join', services.options.log, join, (_error, ws) => ws.close(1011, 'internal error')),
+    )
   }
   // Whatever a malformed upgrade makes throw costs that one socket, never the process.
   const guardedUpgrade = guarded('sync upgrade', services.options.log, upgrade, (error, _req, socket) => {

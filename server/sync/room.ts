@@ -48,7 +48,10 @@ export class Room {
   private capture: PendingRelay[] | undefined
   private cachedSnapshot: Y.Snapshot | undefined
 
-  constructor(readonly address: RoomAddress, private readonly log: UpdateLog) {
+  constructor(
+    readonly address: RoomAddress,
+    private readonly log: UpdateLog,
+  ) {
     const loaded = log.loadInto(address.name, this.doc)
     this.storedBytes = loaded.bytes
     this.rowsSinceCompaction = loaded.rows > 1 ? loaded.rows : 0

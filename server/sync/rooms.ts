@@ -22,7 +22,10 @@ export class RoomRegistry {
   readonly relay: DurableRelay
   private readonly timer: NodeJS.Timeout | undefined
 
-  constructor(private readonly updates: UpdateLog, private readonly options: RoomRegistryOptions) {
+  constructor(
+    private readonly updates: UpdateLog,
+    private readonly options: RoomRegistryOptions,
+  ) {
     this.relay = new DurableRelay(
       updates,
       (rooms, error) => this.storeFailed(rooms, error),
@@ -31,7 +34,10 @@ export class RoomRegistry {
       },
     )
     if (options.compactIntervalMs > 0) {
-      this.timer = setInterval(guarded('scheduled compaction', options.log, () => this.compactChanged()), options.compactIntervalMs)
+      this.timer = setInterval(
+        guarded('scheduled compaction', options.log, () => this.compactChanged()),
+        options.compactIntervalMs,
+      )
       this.timer.unref()
     }
   }
@@ -115,7 +121,9 @@ export class RoomRegistry {
   }
 
   private storeFailed(rooms: Set<Room>, error: unknown): void {
-    this.options.log(`accord: store commit failed: ${(error as Error).message}; dropping ${rooms.size} room(s) from memory`)
+    this.options.log(
+      `accord: store commit failed: ${(error as Error).message}; dropping ${rooms.size} room(s) from memory`,
+    )
     for (const room of rooms) {
       this.rooms.delete(room.address.name)
       // Nothing of the failed batch was relayed; clients reconnect and resend it.

@@ -38,7 +38,8 @@ export interface AggregateReduction {
 
 /** Computes the aggregate reduction implied by the entries. */
 export function aggregateReduction(entries: readonly AggregateEntry[]): AggregateReduction {
-  if (entries.length === 0) throw new AmountInputError('entries', [], 'no Party to aggregate: give at least one inscription')
+  if (entries.length === 0)
+    throw new AmountInputError('entries', [], 'no Party to aggregate: give at least one inscription')
   let sumBaseYearT = 0
   let sumAllowedT = 0
   for (const e of entries) {
@@ -66,7 +67,12 @@ export interface AggregateAgainstTarget extends AggregateReduction {
 
 /** Sets the aggregate beside X ("X per cent below 1990 levels") and flags a shortfall. */
 export function againstTarget(aggregate: AggregateReduction, targetPct: number): AggregateAgainstTarget {
-  if (!Number.isFinite(targetPct)) throw new AmountInputError('targetPct', targetPct, 'X must be a number of per cent, e.g. 25 for "25 per cent below 1990 levels"')
+  if (!Number.isFinite(targetPct))
+    throw new AmountInputError(
+      'targetPct',
+      targetPct,
+      'X must be a number of per cent, e.g. 25 for "25 per cent below 1990 levels"',
+    )
   const shortfallPct = targetPct - aggregate.reductionPct
   return { ...aggregate, targetPct, shortfallPct, fallsShort: shortfallPct > 0 }
 }
@@ -81,7 +87,11 @@ export function aggregateEntries(
 ): { entries: AggregateEntry[]; omitted: { party: string; reason: string }[] } {
   const community = options.community ?? 'member-states'
   if (options.period === 'second' && community === 'community') {
-    throw new AmountInputError('community', community, 'the table has no second-period Community base year (EU-28 and Iceland); use "member-states"')
+    throw new AmountInputError(
+      'community',
+      community,
+      'the table has no second-period Community base year (EU-28 and Iceland); use "member-states"',
+    )
   }
   const entries: AggregateEntry[] = []
   const omitted: { party: string; reason: string }[] = []
@@ -95,9 +105,17 @@ export function aggregateEntries(
       omitted.push({ party: p.name, reason: 'counted in the European Community bubble' })
       continue
     }
-    const qelrcPct = options.period === 'first' ? (p.euCp1Bubble && community === 'member-states' ? p.burdenSharingPct : p.qelrcCp1Pct) : p.qelrcCp2Pct
+    const qelrcPct =
+      options.period === 'first'
+        ? p.euCp1Bubble && community === 'member-states'
+          ? p.burdenSharingPct
+          : p.qelrcCp1Pct
+        : p.qelrcCp2Pct
     if (qelrcPct === undefined || p.baseYearT === undefined) {
-      omitted.push({ party: p.name, reason: qelrcPct === undefined ? `no ${options.period}-period QELRC` : 'no base year' })
+      omitted.push({
+        party: p.name,
+        reason: qelrcPct === undefined ? `no ${options.period}-period QELRC` : 'no base year',
+      })
       continue
     }
     entries.push({ party: p.name, qelrcPct, baseYearT: p.baseYearT, approximate: p.baseYearPrecision !== 'exact' })

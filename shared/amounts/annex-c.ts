@@ -27,7 +27,11 @@ export interface AnnexCCommitment {
 
 function checked(basis: AnnexCBasis): AnnexCBasis {
   requirePositive('baseYearT', basis.baseYearT, 'must be base-year emissions in tonnes, greater than zero')
-  requirePositive('reference2007T', basis.reference2007T, 'must be 2007 emissions in tonnes, greater than zero (multiply Gg by 1000)')
+  requirePositive(
+    'reference2007T',
+    basis.reference2007T,
+    'must be 2007 emissions in tonnes, greater than zero (multiply Gg by 1000)',
+  )
   requireWholeYears('years', basis.years)
   return basis
 }

@@ -39,13 +39,25 @@ export function roundToWholeTonnes(tonnes: number): number {
 
 /** Computes QELRC% × base year × years, rounded to whole tonnes. */
 export function assignedAmount(input: AssignedAmountInput): AssignedAmount {
-  requirePositive('qelrcPct', input.qelrcPct, 'must be the inscribed percentage, a number greater than zero (92 for 92 %)')
-  requirePositive('baseYearT', input.baseYearT, 'must be base-year emissions in tonnes, greater than zero (multiply Gg by 1000)')
+  requirePositive(
+    'qelrcPct',
+    input.qelrcPct,
+    'must be the inscribed percentage, a number greater than zero (92 for 92 %)',
+  )
+  requirePositive(
+    'baseYearT',
+    input.baseYearT,
+    'must be base-year emissions in tonnes, greater than zero (multiply Gg by 1000)',
+  )
   requireWholeYears('years', input.years)
   // Multiply before dividing by 100 so that whole-percent inscriptions of whole
   // tonnes stay exact in floating point.
   const unroundedTonnes = (input.qelrcPct * input.baseYearT * input.years) / 100
-  return { tonnes: roundToWholeTonnes(unroundedTonnes), unroundedTonnes, approximate: input.baseYearApproximate === true }
+  return {
+    tonnes: roundToWholeTonnes(unroundedTonnes),
+    unroundedTonnes,
+    approximate: input.baseYearApproximate === true,
+  }
 }
 
 /**

@@ -17,8 +17,10 @@ export interface CommitmentPeriod {
 
 /** Builds a period from its first and last year, checking they make sense. */
 export function commitmentPeriod(start: number, end: number): CommitmentPeriod {
-  if (!Number.isInteger(start) || start < 1990) throw new AmountInputError('start', start, 'must be a calendar year such as 2013')
-  if (!Number.isInteger(end) || end < start) throw new AmountInputError('end', end, `must be a calendar year not before the start (${start})`)
+  if (!Number.isInteger(start) || start < 1990)
+    throw new AmountInputError('start', start, 'must be a calendar year such as 2013')
+  if (!Number.isInteger(end) || end < start)
+    throw new AmountInputError('end', end, `must be a calendar year not before the start (${start})`)
   return { start, end, years: end - start + 1 }
 }
 
@@ -53,9 +55,22 @@ export interface PeriodAmount {
 export function periodAssignedAmounts(inscriptions: readonly Inscription[], period: CommitmentPeriod): PeriodAmount[] {
   return inscriptions.map((i) => {
     if (i.qelrcPct === undefined || i.baseYearT === undefined) {
-      return { party: i.party, period, missing: i.missing ?? (i.qelrcPct === undefined ? 'no QELRC inscribed' : 'no base year in the party table') }
+      return {
+        party: i.party,
+        period,
+        missing: i.missing ?? (i.qelrcPct === undefined ? 'no QELRC inscribed' : 'no base year in the party table'),
+      }
     }
-    return { party: i.party, period, amount: assignedAmount({ qelrcPct: i.qelrcPct, baseYearT: i.baseYearT, years: period.years, baseYearApproximate: i.baseYearApproximate }) }
+    return {
+      party: i.party,
+      period,
+      amount: assignedAmount({
+        qelrcPct: i.qelrcPct,
+        baseYearT: i.baseYearT,
+        years: period.years,
+        baseYearApproximate: i.baseYearApproximate,
+      }),
+    }
   })
 }
 
@@ -79,14 +94,22 @@ export function firstPeriodInscriptions(parties: readonly Party[]): Inscription[
 export function dohaInscriptions(parties: readonly Party[]): Inscription[] {
   return parties.map((p) => {
     if (p.iso === 'EU') {
-      return { party: p.name, baseYearApproximate: true, missing: 'the table holds the EU-15 base year of the first period; the second-period joint amount covers EU-28 and Iceland: sum the member States' }
+      return {
+        party: p.name,
+        baseYearApproximate: true,
+        missing:
+          'the table holds the EU-15 base year of the first period; the second-period joint amount covers EU-28 and Iceland: sum the member States',
+      }
     }
     return {
       party: p.name,
       qelrcPct: p.qelrcCp2Pct,
       baseYearT: p.baseYearT,
       baseYearApproximate: p.baseYearPrecision !== 'exact',
-      missing: p.qelrcCp2Pct === undefined ? 'no second-period QELRC in the data (Doha second table missing, or not a Party to the Amendment)' : undefined,
+      missing:
+        p.qelrcCp2Pct === undefined
+          ? 'no second-period QELRC in the data (Doha second table missing, or not a Party to the Amendment)'
+          : undefined,
     }
   })
 }

@@ -20,23 +20,38 @@ export interface JointFulfilment {
 }
 
 /** Compares the member States' amounts with the Community's. */
-export function jointFulfilment(communityT: number, members: readonly { party: string; amountT: number }[]): JointFulfilment {
+export function jointFulfilment(
+  communityT: number,
+  members: readonly { party: string; amountT: number }[],
+): JointFulfilment {
   requirePositive('communityT', communityT, 'must be the Community’s assigned amount in tonnes')
   if (members.length === 0) throw new AmountInputError('members', [], 'give at least one member State')
   let memberStatesT = 0
   for (const m of members) memberStatesT += requirePositive(`${m.party}.amountT`, m.amountT)
   const differenceT = communityT - memberStatesT
-  return { communityT, memberStatesT, differenceT, differencePct: (100 * differenceT) / communityT, members: [...members] }
+  return {
+    communityT,
+    memberStatesT,
+    differenceT,
+    differencePct: (100 * differenceT) / communityT,
+    members: [...members],
+  }
 }
 
 /** The first-period bubble from the party table's official amounts: the Community against the EU-15. */
 export function firstPeriodBubble(parties: readonly Party[]): JointFulfilment {
   const community = parties.find((p) => p.iso === 'EU')
-  if (community?.cp1AssignedAmountT === undefined) throw new AmountInputError('parties', 'European Community', 'the party table has no first-period Community amount')
+  if (community?.cp1AssignedAmountT === undefined)
+    throw new AmountInputError('parties', 'European Community', 'the party table has no first-period Community amount')
   const members = parties
     .filter((p) => p.euCp1Bubble)
     .map((p) => {
-      if (p.cp1AssignedAmountT === undefined) throw new AmountInputError(`${p.name}.cp1AssignedAmountT`, undefined, 'a bubble member without an official amount')
+      if (p.cp1AssignedAmountT === undefined)
+        throw new AmountInputError(
+          `${p.name}.cp1AssignedAmountT`,
+          undefined,
+          'a bubble member without an official amount',
+        )
       return { party: p.name, amountT: p.cp1AssignedAmountT }
     })
   return jointFulfilment(community.cp1AssignedAmountT, members)

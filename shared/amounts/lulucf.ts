@@ -28,11 +28,28 @@ export function baseYearUnderLulucfSentence(input: {
   sentence: LulucfSentence
   approximate: boolean
 }): LulucfBaseYear {
-  requirePositive('baseYearExclLulucfT', input.baseYearExclLulucfT, 'must be base-year emissions without LULUCF, in tonnes')
+  requirePositive(
+    'baseYearExclLulucfT',
+    input.baseYearExclLulucfT,
+    'must be base-year emissions without LULUCF, in tonnes',
+  )
   const net = input.lulucf1990NetT
-  if (net === undefined) return { baseYearT: input.baseYearExclLulucfT, includesLulucf: false, approximate: input.approximate, notApplicable: '1990 land-use-change figure unknown' }
-  if (!Number.isFinite(net)) throw new AmountInputError('lulucf1990NetT', net, 'must be tonnes CO2 eq, positive for a net source')
-  if (net <= 0) return { baseYearT: input.baseYearExclLulucfT, includesLulucf: false, approximate: input.approximate, notApplicable: 'land-use change was not a net source in 1990' }
+  if (net === undefined)
+    return {
+      baseYearT: input.baseYearExclLulucfT,
+      includesLulucf: false,
+      approximate: input.approximate,
+      notApplicable: '1990 land-use-change figure unknown',
+    }
+  if (!Number.isFinite(net))
+    throw new AmountInputError('lulucf1990NetT', net, 'must be tonnes CO2 eq, positive for a net source')
+  if (net <= 0)
+    return {
+      baseYearT: input.baseYearExclLulucfT,
+      includesLulucf: false,
+      approximate: input.approximate,
+      notApplicable: 'land-use change was not a net source in 1990',
+    }
   return input.sentence === 'kept'
     ? { baseYearT: input.baseYearExclLulucfT + net, includesLulucf: true, approximate: input.approximate }
     : { baseYearT: input.baseYearExclLulucfT, includesLulucf: false, approximate: input.approximate }
@@ -45,10 +62,16 @@ export function baseYearUnderLulucfSentence(input: {
  * the net figure is itself a difference of two inventory vintages.
  */
 export function partyBaseYearUnderLulucfSentence(party: Party, sentence: LulucfSentence): LulucfBaseYear {
-  if (party.baseYearT === undefined) throw new AmountInputError(`${party.name}.baseYearT`, undefined, 'the party table has no base year for this Party')
+  if (party.baseYearT === undefined)
+    throw new AmountInputError(`${party.name}.baseYearT`, undefined, 'the party table has no base year for this Party')
   const exact = party.baseYearPrecision === 'exact'
   if (party.lulucf1990NetSource !== true || party.lulucf1990NetT === undefined) {
-    return baseYearUnderLulucfSentence({ baseYearExclLulucfT: party.baseYearT, lulucf1990NetT: party.lulucf1990NetSource === false ? 0 : undefined, sentence, approximate: !exact })
+    return baseYearUnderLulucfSentence({
+      baseYearExclLulucfT: party.baseYearT,
+      lulucf1990NetT: party.lulucf1990NetSource === false ? 0 : undefined,
+      sentence,
+      approximate: !exact,
+    })
   }
   const excl = party.baseYearT - party.lulucf1990NetT
   return sentence === 'kept'

@@ -10,7 +10,11 @@ import { requirePositive, requireWholeYears } from './input.ts'
 export function reductionRatePct(assignedAmountT: number, years: number, emissionsT: number): number {
   requirePositive('assignedAmountT', assignedAmountT, 'must be an assigned amount in tonnes, greater than zero')
   requireWholeYears('years', years)
-  requirePositive('emissionsT', emissionsT, 'must be the reference year’s emissions in tonnes, greater than zero (multiply Gg by 1000)')
+  requirePositive(
+    'emissionsT',
+    emissionsT,
+    'must be the reference year’s emissions in tonnes, greater than zero (multiply Gg by 1000)',
+  )
   return 100 * (1 - assignedAmountT / years / emissionsT)
 }
 
@@ -36,6 +40,8 @@ export function reductionRates(input: {
   return REDUCTION_RATE_YEARS.map((year) => {
     const e = input.emissionsT[year]
     const approximate = (input.emissionsApproximate ?? true) || input.assignedAmountApproximate === true
-    return e === undefined ? { year, approximate } : { year, ratePct: reductionRatePct(input.assignedAmountT, input.years, e), approximate }
+    return e === undefined
+      ? { year, approximate }
+      : { year, ratePct: reductionRatePct(input.assignedAmountT, input.years, e), approximate }
   })
 }

@@ -24,7 +24,12 @@ export const META_MAP = 'meta'
  * Import `text` into an empty `ydoc` in one transaction, with the bindings that
  * tie its brackets and placeholders to the model (a template's `bindings.json`).
  */
-export function seedNegotiationDoc(ydoc: Y.Doc, text: string, annotations: Annotation[] = [], bindings: Bindings = {}): { diagnostics: Diagnostic[] } {
+export function seedNegotiationDoc(
+  ydoc: Y.Doc,
+  text: string,
+  annotations: Annotation[] = [],
+  bindings: Bindings = {},
+): { diagnostics: Diagnostic[] } {
   const { doc, diagnostics } = importText(text, { annotations })
   ydoc.transact(() => {
     writeNegotiationDoc(ydoc, doc, diagnostics)

@@ -41,7 +41,11 @@ export function writeFollowUp(ydoc: Y.Doc, followUp: ModelFollowUp, origin: unkn
  * Run `operation` on `ydoc`'s text and write the result and the model's
  * follow-up in one transaction; a `StepError` leaves `ydoc` untouched.
  */
-export function takeStep(ydoc: Y.Doc, operation: (state: EditorState) => StepResult, origin: unknown = null): StepTaken | StepError {
+export function takeStep(
+  ydoc: Y.Doc,
+  operation: (state: EditorState) => StepResult,
+  origin: unknown = null,
+): StepTaken | StepError {
   const result = operation(EditorState.create({ doc: readNegotiationDoc(ydoc) }))
   if (isStepError(result)) return result
   const step = stepOf(result)

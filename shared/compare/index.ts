@@ -7,6 +7,12 @@
 export { compareRevisions, type Comparison } from './comparison.ts'
 export { compareLines, compareWords, type LineChange, type WordPart } from './line-changes.ts'
 export { blockUnits, type BlockUnit } from './block-units.ts'
-export { structuralFindings, type StructuralFindings, type GroupFinding, type ResolvedGroup, type OptionFinding } from './structural-findings.ts'
+export {
+  structuralFindings,
+  type StructuralFindings,
+  type GroupFinding,
+  type ResolvedGroup,
+  type OptionFinding,
+} from './structural-findings.ts'
 export { remainingBySection, type RevisionRemaining, type SectionRemaining } from './remaining-by-section.ts'
 export { readRevisionContent, type RevisionContent } from './revision-content.ts'

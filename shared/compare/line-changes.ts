@@ -44,7 +44,8 @@ export function compareLines(before: BlockUnit[], after: BlockUnit[]): LineChang
       j += run.value.length
     } else {
       settle()
-      for (let k = 0; k < run.value.length; k++) out.push({ kind: 'same', location: after[j + k].location, text: after[j + k].text })
+      for (let k = 0; k < run.value.length; k++)
+        out.push({ kind: 'same', location: after[j + k].location, text: after[j + k].text })
       i += run.value.length
       j += run.value.length
     }
@@ -55,7 +56,10 @@ export function compareLines(before: BlockUnit[], after: BlockUnit[]): LineChang
 
 /** The words of two versions of a line. */
 export function compareWords(before: string, after: string): WordPart[] {
-  return diffWords(before, after).map((c) => ({ text: c.value, change: c.added ? 'added' : c.removed ? 'removed' : 'same' }))
+  return diffWords(before, after).map((c) => ({
+    text: c.value,
+    change: c.added ? 'added' : c.removed ? 'removed' : 'same',
+  }))
 }
 
 /**
@@ -84,10 +88,18 @@ function pairLines(removed: BlockUnit[], added: BlockUnit[]): LineChange[] {
       continue
     }
     // Additions before this pair's partner stand before it in the new text.
-    for (; added[next] !== match; next++) if (!paired.has(added[next])) out.push({ kind: 'added', location: added[next].location, text: added[next].text })
+    for (; added[next] !== match; next++)
+      if (!paired.has(added[next])) out.push({ kind: 'added', location: added[next].location, text: added[next].text })
     next++
-    out.push({ kind: 'changed', location: match.location, before: line.text, after: match.text, words: compareWords(line.text, match.text) })
+    out.push({
+      kind: 'changed',
+      location: match.location,
+      before: line.text,
+      after: match.text,
+      words: compareWords(line.text, match.text),
+    })
   }
-  for (; next < added.length; next++) if (!paired.has(added[next])) out.push({ kind: 'added', location: added[next].location, text: added[next].text })
+  for (; next < added.length; next++)
+    if (!paired.has(added[next])) out.push({ kind: 'added', location: added[next].location, text: added[next].text })
   return out
 }

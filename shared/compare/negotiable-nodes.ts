@@ -52,15 +52,35 @@ export function negotiableNodes(doc: Node): NegotiableNodes {
           if (n.isTextblock) lines.push(plainText(n))
           return !n.isTextblock
         })
-        out.options.set(child.attrs.id, { id: child.attrs.id, name, division, text: lines.join(' '), location: names.join(' › ') })
+        out.options.set(child.attrs.id, {
+          id: child.attrs.id,
+          name,
+          division,
+          text: lines.join(' '),
+          location: names.join(' › '),
+        })
         walk(child, [...names, name], division, child.attrs.id)
       } else if (type === 'bracket_group') {
         const alternatives = new Map<string, string>()
-        child.forEach((alt) => { if (alt.type.name === 'alternative') alternatives.set(alt.attrs.id, plainText(alt)) })
-        out.groups.set(child.attrs.id, { id: child.attrs.id, text: plainText(child), alternatives, option, location: names.join(' › ') })
+        child.forEach((alt) => {
+          if (alt.type.name === 'alternative') alternatives.set(alt.attrs.id, plainText(alt))
+        })
+        out.groups.set(child.attrs.id, {
+          id: child.attrs.id,
+          text: plainText(child),
+          alternatives,
+          option,
+          location: names.join(' › '),
+        })
         walk(child, names, division, option)
       } else if (type === 'bracket_start') {
-        const group = out.groups.get(child.attrs.group) ?? { id: child.attrs.group, text: '', alternatives: new Map(), option, location: names.join(' › ') }
+        const group = out.groups.get(child.attrs.group) ?? {
+          id: child.attrs.group,
+          text: '',
+          alternatives: new Map(),
+          option,
+          location: names.join(' › '),
+        }
         if (!group.alternatives.has(child.attrs.alt)) group.alternatives.set(child.attrs.alt, '')
         out.groups.set(group.id, group)
       } else if (!child.isLeaf) {

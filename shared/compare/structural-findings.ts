@@ -64,8 +64,15 @@ export function structuralFindings(from: RevisionContent, to: RevisionContent): 
   const indexA = indexDocument(from.doc)
   const indexB = indexDocument(to.doc)
   const out: StructuralFindings = {
-    bracketsResolved: [], bracketsReopened: [], bracketsAdded: [], bracketsRemoved: [],
-    optionsChosen: [], optionsDropped: [], optionsMerged: [], optionsAdded: [], proposalsAccepted: [],
+    bracketsResolved: [],
+    bracketsReopened: [],
+    bracketsAdded: [],
+    bracketsRemoved: [],
+    optionsChosen: [],
+    optionsDropped: [],
+    optionsMerged: [],
+    optionsAdded: [],
+    proposalsAccepted: [],
     steps: logEntries(to.proposals.log).filter((e) => !from.proposals.log[e.id]),
   }
   // Merged option id → the option it was merged into, as the log says; why groups left the text.
@@ -80,7 +87,10 @@ export function structuralFindings(from: RevisionContent, to: RevisionContent): 
     const later = b.groups.get(id)
     if (!later) {
       const option = group.option && !b.options.has(group.option) ? a.options.get(group.option) : undefined
-      out.bracketsRemoved.push({ ...finding(group), reason: option ? `with ${option.name}` : loggedRemovals.get(id) ?? null })
+      out.bracketsRemoved.push({
+        ...finding(group),
+        reason: option ? `with ${option.name}` : (loggedRemovals.get(id) ?? null),
+      })
       continue
     }
     const before = nodeState(indexA, from.resolutions, id)
@@ -106,12 +116,14 @@ export function structuralFindings(from: RevisionContent, to: RevisionContent): 
     if (before?.kind !== 'option' || after?.kind !== 'option' || before.state === after.state) continue
     if (after.state === 'chosen') out.optionsChosen.push(optionFinding(later))
     // An option dropped because another was chosen is said by that choice.
-    else if (after.state === 'dropped' && !after.implied) out.optionsDropped.push({ ...optionFinding(later), how: 'resolution' })
+    else if (after.state === 'dropped' && !after.implied)
+      out.optionsDropped.push({ ...optionFinding(later), how: 'resolution' })
   }
   for (const [id, option] of b.options) if (!a.options.has(id)) out.optionsAdded.push(optionFinding(option))
 
   for (const proposal of Object.values(to.proposals.proposals)) {
-    if (proposal.status === 'accepted' && from.proposals.proposals[proposal.id]?.status !== 'accepted') out.proposalsAccepted.push(proposal)
+    if (proposal.status === 'accepted' && from.proposals.proposals[proposal.id]?.status !== 'accepted')
+      out.proposalsAccepted.push(proposal)
   }
   out.proposalsAccepted.sort((x, y) => (x.decision?.at ?? x.at).localeCompare(y.decision?.at ?? y.at))
   return out
@@ -131,7 +143,11 @@ function outcome(state: NodeState, group: GroupText): string {
 }
 
 const finding = (group: GroupText): GroupFinding => ({ id: group.id, text: group.text, location: group.location })
-const optionFinding = (option: OptionText): OptionFinding => ({ id: option.id, name: option.name, location: option.location })
+const optionFinding = (option: OptionText): OptionFinding => ({
+  id: option.id,
+  name: option.name,
+  location: option.location,
+})
 
 /** Lower-case words of a text, brackets and punctuation aside. */
 const words = (text: string): Set<string> => new Set(text.toLowerCase().match(/[\p{L}\p{N}%]+/gu) ?? [])

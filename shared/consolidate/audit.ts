@@ -51,13 +51,20 @@ export function auditTexts(before: Node, after: Node, explain: AuditExplanations
   const changes: WordChange[] = []
   const a = readSegments(before, explain)
   const b = readSegments(after)
-  const read = (blocks: SegmentBlock[]) => blocks.filter((x) => !x.footnote).map((block) => ({ block, words: words(block, changes) }))
+  const read = (blocks: SegmentBlock[]) =>
+    blocks.filter((x) => !x.footnote).map((block) => ({ block, words: words(block, changes) }))
   const aBlocks = read(a)
   const bBlocks = read(b)
   const blockKey = (x: { words: Word[] }) => x.words.map((w) => w.key).join(' ')
   for (const run of alignRuns(aBlocks, bBlocks, blockKey)) {
     if (run.kind === 'same') run.a.forEach((x, i) => compareWords(x.words, run.b[i].words, changes))
-    else wordRuns(run.a.flatMap((x) => x.words), run.b.flatMap((x) => x.words), changes, explain)
+    else
+      wordRuns(
+        run.a.flatMap((x) => x.words),
+        run.b.flatMap((x) => x.words),
+        changes,
+        explain,
+      )
   }
   footnoteBodies(a, b, changes)
   if (explain.steps?.length) explainBySteps(changes, a, b, explain.steps)
@@ -78,7 +85,8 @@ function words(block: SegmentBlock, removed: WordChange[]): Word[] {
   }
   for (const s of block.segments) {
     if (!s.becomes) {
-      for (const word of s.text.split(/\s+/).filter(Boolean)) removed.push({ change: 'removed', word, location: block.location, cause: s.cause })
+      for (const word of s.text.split(/\s+/).filter(Boolean))
+        removed.push({ change: 'removed', word, location: block.location, cause: s.cause })
       if (s.cause) ((current as Word | null)?.causes ?? pending).add(s.cause)
       continue
     }
@@ -116,7 +124,10 @@ function compareWords(a: Word[], b: Word[], changes: WordChange[]): void {
     const wb = b[i]
     if (wa.text === wb.text) return
     const cause = wa.causes.size ? [...wa.causes].join('; ') : null
-    changes.push({ change: 'removed', word: wa.text, location: wa.block.location, cause }, { change: 'added', word: wb.text, location: wb.block.location, cause })
+    changes.push(
+      { change: 'removed', word: wa.text, location: wa.block.location, cause },
+      { change: 'added', word: wb.text, location: wb.block.location, cause },
+    )
   })
 }
 
@@ -127,7 +138,8 @@ function wordRuns(a: Word[], b: Word[], changes: WordChange[], explain: AuditExp
       continue
     }
     for (const w of run.a) changes.push({ change: 'removed', word: w.text, location: w.block.location, cause: null })
-    for (const w of run.b) changes.push({ change: 'added', word: w.text, location: w.block.location, cause: computedCell(w, explain) })
+    for (const w of run.b)
+      changes.push({ change: 'added', word: w.text, location: w.block.location, cause: computedCell(w, explain) })
   }
 }
 
@@ -142,14 +154,17 @@ function computedCell(w: Word, explain: AuditExplanations): string | null {
   }
   const row = explain.computation?.results.rows.find((r) => r.party === party)
   const derived = [...(row?.reductionRates ?? []).map((r) => r.ratePct), ...Object.values(row?.annexC ?? {})]
-  if (derived.some((v) => typeof v === 'number' && Math.abs(v - value) < 0.005)) return `computed from ${party}'s inscription`
+  if (derived.some((v) => typeof v === 'number' && Math.abs(v - value) < 0.005))
+    return `computed from ${party}'s inscription`
   return null
 }
 
 // Footnote bodies move to their references: matched by content, not place.
 function footnoteBodies(a: SegmentBlock[], b: SegmentBlock[], changes: WordChange[]): void {
   const referenced = new Set<string>()
-  for (const block of a) if (!block.footnote) for (const s of block.segments) if (s.footnote !== null && s.becomes) referenced.add(s.footnote)
+  for (const block of a)
+    if (!block.footnote)
+      for (const s of block.segments) if (s.footnote !== null && s.becomes) referenced.add(s.footnote)
   const key = (words: Word[]) => words.map((w) => w.key).join(' ')
   const scratch: WordChange[] = []
   const afterBodies = b.filter((x) => x.footnote).map((block) => ({ block, words: words(block, scratch), used: false }))
@@ -161,10 +176,14 @@ function footnoteBodies(a: SegmentBlock[], b: SegmentBlock[], changes: WordChang
       compareWords(ws, match.words, changes)
       continue
     }
-    const cause = referenced.has(block.footnote!) ? null : `footnote ${block.footnote}: its references went with deleted text`
+    const cause = referenced.has(block.footnote!)
+      ? null
+      : `footnote ${block.footnote}: its references went with deleted text`
     for (const w of ws) changes.push({ change: 'removed', word: w.text, location: block.location, cause })
   }
-  for (const x of afterBodies) if (!x.used) for (const w of x.words) changes.push({ change: 'added', word: w.text, location: x.block.location, cause: null })
+  for (const x of afterBodies)
+    if (!x.used)
+      for (const w of x.words) changes.push({ change: 'added', word: w.text, location: x.block.location, cause: null })
 }
 
 function explainBySteps(changes: WordChange[], a: SegmentBlock[], b: SegmentBlock[], steps: Step[]): void {
@@ -177,7 +196,9 @@ function explainBySteps(changes: WordChange[], a: SegmentBlock[], b: SegmentBloc
   for (const c of changes) {
     if (c.cause) continue
     const ids = idsAt.get(c.location) ?? new Set()
-    const step = steps.find((s) => [...s.ids, ...s.removed, ...Object.keys(s.replaced), ...Object.values(s.replaced)].some((id) => ids.has(id)))
+    const step = steps.find((s) =>
+      [...s.ids, ...s.removed, ...Object.keys(s.replaced), ...Object.values(s.replaced)].some((id) => ids.has(id)),
+    )
     if (step) c.cause = `streamlining step ${step.op}${step.by ? ` by ${step.by}` : ''} (${step.ids.join(', ')})`
   }
 }

@@ -13,7 +13,10 @@ import type { Scenario } from '../model/scenario.ts'
 import { plainText } from './unresolved.ts'
 
 /** What a column holds. */
-export type ComputedColumn = { kind: 'inscription'; column: InscriptionColumn } | { kind: 'rate'; year: number } | { kind: 'annexC'; field: 'baseYearPct' | 'referenceYear2007Pct' | 'budgetGg' }
+export type ComputedColumn =
+  | { kind: 'inscription'; column: InscriptionColumn }
+  | { kind: 'rate'; year: number }
+  | { kind: 'annexC'; field: 'baseYearPct' | 'referenceYear2007Pct' | 'budgetGg' }
 
 /** The computed column a heading names, or null (the Party column, the first period, a bracketed heading). */
 export function computedColumn(heading: string): ComputedColumn | null {
@@ -39,7 +42,11 @@ export function formatCell(value: number): string {
 }
 
 /** `doc` with the empty computed cells of every Annex table filled; notices name inscriptions no row carries. */
-export function fillComputedColumns(doc: Node, scenario: Scenario, computation?: Computation): { doc: Node; notices: string[] } {
+export function fillComputedColumns(
+  doc: Node,
+  scenario: Scenario,
+  computation?: Computation,
+): { doc: Node; notices: string[] } {
   const placed = new Set<string>()
   const rows = new Map((computation?.results.rows ?? []).map((r) => [r.party, r]))
   const value = (column: ComputedColumn, party: string): number | undefined => {
@@ -64,7 +71,9 @@ export function fillComputedColumns(doc: Node, scenario: Scenario, computation?:
   for (const [key, v] of Object.entries(scenario.inscriptions)) {
     const column = key.slice(0, key.indexOf('/'))
     if (typeof v !== 'number' || placed.has(key) || !['cp2', 'cp3', 'aaGg'].includes(column)) continue
-    notices.push(`${key.slice(key.indexOf('/') + 1)}: inscription ${v} (${column}) has no row in the consolidated Annex; add the Party's row to the table`)
+    notices.push(
+      `${key.slice(key.indexOf('/') + 1)}: inscription ${v} (${column}) has no row in the consolidated Annex; add the Party's row to the table`,
+    )
   }
   return { doc: out, notices }
 }
@@ -73,7 +82,9 @@ function fillTable(table: Node, value: (column: ComputedColumn, party: string) =
   const headings: string[] = []
   table.forEach((row) => {
     if (row.type.name !== 'table_row' || !row.attrs.header) return
-    row.forEach((cell, _, i) => { headings[i] = ((headings[i] ?? '') + ' ' + plainText(cell)).trim() })
+    row.forEach((cell, _, i) => {
+      headings[i] = ((headings[i] ?? '') + ' ' + plainText(cell)).trim()
+    })
   })
   const columns = headings.map(computedColumn)
   const children: Node[] = []

@@ -86,17 +86,27 @@ export function consolidate(doc: Node, scenario: Scenario, options: Consolidatio
 
 // The text's opening blank lines belong to the text, not to the block that went.
 function withLeadingGap(content: Node[], original: Node): Node[] {
-  const gapOf = (n: Node | null | undefined): number | null => (!n ? null : 'gap' in n.attrs ? n.attrs.gap : gapOf(n.firstChild))
+  const gapOf = (n: Node | null | undefined): number | null =>
+    !n ? null : 'gap' in n.attrs ? n.attrs.gap : gapOf(n.firstChild)
   const want = gapOf(original.firstChild)
   const first = content[0]
   if (want === null || !first || gapOf(first) === want) return content
-  const regap = (n: Node): Node => ('gap' in n.attrs ? n.type.create({ ...n.attrs, gap: want }, n.content, n.marks) : n.copy(n.content.replaceChild(0, regap(n.firstChild!))))
+  const regap = (n: Node): Node =>
+    'gap' in n.attrs
+      ? n.type.create({ ...n.attrs, gap: want }, n.content, n.marks)
+      : n.copy(n.content.replaceChild(0, regap(n.firstChild!)))
   return [regap(first), ...content.slice(1)]
 }
 
-function placeholderValues(doc: Node, index: DocumentIndex, scenario: Scenario, options: ConsolidationOptions): Map<string, string> {
+function placeholderValues(
+  doc: Node,
+  index: DocumentIndex,
+  scenario: Scenario,
+  options: ConsolidationOptions,
+): Map<string, string> {
   const bindings = options.bindings ?? {}
-  const evaluation = options.computation?.evaluation ?? evaluateVariables(index, scenario.resolutions, bindings, scenario.values)
+  const evaluation =
+    options.computation?.evaluation ?? evaluateVariables(index, scenario.resolutions, bindings, scenario.values)
   const byPlaceholder = new Map<string, string>()
   for (const b of Object.values(bindings)) if ('placeholder' in b) byPlaceholder.set(b.placeholder, b.variable)
   const out = new Map<string, string>()
@@ -119,7 +129,9 @@ function blocks(container: Node, w: Walk): Node[] {
       w.path.push(divisionName(child))
       if (decision === 'chosen') {
         // The option becomes the text: its heading and applicability note go.
-        const kept = blocks(child, w).filter((b) => !(b.type.name === 'heading' && b.attrs.level === 'option') && b.type.name !== 'applicability')
+        const kept = blocks(child, w).filter(
+          (b) => !(b.type.name === 'heading' && b.attrs.level === 'option') && b.type.name !== 'applicability',
+        )
         out.push(...kept)
       } else {
         record(w, child.attrs.id, 'option', divisionName(child), w.path.slice(0, -1).join(' › '))
@@ -196,7 +208,10 @@ function inlineInto(parent: Node, w: Walk, run: InlineRun): void {
         return
       }
       run.join(d.kind === 'delete')
-      if (d.kind === 'keep') node.forEach((alt) => { if (alt.type.name === 'alternative' && alt.attrs.id === d.alt) inlineInto(alt, w, run) })
+      if (d.kind === 'keep')
+        node.forEach((alt) => {
+          if (alt.type.name === 'alternative' && alt.attrs.id === d.alt) inlineInto(alt, w, run)
+        })
       run.join(d.kind === 'delete')
     } else if (name === 'placeholder') {
       const value = w.values.get(node.attrs.id)
@@ -212,7 +227,13 @@ function inlineInto(parent: Node, w: Walk, run: InlineRun): void {
       const value = w.renumber[node.attrs.value]
       run.node(node.type.create({ ...node.attrs, value, text: node.attrs.text.replace(node.attrs.value, value) }))
     } else {
-      if (node.isText && node.marks.some((m) => m.type.name === 'unmatched')) record(w, `unmatched-${w.unresolved.filter((u) => u.kind === 'unmatched-bracket').length + 1}`, 'unmatched-bracket', node.text!)
+      if (node.isText && node.marks.some((m) => m.type.name === 'unmatched'))
+        record(
+          w,
+          `unmatched-${w.unresolved.filter((u) => u.kind === 'unmatched-bracket').length + 1}`,
+          'unmatched-bracket',
+          node.text!,
+        )
       run.node(node)
     }
   })
@@ -249,7 +270,9 @@ function unresolvedGroup(group: Node, w: Walk): Node {
 
 function countSeparators(group: Node): number {
   let n = 0
-  group.forEach((c) => { if (c.type.name === 'separator') n++ })
+  group.forEach((c) => {
+    if (c.type.name === 'separator') n++
+  })
   return n
 }
 

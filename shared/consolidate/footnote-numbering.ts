@@ -20,7 +20,8 @@ export function numberedFootnotes(doc: Node): Map<string, Node> {
   const bodies = new Map<string, Node>()
   doc.descendants((node) => {
     if (node.type.name === 'table') return false
-    if (node.type.name === 'footnote' && node.attrs.kind === 'numbered' && !bodies.has(node.attrs.label)) bodies.set(node.attrs.label, node)
+    if (node.type.name === 'footnote' && node.attrs.kind === 'numbered' && !bodies.has(node.attrs.label))
+      bodies.set(node.attrs.label, node)
     return true
   })
   return bodies
@@ -31,12 +32,19 @@ export function numberedFootnotes(doc: Node): Map<string, Node> {
  * footnotes by old label (already consolidated), wherever they stood.
  * `numbers` maps old labels to new.
  */
-export function renumberFootnotes(doc: Node, bodies: Map<string, Node>): { doc: Node; numbers: Record<string, string> } {
+export function renumberFootnotes(
+  doc: Node,
+  bodies: Map<string, Node>,
+): { doc: Node; numbers: Record<string, string> } {
   const numbers = new Map<string, string>()
   const home = new Map<string, Node>()
   const visit = (node: Node, division: Node): void => {
     node.forEach((child) => {
-      if (child.type.name === 'table' || (child.type.name === 'footnote' && bodies.has(child.attrs.label) && child.attrs.kind === 'numbered')) return
+      if (
+        child.type.name === 'table' ||
+        (child.type.name === 'footnote' && bodies.has(child.attrs.label) && child.attrs.kind === 'numbered')
+      )
+        return
       if (child.type.name === 'footnote_ref' && bodies.has(child.attrs.label) && !numbers.has(child.attrs.label)) {
         numbers.set(child.attrs.label, String(numbers.size + 1))
         home.set(child.attrs.label, division)
@@ -86,10 +94,27 @@ function relettered(table: Node): Node {
       const label: string = child.attrs.label
       if (!letters.has(label) && !stars.has(label)) return
       const next = relabel(label)
-      children.push(child.type.create({ ...child.attrs, label: next }, mapLabels(child, next, (text) => text.replace(label, next))))
+      children.push(
+        child.type.create(
+          { ...child.attrs, label: next },
+          mapLabels(child, next, (text) => text.replace(label, next)),
+        ),
+      )
     } else if (child.type.name === 'table_row') {
       const cells: Node[] = []
-      child.forEach((cell) => cells.push(cell.copy(Fragment.from(mapRefs(cell, (ref) => relabel(ref.attrs.label), (ref, next) => [...(ref.attrs.text as string)].map((ch) => letters.get(ch) ?? ch).join(''))))))
+      child.forEach((cell) =>
+        cells.push(
+          cell.copy(
+            Fragment.from(
+              mapRefs(
+                cell,
+                (ref) => relabel(ref.attrs.label),
+                (ref, next) => [...(ref.attrs.text as string)].map((ch) => letters.get(ch) ?? ch).join(''),
+              ),
+            ),
+          ),
+        ),
+      )
       children.push(child.copy(Fragment.from(cells)))
     } else children.push(child)
   })
@@ -103,12 +128,20 @@ function numbered(ref: Node, next: string): string {
   return text.startsWith('^') ? `^${next}` : next
 }
 
-function mapRefs(parent: Node, label: (ref: Node) => string | undefined, text: (ref: Node, next: string) => string): Node[] {
+function mapRefs(
+  parent: Node,
+  label: (ref: Node) => string | undefined,
+  text: (ref: Node, next: string) => string,
+): Node[] {
   const out: Node[] = []
   parent.forEach((child) => {
     if (child.type.name === 'footnote_ref') {
       const next = label(child)
-      out.push(next === undefined || next === child.attrs.label ? child : child.type.create({ ...child.attrs, label: next, text: text(child, next) }))
+      out.push(
+        next === undefined || next === child.attrs.label
+          ? child
+          : child.type.create({ ...child.attrs, label: next, text: text(child, next) }),
+      )
     } else if (child.isText || child.isAtom) out.push(child)
     else out.push(child.copy(Fragment.from(mapRefs(child, label, text))))
   })
@@ -121,7 +154,11 @@ function mapLabels(body: Node, next: string, text?: (old: string) => string): No
   body.forEach((child) => {
     if (child.type.name === 'label' && child.attrs.kind === 'footnote') {
       const old: string = child.attrs.text
-      const written = text ? text(old) : [...old].some((ch) => SUPERSCRIPT.includes(ch)) ? [...next].map((d) => SUPERSCRIPT[Number(d)]).join('') : old.replace(child.attrs.value, next)
+      const written = text
+        ? text(old)
+        : [...old].some((ch) => SUPERSCRIPT.includes(ch))
+          ? [...next].map((d) => SUPERSCRIPT[Number(d)]).join('')
+          : old.replace(child.attrs.value, next)
       out.push(child.type.create({ ...child.attrs, value: next, text: written }))
     } else out.push(child)
   })

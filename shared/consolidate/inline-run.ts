@@ -47,9 +47,15 @@ export class InlineRun {
       const beforeText = before && 'text' in before ? before : null
       const afterText = after && 'text' in after ? after : null
       if (beforeText && afterText) {
-        if (/ $/.test(beforeText.text) && /^[ ,.;:)\]]/.test(afterText.text)) beforeText.text = beforeText.text.replace(/ +$/, '')
-        else if (/[ (]$/.test(beforeText.text) && afterText.text.startsWith(' ')) afterText.text = afterText.text.replace(/^ +/, '')
-      } else if (here.deletion && beforeText && (!after || ('node' in after && after.node.type.name === 'footnote_ref'))) {
+        if (/ $/.test(beforeText.text) && /^[ ,.;:)\]]/.test(afterText.text))
+          beforeText.text = beforeText.text.replace(/ +$/, '')
+        else if (/[ (]$/.test(beforeText.text) && afterText.text.startsWith(' '))
+          afterText.text = afterText.text.replace(/^ +/, '')
+      } else if (
+        here.deletion &&
+        beforeText &&
+        (!after || ('node' in after && after.node.type.name === 'footnote_ref'))
+      ) {
         beforeText.text = beforeText.text.replace(/ +$/, '')
       } else if (afterText && !before) afterText.text = afterText.text.replace(/^ +/, '')
     }

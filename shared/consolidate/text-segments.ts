@@ -93,7 +93,8 @@ function divisionInto(container: Node, st: State): void {
           })
         } else divisionInto(child, st)
       } else {
-        if (st.cx.scenario && allOptionsDropped(child, resolutions)) st.gone ??= `every option of ${child.attrs.id} dropped: it goes with its heading`
+        if (st.cx.scenario && allOptionsDropped(child, resolutions))
+          st.gone ??= `every option of ${child.attrs.id} dropped: it goes with its heading`
         divisionInto(child, st)
       }
       st.gone = outer
@@ -123,14 +124,20 @@ function tableInto(table: Node, st: State): void {
       afterBreak = true
       if (st.cx.scenario) st.gone ??= 'table continued across pages: joined into one table'
     } else if (child.type.name === 'table_row') {
-      if (child.attrs.header && afterBreak && st.cx.scenario) st.gone ??= 'table continued across pages: its repeated heading goes'
+      if (child.attrs.header && afterBreak && st.cx.scenario)
+        st.gone ??= 'table continued across pages: its repeated heading goes'
       if (!child.attrs.header) afterBreak = false
       const segments: Segment[] = []
       child.forEach((cell, _, i) => {
         if (i > 0) segments.push({ text: '\t', becomes: '\t', cause: null, footnote: null, ids: [] })
         inlineInto(cell, st, segments)
       })
-      st.out.push({ location: [...st.path, `table ${table.attrs.id}`, blockName(child, child)].join(' › '), segments, party: child.attrs.party, footnote: null })
+      st.out.push({
+        location: [...st.path, `table ${table.attrs.id}`, blockName(child, child)].join(' › '),
+        segments,
+        party: child.attrs.party,
+        footnote: null,
+      })
       st.gone = outer
       return
     }
@@ -149,12 +156,14 @@ function inlineInto(parent: Node, st: State, out: Segment[]): void {
     if (node.isText) return push(node.text!, node.text!, null)
     if (name === 'bracket_group') {
       const d = resolutions ? groupDecision(st.index, resolutions, node.attrs.id) : { kind: 'unresolved' as const }
-      const why = d.kind === 'unresolved' ? null : `${node.attrs.id} ${d.kind === 'keep' ? `resolved: ${d.alt} kept` : 'deleted'}`
+      const why =
+        d.kind === 'unresolved' ? null : `${node.attrs.id} ${d.kind === 'keep' ? `resolved: ${d.alt} kept` : 'deleted'}`
       const square = node.attrs.style !== 'slash'
       st.ids.push(node.attrs.id)
       node.forEach((child) => {
         const outer = st.gone
-        if (child.type.name === 'separator' || (d.kind === 'delete') || (d.kind === 'keep' && child.attrs.id !== d.alt)) st.gone ??= why
+        if (child.type.name === 'separator' || d.kind === 'delete' || (d.kind === 'keep' && child.attrs.id !== d.alt))
+          st.gone ??= why
         st.ids.push(child.attrs.id ?? '')
         const bracket = square && child.type.name === 'alternative'
         if (bracket) push('[', why ? '' : '[', why)
@@ -167,11 +176,23 @@ function inlineInto(parent: Node, st: State, out: Segment[]): void {
     } else if (name === 'placeholder') {
       const v = st.values.get(node.attrs.id)
       push(node.attrs.name, v ? v.value : node.attrs.name, v ? `${v.variable} = ${v.value}` : null)
-    } else if (name === 'footnote_ref') push(node.attrs.text, node.attrs.text, st.cx.scenario ? 'footnotes renumbered' : null, node.attrs.label)
+    } else if (name === 'footnote_ref')
+      push(node.attrs.text, node.attrs.text, st.cx.scenario ? 'footnotes renumbered' : null, node.attrs.label)
     else if (name === 'label') {
       const renumbered = node.attrs.kind === 'provision' ? st.cx.renumberProvisions?.[node.attrs.value] : undefined
-      if (renumbered !== undefined) push(node.attrs.text, node.attrs.text.replace(node.attrs.value, renumbered), `provision ${node.attrs.value} renumbered ${renumbered}`)
-      else push(node.attrs.text, node.attrs.text, node.attrs.kind === 'footnote' && st.cx.scenario ? 'footnotes renumbered' : null, node.attrs.kind === 'footnote' ? node.attrs.value : null)
+      if (renumbered !== undefined)
+        push(
+          node.attrs.text,
+          node.attrs.text.replace(node.attrs.value, renumbered),
+          `provision ${node.attrs.value} renumbered ${renumbered}`,
+        )
+      else
+        push(
+          node.attrs.text,
+          node.attrs.text,
+          node.attrs.kind === 'footnote' && st.cx.scenario ? 'footnotes renumbered' : null,
+          node.attrs.kind === 'footnote' ? node.attrs.value : null,
+        )
     } else if (name === 'bracket_start' || name === 'bracket_end') {
       const d = resolutions ? groupDecision(st.index, resolutions, node.attrs.group) : { kind: 'unresolved' as const }
       const ch = name === 'bracket_start' ? '[' : ']'

@@ -8,7 +8,8 @@ import type { Node } from 'prosemirror-model'
 import { inline } from '../serialize/plain.ts'
 
 /** The kinds of what can stay open. */
-export type UnresolvedKind = 'alternatives' | 'optional' | 'option' | 'placeholder' | 'blank' | 'editorial-note' | 'unmatched-bracket'
+export type UnresolvedKind =
+  'alternatives' | 'optional' | 'option' | 'placeholder' | 'blank' | 'editorial-note' | 'unmatched-bracket'
 
 /** One thing left open in a consolidated text. */
 export interface UnresolvedItem {
@@ -38,7 +39,9 @@ export function plainText(node: Node): string {
 export function blockName(block: Node, row?: Node): string {
   if (row) return `table row ${row.attrs.party ?? (plainText(row.firstChild!) || '(header)')}`
   let label = ''
-  block.forEach((n) => { if (!label && n.type.name === 'label') label = n.attrs.text })
+  block.forEach((n) => {
+    if (!label && n.type.name === 'label') label = n.attrs.text
+  })
   if (label) return label.replace(/^- /, '')
   const words = plainText(block).trim().split(/\s+/).slice(0, 6).join(' ')
   return words.length > 50 ? words.slice(0, 50) + '…' : words

@@ -23,7 +23,7 @@ export function findArticle2(doc: Node): Article2 | null {
     const heading = node.firstChild
     if (!heading || heading.type.name !== 'heading') return
     let label = ''
-    heading.forEach((n) => (label += n.type.name === 'label' ? n.attrs.text : n.text ?? ''))
+    heading.forEach((n) => (label += n.type.name === 'label' ? n.attrs.text : (n.text ?? '')))
     if (!/^\s*article\s+2\b/i.test(label)) return
     const options: string[] = []
     node.forEach((child) => {
@@ -48,7 +48,11 @@ export interface Article2Status {
 }
 
 /** Evaluates `acceptances` on `asOf` under ARTICLE 2 Option 1 (Article 20) and Option 2 (provisional application, then Article 20). */
-export function article2Status(acceptances: readonly Acceptance[], asOf: string, partiesToProtocol = DOHA_PARTIES_TO_PROTOCOL): Article2Status {
+export function article2Status(
+  acceptances: readonly Acceptance[],
+  asOf: string,
+  partiesToProtocol = DOHA_PARTIES_TO_PROTOCOL,
+): Article2Status {
   return {
     partiesToProtocol,
     option1: evaluateEntryIntoForce(acceptances, { partiesToProtocol, option: 1 }, asOf),

@@ -25,7 +25,9 @@ export function dayNumber(date: string): DayNumber {
   if (!m) throw new Error(`"${date}" is not a date in the form YYYY-MM-DD (e.g. 2020-10-02)`)
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw new Error(`"${date}" is not a calendar date (${year}-${m[2]} has ${month >= 1 && month <= 12 ? daysInMonth(year, month) : 'no'} days)`)
+    throw new Error(
+      `"${date}" is not a calendar date (${year}-${m[2]} has ${month >= 1 && month <= 12 ? daysInMonth(year, month) : 'no'} days)`,
+    )
   }
   // Days from civil (H. Hinnant): years start in March so the leap day falls last.
   const y = month <= 2 ? year - 1 : year

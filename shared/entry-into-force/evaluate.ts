@@ -81,7 +81,8 @@ export interface EntryIntoForceStatus {
 
 /** Three fourths of `parties`, rounded up: the smallest count that is at least 3/4. */
 export function threeFourths(parties: number): number {
-  if (!Number.isInteger(parties) || parties < 1) throw new Error(`the number of Parties must be a positive whole number, got ${parties}`)
+  if (!Number.isInteger(parties) || parties < 1)
+    throw new Error(`the number of Parties must be a positive whole number, got ${parties}`)
   return Math.ceil((3 * parties) / 4)
 }
 
@@ -97,12 +98,15 @@ export function evaluateEntryIntoForce(
   const threshold = threeFourths(rules.partiesToProtocol)
   const seen = new Set<string>()
   for (const [i, a] of acceptances.entries()) {
-    if (seen.has(a.party)) throw new Error(`acceptances[${i}]: ${a.party} appears twice; a Party deposits one instrument`)
+    if (seen.has(a.party))
+      throw new Error(`acceptances[${i}]: ${a.party} appears twice; a Party deposits one instrument`)
     seen.add(a.party)
     dayNumber(a.date) // validates, naming the bad date
   }
   if (acceptances.length > rules.partiesToProtocol) {
-    throw new Error(`${acceptances.length} acceptances but only ${rules.partiesToProtocol} Parties to the Protocol; check partiesToProtocol`)
+    throw new Error(
+      `${acceptances.length} acceptances but only ${rules.partiesToProtocol} Parties to the Protocol; check partiesToProtocol`,
+    )
   }
   // Stable sort: same-day instruments keep the order the list gives them.
   const received = acceptances
@@ -141,8 +145,12 @@ function paragraph1Ter(
   const out: NonNullable<EntryIntoForceStatus['paragraph1Ter']> = { commitmentsApply: false }
   const dates: (string | undefined)[] = [entryIntoForce]
   if (p.minimumCoverage !== undefined) {
-    if (!(p.minimumCoverage > 0 && p.minimumCoverage <= 1)) throw new Error(`paragraph1Ter.minimumCoverage must be a share in (0, 1], got ${p.minimumCoverage}`)
-    if (!p.emissions) throw new Error('paragraph1Ter.minimumCoverage needs paragraph1Ter.emissions (each Party\'s emissions in the reference year)')
+    if (!(p.minimumCoverage > 0 && p.minimumCoverage <= 1))
+      throw new Error(`paragraph1Ter.minimumCoverage must be a share in (0, 1], got ${p.minimumCoverage}`)
+    if (!p.emissions)
+      throw new Error(
+        "paragraph1Ter.minimumCoverage needs paragraph1Ter.emissions (each Party's emissions in the reference year)",
+      )
     const emissions = p.emissions
     const total = p.totalEmissions ?? Object.values(emissions).reduce((s, e) => s + e, 0)
     if (!(total > 0)) throw new Error('paragraph1Ter: the total emissions must be positive')
@@ -156,7 +164,11 @@ function paragraph1Ter(
     const share = covered / total
     out.coverage = since
       ? { met: true, since, share }
-      : { met: false, share, missing: `${((p.minimumCoverage - share) * 100).toFixed(2)} percentage points more of the emissions` }
+      : {
+          met: false,
+          share,
+          missing: `${((p.minimumCoverage - share) * 100).toFixed(2)} percentage points more of the emissions`,
+        }
     dates.push(since)
   }
   if (p.minimumAnnexIAcceptances !== undefined) {
@@ -165,7 +177,11 @@ function paragraph1Ter(
     const since = need <= 0 ? received[0]?.date : annexI[need - 1]?.date
     out.annexIAcceptances = since
       ? { met: true, since, count: annexI.length }
-      : { met: false, count: annexI.length, missing: `${need - annexI.length} more acceptance(s) by Parties included in Annex I` }
+      : {
+          met: false,
+          count: annexI.length,
+          missing: `${need - annexI.length} more acceptance(s) by Parties included in Annex I`,
+        }
     dates.push(since)
   }
   if (p.lcaLinkSatisfied !== undefined) {

@@ -36,7 +36,10 @@ export function acceptancesMap(ydoc: Y.Doc): Y.Map<StoredAcceptance> {
 }
 
 /** The valid acceptances in `ydoc`, in Party order; a malformed entry (a bad write) is left out and named. */
-export function readSharedAcceptances(ydoc: Y.Doc): { acceptances: Acceptance[]; invalid: { party: string; message: string }[] } {
+export function readSharedAcceptances(ydoc: Y.Doc): {
+  acceptances: Acceptance[]
+  invalid: { party: string; message: string }[]
+} {
   const acceptances: Acceptance[] = []
   const invalid: { party: string; message: string }[] = []
   acceptancesMap(ydoc).forEach((raw, party) => {

@@ -39,7 +39,15 @@ interface Cx {
 
 /** The AKN XML text. */
 export function renderAkn(doc: Node, options: AknOptions): string {
-  const cx: Cx = { options, eids: new Set(), counter: 0, notes: footnoteBodies(doc), parties: partyNames(options.parties), usedParties: new Set(), variables: new Set() }
+  const cx: Cx = {
+    options,
+    eids: new Set(),
+    counter: 0,
+    notes: footnoteBodies(doc),
+    parties: partyNames(options.parties),
+    usedParties: new Set(),
+    variables: new Set(),
+  }
   const body: string[] = []
   doc.forEach((child) => body.push(block(child, cx, null)))
   const { symbol, title } = options.heading
@@ -47,8 +55,16 @@ export function renderAkn(doc: Node, options: AknOptions): string {
   const expression = `${work}/eng@${options.date}${options.version === 'consolidated' ? '!consolidated' : ''}`
   const references = [
     '<TLCOrganization eId="accord" href="/akn/ontology/organization/accord" showAs="Accord"/>',
-    ...[...cx.usedParties].map((p) => `<TLCOrganization eId="${partyEid(p)}" href="/akn/ontology/organization/un/party.${esc(p.iso)}" showAs="${esc(p.name)}"/>`),
-    ...[...cx.variables].sort().map((v) => `<TLCConcept eId="var_${esc(v)}" href="/akn/ontology/concept/accord/variable.${esc(v)}" showAs="placeholder ${esc(v)}"/>`),
+    ...[...cx.usedParties].map(
+      (p) =>
+        `<TLCOrganization eId="${partyEid(p)}" href="/akn/ontology/organization/un/party.${esc(p.iso)}" showAs="${esc(p.name)}"/>`,
+    ),
+    ...[...cx.variables]
+      .sort()
+      .map(
+        (v) =>
+          `<TLCConcept eId="var_${esc(v)}" href="/akn/ontology/concept/accord/variable.${esc(v)}" showAs="placeholder ${esc(v)}"/>`,
+      ),
   ]
   return `<?xml version="1.0" encoding="UTF-8"?>
 <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
@@ -73,7 +89,13 @@ ${body.join('\n')}
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'text'
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'text'
+  )
 }
 
 function partyEid(p: Party): string {
@@ -121,7 +143,8 @@ function block(node: Node, cx: Cx, firstOption: string | null): string {
       inner.push(xml)
     })
     const alt = name === 'option' && firstOption ? ` alternativeTo="${esc(firstOption)}"` : ''
-    const attribution = name === 'option' && node.attrs.attribution ? ` class="proposedBy-${esc(slug(node.attrs.attribution))}"` : ''
+    const attribution =
+      name === 'option' && node.attrs.attribution ? ` class="proposedBy-${esc(slug(node.attrs.attribution))}"` : ''
     return `<hcontainer name="${name}" eId="${esc(id)}"${alt}${attribution}>${head}${inner.length ? inner.join('\n') : '<content><p/></content>'}</hcontainer>`
   }
   if (name === 'footnote') return '' // printed as an authorialNote at its marker
@@ -142,12 +165,16 @@ function table(node: Node, cx: Cx): string {
         let content = inline(cell, cx)
         if (party) {
           cx.usedParties.add(party)
-          content = content.replace(esc(row.attrs.party), `<organization eId="${eid(cx, null, 'org')}" refersTo="#${partyEid(party)}">${esc(row.attrs.party)}</organization>`)
+          content = content.replace(
+            esc(row.attrs.party),
+            `<organization eId="${eid(cx, null, 'org')}" refersTo="#${partyEid(party)}">${esc(row.attrs.party)}</organization>`,
+          )
         }
         cells.push(`<${tag}><p>${content}</p></${tag}>`)
       })
       if (cells.length) rows.push(`<tr>${cells.join('')}</tr>`)
-    } else if (row.type.name === 'table_break') rows.push(`<tr><td><p><inline name="tableContinued">${inline(row, cx)}</inline></p></td></tr>`)
+    } else if (row.type.name === 'table_break')
+      rows.push(`<tr><td><p><inline name="tableContinued">${inline(row, cx)}</inline></p></td></tr>`)
   })
   const id = eid(cx, node.attrs.id, 'table')
   return `<hcontainer name="annexTable" eId="${id}_container"><content>${rows.length ? `<table eId="${id}">${rows.join('\n')}</table>` : '<p/>'}</content></hcontainer>`
@@ -159,7 +186,11 @@ function inline(parent: Node, cx: Cx): string {
     switch (node.type.name) {
       case 'text': {
         const unmatched = node.marks.find((m) => m.type.name === 'unmatched')
-        out.push(unmatched ? `<inline name="unmatchedBracket" title="${esc(unmatched.attrs.message)}">${esc(node.text!)}</inline>` : esc(node.text!))
+        out.push(
+          unmatched
+            ? `<inline name="unmatchedBracket" title="${esc(unmatched.attrs.message)}">${esc(node.text!)}</inline>`
+            : esc(node.text!),
+        )
         break
       }
       case 'hard_break':
@@ -173,9 +204,11 @@ function inline(parent: Node, cx: Cx): string {
         const variable = v?.variable ?? node.attrs.name
         cx.variables.add(variable)
         const id = eid(cx, node.attrs.id, 'placeholder')
-        out.push(v && /^-?\d+(\.\d+)?$/.test(v.value)
-          ? `<quantity eId="${esc(id)}" refersTo="#var_${esc(variable)}" normalized="${esc(v.value)}">${esc(node.attrs.name)}</quantity>`
-          : `<placeholder eId="${esc(id)}" refersTo="#var_${esc(variable)}" originalText="${esc(node.attrs.name)}">${esc(node.attrs.name)}</placeholder>`)
+        out.push(
+          v && /^-?\d+(\.\d+)?$/.test(v.value)
+            ? `<quantity eId="${esc(id)}" refersTo="#var_${esc(variable)}" normalized="${esc(v.value)}">${esc(node.attrs.name)}</quantity>`
+            : `<placeholder eId="${esc(id)}" refersTo="#var_${esc(variable)}" originalText="${esc(node.attrs.name)}">${esc(node.attrs.name)}</placeholder>`,
+        )
         break
       }
       case 'blank':
@@ -184,17 +217,23 @@ function inline(parent: Node, cx: Cx): string {
       case 'footnote_ref': {
         const body = cx.notes.get(node.attrs.label)
         const marker = footnoteMark(node.attrs.text)
-        out.push(body
-          ? `<authorialNote marker="${esc(marker)}" placement="bottom" eId="${esc(eid(cx, null, 'note'))}"><p>${inline(withoutLabel(body), cx)}</p></authorialNote>`
-          : `<inline name="footnoteMarker">${esc(node.attrs.text)}</inline>`)
+        out.push(
+          body
+            ? `<authorialNote marker="${esc(marker)}" placement="bottom" eId="${esc(eid(cx, null, 'note'))}"><p>${inline(withoutLabel(body), cx)}</p></authorialNote>`
+            : `<inline name="footnoteMarker">${esc(node.attrs.text)}</inline>`,
+        )
         break
       }
       case 'editorial_note':
-        out.push(`<inline name="editorialNote" eId="${esc(eid(cx, node.attrs.id, 'note'))}">${node.attrs.style === 'curly' ? '{' : '[*'}${inline(node, cx)}${node.attrs.style === 'curly' ? '}' : '*]'}</inline>`)
+        out.push(
+          `<inline name="editorialNote" eId="${esc(eid(cx, node.attrs.id, 'note'))}">${node.attrs.style === 'curly' ? '{' : '[*'}${inline(node, cx)}${node.attrs.style === 'curly' ? '}' : '*]'}</inline>`,
+        )
         break
       case 'bracket_start':
       case 'bracket_end':
-        out.push(`<inline name="${node.type.name === 'bracket_start' ? 'bracketStart' : 'bracketEnd'}" class="${esc(node.attrs.group)} ${esc(node.attrs.alt)}">${node.type.name === 'bracket_start' ? '[' : ']'}</inline>`)
+        out.push(
+          `<inline name="${node.type.name === 'bracket_start' ? 'bracketStart' : 'bracketEnd'}" class="${esc(node.attrs.group)} ${esc(node.attrs.alt)}">${node.type.name === 'bracket_start' ? '[' : ']'}</inline>`,
+        )
         break
       case 'bracket_group': {
         const alternatives = node.content.content.filter((c) => c.type.name === 'alternative')
@@ -207,10 +246,14 @@ function inline(parent: Node, cx: Cx): string {
           const content = inline(c, cx)
           if (optional) return inner.push(content)
           const altId = eid(cx, c.attrs.id, 'alt')
-          inner.push(`<inline name="alternative" eId="${esc(altId)}"${first ? ` alternativeTo="${esc(first)}"` : ''}>${content}</inline>`)
+          inner.push(
+            `<inline name="alternative" eId="${esc(altId)}"${first ? ` alternativeTo="${esc(first)}"` : ''}>${content}</inline>`,
+          )
           first ??= altId
         })
-        out.push(`<inline name="${optional ? 'optional' : 'bracketGroup'}" eId="${esc(id)}"${node.attrs.guess ? ` class="guessed"` : ''}>${inner.join('')}</inline>`)
+        out.push(
+          `<inline name="${optional ? 'optional' : 'bracketGroup'}" eId="${esc(id)}"${node.attrs.guess ? ` class="guessed"` : ''}>${inner.join('')}</inline>`,
+        )
         break
       }
       default:
@@ -225,7 +268,8 @@ function withoutLabel(body: Node): Node {
   const children: Node[] = []
   body.forEach((c, _, i) => {
     if (i === 0 && c.type.name === 'label') return
-    if (i === 1 && c.isText && children.length === 0) return children.push(c.type.schema.text(c.text!.replace(/^\s+/, '') || ' '))
+    if (i === 1 && c.isText && children.length === 0)
+      return children.push(c.type.schema.text(c.text!.replace(/^\s+/, '') || ' '))
     children.push(c)
   })
   return body.type.schema.nodes.paragraph.create(null, children)

@@ -20,7 +20,17 @@ export function assignedAmountsCsv({ results }: Computation): string {
     r.approximate ? 'yes' : 'no',
     r.missing ?? r.source,
   ])
-  rows.push(['Total', '', '', '', '', results.years === null ? '' : String(results.years), String(results.totalT), '', ''])
+  rows.push([
+    'Total',
+    '',
+    '',
+    '',
+    '',
+    results.years === null ? '' : String(results.years),
+    String(results.totalT),
+    '',
+    '',
+  ])
   return [HEADER, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n'
 }
 

@@ -96,10 +96,13 @@ function table(node: Node): string {
       child.forEach((cell) => {
         const text = inline(cell)
         const tag = child.attrs.header ? 'th' : 'td'
-        cells.push(`<${tag}${/^[\d.,\s–-]+$/.test(cell.textContent) && cell.textContent ? ' class="number"' : ''}>${text}</${tag}>`)
+        cells.push(
+          `<${tag}${/^[\d.,\s–-]+$/.test(cell.textContent) && cell.textContent ? ' class="number"' : ''}>${text}</${tag}>`,
+        )
       })
       ;(header ? head : rows).push(`<tr>${cells.join('')}</tr>`)
-    } else if (child.type.name === 'table_break') rows.push(`<tr class="break"><td colspan="${width}">${inline(child)}</td></tr>`)
+    } else if (child.type.name === 'table_break')
+      rows.push(`<tr class="break"><td colspan="${width}">${inline(child)}</td></tr>`)
     else notes.push(`<p class="table-note">${inline(child)}</p>`)
   })
   return `<table id="${esc(node.attrs.id)}">${head.length ? `<thead>${head.join('')}</thead>` : ''}<tbody>${rows.join('\n')}</tbody></table>\n${notes.join('\n')}`
@@ -107,7 +110,9 @@ function table(node: Node): string {
 
 function rowsOf(table: Node): Node[] {
   const out: Node[] = []
-  table.forEach((c) => { if (c.type.name === 'table_row') out.push(c) })
+  table.forEach((c) => {
+    if (c.type.name === 'table_row') out.push(c)
+  })
   return out
 }
 
@@ -117,7 +122,11 @@ function inline(parent: Node): string {
     switch (node.type.name) {
       case 'text': {
         const unmatched = node.marks.find((m) => m.type.name === 'unmatched')
-        out.push(unmatched ? `<span class="unmatched" title="${esc(unmatched.attrs.message)}">${esc(node.text!)}</span>` : esc(node.text!))
+        out.push(
+          unmatched
+            ? `<span class="unmatched" title="${esc(unmatched.attrs.message)}">${esc(node.text!)}</span>`
+            : esc(node.text!),
+        )
         break
       }
       case 'hard_break':
@@ -133,14 +142,20 @@ function inline(parent: Node): string {
         out.push(`<span class="blank" title="blank to be filled">${esc(node.attrs.text)}</span>`)
         break
       case 'footnote_ref':
-        out.push(`<sup class="ref"><a href="#fn-${esc(node.attrs.label)}">${esc(footnoteMark(node.attrs.text))}</a></sup>`)
+        out.push(
+          `<sup class="ref"><a href="#fn-${esc(node.attrs.label)}">${esc(footnoteMark(node.attrs.text))}</a></sup>`,
+        )
         break
       case 'editorial_note':
-        out.push(`<em class="note">${node.attrs.style === 'curly' ? '{' : '[*'}${inline(node)}${node.attrs.style === 'curly' ? '}' : '*]'}</em>`)
+        out.push(
+          `<em class="note">${node.attrs.style === 'curly' ? '{' : '[*'}${inline(node)}${node.attrs.style === 'curly' ? '}' : '*]'}</em>`,
+        )
         break
       case 'bracket_start':
       case 'bracket_end':
-        out.push(`<span class="span-bracket" title="bracket ${esc(node.attrs.group)}">${node.type.name === 'bracket_start' ? '[' : ']'}</span>`)
+        out.push(
+          `<span class="span-bracket" title="bracket ${esc(node.attrs.group)}">${node.type.name === 'bracket_start' ? '[' : ']'}</span>`,
+        )
         break
       case 'bracket_group': {
         const alternatives = node.content.content.filter((c) => c.type.name === 'alternative').length
@@ -148,9 +163,14 @@ function inline(parent: Node): string {
         const inner: string[] = []
         node.forEach((c) => {
           if (c.type.name === 'separator') inner.push(`<span class="separator">${inline(c)}</span>`)
-          else inner.push(alternatives === 1 ? inline(c) : `<span class="alt" data-id="${esc(c.attrs.id)}">${inline(c)}</span>`)
+          else
+            inner.push(
+              alternatives === 1 ? inline(c) : `<span class="alt" data-id="${esc(c.attrs.id)}">${inline(c)}</span>`,
+            )
         })
-        out.push(`<span class="${kind}" data-id="${esc(node.attrs.id)}" title="${alternatives === 1 ? 'optional text' : 'alternatives'} ${esc(node.attrs.id)}">${inner.join('')}</span>`)
+        out.push(
+          `<span class="${kind}" data-id="${esc(node.attrs.id)}" title="${alternatives === 1 ? 'optional text' : 'alternatives'} ${esc(node.attrs.id)}">${inner.join('')}</span>`,
+        )
         break
       }
       default:

@@ -2,7 +2,10 @@
 
 /** `text` safe in element content and in double-quoted attributes. */
 export function escapeMarkup(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!)
+  return text.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
+  )
 }
 
 /** A footnote marker as a reader sees it: `^a` → `a`, `^{a*}` → `a*`, superscripts and `*` as written. */

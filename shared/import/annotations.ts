@@ -34,12 +34,22 @@ export function readAnnotations(value: unknown): Annotation[] {
     if (!a || typeof a !== 'object') throw new Error(`${where}: expected an object`)
     const { kind, line, text, nth, why } = a as Record<string, unknown>
     if (kind !== 'alternatives' && kind !== 'independent' && kind !== 'placeholder' && kind !== 'text') {
-      throw new Error(`${where}.kind: expected "alternatives", "independent", "placeholder" or "text", got ${JSON.stringify(kind)}`)
+      throw new Error(
+        `${where}.kind: expected "alternatives", "independent", "placeholder" or "text", got ${JSON.stringify(kind)}`,
+      )
     }
     if (!Number.isInteger(line) || (line as number) < 1) throw new Error(`${where}.line: expected a line number from 1`)
-    if (typeof text !== 'string' || text === '') throw new Error(`${where}.text: expected the quoted text at that place`)
-    if (nth !== undefined && (!Number.isInteger(nth) || (nth as number) < 1)) throw new Error(`${where}.nth: expected an occurrence number from 1`)
-    return { kind, line: line as number, text, nth: nth as number | undefined, why: typeof why === 'string' ? why : undefined }
+    if (typeof text !== 'string' || text === '')
+      throw new Error(`${where}.text: expected the quoted text at that place`)
+    if (nth !== undefined && (!Number.isInteger(nth) || (nth as number) < 1))
+      throw new Error(`${where}.nth: expected an occurrence number from 1`)
+    return {
+      kind,
+      line: line as number,
+      text,
+      nth: nth as number | undefined,
+      why: typeof why === 'string' ? why : undefined,
+    }
   })
 }
 
@@ -72,7 +82,12 @@ export function applyAnnotations(
     }
     const found = topLevelGroups(groups, line, from, to)
     const fail = (message: string) =>
-      diagnostics.push({ line: a.line, column: from + 1, message: `annotation (${a.kind}): ${message}`, hint: 'Quote the whole brackets concerned.' })
+      diagnostics.push({
+        line: a.line,
+        column: from + 1,
+        message: `annotation (${a.kind}): ${message}`,
+        hint: 'Quote the whole brackets concerned.',
+      })
     if (a.kind === 'alternatives') {
       if (found.length < 2) fail(`needs two or more bracket groups in ${JSON.stringify(a.text)}, found ${found.length}`)
       else mergeGroups(found, groups)

@@ -63,7 +63,7 @@ export function groupBlocks(lines: string[]): BlockRec[] {
       continue
     }
     const level = HEADING_LEVEL[cls.kind]
-    const type: BlockType = level ? 'heading' : STARTS[cls.kind] ?? 'paragraph'
+    const type: BlockType = level ? 'heading' : (STARTS[cls.kind] ?? 'paragraph')
     const block: BlockRec = { type, gap, first: i, last: i, label: cls.label }
     if (level) block.level = level
     blocks.push(block)

@@ -17,7 +17,12 @@ export interface BuildContext extends InlineContext {
   runs: Map<BlockRec, Run[]>
 }
 
-type Frame = { kind: 'doc' | 'article' | 'section' | 'option'; attrs: Record<string, unknown>; children: Node[]; recs: BlockRec[] }
+type Frame = {
+  kind: 'doc' | 'article' | 'section' | 'option'
+  attrs: Record<string, unknown>
+  children: Node[]
+  recs: BlockRec[]
+}
 
 const RANK = { doc: 0, article: 1, section: 2, option: 3 }
 
@@ -46,7 +51,11 @@ export function buildContent(items: (BlockRec | TableRec)[], cx: BuildContext): 
     else if (item.type === 'heading' && item.level === 'section') {
       const frame = open('section', 's')
       const line = cx.lines[item.first]
-      sections.push({ id: frame.attrs.id as string, letter: item.label!.value, title: plain(line.slice(item.label!.to)) })
+      sections.push({
+        id: frame.attrs.id as string,
+        letter: item.label!.value,
+        title: plain(line.slice(item.label!.to)),
+      })
     } else if (item.type === 'heading' && item.level === 'option') open('option', 'o')
     const frame = stack[stack.length - 1]
     frame.recs.push(item)
@@ -86,7 +95,9 @@ function tableNode(table: TableRec, cx: BuildContext): Node {
   const children = table.children.map(({ rec, header, party }) => {
     if (rec.type === 'footnote') return footnoteNode(rec, cx, inlineOf(rec, cx))
     if (rec.type === 'table_break') return nodes.table_break.create({ gap: rec.gap }, inlineOf(rec, cx))
-    const cells = cx.runs.get(rec)!.map((run) => nodes.table_cell.create(null, buildInline(run, 0, run.tokens.length, cx)))
+    const cells = cx.runs
+      .get(rec)!
+      .map((run) => nodes.table_cell.create(null, buildInline(run, 0, run.tokens.length, cx)))
     return nodes.table_row.create({ gap: rec.gap, header, party }, cells)
   })
   return nodes.table.create({ gap: table.gap, id: cx.ids.next('t') }, children)
@@ -99,7 +110,11 @@ function inlineOf(rec: BlockRec, cx: BuildContext): Node[] {
 
 // "(would only apply if option 3 for Annex B above is selected)": option 3 of
 // the section headed "Annex B". Null where the note names no option we can find.
-function applicabilityTarget(lines: string[], rec: BlockRec, sections: { id: string; letter: string; title: string }[]) {
+function applicabilityTarget(
+  lines: string[],
+  rec: BlockRec,
+  sections: { id: string; letter: string; title: string }[],
+) {
   const text = lines.slice(rec.first, rec.last + 1).join(' ')
   const m = /\boption\s+(\S+?)\s+(?:for|in|of|under)\s+(.+?)\s+(?:above|below)\b/i.exec(text)
   if (!m) return { section: null, option: null }
@@ -111,7 +126,10 @@ function applicabilityTarget(lines: string[], rec: BlockRec, sections: { id: str
   return { section: section?.id ?? null, option: m[1] }
 }
 
-const CREDIT = [/^\s*(?:According to\s+)([A-Z][\p{L} .'-]+?),/u, /^\s*([A-Z][\p{L} .'-]+?)\s+(?:suggests|proposes|proposed|suggested)\b/u]
+const CREDIT = [
+  /^\s*(?:According to\s+)([A-Z][\p{L} .'-]+?),/u,
+  /^\s*([A-Z][\p{L} .'-]+?)\s+(?:suggests|proposes|proposed|suggested)\b/u,
+]
 
 // The Party credited by a footnote on the option's heading or first instruction.
 function attribution(recs: BlockRec[], cx: BuildContext, footnotes: Map<string, string>): string | null {
@@ -136,7 +154,13 @@ function collectFootnoteTexts(items: (BlockRec | TableRec)[], lines: string[]): 
   const texts = new Map<string, string>()
   for (const item of items) {
     if (item.type === 'footnote' && item.label && !texts.has(item.label.value)) {
-      texts.set(item.label.value, lines.slice(item.first, item.last + 1).join(' ').slice(item.label.to))
+      texts.set(
+        item.label.value,
+        lines
+          .slice(item.first, item.last + 1)
+          .join(' ')
+          .slice(item.label.to),
+      )
     }
   }
   return texts
@@ -144,5 +168,8 @@ function collectFootnoteTexts(items: (BlockRec | TableRec)[], lines: string[]): 
 
 // A heading's title without footnote markers and brackets, for matching names.
 function plain(text: string): string {
-  return text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^\{[^}]*\}|\^\S/g, '').replace(/\s+/g, ' ').trim()
+  return text
+    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^\{[^}]*\}|\^\S/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
 }

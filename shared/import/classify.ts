@@ -78,7 +78,10 @@ export function classifyLine(line: string): LineClass {
     return { kind: 'section', label: { kind: 'section', from: 0, to: m[0].length, value: m[1] } }
   }
   if ((m = PROVISION.exec(line))) {
-    return { kind: 'provision', label: { kind: 'provision', from: 0, to: m[0].length, value: m[1].replace(/\s+/g, ' ') } }
+    return {
+      kind: 'provision',
+      label: { kind: 'provision', from: 0, to: m[0].length, value: m[1].replace(/\s+/g, ' ') },
+    }
   }
   if ((m = ITEM.exec(line))) return { kind: 'item', label: { kind: 'item', from: 0, to: m[1].length, value: m[2] } }
   return { kind: 'text' }

@@ -41,7 +41,9 @@ export function buildInline(run: Run, from: number, to: number, cx: InlineContex
         out.push(nodes.blank.create({ id: cx.ids.next('k'), text: t.text }))
         break
       case 'note':
-        out.push(nodes.editorial_note.create({ id: cx.ids.next('n'), style: t.style }, t.text ? schema.text(t.text) : null))
+        out.push(
+          nodes.editorial_note.create({ id: cx.ids.next('n'), style: t.style }, t.text ? schema.text(t.text) : null),
+        )
         break
       case 'ref':
         out.push(nodes.footnote_ref.create({ id: cx.ids.next('r'), label: t.label, text: t.text }))
@@ -50,7 +52,12 @@ export function buildInline(run: Run, from: number, to: number, cx: InlineContex
       case 'close': {
         const group = t.group
         if (!t.mate || !group) {
-          out.push(schema.text(t.kind === 'open' ? '[' : ']', unmatched(t.kind === 'open' ? 'never closed' : 'closes nothing')))
+          out.push(
+            schema.text(
+              t.kind === 'open' ? '[' : ']',
+              unmatched(t.kind === 'open' ? 'never closed' : 'closes nothing'),
+            ),
+          )
         } else if (!group.inline) {
           const type = t.kind === 'open' ? nodes.bracket_start : nodes.bracket_end
           out.push(type.create({ group: group.id, alt: group.alts[t.alt].id }))
@@ -70,7 +77,8 @@ function groupNode(run: Run, group: BracketGroupRec, cx: InlineContext): Node {
   group.alts.forEach((alt, k) => {
     if (k > 0) {
       const gapFrom = group.alts[k - 1].close.index + 1
-      if (gapFrom < alt.open.index) children.push(nodes.separator.create(null, buildInline(run, gapFrom, alt.open.index, cx)))
+      if (gapFrom < alt.open.index)
+        children.push(nodes.separator.create(null, buildInline(run, gapFrom, alt.open.index, cx)))
     }
     children.push(nodes.alternative.create({ id: alt.id }, buildInline(run, alt.open.index + 1, alt.close.index, cx)))
   })

@@ -8,9 +8,35 @@ import type { PlaceholderOverrides } from './annotations.ts'
 
 // Words that make the next capital letter a name, not a number.
 const LABEL_WORDS = new Set([
-  'annex', 'annexes', 'appendix', 'article', 'articles', 'category', 'chapter', 'class', 'column',
-  'decision', 'document', 'group', 'item', 'list', 'option', 'options', 'paragraph', 'part', 'parties',
-  'party', 'phase', 'plan', 'scenario', 'schedule', 'section', 'sections', 'table', 'type', 'vitamin',
+  'annex',
+  'annexes',
+  'appendix',
+  'article',
+  'articles',
+  'category',
+  'chapter',
+  'class',
+  'column',
+  'decision',
+  'document',
+  'group',
+  'item',
+  'list',
+  'option',
+  'options',
+  'paragraph',
+  'part',
+  'parties',
+  'party',
+  'phase',
+  'plan',
+  'scenario',
+  'schedule',
+  'section',
+  'sections',
+  'table',
+  'type',
+  'vitamin',
 ])
 const NOT_BEFORE = /[\p{L}\p{N}_'’“"‘.]/u
 const NOT_AFTER = /[\p{L}\p{N}_'’”"-]/u
@@ -19,7 +45,13 @@ const NOT_AFTER = /[\p{L}\p{N}_'’”"-]/u
  * Columns of `line` in [from, to) that hold a placeholder. `lineNo` is 0-based;
  * `overrides` (from annotations) win over the rules.
  */
-export function findPlaceholders(line: string, lineNo: number, from: number, to: number, overrides: PlaceholderOverrides): number[] {
+export function findPlaceholders(
+  line: string,
+  lineNo: number,
+  from: number,
+  to: number,
+  overrides: PlaceholderOverrides,
+): number[] {
   let found: number[] | undefined
   // A character loop, not a regular expression: this runs on every piece of text.
   for (let col = from; col < to; col++) {
@@ -44,7 +76,16 @@ const NONE: number[] = []
 
 function isNameChar(line: string, at: number, set: RegExp): boolean {
   const c = line.charCodeAt(at)
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 39 || c === 34 || (set === NOT_BEFORE ? c === 46 : c === 45)
+  if (c < 128)
+    return (
+      (c >= 48 && c <= 57) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      c === 95 ||
+      c === 39 ||
+      c === 34 ||
+      (set === NOT_BEFORE ? c === 46 : c === 45)
+    )
   return set.test(line[at])
 }
 

@@ -87,7 +87,10 @@ class Scanner {
   private line = 0
   private start = 0
 
-  constructor(private run: Run, private diagnostics: Diagnostic[]) {}
+  constructor(
+    private run: Run,
+    private diagnostics: Diagnostic[],
+  ) {}
 
   scan(text: string, line: number, from: number, to: number): void {
     this.text = text
@@ -158,7 +161,12 @@ class Scanner {
           tokens.push({ kind: 'ref', text: m[0], label: m[0].replace(/^\^\{?|\}$/g, '') })
           this.start = i += m[0].length
         } else i++
-      } else if (c === 42 /* * */ && i > 0 && isLetter(text.charCodeAt(i - 1)) && (i + 1 >= to || !isWordChar(text.charCodeAt(i + 1)))) {
+      } else if (
+        c === 42 /* * */ &&
+        i > 0 &&
+        isLetter(text.charCodeAt(i - 1)) &&
+        (i + 1 >= to || !isWordChar(text.charCodeAt(i + 1)))
+      ) {
         // `Bulgaria*`: the EIT marker glued to a Party's name.
         this.flush(i)
         tokens.push({ kind: 'ref', text: '*', label: '*' })
@@ -169,7 +177,8 @@ class Scanner {
   }
 
   private flush(end: number): void {
-    if (end > this.start) this.run.tokens.push({ kind: 'text', text: this.text.slice(this.start, end), line: this.line, col: this.start })
+    if (end > this.start)
+      this.run.tokens.push({ kind: 'text', text: this.text.slice(this.start, end), line: this.line, col: this.start })
   }
 
   private bracket(kind: 'open' | 'close', col: number): void {

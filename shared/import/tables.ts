@@ -22,7 +22,7 @@ export interface TableRec {
 /** Replace runs of row blocks by tables. */
 export function assembleTables(blocks: BlockRec[], lines: string[]): (BlockRec | TableRec)[] {
   const out: (BlockRec | TableRec)[] = []
-  for (let i = 0; i < blocks.length; ) {
+  for (let i = 0; i < blocks.length;) {
     const block = blocks[i]
     if (block.type !== 'row') {
       if (block.type === 'table_break') {

@@ -32,22 +32,41 @@ export function inlineOutline(n: Node): string {
   let s = ''
   n.forEach((c) => {
     switch (c.type.name) {
-      case 'text': s += c.marks.length ? `!${c.text}!` : c.text; break
-      case 'hard_break': s += '⏎'; break
-      case 'label': s += `«${c.attrs.text}»`; break
-      case 'placeholder': s += `<${c.attrs.name}>`; break
-      case 'footnote_ref': s += `^${c.attrs.label}`; break
-      case 'blank': s += '[…]'; break
-      case 'editorial_note': s += `{*${c.textContent}*}`; break
-      case 'bracket_start': s += `⟦${c.attrs.alt}`; break
-      case 'bracket_end': s += `${c.attrs.alt}⟧`; break
+      case 'text':
+        s += c.marks.length ? `!${c.text}!` : c.text
+        break
+      case 'hard_break':
+        s += '⏎'
+        break
+      case 'label':
+        s += `«${c.attrs.text}»`
+        break
+      case 'placeholder':
+        s += `<${c.attrs.name}>`
+        break
+      case 'footnote_ref':
+        s += `^${c.attrs.label}`
+        break
+      case 'blank':
+        s += '[…]'
+        break
+      case 'editorial_note':
+        s += `{*${c.textContent}*}`
+        break
+      case 'bracket_start':
+        s += `⟦${c.attrs.alt}`
+        break
+      case 'bracket_end':
+        s += `${c.attrs.alt}⟧`
+        break
       case 'bracket_group': {
         const parts: string[] = []
         c.forEach((a) => parts.push(a.type.name === 'separator' ? `~${inlineOutline(a)}~` : inlineOutline(a)))
         s += `{${c.attrs.style === 'slash' ? '/' : ''}${c.attrs.guess ? '?' : ''}${parts.join('|')}}`
         break
       }
-      default: s += inlineOutline(c)
+      default:
+        s += inlineOutline(c)
     }
   })
   return s

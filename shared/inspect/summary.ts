@@ -34,9 +34,23 @@ export interface TextSummary {
 /** Count the structure of `doc`. */
 export function summarize(doc: Node, diagnostics: Diagnostic[] = []): TextSummary {
   const s: TextSummary = {
-    articles: 0, sections: 0, options: 0, bracketGroups: 0, alternatives: 0, optionalBrackets: 0,
-    blanks: 0, editorialNotes: 0, placeholders: [], placeholderOccurrences: 0, footnotes: 0,
-    footnoteRefs: 0, tables: 0, partyRows: 0, maxDepth: 0, guesses: 0, diagnostics,
+    articles: 0,
+    sections: 0,
+    options: 0,
+    bracketGroups: 0,
+    alternatives: 0,
+    optionalBrackets: 0,
+    blanks: 0,
+    editorialNotes: 0,
+    placeholders: [],
+    placeholderOccurrences: 0,
+    footnotes: 0,
+    footnoteRefs: 0,
+    tables: 0,
+    partyRows: 0,
+    maxDepth: 0,
+    guesses: 0,
+    diagnostics,
   }
   const names = new Set<string>()
   const spanning = new Map<string, Set<string>>()
@@ -49,15 +63,33 @@ export function summarize(doc: Node, diagnostics: Diagnostic[] = []): TextSummar
   }
   const walk = (node: Node, depth: number): void => {
     switch (node.type.name) {
-      case 'article': s.articles++; break
-      case 'section': s.sections++; break
-      case 'option': s.options++; break
-      case 'table': s.tables++; break
-      case 'table_row': if (node.attrs.party) s.partyRows++; break
-      case 'footnote': s.footnotes++; break
-      case 'footnote_ref': s.footnoteRefs++; break
-      case 'blank': s.blanks++; break
-      case 'editorial_note': s.editorialNotes++; break
+      case 'article':
+        s.articles++
+        break
+      case 'section':
+        s.sections++
+        break
+      case 'option':
+        s.options++
+        break
+      case 'table':
+        s.tables++
+        break
+      case 'table_row':
+        if (node.attrs.party) s.partyRows++
+        break
+      case 'footnote':
+        s.footnotes++
+        break
+      case 'footnote_ref':
+        s.footnoteRefs++
+        break
+      case 'blank':
+        s.blanks++
+        break
+      case 'editorial_note':
+        s.editorialNotes++
+        break
       case 'placeholder':
         s.placeholderOccurrences++
         names.add(node.attrs.name)
@@ -75,7 +107,9 @@ export function summarize(doc: Node, diagnostics: Diagnostic[] = []): TextSummar
         s.maxDepth = Math.max(s.maxDepth, open + depth)
         break
       }
-      case 'bracket_end': open--; break
+      case 'bracket_end':
+        open--
+        break
     }
     node.forEach((child) => walk(child, depth))
   }
@@ -87,6 +121,8 @@ export function summarize(doc: Node, diagnostics: Diagnostic[] = []): TextSummar
 
 function countSeparators(group: Node): number {
   let n = 0
-  group.forEach((c) => { if (c.type.name === 'separator') n++ })
+  group.forEach((c) => {
+    if (c.type.name === 'separator') n++
+  })
   return n
 }

@@ -7,13 +7,39 @@
 import { z } from 'zod'
 import { checkVariableValue, type VariableValue } from './variables.ts'
 
-const value = z.union([z.number(), z.string(), z.boolean(), z.object({ start: z.number().int(), end: z.number().int() })])
+const value = z.union([
+  z.number(),
+  z.string(),
+  z.boolean(),
+  z.object({ start: z.number().int(), end: z.number().int() }),
+])
 
 /** The schema of one binding; `quote` (the bound text as written) is for readers and checks. */
 export const BindingSchema = z.union([
-  z.object({ variable: z.string(), group: z.string(), values: z.record(z.string(), value), quote: z.string().optional() }).strict(),
-  z.object({ variable: z.string(), optional: z.string(), values: z.object({ kept: value, deleted: value }), quote: z.string().optional() }).strict(),
-  z.object({ variable: z.string(), section: z.string(), values: z.record(z.string(), value), quote: z.string().optional() }).strict(),
+  z
+    .object({
+      variable: z.string(),
+      group: z.string(),
+      values: z.record(z.string(), value),
+      quote: z.string().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      variable: z.string(),
+      optional: z.string(),
+      values: z.object({ kept: value, deleted: value }),
+      quote: z.string().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      variable: z.string(),
+      section: z.string(),
+      values: z.record(z.string(), value),
+      quote: z.string().optional(),
+    })
+    .strict(),
   z.object({ variable: z.string(), placeholder: z.string(), quote: z.string().optional() }).strict(),
 ])
 
@@ -30,7 +56,8 @@ export function bindingNode(b: Binding): string {
 
 /** Validate bindings read from a file or a shared map; the error names the binding and field. */
 export function readBindings(input: unknown, where = 'bindings'): Bindings {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) throw new Error(`${where}: expected an object of bindings by id`)
+  if (!input || typeof input !== 'object' || Array.isArray(input))
+    throw new Error(`${where}: expected an object of bindings by id`)
   const out: Bindings = {}
   for (const [id, raw] of Object.entries(input)) {
     const parsed = BindingSchema.safeParse(raw)

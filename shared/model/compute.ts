@@ -24,7 +24,12 @@ export function rowParties(parties: readonly Party[], scenario: Scenario): Party
 }
 
 /** Compute everything from scratch. */
-export function computeScenario(index: DocumentIndex, bindings: Bindings, scenario: Scenario, parties: readonly Party[]): Computation {
+export function computeScenario(
+  index: DocumentIndex,
+  bindings: Bindings,
+  scenario: Scenario,
+  parties: readonly Party[],
+): Computation {
   const evaluation = evaluateVariables(index, scenario.resolutions, bindings, scenario.values)
   evaluation.diagnostics.unshift(...checkResolutions(index, scenario.resolutions))
   const cx = rowContext(evaluation)

@@ -61,10 +61,17 @@ export function indexDocument(doc: Node): DocumentIndex {
       if (at.section) index.sections.get(at.section)!.push(node.attrs.id)
     } else if (name === 'bracket_group') {
       const alternatives: string[] = []
-      node.forEach((c) => { if (c.type.name === 'alternative') alternatives.push(c.attrs.id) })
+      node.forEach((c) => {
+        if (c.type.name === 'alternative') alternatives.push(c.attrs.id)
+      })
       index.groups.set(node.attrs.id, { id: node.attrs.id, alternatives, option: at.option, section: at.section })
     } else if (name === 'bracket_start') {
-      const g: GroupInfo = index.groups.get(node.attrs.group) ?? { id: node.attrs.group, alternatives: [], option: at.option, section: at.section }
+      const g: GroupInfo = index.groups.get(node.attrs.group) ?? {
+        id: node.attrs.group,
+        alternatives: [],
+        option: at.option,
+        section: at.section,
+      }
       if (!g.alternatives.includes(node.attrs.alt)) g.alternatives.push(node.attrs.alt)
       index.groups.set(g.id, g)
     } else if (name === 'placeholder') {
@@ -79,6 +86,8 @@ export function indexDocument(doc: Node): DocumentIndex {
 
 function optionNumber(option: Node): string {
   let value = ''
-  option.firstChild?.forEach((n) => { if (!value && n.type.name === 'label') value = n.attrs.value })
+  option.firstChild?.forEach((n) => {
+    if (!value && n.type.name === 'label') value = n.attrs.value
+  })
   return value
 }

@@ -7,7 +7,14 @@
 import { bindingNode, type Binding, type Bindings } from './bindings.ts'
 import type { DocumentIndex } from './document-index.ts'
 import { nodeState, type ModelDiagnostic, type Resolutions } from './resolution.ts'
-import { checkVariableValue, formatValue, periodYears, sameValue, type Period, type VariableValue } from './variables.ts'
+import {
+  checkVariableValue,
+  formatValue,
+  periodYears,
+  sameValue,
+  type Period,
+  type VariableValue,
+} from './variables.ts'
 
 /** Values set directly (placeholders' values), by variable name. */
 export type Values = Record<string, VariableValue>
@@ -29,13 +36,19 @@ export function bindingValue(b: Binding, index: DocumentIndex, resolutions: Reso
   }
   const state = nodeState(index, resolutions, bindingNode(b))
   if (!state) return undefined
-  if (state.kind === 'group') return state.choice ? (b.values as Record<string, VariableValue>)[state.choice] : undefined
+  if (state.kind === 'group')
+    return state.choice ? (b.values as Record<string, VariableValue>)[state.choice] : undefined
   if (state.kind === 'optional' && state.state !== 'unresolved' && 'optional' in b) return b.values[state.state]
   return undefined
 }
 
 /** Evaluate every bound and set variable. */
-export function evaluateVariables(index: DocumentIndex, resolutions: Resolutions, bindings: Bindings, values: Values): Evaluation {
+export function evaluateVariables(
+  index: DocumentIndex,
+  resolutions: Resolutions,
+  bindings: Bindings,
+  values: Values,
+): Evaluation {
   const found = new Map<string, { value: VariableValue; node: string }[]>()
   const add = (variable: string, value: VariableValue, node: string) => {
     const list = found.get(variable) ?? []
@@ -53,7 +66,8 @@ export function evaluateVariables(index: DocumentIndex, resolutions: Resolutions
   for (const name of Object.keys(values).sort()) {
     const v = values[name]
     const problem = checkVariableValue(name, v)
-    if (problem) out.diagnostics.push({ code: 'invalid-value', message: `${problem}; the value is ignored`, ids: ['value'] })
+    if (problem)
+      out.diagnostics.push({ code: 'invalid-value', message: `${problem}; the value is ignored`, ids: ['value'] })
     else add(name, v, 'value')
   }
   for (const [variable, list] of found) {
@@ -73,7 +87,11 @@ export function evaluateVariables(index: DocumentIndex, resolutions: Resolutions
   checkPeriods(out, 'cp3')
   const cp2 = out.values['cp2.period'] as Period | undefined
   if (cp2 && out.values.V !== undefined && out.values.V !== cp2.end) {
-    out.diagnostics.push({ code: 'period-years', message: `V is ${out.values.V} but the second period ends in ${cp2.end}`, ids: [...out.sources.V, ...out.sources['cp2.period']] })
+    out.diagnostics.push({
+      code: 'period-years',
+      message: `V is ${out.values.V} but the second period ends in ${cp2.end}`,
+      ids: [...out.sources.V, ...out.sources['cp2.period']],
+    })
   }
   out.diagnostics.push(...applicability(index, resolutions), ...missingValues(index, resolutions, bindings, out.values))
   return out
@@ -111,14 +129,28 @@ function applicability(index: DocumentIndex, resolutions: Resolutions): ModelDia
 }
 
 // A placeholder still standing in the text (its option not dropped) with no value.
-function missingValues(index: DocumentIndex, resolutions: Resolutions, bindings: Bindings, values: Record<string, VariableValue>): ModelDiagnostic[] {
+function missingValues(
+  index: DocumentIndex,
+  resolutions: Resolutions,
+  bindings: Bindings,
+  values: Record<string, VariableValue>,
+): ModelDiagnostic[] {
   const waiting = new Map<string, string[]>()
   for (const id of Object.keys(bindings).sort()) {
     const b = bindings[id]
     if (!('placeholder' in b) || values[b.variable] !== undefined) continue
     const option = index.placeholders.get(b.placeholder)?.option
-    if (option && nodeState(index, resolutions, option)?.kind === 'option' && (nodeState(index, resolutions, option) as { state: string }).state === 'dropped') continue
+    if (
+      option &&
+      nodeState(index, resolutions, option)?.kind === 'option' &&
+      (nodeState(index, resolutions, option) as { state: string }).state === 'dropped'
+    )
+      continue
     waiting.set(b.variable, [...(waiting.get(b.variable) ?? []), b.placeholder])
   }
-  return [...waiting].map(([variable, ids]) => ({ code: 'missing-value', message: `placeholder ${variable} has no value`, ids }))
+  return [...waiting].map(([variable, ids]) => ({
+    code: 'missing-value',
+    message: `placeholder ${variable} has no value`,
+    ids,
+  }))
 }

@@ -26,7 +26,14 @@ export interface ModelFollowUp {
 
 /** The model changes that follow `step`, given the state before it. */
 export function followStep(step: Step, bindings: Bindings, resolutions: Resolutions): ModelFollowUp {
-  const out: ModelFollowUp = { setBindings: {}, deleteBindings: [], setResolutions: {}, deleteResolutions: [], setValues: {}, notes: [] }
+  const out: ModelFollowUp = {
+    setBindings: {},
+    deleteBindings: [],
+    setResolutions: {},
+    deleteResolutions: [],
+    setValues: {},
+    notes: [],
+  }
   const removed = new Set(step.removed)
   const rename = (id: string) => step.replaced[id] ?? id
   if (step.op === 'accept-bracket-text') fixAcceptedValues(step, bindings, resolutions, out)
@@ -56,9 +63,14 @@ export function followStep(step: Step, bindings: Bindings, resolutions: Resoluti
 }
 
 function renameBinding(b: Binding, rename: (id: string) => string, removed: Set<string>): Binding {
-  const values = 'values' in b && !('optional' in b)
-    ? Object.fromEntries(Object.entries(b.values).filter(([k]) => !removed.has(k)).map(([k, v]) => [rename(k), v]))
-    : undefined
+  const values =
+    'values' in b && !('optional' in b)
+      ? Object.fromEntries(
+          Object.entries(b.values)
+            .filter(([k]) => !removed.has(k))
+            .map(([k, v]) => [rename(k), v]),
+        )
+      : undefined
   if ('group' in b) return { ...b, group: rename(b.group), values: values! }
   if ('section' in b) return { ...b, section: rename(b.section), values: values! }
   if ('optional' in b) return { ...b, optional: rename(b.optional) }

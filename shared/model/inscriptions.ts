@@ -29,13 +29,21 @@ export function inscriptionKey(column: InscriptionColumn, party: string): string
 /** Read `{ column: { Party: value } }` (the resolution file's form) into keyed cells; errors name the cell. */
 export function readInscriptions(input: unknown, where = 'inscriptions'): Inscriptions {
   if (input === undefined) return {}
-  if (!input || typeof input !== 'object' || Array.isArray(input)) throw new Error(`${where}: expected { "cp2": { "Party": 92 }, … }`)
+  if (!input || typeof input !== 'object' || Array.isArray(input))
+    throw new Error(`${where}: expected { "cp2": { "Party": 92 }, … }`)
   const out: Inscriptions = {}
   for (const [column, cells] of Object.entries(input)) {
-    if (!(column in INSCRIPTION_COLUMNS)) throw new Error(`${where}.${column}: unknown column; use one of ${Object.keys(INSCRIPTION_COLUMNS).join(', ')}`)
+    if (!(column in INSCRIPTION_COLUMNS))
+      throw new Error(`${where}.${column}: unknown column; use one of ${Object.keys(INSCRIPTION_COLUMNS).join(', ')}`)
     for (const [party, value] of Object.entries(cells as object)) {
-      const ok = column === 'election' ? value === 'gg' || value === 'pct' : typeof value === 'number' && Number.isFinite(value) && value > 0
-      if (!ok) throw new Error(`${where}.${column}.${party}: ${column === 'election' ? 'must be "gg" or "pct"' : 'must be a number greater than zero'}, got ${JSON.stringify(value)}`)
+      const ok =
+        column === 'election'
+          ? value === 'gg' || value === 'pct'
+          : typeof value === 'number' && Number.isFinite(value) && value > 0
+      if (!ok)
+        throw new Error(
+          `${where}.${column}.${party}: ${column === 'election' ? 'must be "gg" or "pct"' : 'must be a number greater than zero'}, got ${JSON.stringify(value)}`,
+        )
       out[inscriptionKey(column as InscriptionColumn, party)] = value
     }
   }

@@ -44,7 +44,11 @@ export class NegotiationModel {
    * `textChanged` on structural edits: re-reading a large Y.Doc on every
    * keystroke costs milliseconds.
    */
-  constructor(private ydoc: Y.Doc, private parties: readonly Party[], options: { doc?: Node } = {}) {
+  constructor(
+    private ydoc: Y.Doc,
+    private parties: readonly Party[],
+    options: { doc?: Node } = {},
+  ) {
     this.byName = new Map(parties.map((p) => [p.name, p]))
     this.index = indexDocument(options.doc ?? readNegotiationDoc(ydoc))
     ;({ bindings: this.bindings, diagnostics: this.bindingDiagnostics } = readSharedBindings(ydoc))
@@ -52,8 +56,10 @@ export class NegotiationModel {
     this.recompute(true)
     const maps = modelMaps(ydoc)
     const text = ydoc.getXmlFragment(TEXT_FRAGMENT)
-    const onResolution = (e: Y.YMapEvent<string>) => this.apply(this.scenario.resolutions, e.keysChanged, maps.resolutions as Y.Map<unknown>)
-    const onValue = (e: Y.YMapEvent<VariableValue>) => this.apply(this.scenario.values, e.keysChanged, maps.values as Y.Map<unknown>)
+    const onResolution = (e: Y.YMapEvent<string>) =>
+      this.apply(this.scenario.resolutions, e.keysChanged, maps.resolutions as Y.Map<unknown>)
+    const onValue = (e: Y.YMapEvent<VariableValue>) =>
+      this.apply(this.scenario.values, e.keysChanged, maps.values as Y.Map<unknown>)
     const onInscription = (e: Y.YMapEvent<number | string>) => this.applyInscriptions(e)
     const onBinding = () => {
       ;({ bindings: this.bindings, diagnostics: this.bindingDiagnostics } = readSharedBindings(ydoc))
@@ -133,16 +139,21 @@ export class NegotiationModel {
   /** Re-evaluate; rebuild all rows when their shared context changed, else only `touched` Parties'. */
   private recompute(all: boolean, touched?: Set<string>): void {
     const evaluation = evaluateVariables(this.index, this.scenario.resolutions, this.bindings, this.scenario.values)
-    evaluation.diagnostics.unshift(...this.bindingDiagnostics, ...checkResolutions(this.index, this.scenario.resolutions))
+    evaluation.diagnostics.unshift(
+      ...this.bindingDiagnostics,
+      ...checkResolutions(this.index, this.scenario.resolutions),
+    )
     const cx = rowContext(evaluation)
-    const contextChanged = all || !this.cx || cx.years !== this.cx.years || cx.layout !== this.cx.layout || cx.lulucf !== this.cx.lulucf
+    const contextChanged =
+      all || !this.cx || cx.years !== this.cx.years || cx.layout !== this.cx.layout || cx.lulucf !== this.cx.lulucf
     this.cx = cx
     // Which Parties have rows changes only with inscriptions (a Party outside Annex B inscribing).
     if (touched || !this.rowParties) this.rowParties = rowParties(this.parties, this.scenario)
     const parties = this.rowParties
     if (contextChanged || parties.length !== this.rows.size) {
       const rows = new Map<string, PartyResult>()
-      for (const p of parties) rows.set(p.name, (!contextChanged && this.rows.get(p.name)) || partyResult(p, cx, this.scenario.inscriptions))
+      for (const p of parties)
+        rows.set(p.name, (!contextChanged && this.rows.get(p.name)) || partyResult(p, cx, this.scenario.inscriptions))
       this.rows = rows
     } else if (touched) {
       for (const name of touched) {

@@ -17,7 +17,16 @@ export type NodeState =
 
 /** A finding of the model, with the ids of the nodes involved. */
 export interface ModelDiagnostic {
-  code: 'invalid-resolution' | 'linked-conflict' | 'period-years' | 'applicability' | 'two-options' | 'missing-value' | 'missing-inscription' | 'unresolved' | 'invalid-value'
+  code:
+    | 'invalid-resolution'
+    | 'linked-conflict'
+    | 'period-years'
+    | 'applicability'
+    | 'two-options'
+    | 'missing-value'
+    | 'missing-inscription'
+    | 'unresolved'
+    | 'invalid-value'
   message: string
   ids: string[]
 }
@@ -36,7 +45,9 @@ export function nodeState(index: DocumentIndex, resolutions: Resolutions, id: st
   if (option) {
     if (value === 'chosen' || value === 'dropped') return { kind: 'option', state: value, implied: false }
     // Exactly one option of a section survives: choosing one drops the others.
-    const chosen = option.section ? index.sections.get(option.section)!.some((o) => o !== id && resolutions[o] === 'chosen') : false
+    const chosen = option.section
+      ? index.sections.get(option.section)!.some((o) => o !== id && resolutions[o] === 'chosen')
+      : false
     return { kind: 'option', state: chosen ? 'dropped' : 'unresolved', implied: chosen }
   }
   return null
@@ -49,24 +60,44 @@ export function checkResolutions(index: DocumentIndex, resolutions: Resolutions)
     const value = resolutions[id]
     const group = index.groups.get(id)
     const ok = group
-      ? group.alternatives.length === 1 ? value === 'kept' || value === 'deleted' : group.alternatives.includes(value)
-      : index.options.has(id) ? value === 'chosen' || value === 'dropped' : false
+      ? group.alternatives.length === 1
+        ? value === 'kept' || value === 'deleted'
+        : group.alternatives.includes(value)
+      : index.options.has(id)
+        ? value === 'chosen' || value === 'dropped'
+        : false
     if (!ok) {
       const expected = group
-        ? group.alternatives.length === 1 ? '"kept" or "deleted"' : `one of ${group.alternatives.join(', ')}`
-        : index.options.has(id) ? '"chosen" or "dropped"' : 'the id of a bracket group, optional bracket or option'
-      out.push({ code: 'invalid-resolution', message: `resolution of ${id} is ${JSON.stringify(value)}; expected ${expected}`, ids: [id] })
+        ? group.alternatives.length === 1
+          ? '"kept" or "deleted"'
+          : `one of ${group.alternatives.join(', ')}`
+        : index.options.has(id)
+          ? '"chosen" or "dropped"'
+          : 'the id of a bracket group, optional bracket or option'
+      out.push({
+        code: 'invalid-resolution',
+        message: `resolution of ${id} is ${JSON.stringify(value)}; expected ${expected}`,
+        ids: [id],
+      })
     }
   }
   for (const [section, options] of index.sections) {
     const chosen = options.filter((o) => resolutions[o] === 'chosen')
-    if (chosen.length > 1) out.push({ code: 'two-options', message: `${chosen.length} options chosen in one section; exactly one survives`, ids: [section, ...chosen] })
+    if (chosen.length > 1)
+      out.push({
+        code: 'two-options',
+        message: `${chosen.length} options chosen in one section; exactly one survives`,
+        ids: [section, ...chosen],
+      })
   }
   return out
 }
 
 /** Counts of what remains open, for the bracket counter: total and per section. */
-export function remaining(index: DocumentIndex, resolutions: Resolutions): { brackets: number; options: number; bySection: Map<string, { brackets: number; options: number }> } {
+export function remaining(
+  index: DocumentIndex,
+  resolutions: Resolutions,
+): { brackets: number; options: number; bySection: Map<string, { brackets: number; options: number }> } {
   const bySection = new Map<string, { brackets: number; options: number }>()
   const at = (s: string | null) => {
     const key = s ?? ''

@@ -6,8 +6,18 @@
  * Each Party's row is a pure function of its own inputs, so a change to one
  * inscription recomputes one row.
  */
-import { againstTarget, aggregateReduction, type AggregateAgainstTarget, type AggregateReduction } from '../amounts/aggregate.ts'
-import { annexCFromBaseYearPct, annexCFromBudget, annexCFromReferenceYearPct, type AnnexCCommitment } from '../amounts/annex-c.ts'
+import {
+  againstTarget,
+  aggregateReduction,
+  type AggregateAgainstTarget,
+  type AggregateReduction,
+} from '../amounts/aggregate.ts'
+import {
+  annexCFromBaseYearPct,
+  annexCFromBudget,
+  annexCFromReferenceYearPct,
+  type AnnexCCommitment,
+} from '../amounts/annex-c.ts'
 import { assignedAmount } from '../amounts/assigned-amount.ts'
 import { partyBaseYearUnderLulucfSentence } from '../amounts/lulucf.ts'
 import { reductionRates, type ReductionRate } from '../amounts/reduction-rates.ts'
@@ -61,8 +71,14 @@ export interface Results {
 export function rowContext(evaluation: Evaluation): RowContext {
   const v = evaluation.values
   const period = v['cp2.period'] as Period | undefined
-  const years = (v['cp2.years'] as number | undefined) ?? (period ? periodYears(period) : v.V !== undefined ? (v.V as number) - 2012 : null)
-  return { years, layout: (v['annexB.layout'] as AnnexBLayout | undefined) ?? 'percent', lulucf: v.lulucf as boolean | undefined }
+  const years =
+    (v['cp2.years'] as number | undefined) ??
+    (period ? periodYears(period) : v.V !== undefined ? (v.V as number) - 2012 : null)
+  return {
+    years,
+    layout: (v['annexB.layout'] as AnnexBLayout | undefined) ?? 'percent',
+    lulucf: v.lulucf as boolean | undefined,
+  }
 }
 
 /**
@@ -73,17 +89,49 @@ export function partyResult(p: Party, cx: RowContext, inscriptions: Inscriptions
   try {
     return computeRow(p, cx, inscriptions)
   } catch (e) {
-    return { party: p.name, iso: p.iso, inscribed: null, unit: '%', baseYearT: null, years: cx.years, assignedAmountT: null, approximate: false, missing: (e as Error).message, source: '' }
+    return {
+      party: p.name,
+      iso: p.iso,
+      inscribed: null,
+      unit: '%',
+      baseYearT: null,
+      years: cx.years,
+      assignedAmountT: null,
+      approximate: false,
+      missing: (e as Error).message,
+      source: '',
+    }
   }
 }
 
 function computeRow(p: Party, cx: RowContext, inscriptions: Inscriptions): PartyResult {
-  const gg = cx.layout === 'assigned-amount' || (cx.layout === 'annex-c' && inscriptions[inscriptionKey('election', p.name)] === 'gg')
-  const row: PartyResult = { party: p.name, iso: p.iso, inscribed: null, unit: gg ? 'Gg' : '%', baseYearT: null, years: cx.years, assignedAmountT: null, approximate: false, source: '' }
-  const base = p.baseYearT === undefined ? undefined : cx.lulucf === undefined ? { baseYearT: p.baseYearT, approximate: p.baseYearPrecision !== 'exact' } : partyBaseYearUnderLulucfSentence(p, cx.lulucf ? 'kept' : 'deleted')
+  const gg =
+    cx.layout === 'assigned-amount' ||
+    (cx.layout === 'annex-c' && inscriptions[inscriptionKey('election', p.name)] === 'gg')
+  const row: PartyResult = {
+    party: p.name,
+    iso: p.iso,
+    inscribed: null,
+    unit: gg ? 'Gg' : '%',
+    baseYearT: null,
+    years: cx.years,
+    assignedAmountT: null,
+    approximate: false,
+    source: '',
+  }
+  const base =
+    p.baseYearT === undefined
+      ? undefined
+      : cx.lulucf === undefined
+        ? { baseYearT: p.baseYearT, approximate: p.baseYearPrecision !== 'exact' }
+        : partyBaseYearUnderLulucfSentence(p, cx.lulucf ? 'kept' : 'deleted')
   row.baseYearT = base?.baseYearT ?? null
   row.approximate = base?.approximate ?? false
-  row.source = base ? (row.approximate ? 'base year approximate (inventory)' : 'base year exact (official first-period amount)') : 'no base year in the party table'
+  row.source = base
+    ? row.approximate
+      ? 'base year approximate (inventory)'
+      : 'base year exact (official first-period amount)'
+    : 'no base year in the party table'
   if (cx.layout === 'annex-c') return annexCRow(p, row, cx, inscriptions)
   const inscribed = cell(inscriptions, cx.layout === 'assigned-amount' ? 'aaGg' : 'cp2', p.name)
   row.inscribed = inscribed ?? null
@@ -91,7 +139,11 @@ function computeRow(p: Party, cx: RowContext, inscriptions: Inscriptions): Party
   if (cx.years === null) return { ...row, missing: 'commitment period not resolved' }
   if (cx.layout === 'assigned-amount') {
     row.assignedAmountT = Math.round(ggToTonnes(inscribed))
-    row.reductionRates = reductionRates({ assignedAmountT: row.assignedAmountT, years: cx.years, emissionsT: inventoryT(p) })
+    row.reductionRates = reductionRates({
+      assignedAmountT: row.assignedAmountT,
+      years: cx.years,
+      emissionsT: inventoryT(p),
+    })
     return row
   }
   if (p.iso === 'EU') return { ...row, missing: 'EU-15 base year only: see the member States (joint fulfilment)' }
@@ -111,21 +163,36 @@ function annexCRow(p: Party, row: PartyResult, cx: RowContext, inscriptions: Ins
   const budget = cell(inscriptions, 'annexC.budgetGg', p.name)
   const ref2007 = p.inventoryKt[2007]
   if (cx.years === null) return { ...row, missing: 'commitment period not resolved' }
-  if (row.baseYearT === null || ref2007 === undefined) return { ...row, missing: 'no base year or 2007 inventory in the party table' }
+  if (row.baseYearT === null || ref2007 === undefined)
+    return { ...row, missing: 'no base year or 2007 inventory in the party table' }
   const basis = { baseYearT: row.baseYearT, reference2007T: ggToTonnes(ref2007), years: cx.years }
   // Where no election is made, the percentage of base year is used (7 bis Option 3).
-  const annexC = row.unit === 'Gg' && budget !== undefined ? annexCFromBudget(budget, basis)
-    : byPct !== undefined ? annexCFromBaseYearPct(byPct, basis)
-    : refPct !== undefined ? annexCFromReferenceYearPct(refPct, basis)
-    : budget !== undefined ? annexCFromBudget(budget, basis) : undefined
+  const annexC =
+    row.unit === 'Gg' && budget !== undefined
+      ? annexCFromBudget(budget, basis)
+      : byPct !== undefined
+        ? annexCFromBaseYearPct(byPct, basis)
+        : refPct !== undefined
+          ? annexCFromReferenceYearPct(refPct, basis)
+          : budget !== undefined
+            ? annexCFromBudget(budget, basis)
+            : undefined
   if (!annexC) return { ...row, missing: 'no inscription' }
-  const amount = row.unit === 'Gg' ? ggToTonnes(annexC.budgetGg) : (annexC.baseYearPct * basis.baseYearT * cx.years) / 100
-  return { ...row, inscribed: row.unit === 'Gg' ? annexC.budgetGg : annexC.baseYearPct, annexC, assignedAmountT: Math.round(amount), approximate: true }
+  const amount =
+    row.unit === 'Gg' ? ggToTonnes(annexC.budgetGg) : (annexC.baseYearPct * basis.baseYearT * cx.years) / 100
+  return {
+    ...row,
+    inscribed: row.unit === 'Gg' ? annexC.budgetGg : annexC.baseYearPct,
+    annexC,
+    assignedAmountT: Math.round(amount),
+    approximate: true,
+  }
 }
 
 function inventoryT(p: Party): Partial<Record<1990 | 2000 | 2005 | 2007, number>> {
   const out: Partial<Record<1990 | 2000 | 2005 | 2007, number>> = {}
-  for (const y of [1990, 2000, 2005, 2007] as const) if (p.inventoryKt[y] !== undefined) out[y] = ggToTonnes(p.inventoryKt[y]!)
+  for (const y of [1990, 2000, 2005, 2007] as const)
+    if (p.inventoryKt[y] !== undefined) out[y] = ggToTonnes(p.inventoryKt[y]!)
   return out
 }
 
@@ -133,13 +200,29 @@ function inventoryT(p: Party): Partial<Record<1990 | 2000 | 2005 | 2007, number>
 export type PartiesByName = ReadonlyMap<string, Party>
 
 /** Totals, aggregate and diagnostics over the rows. */
-export function summarizeRows(rows: PartyResult[], byName: PartiesByName, evaluation: Evaluation, cx: RowContext): Results {
+export function summarizeRows(
+  rows: PartyResult[],
+  byName: PartiesByName,
+  evaluation: Evaluation,
+  cx: RowContext,
+): Results {
   const v = evaluation.values
   const diagnostics = [...evaluation.diagnostics]
-  if (cx.years === null) diagnostics.push({ code: 'unresolved', message: 'the second commitment period is not resolved: no assigned amounts yet', ids: evaluation.sources['cp2.period'] ?? [] })
-  const uninscribed = rows.filter((r) => r.inscribed === null && byName.get(r.party)?.inNonPaperAnnexB).map((r) => r.party)
+  if (cx.years === null)
+    diagnostics.push({
+      code: 'unresolved',
+      message: 'the second commitment period is not resolved: no assigned amounts yet',
+      ids: evaluation.sources['cp2.period'] ?? [],
+    })
+  const uninscribed = rows
+    .filter((r) => r.inscribed === null && byName.get(r.party)?.inNonPaperAnnexB)
+    .map((r) => r.party)
   if (uninscribed.length && v['annexB.layout'] !== undefined) {
-    diagnostics.push({ code: 'missing-inscription', message: `${uninscribed.length} Parties of Annex B have no inscription in the chosen option`, ids: uninscribed })
+    diagnostics.push({
+      code: 'missing-inscription',
+      message: `${uninscribed.length} Parties of Annex B have no inscription in the chosen option`,
+      ids: uninscribed,
+    })
   }
   let totalT = 0
   let memberStatesT = 0

@@ -21,15 +21,24 @@ export const EMPTY_SCENARIO: Scenario = { resolutions: {}, values: {}, inscripti
 
 /** Read a resolution file's JSON (`{ resolutions, variables, inscriptions }`); throws naming the field. */
 export function readScenario(json: unknown, where = 'resolutions file'): Scenario {
-  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new Error(`${where}: expected an object with "resolutions", "variables" and "inscriptions"`)
+  if (!json || typeof json !== 'object' || Array.isArray(json))
+    throw new Error(`${where}: expected an object with "resolutions", "variables" and "inscriptions"`)
   const { resolutions = {}, variables = {}, inscriptions, ...rest } = json as Record<string, unknown>
   const unknown = Object.keys(rest).filter((k) => !k.startsWith('$') && k !== 'about')
-  if (unknown.length) throw new Error(`${where}: unknown field "${unknown[0]}"; expected "resolutions", "variables", "inscriptions" (and "about")`)
-  if (typeof resolutions !== 'object' || Array.isArray(resolutions)) throw new Error(`${where}.resolutions: expected { "nodeId": "choice" }`)
+  if (unknown.length)
+    throw new Error(
+      `${where}: unknown field "${unknown[0]}"; expected "resolutions", "variables", "inscriptions" (and "about")`,
+    )
+  if (typeof resolutions !== 'object' || Array.isArray(resolutions))
+    throw new Error(`${where}.resolutions: expected { "nodeId": "choice" }`)
   for (const [id, v] of Object.entries(resolutions as object)) {
-    if (typeof v !== 'string') throw new Error(`${where}.resolutions.${id}: expected a string (an alternative id, "kept", "deleted", "chosen" or "dropped")`)
+    if (typeof v !== 'string')
+      throw new Error(
+        `${where}.resolutions.${id}: expected a string (an alternative id, "kept", "deleted", "chosen" or "dropped")`,
+      )
   }
-  if (typeof variables !== 'object' || Array.isArray(variables)) throw new Error(`${where}.variables: expected { "X": 18 }`)
+  if (typeof variables !== 'object' || Array.isArray(variables))
+    throw new Error(`${where}.variables: expected { "X": 18 }`)
   for (const [name, v] of Object.entries(variables as object)) {
     const problem = checkVariableValue(name, v)
     if (problem) throw new Error(`${where}.variables.${name}: ${problem}`)

@@ -41,7 +41,12 @@ export function readSharedBindings(ydoc: Y.Doc): { bindings: Bindings; diagnosti
   modelMaps(ydoc).bindings.forEach((raw, id) => {
     const parsed = BindingSchema.safeParse(raw)
     if (parsed.success) bindings[id] = parsed.data
-    else diagnostics.push({ code: 'invalid-value', message: `binding ${id} is malformed and ignored: ${parsed.error.issues[0].message}`, ids: [id] })
+    else
+      diagnostics.push({
+        code: 'invalid-value',
+        message: `binding ${id} is malformed and ignored: ${parsed.error.issues[0].message}`,
+        ids: [id],
+      })
   })
   return { bindings, diagnostics }
 }

@@ -53,13 +53,16 @@ export function checkVariableValue(name: string, value: unknown): string | null 
   switch (spec.type) {
     case 'period': {
       const p = value as Period
-      if (!p || typeof p !== 'object' || !Number.isInteger(p.start) || !Number.isInteger(p.end)) return `${name} must be { "start": YEAR, "end": YEAR }`
+      if (!p || typeof p !== 'object' || !Number.isInteger(p.start) || !Number.isInteger(p.end))
+        return `${name} must be { "start": YEAR, "end": YEAR }`
       return p.end >= p.start ? null : `${name} must end in or after the year it starts`
     }
     case 'boolean':
       return typeof value === 'boolean' ? null : `${name} must be true or false`
     case 'annexB':
-      return ANNEX_B_LAYOUTS.includes(value as AnnexBLayout) ? null : `${name} must be one of ${ANNEX_B_LAYOUTS.join(', ')}`
+      return ANNEX_B_LAYOUTS.includes(value as AnnexBLayout)
+        ? null
+        : `${name} must be one of ${ANNEX_B_LAYOUTS.join(', ')}`
     default: {
       if (typeof value !== 'number' || !Number.isFinite(value)) return `${name} (${spec.label}) must be a number`
       if (spec.type !== 'percent' && !Number.isInteger(value)) return `${name} (${spec.label}) must be a whole number`

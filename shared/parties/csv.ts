@@ -60,7 +60,11 @@ export function parseCsv(text: string, file = '<csv>'): CsvRecord[] {
           quoted = false
           const next = text[i + 1]
           if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-            throw new CsvSyntaxError(file, line, `text after a closing quote; quote the whole field and double any " inside it`)
+            throw new CsvSyntaxError(
+              file,
+              line,
+              `text after a closing quote; quote the whole field and double any " inside it`,
+            )
           }
         }
       } else {
@@ -70,7 +74,12 @@ export function parseCsv(text: string, file = '<csv>'): CsvRecord[] {
       continue
     }
     if (c === '"') {
-      if (fieldStarted) throw new CsvSyntaxError(file, line, 'a quote inside an unquoted field; quote the whole field and double any " inside it')
+      if (fieldStarted)
+        throw new CsvSyntaxError(
+          file,
+          line,
+          'a quote inside an unquoted field; quote the whole field and double any " inside it',
+        )
       quoted = true
       quoteLine = line
       fieldStarted = true

@@ -58,7 +58,14 @@ export const SOURCED_COLUMNS: Partial<Record<PartyColumn, readonly PartyColumn[]
   source_base_year_t: ['base_year_t'],
   source_cp1_assigned_amount: ['cp1_assigned_amount_t'],
   source_published_base_year: ['published_base_year_mt'],
-  source_inventory: ['inv_base_year_kt', 'inv_1990_kt', 'inv_2000_kt', 'inv_2005_kt', 'inv_2007_kt', 'inv_2008_2012_kt'],
+  source_inventory: [
+    'inv_base_year_kt',
+    'inv_1990_kt',
+    'inv_2000_kt',
+    'inv_2005_kt',
+    'inv_2007_kt',
+    'inv_2008_2012_kt',
+  ],
   source_burden_sharing: ['burden_sharing_pct'],
   source_cp2_joint_fulfilment: ['cp2_joint_fulfilment_level_t'],
   source_qelrc_cp2: ['qelrc_cp2_pct', 'cp2_reference_year', 'qelrc_cp2_pct_reference_year'],
@@ -71,11 +78,14 @@ const text = z.string().trim()
 // decimal comma would silently change the value, so both are refused.
 const optionalNumber = text
   .refine((s) => s === '' || /^-?\d+(\.\d+)?$/.test(s), {
-    message: 'is not a plain number: write digits with a "." decimal point and no thousands separators, or leave it empty',
+    message:
+      'is not a plain number: write digits with a "." decimal point and no thousands separators, or leave it empty',
   })
   .transform((s) => (s === '' ? undefined : Number(s)))
 
-const optionalPositive = optionalNumber.refine((n) => n === undefined || n > 0, { message: 'must be greater than zero' })
+const optionalPositive = optionalNumber.refine((n) => n === undefined || n > 0, {
+  message: 'must be greater than zero',
+})
 
 const yesNo = z.enum(['yes', 'no'], { message: 'must be "yes" or "no"' }).transform((v) => v === 'yes')
 const optionalYesNo = z
@@ -140,18 +150,34 @@ export const PartyRowSchema = z
       for (const column of columns) {
         const value = row[column as PartyColumn]
         if (value !== undefined && value !== '' && source === '') {
-          ctx.addIssue({ code: 'custom', path: [sourceColumn], message: `is empty but ${column} has a value: every number needs its source` })
+          ctx.addIssue({
+            code: 'custom',
+            path: [sourceColumn],
+            message: `is empty but ${column} has a value: every number needs its source`,
+          })
         }
       }
     }
     if (row.base_year_t !== undefined && row.base_year_precision === '') {
-      ctx.addIssue({ code: 'custom', path: ['base_year_precision'], message: 'is empty but base_year_t has a value: say "exact" or "approximate"' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['base_year_precision'],
+        message: 'is empty but base_year_t has a value: say "exact" or "approximate"',
+      })
     }
     if (row.base_year_t === undefined && row.base_year_precision !== '') {
-      ctx.addIssue({ code: 'custom', path: ['base_year_precision'], message: 'is set but base_year_t is empty: clear it or fill base_year_t' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['base_year_precision'],
+        message: 'is set but base_year_t is empty: clear it or fill base_year_t',
+      })
     }
     if (row.burden_sharing_pct !== undefined && !row.eu_cp1_bubble) {
-      ctx.addIssue({ code: 'custom', path: ['burden_sharing_pct'], message: 'is set for a Party outside the first-period EU bubble: set eu_cp1_bubble to "yes" or clear it' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['burden_sharing_pct'],
+        message: 'is set for a Party outside the first-period EU bubble: set eu_cp1_bubble to "yes" or clear it',
+      })
     }
   })
   .transform((row) => ({

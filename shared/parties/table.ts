@@ -33,7 +33,10 @@ export interface PartyTable {
 
 /** Normalises a Party name for lookup: case, runs of spaces and non-breaking spaces do not matter. */
 export function partyNameKey(name: string): string {
-  return name.replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase()
+  return name
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim()
+    .toLowerCase()
 }
 
 /**
@@ -45,17 +48,30 @@ export function parsePartyTable(csvText: string, fileName: string): PartyTable {
   try {
     records = parseCsv(csvText, fileName)
   } catch (error) {
-    if (error instanceof CsvSyntaxError) throw new PartyTableError(fileName, error.line, '(csv)', error.message.replace(/^[^:]*:\d+: /, ''))
+    if (error instanceof CsvSyntaxError)
+      throw new PartyTableError(fileName, error.line, '(csv)', error.message.replace(/^[^:]*:\d+: /, ''))
     throw error
   }
   const [header, ...rows] = records
-  if (!header) throw new PartyTableError(fileName, 1, '(header)', 'the file is empty; the first line must name the columns')
+  if (!header)
+    throw new PartyTableError(fileName, 1, '(header)', 'the file is empty; the first line must name the columns')
   const missing = PARTY_COLUMNS.filter((c) => !header.fields.includes(c))
   if (missing.length > 0) {
-    throw new PartyTableError(fileName, header.line, missing[0]!, `column is missing from the header (missing: ${missing.join(', ')})`)
+    throw new PartyTableError(
+      fileName,
+      header.line,
+      missing[0]!,
+      `column is missing from the header (missing: ${missing.join(', ')})`,
+    )
   }
   const unknown = header.fields.filter((c) => !(PARTY_COLUMNS as readonly string[]).includes(c))
-  if (unknown.length > 0) throw new PartyTableError(fileName, header.line, unknown[0]!, 'is not a column of the party table; remove it or add it to PARTY_COLUMNS')
+  if (unknown.length > 0)
+    throw new PartyTableError(
+      fileName,
+      header.line,
+      unknown[0]!,
+      'is not a column of the party table; remove it or add it to PARTY_COLUMNS',
+    )
 
   const parties: Party[] = []
   const byKey = new Map<string, Party>()
@@ -79,10 +95,22 @@ export function parsePartyTable(csvText: string, fileName: string): PartyTable {
     const party = result.data
     for (const name of [party.name, ...party.aliases]) {
       const key = partyNameKey(name)
-      if (byKey.has(key)) throw new PartyTableError(fileName, record.line, 'name', `"${name}" already names ${byKey.get(key)!.name}; names and aliases must be unique`)
+      if (byKey.has(key))
+        throw new PartyTableError(
+          fileName,
+          record.line,
+          'name',
+          `"${name}" already names ${byKey.get(key)!.name}; names and aliases must be unique`,
+        )
       byKey.set(key, party)
     }
-    if (byIso.has(party.iso)) throw new PartyTableError(fileName, record.line, 'iso', `"${party.iso}" is already the code of ${byIso.get(party.iso)!.name}`)
+    if (byIso.has(party.iso))
+      throw new PartyTableError(
+        fileName,
+        record.line,
+        'iso',
+        `"${party.iso}" is already the code of ${byIso.get(party.iso)!.name}`,
+      )
     byIso.set(party.iso, party)
     parties.push(party)
   }
@@ -96,7 +124,9 @@ export function parsePartyTable(csvText: string, fileName: string): PartyTable {
       if (party) return party
       const key = partyNameKey(name)
       const near = parties.filter((p) => partyNameKey(p.name).startsWith(key.slice(0, 4))).map((p) => p.name)
-      throw new Error(`No Party named "${name}" in the party table${near.length ? `; did you mean ${near.join(' or ')}?` : ''} (strip markers such as "*" or "[*]" first)`)
+      throw new Error(
+        `No Party named "${name}" in the party table${near.length ? `; did you mean ${near.join(' or ')}?` : ''} (strip markers such as "*" or "[*]" first)`,
+      )
     },
   }
 }

@@ -44,10 +44,16 @@ export function refuseAcceptance(proposal: Proposal, index?: DocumentIndex): str
       if (!index) return null
       const group = index.groups.get(proposal.target)
       if (group) {
-        const ok = group.alternatives.length === 1 ? proposal.value === 'kept' || proposal.value === 'deleted' : group.alternatives.includes(proposal.value)
+        const ok =
+          group.alternatives.length === 1
+            ? proposal.value === 'kept' || proposal.value === 'deleted'
+            : group.alternatives.includes(proposal.value)
         return ok ? null : `${proposal.value} does not resolve ${proposal.target}`
       }
-      if (index.options.has(proposal.target)) return proposal.value === 'chosen' || proposal.value === 'dropped' ? null : `an option is chosen or dropped, not ${proposal.value}`
+      if (index.options.has(proposal.target))
+        return proposal.value === 'chosen' || proposal.value === 'dropped'
+          ? null
+          : `an option is chosen or dropped, not ${proposal.value}`
       return `the text has no bracket or option ${proposal.target}`
     }
     case 'value':
@@ -55,11 +61,16 @@ export function refuseAcceptance(proposal: Proposal, index?: DocumentIndex): str
     case 'inscription': {
       const column = proposal.target.slice(0, proposal.target.indexOf('/'))
       if (!(column in INSCRIPTION_COLUMNS)) return `unknown inscription column ${column}`
-      if (column === 'election') return proposal.value === 'gg' || proposal.value === 'pct' ? null : 'an election is "gg" or "pct"'
-      return typeof proposal.value === 'number' && Number.isFinite(proposal.value) && proposal.value > 0 ? null : 'an inscription is a number greater than zero'
+      if (column === 'election')
+        return proposal.value === 'gg' || proposal.value === 'pct' ? null : 'an election is "gg" or "pct"'
+      return typeof proposal.value === 'number' && Number.isFinite(proposal.value) && proposal.value > 0
+        ? null
+        : 'an inscription is a number greater than zero'
     }
     case 'alternative':
-      return typeof proposal.value === 'string' && proposal.value.trim() ? null : 'new alternative text is a non-empty string'
+      return typeof proposal.value === 'string' && proposal.value.trim()
+        ? null
+        : 'new alternative text is a non-empty string'
   }
 }
 
@@ -69,10 +80,16 @@ export function refuseAcceptance(proposal: Proposal, index?: DocumentIndex): str
  * other chosen option of its section (`index` tells which), as a co-chair's
  * own choice does. Throws for 'alternative' proposals: those are text edits.
  */
-export function applyAcceptance(ydoc: Y.Doc, proposal: Proposal, decision: { by: string; at: string }, index?: DocumentIndex): void {
+export function applyAcceptance(
+  ydoc: Y.Doc,
+  proposal: Proposal,
+  decision: { by: string; at: string },
+  index?: DocumentIndex,
+): void {
   const refusal = refuseAcceptance(proposal, index)
   if (refusal) throw new Error(refusal)
-  if (proposal.kind === 'alternative') throw new Error('alternative text is added by an edit of the text, not a model write')
+  if (proposal.kind === 'alternative')
+    throw new Error('alternative text is added by an edit of the text, not a model write')
   const maps = modelMaps(ydoc)
   ydoc.transact(() => {
     if (proposal.kind === 'resolution') {
@@ -92,6 +109,11 @@ export function applyAcceptance(ydoc: Y.Doc, proposal: Proposal, decision: { by:
 }
 
 /** Record that the decision at `key` came from `proposal`, accepted by `decision.by`. */
-export function recordProvenance(ydoc: Y.Doc, key: string, proposal: Proposal, decision: { by: string; at: string }): void {
+export function recordProvenance(
+  ydoc: Y.Doc,
+  key: string,
+  proposal: Proposal,
+  decision: { by: string; at: string },
+): void {
   provenanceMap(ydoc).set(key, { proposal: proposal.id, party: proposal.party, by: decision.by, at: decision.at })
 }

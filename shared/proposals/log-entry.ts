@@ -11,7 +11,16 @@ import { STEP_OPS, type Step } from '../streamline/step.ts'
 import { describeStep } from '../streamline/step-description.ts'
 
 /** What a log entry records. */
-export const LogOp = z.enum([...STEP_OPS, 'resolve', 'value', 'accept-proposal', 'set-aside-proposal', 'restore', 'undo', 'redo'])
+export const LogOp = z.enum([
+  ...STEP_OPS,
+  'resolve',
+  'value',
+  'accept-proposal',
+  'set-aside-proposal',
+  'restore',
+  'undo',
+  'redo',
+])
 
 /** The schema of a stored log entry. */
 export const LogEntrySchema = z

@@ -25,7 +25,11 @@ export class ProposalRegister {
   private readonly stances: Y.Map<Stance>
   private logSequence = 0
 
-  constructor(readonly doc: Y.Doc, readonly actor: Actor, private readonly now: () => string = () => new Date().toISOString()) {
+  constructor(
+    readonly doc: Y.Doc,
+    readonly actor: Actor,
+    private readonly now: () => string = () => new Date().toISOString(),
+  ) {
     this.proposals = doc.getMap(PROPOSAL_MAPS.proposals)
     this.stances = doc.getMap(PROPOSAL_MAPS.stances)
   }
@@ -47,7 +51,8 @@ export class ProposalRegister {
 
   /** Propose `draft` for the actor's Party; returns the new proposal (throws with the reason it would be refused). */
   propose(draft: ProposalDraft): Proposal {
-    if (this.actor.role !== 'delegation' || !this.actor.party) throw new Error('only delegations make proposals, for their Party')
+    if (this.actor.role !== 'delegation' || !this.actor.party)
+      throw new Error('only delegations make proposals, for their Party')
     const rationale = draft.rationale?.trim()
     const proposal: Proposal = {
       id: freshProposalId(),
@@ -71,7 +76,12 @@ export class ProposalRegister {
     if (!proposal) throw new Error(`no proposal ${id}`)
     if (proposal.party === this.actor.party) throw new Error('a Party does not take a stance on its own proposal')
     if (proposal.status !== 'open') throw new Error(`the proposal is ${proposal.status}`)
-    this.write('stances', key, this.stances.get(key), stance ? { stance, by: this.actor.username, at: this.now() } : undefined)
+    this.write(
+      'stances',
+      key,
+      this.stances.get(key),
+      stance ? { stance, by: this.actor.username, at: this.now() } : undefined,
+    )
   }
 
   /** Withdraw the actor's Party's own proposal `id`. */
@@ -88,7 +98,16 @@ export class ProposalRegister {
   log(draft: LogDraft): LogEntry {
     // Entries sort by time, then id: a sequence number keeps one author's steps of the same millisecond in order.
     const id = `l-${String(++this.logSequence).padStart(6, '0')}-${freshProposalId().slice(2)}`
-    const entry: LogEntry = { id, op: draft.op, ids: draft.ids, summary: draft.summary, notes: draft.notes ?? [], ...(draft.of ? { of: draft.of } : {}), by: this.actor.username, at: this.now() }
+    const entry: LogEntry = {
+      id,
+      op: draft.op,
+      ids: draft.ids,
+      summary: draft.summary,
+      notes: draft.notes ?? [],
+      ...(draft.of ? { of: draft.of } : {}),
+      by: this.actor.username,
+      at: this.now(),
+    }
     this.write('log', entry.id, undefined, entry)
     return entry
   }
@@ -100,7 +119,10 @@ export class ProposalRegister {
 
   /** Set proposal `id` aside with `reason`, signed by the actor. */
   setAside(id: string, reason: string): Proposal {
-    return this.settle(id, { status: 'set-aside', decision: { by: this.actor.username, at: this.now(), reason: reason.trim() } })
+    return this.settle(id, {
+      status: 'set-aside',
+      decision: { by: this.actor.username, at: this.now(), reason: reason.trim() },
+    })
   }
 
   private settle(id: string, change: Pick<Proposal, 'status' | 'decision'>): Proposal {

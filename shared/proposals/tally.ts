@@ -22,7 +22,9 @@ export function tallyProposals(state: Pick<ProposalsState, 'proposals' | 'stance
     ;(state.stances[key].stance === 'support' ? entry.support : entry.objection).push(key.slice(cut + 1))
   }
   const byTarget = new Map<string, TalliedProposal[]>()
-  for (const t of [...byId.values()].sort((a, b) => a.proposal.at.localeCompare(b.proposal.at) || a.proposal.id.localeCompare(b.proposal.id))) {
+  for (const t of [...byId.values()].sort(
+    (a, b) => a.proposal.at.localeCompare(b.proposal.at) || a.proposal.id.localeCompare(b.proposal.id),
+  )) {
     byTarget.set(t.proposal.target, [...(byTarget.get(t.proposal.target) ?? []), t])
   }
   return byTarget

@@ -29,14 +29,20 @@ export function changesOfUpdate(doc: Y.Doc, update: Uint8Array): EntryChange[] {
       for (const key of keys) {
         if (key === null || seen.has(`${name}/${key}`)) continue
         seen.add(`${name}/${key}`)
-        changes.push({ map: name, key, before: (before as unknown as Record<string, Record<string, unknown>>)[name][key], after: map.get(key) })
+        changes.push({
+          map: name,
+          key,
+          before: (before as unknown as Record<string, Record<string, unknown>>)[name][key],
+          after: map.get(key),
+        })
       }
     }
   })
   Y.applyUpdate(copy, update)
   // An update that builds on changes this document lacks (typically an earlier
   // refused write) cannot be judged entry by entry: it is reported as such.
-  if (copy.store.pendingStructs || copy.store.pendingDs) changes.push({ map: INCOMPLETE, key: '', before: undefined, after: true })
+  if (copy.store.pendingStructs || copy.store.pendingDs)
+    changes.push({ map: INCOMPLETE, key: '', before: undefined, after: true })
   copy.destroy()
   return changes
 }

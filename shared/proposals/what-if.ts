@@ -18,13 +18,22 @@ export function scenarioWith(scenario: Scenario, proposal: Proposal): Scenario {
     case 'value':
       return { ...scenario, values: { ...scenario.values, [proposal.target]: proposal.value as VariableValue } }
     case 'inscription':
-      return { ...scenario, inscriptions: { ...scenario.inscriptions, [proposal.target]: proposal.value as number | string } }
+      return {
+        ...scenario,
+        inscriptions: { ...scenario.inscriptions, [proposal.target]: proposal.value as number | string },
+      }
     default:
       return scenario
   }
 }
 
 /** The computation if `proposal` were accepted. */
-export function whatIf(index: DocumentIndex, bindings: Bindings, scenario: Scenario, parties: readonly Party[], proposal: Proposal): Computation {
+export function whatIf(
+  index: DocumentIndex,
+  bindings: Bindings,
+  scenario: Scenario,
+  parties: readonly Party[],
+  proposal: Proposal,
+): Computation {
   return computeScenario(index, bindings, scenarioWith(scenario, proposal), parties)
 }

@@ -24,6 +24,8 @@ export function written(node: Node): string {
 /** A bracket group's alternatives, each quoted: `[five][eight]`. */
 export function groupWords(group: Node): string {
   const parts: string[] = []
-  group.forEach((child) => { if (child.type.name === 'alternative') parts.push(quoted(written(child))) })
+  group.forEach((child) => {
+    if (child.type.name === 'alternative') parts.push(quoted(written(child)))
+  })
   return parts.join('')
 }

@@ -28,13 +28,16 @@ const isNumbered = (label: unknown) => typeof label === 'string' && /^\d+$/.test
  */
 export function footnoteNumbers(doc: Node): Map<string, string> {
   const next = new Map<string, string>()
-  const give = (label: string) => { if (!next.has(label)) next.set(label, String(next.size + 1)) }
+  const give = (label: string) => {
+    if (!next.has(label)) next.set(label, String(next.size + 1))
+  }
   doc.descendants((node) => {
     if (node.type.name === 'footnote_ref' && isNumbered(node.attrs.label)) give(node.attrs.label)
     return true
   })
   doc.descendants((node) => {
-    if (node.type.name === 'footnote' && node.attrs.kind === 'numbered' && isNumbered(node.attrs.label)) give(node.attrs.label)
+    if (node.type.name === 'footnote' && node.attrs.kind === 'numbered' && isNumbered(node.attrs.label))
+      give(node.attrs.label)
     return true
   })
   return next
@@ -48,14 +51,18 @@ export function renumberFootnotesIn(tr: Transaction): void {
     const name = node.type.name
     if (name === 'footnote_ref' && isNumbered(node.attrs.label)) {
       const n = next.get(node.attrs.label)!
-      if (n !== node.attrs.label) edits.push({ pos, attrs: { ...node.attrs, label: n, text: writeFootnoteNumber(n, node.attrs.text) } })
+      if (n !== node.attrs.label)
+        edits.push({ pos, attrs: { ...node.attrs, label: n, text: writeFootnoteNumber(n, node.attrs.text) } })
     } else if (name === 'footnote' && node.attrs.kind === 'numbered' && isNumbered(node.attrs.label)) {
       const n = next.get(node.attrs.label)!
       if (n === node.attrs.label) return false
       edits.push({ pos, attrs: { ...node.attrs, label: n } })
       node.forEach((child, offset) => {
         if (child.type.name === 'label' && child.attrs.kind === 'footnote') {
-          edits.push({ pos: pos + 1 + offset, attrs: { ...child.attrs, value: n, text: writeFootnoteNumber(n, child.attrs.text) } })
+          edits.push({
+            pos: pos + 1 + offset,
+            attrs: { ...child.attrs, value: n, text: writeFootnoteNumber(n, child.attrs.text) },
+          })
         }
       })
       return false

@@ -5,7 +5,16 @@
  * `EditorState` returning one `Transaction` (one undoable step, logged in its
  * `accord/step` metadata) or a `StepError` saying why it does not apply.
  */
-export { STEP_META, isStepError, stepOf, type Step, type StepError, type StepOp, type StepOptions, type StepResult } from './step.ts'
+export {
+  STEP_META,
+  isStepError,
+  stepOf,
+  type Step,
+  type StepError,
+  type StepOp,
+  type StepOptions,
+  type StepResult,
+} from './step.ts'
 export { describeStep } from './step-description.ts'
 export { mergeOptions } from './option-merge.ts'
 export { dropOption, moveOption } from './option-removal.ts'

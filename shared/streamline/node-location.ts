@@ -38,7 +38,8 @@ export function optionLabel(option: Node, optionPos: number): { node: Node; pos:
   if (!heading || heading.type.name !== 'heading') return null
   let out: { node: Node; pos: number } | null = null
   heading.forEach((child, offset) => {
-    if (!out && child.type.name === 'label' && child.attrs.kind === 'option') out = { node: child, pos: optionPos + 2 + offset }
+    if (!out && child.type.name === 'label' && child.attrs.kind === 'option')
+      out = { node: child, pos: optionPos + 2 + offset }
   })
   return out
 }
@@ -58,7 +59,10 @@ export function optionName(option: Node): string {
 export function divisionName(division: Node): string {
   const heading = division.firstChild
   let name = ''
-  heading?.forEach((child) => { if (!name && child.type.name === 'label') name = division.type.name === 'section' ? child.attrs.value : child.attrs.text })
+  heading?.forEach((child) => {
+    if (!name && child.type.name === 'label')
+      name = division.type.name === 'section' ? child.attrs.value : child.attrs.text
+  })
   return name || division.attrs.id
 }
 

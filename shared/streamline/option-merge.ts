@@ -50,7 +50,12 @@ function parts(option: Node): Parts {
 }
 
 /** The merged option's content: see the module comment. */
-export function mergedContent(schema: Schema, kept: Node, merged: Node, replaced: Record<string, string>): { content: Node[]; created: string[] } {
+export function mergedContent(
+  schema: Schema,
+  kept: Node,
+  merged: Node,
+  replaced: Record<string, string>,
+): { content: Node[]; created: string[] } {
   const a = parts(kept)
   const b = parts(merged)
   const content: Node[] = []
@@ -88,7 +93,11 @@ function spanningGroup(schema: Schema, a: Node[], b: Node[], created: string[]):
   const id = freshId('g')
   created.push(id)
   const sides = [a, b].filter((s) => s.length > 0)
-  return spanning(schema, id, sides.map((blocks, i) => ({ alt: `${id}.${i + 1}`, blocks })))
+  return spanning(
+    schema,
+    id,
+    sides.map((blocks, i) => ({ alt: `${id}.${i + 1}`, blocks })),
+  )
 }
 
 /**
@@ -128,14 +137,23 @@ export function spanning(schema: Schema, group: string, alternatives: { alt: str
  * removed; so are the ids of its nodes the kept option already had (reported
  * as `replaced`, with the surviving id), so bindings can follow them.
  */
-export function mergeOptions(state: EditorState, keepId: string, mergeId: string, options: StepOptions = {}): StepResult {
+export function mergeOptions(
+  state: EditorState,
+  keepId: string,
+  mergeId: string,
+  options: StepOptions = {},
+): StepResult {
   const kept = locateOption(state.doc, keepId)
   if ('error' in kept) return kept
   const merged = locateOption(state.doc, mergeId)
   if ('error' in merged) return merged
-  if (keepId === mergeId) return stepError('an option cannot be merged into itself', 'Name two different options of one section.')
+  if (keepId === mergeId)
+    return stepError('an option cannot be merged into itself', 'Name two different options of one section.')
   if (kept.$pos.parent !== merged.$pos.parent) {
-    return stepError(`${keepId} and ${mergeId} are not options of the same section`, 'Only options of one section are alternatives to each other; merge within a section.')
+    return stepError(
+      `${keepId} and ${mergeId} are not options of the same section`,
+      'Only options of one section are alternatives to each other; merge within a section.',
+    )
   }
   const replaced: Record<string, string> = {}
   const { content, created } = mergedContent(state.schema, kept.node, merged.node, replaced)
@@ -156,7 +174,11 @@ export function mergeOptions(state: EditorState, keepId: string, mergeId: string
     if (!('error' in done)) dangling = done.dangling
   }
   renumberFootnotesIn(tr)
-  const words: Record<string, string> = { kept: optionName(kept.node), merged: optionName(merged.node), created: created.join(' ') }
+  const words: Record<string, string> = {
+    kept: optionName(kept.node),
+    merged: optionName(merged.node),
+    created: created.join(' '),
+  }
   if (division) words.section = divisionName(division.node)
   return recordStep(tr, { op: 'merge-options', ids: [keepId, mergeId], words, removed, replaced, dangling }, options)
 }

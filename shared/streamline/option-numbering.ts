@@ -24,11 +24,16 @@ export function numberingStyle(first: string): NumberingStyle {
 /** The `n`th number (from 1) in `style`. */
 export function formatNumber(n: number, style: NumberingStyle): string {
   switch (style) {
-    case 'decimal': return String(n)
-    case 'lower-letter': return letters(n).toLowerCase()
-    case 'upper-letter': return letters(n)
-    case 'lower-roman': return roman(n).toLowerCase()
-    case 'upper-roman': return roman(n)
+    case 'decimal':
+      return String(n)
+    case 'lower-letter':
+      return letters(n).toLowerCase()
+    case 'upper-letter':
+      return letters(n)
+    case 'lower-roman':
+      return roman(n).toLowerCase()
+    case 'upper-roman':
+      return roman(n)
   }
 }
 
@@ -39,7 +44,21 @@ function letters(n: number): string {
 }
 
 function roman(n: number): string {
-  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']]
+  const table: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ]
   let out = ''
   for (const [v, s] of table) for (; n >= v; n -= v) out += s
   return out
@@ -61,16 +80,24 @@ export function relabel(text: string, value: string, next: string): string {
  * `aliases` maps old numbers of options that are gone to the option now
  * standing for them.
  */
-export function renumberOptionsIn(tr: Transaction, divisionId: string, aliases: Map<string, string> = new Map()): { dangling: string[] } | StepError {
+export function renumberOptionsIn(
+  tr: Transaction,
+  divisionId: string,
+  aliases: Map<string, string> = new Map(),
+): { dangling: string[] } | StepError {
   const division = locate(tr.doc, divisionId)
   if (!division || (division.node.type.name !== 'section' && division.node.type.name !== 'article')) {
-    return stepError(`${divisionId} is not a section or article`, 'Name the section (or article) whose options to renumber.')
+    return stepError(
+      `${divisionId} is not a section or article`,
+      'Name the section (or article) whose options to renumber.',
+    )
   }
   const labels: { id: string; pos: number; text: string; value: string }[] = []
   division.node.forEach((child, offset) => {
     if (child.type.name !== 'option') return
     const label = optionLabel(child, division.pos + 1 + offset)
-    if (label) labels.push({ id: child.attrs.id, pos: label.pos, text: label.node.attrs.text, value: label.node.attrs.value })
+    if (label)
+      labels.push({ id: child.attrs.id, pos: label.pos, text: label.node.attrs.text, value: label.node.attrs.value })
   })
   const style = numberingStyle(labels[0]?.value ?? '1')
   const next = new Map(labels.map((l, i) => [l.id, formatNumber(i + 1, style)]))
@@ -87,14 +114,21 @@ export function renumberOptionsIn(tr: Transaction, divisionId: string, aliases: 
     const value = next.get(l.id)!
     if (value === l.value) continue
     const label = tr.doc.nodeAt(l.pos)!
-    edits.push({ pos: l.pos, apply: () => tr.setNodeMarkup(l.pos, null, { ...label.attrs, text: relabel(l.text, l.value, value), value }) })
+    edits.push({
+      pos: l.pos,
+      apply: () => tr.setNodeMarkup(l.pos, null, { ...label.attrs, text: relabel(l.text, l.value, value), value }),
+    })
   }
   for (const ref of findOptionReferences(tr.doc)) {
     if (ref.section !== divisionId) continue
     const id = byOldNumber.get(ref.number)
     if (!id) {
-      dangling.push(ref.kind === 'footnote' ? ref.block.attrs.id : ref.holder ?? '')
-      if (ref.kind === 'applicability') edits.push({ pos: ref.blockPos, apply: () => tr.setNodeMarkup(ref.blockPos, null, { ...ref.block.attrs, section: null, option: null }) })
+      dangling.push(ref.kind === 'footnote' ? ref.block.attrs.id : (ref.holder ?? ''))
+      if (ref.kind === 'applicability')
+        edits.push({
+          pos: ref.blockPos,
+          apply: () => tr.setNodeMarkup(ref.blockPos, null, { ...ref.block.attrs, section: null, option: null }),
+        })
       continue
     }
     const value = next.get(id)!
@@ -119,5 +153,9 @@ export function renumberOptions(state: EditorState, sectionId: string, options: 
   const done = renumberOptionsIn(tr, sectionId)
   if ('error' in done) return done
   const division = locate(state.doc, sectionId)!.node
-  return recordStep(tr, { op: 'renumber-options', ids: [sectionId], words: { section: divisionName(division) }, dangling: done.dangling }, options)
+  return recordStep(
+    tr,
+    { op: 'renumber-options', ids: [sectionId], words: { section: divisionName(division) }, dangling: done.dangling },
+    options,
+  )
 }

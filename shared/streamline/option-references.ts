@@ -36,7 +36,9 @@ export function findOptionReferences(doc: Node): OptionReference[] {
   doc.descendants((node) => {
     if (node.type.name === 'section') {
       let letter = ''
-      node.firstChild?.forEach((c) => { if (!letter && c.type.name === 'label') letter = c.attrs.value })
+      node.firstChild?.forEach((c) => {
+        if (!letter && c.type.name === 'label') letter = c.attrs.value
+      })
       sections.push({ id: node.attrs.id, letter, title: sectionTitle(node).toLowerCase() })
     }
     return node.type.name !== 'paragraph'
@@ -61,13 +63,29 @@ export function findOptionReferences(doc: Node): OptionReference[] {
         const section = kind === 'applicability' ? node.attrs.section : resolve(m[2])
         if (!section) continue
         const from = pos + 1 + offset + m.index! + m[0].indexOf(m[1], 6)
-        out.push({ kind, block: node, blockPos: pos, holder, section, number: bareNumber(m[1]), written: { text: m[1], from, to: from + m[1].length } })
+        out.push({
+          kind,
+          block: node,
+          blockPos: pos,
+          holder,
+          section,
+          number: bareNumber(m[1]),
+          written: { text: m[1], from, to: from + m[1].length },
+        })
         found = kind === 'applicability'
         if (found) break
       }
     })
     if (kind === 'applicability' && !found) {
-      out.push({ kind, block: node, blockPos: pos, holder, section: node.attrs.section, number: bareNumber(String(node.attrs.option ?? '')), written: null })
+      out.push({
+        kind,
+        block: node,
+        blockPos: pos,
+        holder,
+        section: node.attrs.section,
+        number: bareNumber(String(node.attrs.option ?? '')),
+        written: null,
+      })
     }
     return false
   })

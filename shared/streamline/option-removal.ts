@@ -13,7 +13,9 @@ import { recordStep, stepError, type StepError, type StepOptions, type StepResul
 /** Every id carried by `node` and its descendants, in document order. */
 export function idsWithin(node: Node): string[] {
   const out: string[] = node.attrs.id ? [node.attrs.id] : []
-  node.descendants((child) => { if (child.attrs.id) out.push(child.attrs.id) })
+  node.descendants((child) => {
+    if (child.attrs.id) out.push(child.attrs.id)
+  })
   return out
 }
 
@@ -21,7 +23,8 @@ export function idsWithin(node: Node): string[] {
 export function locateOption(doc: Node, id: string): NodeLocation | StepError {
   const at = locate(doc, id)
   if (!at) return stepError(`no node has id ${id}`, 'Name an option by the id the document gives it (o1, o2 …).')
-  if (at.node.type.name !== 'option') return stepError(`${id} is a ${at.node.type.name}, not an option`, 'Name an option by its id.')
+  if (at.node.type.name !== 'option')
+    return stepError(`${id} is a ${at.node.type.name}, not an option`, 'Name an option by its id.')
   return at
 }
 
@@ -34,13 +37,20 @@ export function orphanedFootnotes(doc: Node, from: number, to: number): { node: 
   const inside = new Set<string>()
   const outside = new Set<string>()
   doc.descendants((node, pos) => {
-    if (node.type.name === 'footnote_ref' && /^\d+$/.test(node.attrs.label)) (pos >= from && pos < to ? inside : outside).add(node.attrs.label)
+    if (node.type.name === 'footnote_ref' && /^\d+$/.test(node.attrs.label))
+      (pos >= from && pos < to ? inside : outside).add(node.attrs.label)
     return true
   })
   const out: { node: Node; pos: number }[] = []
   doc.descendants((node, pos) => {
     if (node.type.name !== 'footnote') return true
-    if ((pos < from || pos >= to) && node.attrs.kind === 'numbered' && inside.has(node.attrs.label) && !outside.has(node.attrs.label)) out.push({ node, pos })
+    if (
+      (pos < from || pos >= to) &&
+      node.attrs.kind === 'numbered' &&
+      inside.has(node.attrs.label) &&
+      !outside.has(node.attrs.label)
+    )
+      out.push({ node, pos })
     return false
   })
   return out
@@ -82,7 +92,12 @@ export function dropOption(state: EditorState, id: string, options: StepOptions 
  * Move option `id` before option `beforeId` of the same section, or after the
  * section's last option when `beforeId` is null; then renumber.
  */
-export function moveOption(state: EditorState, id: string, beforeId: string | null, options: StepOptions = {}): StepResult {
+export function moveOption(
+  state: EditorState,
+  id: string,
+  beforeId: string | null,
+  options: StepOptions = {},
+): StepResult {
   const at = locateOption(state.doc, id)
   if ('error' in at) return at
   const division = divisionOf(at)
@@ -90,21 +105,34 @@ export function moveOption(state: EditorState, id: string, beforeId: string | nu
   let target: number
   let beforeName = ''
   if (beforeId !== null) {
-    if (beforeId === id) return stepError('an option cannot move before itself', 'Name another option of the same section, or null to move it to the end.')
+    if (beforeId === id)
+      return stepError(
+        'an option cannot move before itself',
+        'Name another option of the same section, or null to move it to the end.',
+      )
     const before = locateOption(state.doc, beforeId)
     if ('error' in before) return before
-    if (before.$pos.parent !== parent) return stepError(`${id} and ${beforeId} are not options of the same section`, 'Options move within their section; merge or drop them across sections instead.')
+    if (before.$pos.parent !== parent)
+      return stepError(
+        `${id} and ${beforeId} are not options of the same section`,
+        'Options move within their section; merge or drop them across sections instead.',
+      )
     target = before.pos
     beforeName = optionName(before.node)
   } else {
     target = at.$pos.start()
-    parent.forEach((child, offset) => { if (child.type.name === 'option') target = at.$pos.start() + offset + child.nodeSize })
+    parent.forEach((child, offset) => {
+      if (child.type.name === 'option') target = at.$pos.start() + offset + child.nodeSize
+    })
   }
   const tr = state.tr
   tr.delete(at.pos, at.pos + at.node.nodeSize)
   tr.insert(tr.mapping.map(target), at.node)
   const dangling = renumberAfter(tr, division?.node.attrs.id ?? null)
-  const words: Record<string, string> = { option: optionName(at.node), ...(division ? { section: divisionName(division.node) } : {}) }
+  const words: Record<string, string> = {
+    option: optionName(at.node),
+    ...(division ? { section: divisionName(division.node) } : {}),
+  }
   if (beforeName) words.before = beforeName
   return recordStep(tr, { op: 'move-option', ids: beforeId ? [id, beforeId] : [id], words, dangling }, options)
 }

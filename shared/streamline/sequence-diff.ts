@@ -18,7 +18,10 @@ export function alignRuns<T>(a: T[], b: T[], key: (item: T) => string): Run<T>[]
   const table = new Uint32Array((n + 1) * width)
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      table[i * width + j] = ka[i] === kb[j] ? table[(i + 1) * width + j + 1] + 1 : Math.max(table[(i + 1) * width + j], table[i * width + j + 1])
+      table[i * width + j] =
+        ka[i] === kb[j]
+          ? table[(i + 1) * width + j + 1] + 1
+          : Math.max(table[(i + 1) * width + j], table[i * width + j + 1])
     }
   }
   const runs: Run<T>[] = []
@@ -53,10 +56,14 @@ export function contentKey(node: Node): string {
 export function correspondingIds(gone: Node, kept: Node, into: Record<string, string>): void {
   const ids = (node: Node) => {
     const out: string[] = node.attrs.id ? [node.attrs.id] : []
-    node.descendants((n) => { if (n.attrs.id) out.push(n.attrs.id) })
+    node.descendants((n) => {
+      if (n.attrs.id) out.push(n.attrs.id)
+    })
     return out
   }
   const a = ids(gone)
   const b = ids(kept)
-  a.forEach((id, i) => { if (b[i] && b[i] !== id) into[id] = b[i] })
+  a.forEach((id, i) => {
+    if (b[i] && b[i] !== id) into[id] = b[i]
+  })
 }

@@ -4,7 +4,8 @@
  */
 import type { Step } from './step.ts'
 
-const of = (w: Record<string, string>) => (w.section ? ` of ${/^[A-Z]$/.test(w.section) ? 'section ' + w.section : w.section}` : '')
+const of = (w: Record<string, string>) =>
+  w.section ? ` of ${/^[A-Z]$/.test(w.section) ? 'section ' + w.section : w.section}` : ''
 
 // A bracket in the log: its words and id, `[2013 to 2020] (g39)`; the id alone when the step kept no words.
 const named = (words: string | undefined, id: string) => (words ? `${words} (${id})` : `bracket group ${id}`)
@@ -14,17 +15,32 @@ export function describeStep(step: Step): string {
   const w = step.words
   const what = ((): string => {
     switch (step.op) {
-      case 'merge-options': return `merged ${w.merged} into ${w.kept}${of(w)}`
-      case 'drop-option': return `dropped ${w.option}${of(w)}`
-      case 'move-option': return w.before ? `moved ${w.option}${of(w)} before ${w.before}` : `moved ${w.option}${of(w)} to the end`
-      case 'regroup-brackets': return `regrouped ${named(w.first, step.ids[0])} and ${named(w.second, step.ids[1])} as alternatives`
-      case 'split-group': return step.ids[1] ? `split ${named(w.group, step.ids[0])} before ${step.ids[1]}` : `split ${named(w.group, step.ids[0])} into separate brackets`
-      case 'accept-bracket-text': return `accepted ${named(w.kept, step.ids[0])} as clean text`
-      case 'set-applicability': return w.target ? `made ${w.option}${of(w)} apply only with ${w.target}` : `removed the applicability note of ${w.option}${of(w)}`
-      case 'renumber-options': return `renumbered the options${of(w)}`
-      case 'renumber-footnotes': return 'renumbered the footnotes'
+      case 'merge-options':
+        return `merged ${w.merged} into ${w.kept}${of(w)}`
+      case 'drop-option':
+        return `dropped ${w.option}${of(w)}`
+      case 'move-option':
+        return w.before ? `moved ${w.option}${of(w)} before ${w.before}` : `moved ${w.option}${of(w)} to the end`
+      case 'regroup-brackets':
+        return `regrouped ${named(w.first, step.ids[0])} and ${named(w.second, step.ids[1])} as alternatives`
+      case 'split-group':
+        return step.ids[1]
+          ? `split ${named(w.group, step.ids[0])} before ${step.ids[1]}`
+          : `split ${named(w.group, step.ids[0])} into separate brackets`
+      case 'accept-bracket-text':
+        return `accepted ${named(w.kept, step.ids[0])} as clean text`
+      case 'set-applicability':
+        return w.target
+          ? `made ${w.option}${of(w)} apply only with ${w.target}`
+          : `removed the applicability note of ${w.option}${of(w)}`
+      case 'renumber-options':
+        return `renumbered the options${of(w)}`
+      case 'renumber-footnotes':
+        return 'renumbered the footnotes'
     }
   })()
-  const dangling = step.dangling.length ? ` (${step.dangling.join(', ')} still refer${step.dangling.length === 1 ? 's' : ''} to it)` : ''
+  const dangling = step.dangling.length
+    ? ` (${step.dangling.join(', ')} still refer${step.dangling.length === 1 ? 's' : ''} to it)`
+    : ''
   return (step.by ? `${step.by} ` : '') + what + dangling
 }

@@ -10,8 +10,15 @@ export const STEP_META = 'accord/step'
 
 /** The operations co-chairs perform on a non-paper. */
 export const STEP_OPS = [
-  'merge-options', 'drop-option', 'move-option', 'regroup-brackets', 'split-group',
-  'accept-bracket-text', 'set-applicability', 'renumber-options', 'renumber-footnotes',
+  'merge-options',
+  'drop-option',
+  'move-option',
+  'regroup-brackets',
+  'split-group',
+  'accept-bracket-text',
+  'set-applicability',
+  'renumber-options',
+  'renumber-footnotes',
 ] as const
 
 /** One of `STEP_OPS`. */
@@ -67,7 +74,11 @@ export function stepOf(tr: Transaction): Step | undefined {
 }
 
 /** Record `step` on `tr`, filling the lists it leaves out; returns `tr`. */
-export function recordStep(tr: Transaction, step: Pick<Step, 'op' | 'ids'> & Partial<Step>, options: StepOptions = {}): Transaction {
+export function recordStep(
+  tr: Transaction,
+  step: Pick<Step, 'op' | 'ids'> & Partial<Step>,
+  options: StepOptions = {},
+): Transaction {
   const full: Step = {
     op: step.op,
     ids: step.ids,

@@ -73,7 +73,12 @@ export function mergeWords(schema: Schema, kept: Node, merged: Node, replaced: R
     const id = freshId('g')
     created.push(id)
     const sides = [run.a, run.b].filter((side) => side.length > 0)
-    const alternatives = sides.map((side, i) => schema.nodes.alternative.create({ id: `${id}.${i + 1}` }, side.map((t) => t.node)))
+    const alternatives = sides.map((side, i) =>
+      schema.nodes.alternative.create(
+        { id: `${id}.${i + 1}` },
+        side.map((t) => t.node),
+      ),
+    )
     out.push(schema.nodes.bracket_group.create({ id }, alternatives))
   }
   return { content: Fragment.fromArray(out), created }

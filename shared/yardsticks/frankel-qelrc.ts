@@ -29,7 +29,9 @@ export function targetInYear(path: readonly FrankelTarget[], year: number): numb
 export function frankelQelrc(path: readonly FrankelTarget[], baseYearKt: number, period: YearSpan): number {
   if (!(baseYearKt > 0)) throw new Error(`the base year must be positive, got ${baseYearKt}`)
   if (!Number.isInteger(period.start) || !Number.isInteger(period.end) || period.end < period.start) {
-    throw new Error(`a commitment period runs from a year to the same or a later year, got ${period.start}–${period.end}`)
+    throw new Error(
+      `a commitment period runs from a year to the same or a later year, got ${period.start}–${period.end}`,
+    )
   }
   let sum = 0
   for (let y = period.start; y <= period.end; y++) sum += targetInYear(path, y)

@@ -25,7 +25,10 @@ export function regionalTargetsPerCapita(
   }
   const out = new Map<Region, { year: number; perCapita: number }[]>()
   for (const [region, byYear] of sums) {
-    out.set(region, [...byYear].sort(([a], [b]) => a - b).map(([year, s]) => ({ year, perCapita: s.target / s.population })))
+    out.set(
+      region,
+      [...byYear].sort(([a], [b]) => a - b).map(([year, s]) => ({ year, perCapita: s.target / s.population })),
+    )
   }
   return out
 }

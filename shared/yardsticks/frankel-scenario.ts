@@ -35,7 +35,10 @@ export const defaultAssumptions: ScenarioAssumptions = {
 }
 
 /** The last year at or before `year` for which `value` is defined, with its value. */
-function lastKnown(year: number, value: (y: number) => number | undefined): { year: number; value: number } | undefined {
+function lastKnown(
+  year: number,
+  value: (y: number) => number | undefined,
+): { year: number; value: number } | undefined {
   for (let y = year; y >= 1990; y--) {
     const v = value(y)
     if (v !== undefined) return { year: y, value: v }
@@ -85,11 +88,13 @@ export function frankelScenario(
       continue
     }
     const trend = fitLine(trendYears).slope
-    const bau = (y: number) => (y <= lastEmissions.year ? e(y) : undefined) ?? lastEmissions.value * Math.exp(trend * (y - lastEmissions.year))
+    const bau = (y: number) =>
+      (y <= lastEmissions.year ? e(y) : undefined) ?? lastEmissions.value * Math.exp(trend * (y - lastEmissions.year))
     const income = (y: number) =>
       (y <= lastIncome.year ? incomePerCapita(data, name, y) : undefined) ??
       lastIncome.value * Math.exp(a.incomeGrowth * (y - lastIncome.year))
-    const population = (y: number) => (y <= lastPopulation.year ? data.years.get(name)?.get(y)?.population : undefined) ?? lastPopulation.value
+    const population = (y: number) =>
+      (y <= lastPopulation.year ? data.years.get(name)?.get(y)?.population : undefined) ?? lastPopulation.value
     const belowBauFrom = a.belowBauFrom[ins.region] ?? a.periods[0]
     parties.push({
       party: name,

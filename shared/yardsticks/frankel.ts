@@ -60,15 +60,23 @@ export function latecomerCatchUpFactor(
   p: FrankelParameters = seedParameters,
 ): number {
   if (!(currentEmissions > 0) || !(emissions1990 > 0)) {
-    throw new Error(`the catch-up factor needs positive current and 1990 emissions, got ${currentEmissions} and ${emissions1990}`)
+    throw new Error(
+      `the catch-up factor needs positive current and 1990 emissions, got ${currentEmissions} and ${emissions1990}`,
+    )
   }
   return p.alpha - p.lambda * Math.log(currentEmissions / emissions1990) + (p.regionAdjustment[region] ?? 0)
 }
 
 /** One Gradual Equalization step, with the seed's sign: −speed × ln(lagged per capita / world per capita). */
-export function gradualEqualizationStep(laggedPerCapita: number, worldPerCapita: number, p: FrankelParameters = seedParameters): number {
+export function gradualEqualizationStep(
+  laggedPerCapita: number,
+  worldPerCapita: number,
+  p: FrankelParameters = seedParameters,
+): number {
   if (!(laggedPerCapita > 0) || !(worldPerCapita > 0)) {
-    throw new Error(`equalization needs positive per-capita emissions, got ${laggedPerCapita} (Party) and ${worldPerCapita} (world)`)
+    throw new Error(
+      `equalization needs positive per-capita emissions, got ${laggedPerCapita} (Party) and ${worldPerCapita} (world)`,
+    )
   }
   return -p.equalizationSpeed * Math.log(laggedPerCapita / worldPerCapita)
 }
@@ -121,9 +129,12 @@ export function frankelPath(party: FrankelParty, p: FrankelParameters = seedPara
   let gef = 0
   let previousYear = -Infinity
   for (const period of party.periods) {
-    if (period.year <= previousYear) throw new Error(`${party.party}: periods must be in increasing years (${period.year} after ${previousYear})`)
+    if (period.year <= previousYear)
+      throw new Error(`${party.party}: periods must be in increasing years (${period.year} after ${previousYear})`)
     if (!(period.population > 0) || !(period.bau > 0)) {
-      throw new Error(`${party.party} ${period.year}: BAU and population must be positive (got ${period.bau}, ${period.population})`)
+      throw new Error(
+        `${party.party} ${period.year}: BAU and population must be positive (got ${period.bau}, ${period.population})`,
+      )
     }
     previousYear = period.year
     const committed = period.year >= party.belowBauFrom

@@ -36,7 +36,11 @@ export interface YardstickOptions {
  */
 export const defaultYardstickOptions: Record<CommitmentPeriod, YardstickOptions> = {
   cp1: { period: 'cp1', baseline: { kind: 'emissions', years: [2008, 2009, 2010, 2011, 2012] }, incomeYear: 1997 },
-  cp2: { period: 'cp2', baseline: { kind: 'emissions', years: [2013, 2014, 2015, 2016, 2017, 2018, 2019] }, incomeYear: 2012 },
+  cp2: {
+    period: 'cp2',
+    baseline: { kind: 'emissions', years: [2013, 2014, 2015, 2016, 2017, 2018, 2019] },
+    incomeYear: 2012,
+  },
 }
 
 /** One Party on the yardstick. Percentages are in per cent (8 means 8 %). */
@@ -73,7 +77,12 @@ export function per10PercentIncome(slopePerLogIncome: number): number {
 }
 
 /** The cut in per cent that `qelrc` (per cent of base year) means against `baseline`; undefined if data is missing. */
-export function cutPercent(data: YardstickData, inscription: Inscription, qelrc: number, baseline: Baseline): number | undefined {
+export function cutPercent(
+  data: YardstickData,
+  inscription: Inscription,
+  qelrc: number,
+  baseline: Baseline,
+): number | undefined {
   if (baseline.kind === 'base-year') return 100 - qelrc
   if (inscription.baseYearKt === undefined) return undefined
   let sum = 0

@@ -11,7 +11,13 @@ import type { Party } from '../parties/party.ts'
 import { frankelPath, seedParameters, type FrankelTarget } from './frankel.ts'
 import { frankelQelrc, type YearSpan } from './frankel-qelrc.ts'
 import { defaultAssumptions, frankelScenario } from './frankel-scenario.ts'
-import { defaultYardstickOptions, incomeCutYardstick, type Yardstick, type YardstickOmission, type YardstickOptions } from './income-cut.ts'
+import {
+  defaultYardstickOptions,
+  incomeCutYardstick,
+  type Yardstick,
+  type YardstickOmission,
+  type YardstickOptions,
+} from './income-cut.ts'
 import type { Inscription, YardstickData } from './yardstick-data.ts'
 
 /** The yardstick data's inscriptions with the second period read from a negotiation, and the inscribed Parties the data lacks. */
@@ -27,7 +33,11 @@ export interface NegotiatedInscriptions {
  * ("European Community"), the data as Annex B does ("European Union"): the
  * party table's aliases join the two.
  */
-export function negotiatedInscriptions(data: YardstickData, cells: Inscriptions, parties: readonly Party[]): NegotiatedInscriptions {
+export function negotiatedInscriptions(
+  data: YardstickData,
+  cells: Inscriptions,
+  parties: readonly Party[],
+): NegotiatedInscriptions {
   const inscribed = new Map<string, { name: string; value: number }>()
   for (const [key, value] of Object.entries(cells)) {
     if (!key.startsWith('cp2/') || typeof value !== 'number') continue
@@ -42,7 +52,9 @@ export function negotiatedInscriptions(data: YardstickData, cells: Inscriptions,
   const used = new Set<string>()
   const inscriptions = data.inscriptions.map((ins): Inscription => {
     const { cp2: _shipped, ...others } = ins.qelrc
-    const cell = namesOf(ins.party).map((n) => partyNameKey(n)).find((k) => inscribed.has(k))
+    const cell = namesOf(ins.party)
+      .map((n) => partyNameKey(n))
+      .find((k) => inscribed.has(k))
     if (cell === undefined) return { ...ins, qelrc: others }
     used.add(cell)
     return { ...ins, qelrc: { ...others, cp2: inscribed.get(cell)!.value } }
@@ -71,7 +83,11 @@ export function negotiationYardstick(
   const notInData = unknown.map((party) => ({ party, reason: 'not in the yardstick data (templates/yardsticks)' }))
   const placeable = inscriptions.filter((i) => !i.aggregate && i.qelrc[options.period] !== undefined).length
   if (placeable < 2) {
-    return { yardstick: null, reason: `${placeable} Part${placeable === 1 ? 'y' : 'ies'} inscribed for the second period; the line needs two`, omitted: notInData }
+    return {
+      yardstick: null,
+      reason: `${placeable} Part${placeable === 1 ? 'y' : 'ies'} inscribed for the second period; the line needs two`,
+      omitted: notInData,
+    }
   }
   try {
     const yardstick = incomeCutYardstick(data, inscriptions, options)
@@ -105,7 +121,12 @@ export interface NegotiationFrankel {
  * Frankel's paths (seed parameters, default assumptions) for the data's Parties,
  * each turned into a QELRC over `period` and set beside the document's inscription.
  */
-export function negotiationFrankel(data: YardstickData, cells: Inscriptions, parties: readonly Party[], period: YearSpan): NegotiationFrankel {
+export function negotiationFrankel(
+  data: YardstickData,
+  cells: Inscriptions,
+  parties: readonly Party[],
+  period: YearSpan,
+): NegotiationFrankel {
   const { inscriptions } = negotiatedInscriptions(data, cells, parties)
   const { parties: inputs, omitted } = frankelScenario(data, inscriptions, defaultAssumptions)
   const byName = new Map(inscriptions.map((i) => [i.party, i]))

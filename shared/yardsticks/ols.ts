@@ -31,7 +31,9 @@ export function fitLine(observations: readonly Observation[]): FittedLine {
   if (n < 2) throw new Error(`a fitted line needs at least 2 observations, got ${n}`)
   for (const o of observations) {
     if (!Number.isFinite(o.x) || !Number.isFinite(o.y)) {
-      throw new Error(`observation ${o.label ?? JSON.stringify(o)} is not a finite (x, y) pair; drop it or supply its figures`)
+      throw new Error(
+        `observation ${o.label ?? JSON.stringify(o)} is not a finite (x, y) pair; drop it or supply its figures`,
+      )
     }
   }
   const meanX = observations.reduce((s, o) => s + o.x, 0) / n

@@ -62,7 +62,8 @@ function rows(text: string, file: string, header: string[]): { cells: Record<str
   const lines = text.split(/\r?\n/)
   const found = (lines[0] ?? '').split(',')
   for (const h of header) {
-    if (!found.includes(h)) throw new Error(`${file}: line 1 lacks column "${h}"; rebuild with templates/yardsticks/build.ts`)
+    if (!found.includes(h))
+      throw new Error(`${file}: line 1 lacks column "${h}"; rebuild with templates/yardsticks/build.ts`)
   }
   const out: { cells: Record<string, string>; line: number }[] = []
   lines.slice(1).forEach((l, i) => {
@@ -83,28 +84,41 @@ function number(value: string, file: string, line: number, column: string): numb
 /** Parses the three files; throws naming file, line and column on a malformed cell. */
 export function parseYardstickData(files: YardstickFiles): YardstickData {
   const f1 = 'inscriptions.csv'
-  const inscriptions = rows(files.inscriptions, f1, ['party', 'region', 'eit', 'qelrc_cp1_pct', 'qelrc_cp2_pct', 'base_year_kt']).map(
-    ({ cells, line }): Inscription => {
-      const region = cells.region as Region
-      if (!regions.includes(region)) throw new Error(`${f1}: line ${line}: unknown region "${cells.region}" (one of ${regions.join(', ')})`)
-      const qelrc: Partial<Record<CommitmentPeriod, number>> = {}
-      const cp1 = number(cells.qelrc_cp1_pct, f1, line, 'qelrc_cp1_pct')
-      const cp2 = number(cells.qelrc_cp2_pct, f1, line, 'qelrc_cp2_pct')
-      if (cp1 !== undefined) qelrc.cp1 = cp1
-      if (cp2 !== undefined) qelrc.cp2 = cp2
-      return {
-        party: cells.party,
-        region,
-        eit: cells.eit === 'yes',
-        aggregate: cells.aggregate === 'yes',
-        qelrc,
-        baseYearKt: number(cells.base_year_kt, f1, line, 'base_year_kt'),
-      }
-    },
-  )
+  const inscriptions = rows(files.inscriptions, f1, [
+    'party',
+    'region',
+    'eit',
+    'qelrc_cp1_pct',
+    'qelrc_cp2_pct',
+    'base_year_kt',
+  ]).map(({ cells, line }): Inscription => {
+    const region = cells.region as Region
+    if (!regions.includes(region))
+      throw new Error(`${f1}: line ${line}: unknown region "${cells.region}" (one of ${regions.join(', ')})`)
+    const qelrc: Partial<Record<CommitmentPeriod, number>> = {}
+    const cp1 = number(cells.qelrc_cp1_pct, f1, line, 'qelrc_cp1_pct')
+    const cp2 = number(cells.qelrc_cp2_pct, f1, line, 'qelrc_cp2_pct')
+    if (cp1 !== undefined) qelrc.cp1 = cp1
+    if (cp2 !== undefined) qelrc.cp2 = cp2
+    return {
+      party: cells.party,
+      region,
+      eit: cells.eit === 'yes',
+      aggregate: cells.aggregate === 'yes',
+      qelrc,
+      baseYearKt: number(cells.base_year_kt, f1, line, 'base_year_kt'),
+    }
+  })
   const f2 = 'party-years.csv'
   const years = new Map<string, Map<number, PartyYear>>()
-  for (const { cells, line } of rows(files.partyYears, f2, ['party', 'year', 'population', 'population_wb', 'gdp_current_usd_wb', 'ghg_excl_lulucf_kt'])) {
+  for (const { cells, line } of rows(files.partyYears, f2, [
+    'party',
+    'year',
+    'population',
+    'population_wb',
+    'gdp_current_usd_wb',
+    'ghg_excl_lulucf_kt',
+  ])) {
     const year = number(cells.year, f2, line, 'year')
     if (year === undefined) throw new Error(`${f2}: line ${line}: the year is missing`)
     let party = years.get(cells.party)

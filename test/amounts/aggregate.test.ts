@@ -68,10 +68,19 @@ describe('Doha’s second period', () => {
     expect(aggregate.fallsShort).toBe(false)
     expect(aggregate.reductionPct).toBeLessThan(18.5)
     expect(entries).toHaveLength(37)
-    expect(omitted.map((o) => o.party)).toEqual(['Canada', 'European Community', 'Japan', 'New Zealand', 'Russian Federation', 'United States of America'])
+    expect(omitted.map((o) => o.party)).toEqual([
+      'Canada',
+      'European Community',
+      'Japan',
+      'New Zealand',
+      'Russian Federation',
+      'United States of America',
+    ])
   })
 
   it('has no Community figure to count the Union by', () => {
-    expect(() => aggregateEntries(table.parties, { period: 'second', community: 'community' })).toThrow(/community = "community": .*use "member-states"/)
+    expect(() => aggregateEntries(table.parties, { period: 'second', community: 'community' })).toThrow(
+      /community = "community": .*use "member-states"/,
+    )
   })
 })

@@ -23,7 +23,9 @@ describe('commitmentPeriod', () => {
   })
 
   it('refuses an end before the start', () => {
-    expect(() => commitmentPeriod(2020, 2013)).toThrow(/end = 2013: must be a calendar year not before the start \(2020\)/)
+    expect(() => commitmentPeriod(2020, 2013)).toThrow(
+      /end = 2013: must be a calendar year not before the start \(2020\)/,
+    )
   })
 })
 

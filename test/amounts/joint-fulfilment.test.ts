@@ -22,7 +22,9 @@ describe('first-period joint fulfilment (EU-15 bubble)', () => {
 
   it('the members’ burden-sharing shares are the ones the EU decision implies', () => {
     // Independent: the crosscheck file's shares, read from the EEA table, not from our build.
-    const crosscheck = referenceRows('crosscheck_cp1_implied_base_years.csv').filter((r) => r.qelrc_source!.startsWith('EU burden sharing'))
+    const crosscheck = referenceRows('crosscheck_cp1_implied_base_years.csv').filter((r) =>
+      r.qelrc_source!.startsWith('EU burden sharing'),
+    )
     expect(crosscheck).toHaveLength(15)
     for (const r of crosscheck) {
       const name = r.party === 'United Kingdom' ? 'United Kingdom of Great Britain and Northern Ireland' : r.party!
@@ -33,7 +35,12 @@ describe('first-period joint fulfilment (EU-15 bubble)', () => {
 
 describe('jointFulfilment', () => {
   it('adds the members and compares', () => {
-    expect(jointFulfilment(100, [{ party: 'A', amountT: 60 }, { party: 'B', amountT: 30 }])).toMatchObject({ memberStatesT: 90, differenceT: 10, differencePct: 10 })
+    expect(
+      jointFulfilment(100, [
+        { party: 'A', amountT: 60 },
+        { party: 'B', amountT: 30 },
+      ]),
+    ).toMatchObject({ memberStatesT: 90, differenceT: 10, differencePct: 10 })
   })
 
   it('refuses an empty membership or a bad amount', () => {

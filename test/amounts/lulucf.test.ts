@@ -47,9 +47,32 @@ describe('the 7 bis LULUCF sentence for Australia', () => {
 
 describe('baseYearUnderLulucfSentence', () => {
   it('adds a net source only when the sentence is kept, and never a sink', () => {
-    expect(baseYearUnderLulucfSentence({ baseYearExclLulucfT: 100, lulucf1990NetT: 20, sentence: 'kept', approximate: false }).baseYearT).toBe(120)
-    expect(baseYearUnderLulucfSentence({ baseYearExclLulucfT: 100, lulucf1990NetT: 20, sentence: 'deleted', approximate: false }).baseYearT).toBe(100)
-    const sink = baseYearUnderLulucfSentence({ baseYearExclLulucfT: 100, lulucf1990NetT: -30, sentence: 'kept', approximate: false })
-    expect(sink).toMatchObject({ baseYearT: 100, includesLulucf: false, notApplicable: 'land-use change was not a net source in 1990' })
+    expect(
+      baseYearUnderLulucfSentence({
+        baseYearExclLulucfT: 100,
+        lulucf1990NetT: 20,
+        sentence: 'kept',
+        approximate: false,
+      }).baseYearT,
+    ).toBe(120)
+    expect(
+      baseYearUnderLulucfSentence({
+        baseYearExclLulucfT: 100,
+        lulucf1990NetT: 20,
+        sentence: 'deleted',
+        approximate: false,
+      }).baseYearT,
+    ).toBe(100)
+    const sink = baseYearUnderLulucfSentence({
+      baseYearExclLulucfT: 100,
+      lulucf1990NetT: -30,
+      sentence: 'kept',
+      approximate: false,
+    })
+    expect(sink).toMatchObject({
+      baseYearT: 100,
+      includesLulucf: false,
+      notApplicable: 'land-use change was not a net source in 1990',
+    })
   })
 })

@@ -39,7 +39,12 @@ export async function buildClient(): Promise<void> {
   }
   try {
     const stamp = path.join(repoRoot, 'client', 'dist', 'index.html')
-    if (existsSync(stamp) && newestSource(path.join(repoRoot, 'client')) < statSync(stamp).mtimeMs && newestSource(path.join(repoRoot, 'shared')) < statSync(stamp).mtimeMs) return
+    if (
+      existsSync(stamp) &&
+      newestSource(path.join(repoRoot, 'client')) < statSync(stamp).mtimeMs &&
+      newestSource(path.join(repoRoot, 'shared')) < statSync(stamp).mtimeMs
+    )
+      return
     const { build } = await import('vite')
     await build({ configFile: path.join(repoRoot, 'client', 'vite.config.ts'), logLevel: 'warn' })
   } finally {
@@ -84,7 +89,13 @@ export async function startServerProcess(): Promise<ServerProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'accord-browser-'))
   const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'bin', 'accord.mjs'), 'serve'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ACCORD_DATA: dataDir, ACCORD_SECRETARIAT_PASSWORD: secretariatPassword },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ACCORD_DATA: dataDir,
+      ACCORD_SECRETARIAT_PASSWORD: secretariatPassword,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -106,7 +117,11 @@ export async function startServerProcess(): Promise<ServerProcess> {
     const headers: Record<string, string> = {}
     if (token) headers.authorization = `Bearer ${token}`
     if (body !== undefined) headers['content-type'] = typeof body === 'string' ? 'text/plain' : 'application/json'
-    const res = await fetch(url + route, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) })
+    const res = await fetch(url + route, {
+      method,
+      headers,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    })
     const text = await res.text()
     let parsed: any = text
     try {
@@ -128,7 +143,12 @@ export async function startServerProcess(): Promise<ServerProcess> {
     async account(role, party) {
       const username = `${role}-${++accountCounter}`
       const password = 'a-long-enough-password'
-      const res = await api('POST', '/api/accounts', secretariat, { username, password, role, ...(party ? { party } : {}) })
+      const res = await api('POST', '/api/accounts', secretariat, {
+        username,
+        password,
+        role,
+        ...(party ? { party } : {}),
+      })
       if (res.status !== 201) throw new Error(`create account: ${res.status} ${JSON.stringify(res.body)}`)
       return { username, password, token: await login(username, password) }
     },
@@ -146,7 +166,14 @@ export async function startServerProcess(): Promise<ServerProcess> {
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   })
 }
 
@@ -166,7 +193,11 @@ export async function openDocument(page: Page, title: string): Promise<void> {
 }
 
 /** A Node y-websocket client in a document's room (a co-chair's second window). */
-export async function connectYClient(url: string, room: string, token: string): Promise<{ doc: Y.Doc; provider: WebsocketProvider; close(): void }> {
+export async function connectYClient(
+  url: string,
+  room: string,
+  token: string,
+): Promise<{ doc: Y.Doc; provider: WebsocketProvider; close(): void }> {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(url.replace(/^http/, 'ws') + '/sync', room, doc, {
     params: { token },
@@ -180,11 +211,22 @@ export async function connectYClient(url: string, room: string, token: string): 
       resolve()
     })
   })
-  return { doc, provider, close: () => { provider.destroy(); doc.destroy() } }
+  return {
+    doc,
+    provider,
+    close: () => {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
 }
 
 /** Saves a screenshot under test-artifacts/ and returns its path. */
-export async function saveScreenshot(page: Page, name: string, target?: import('playwright-core').Locator): Promise<string> {
+export async function saveScreenshot(
+  page: Page,
+  name: string,
+  target?: import('playwright-core').Locator,
+): Promise<string> {
   mkdirSync(artifactsDir, { recursive: true })
   const file = path.join(artifactsDir, `${name}.png`)
   if (target) await target.screenshot({ path: file })
@@ -196,7 +238,6 @@ export async function saveScreenshot(page: Page, name: string, target?: import('
 export function templateFile(name: string): any {
   return JSON.parse(readFileSync(path.join(repoRoot, 'templates', 'non-paper', name), 'utf8'))
 }
-
 
 /** Someone logged in through the login page, in a browser context of their own. */
 export interface Person {

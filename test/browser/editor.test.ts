@@ -11,12 +11,23 @@ import { readNegotiationDoc } from '../../shared/collab/document.ts'
 import { indexDocument } from '../../shared/model/document-index.ts'
 import { parsePartyTable } from '../../shared/parties/index.ts'
 import { formatTonnes } from '../../client/panel/number-format.ts'
-import { browserSuite, connectYClient, logInThroughPage, openDocument, repoRoot, saveScreenshot, templateFile } from './browser-fixture.ts'
+import {
+  browserSuite,
+  connectYClient,
+  logInThroughPage,
+  openDocument,
+  repoRoot,
+  saveScreenshot,
+  templateFile,
+} from './browser-fixture.ts'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
 const title = 'Non-paper (AWG-KP)'
-const parties = parsePartyTable(readFileSync(path.join(repoRoot, 'templates/parties/parties.csv'), 'utf8'), 'parties.csv').parties
+const parties = parsePartyTable(
+  readFileSync(path.join(repoRoot, 'templates/parties/parties.csv'), 'utf8'),
+  'parties.csv',
+).parties
 const suite = browserSuite()
 
 const pageFor = (role: string, party?: string) => suite.person(role, party, { height: 950 })
@@ -33,7 +44,9 @@ async function enterDoha(): Promise<void> {
   for (const id of ['g1', 'g3', 'g40']) delete resolutions[id]
   client.doc.transact(() => {
     // The server seeds the template's bindings with its text.
-    expect(modelMaps(client.doc).bindings.size).toBe(Object.keys(readBindings(templateFile('bindings.json').bindings)).length)
+    expect(modelMaps(client.doc).bindings.size).toBe(
+      Object.keys(readBindings(templateFile('bindings.json').bindings)).length,
+    )
     writeSharedScenario(client.doc, { ...doha, resolutions })
   })
   await new Promise((r) => setTimeout(r, 300))
@@ -42,7 +55,11 @@ async function enterDoha(): Promise<void> {
 
 /** The panel's assigned amounts, Party → text as shown. */
 async function panelAmounts(page: Page): Promise<Map<string, string>> {
-  const rows = await page.locator('.amounts-table tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-party')!, tr.querySelector('.amount')!.textContent!] as [string, string]))
+  const rows = await page
+    .locator('.amounts-table tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => [tr.getAttribute('data-party')!, tr.querySelector('.amount')!.textContent!] as [string, string]),
+    )
   return new Map(rows)
 }
 
@@ -56,7 +73,9 @@ describe('the browser editor', () => {
     // Options are cards, brackets are handles, placeholders are fields, tables have computed columns.
     expect(await page.locator('.option-card').count()).toBe(22)
     expect(await page.locator('.bracket-group[data-id="g39"] .alternative').count()).toBe(2)
-    expect(await page.locator('.option-card[data-id="o4"] .option-attribution').textContent()).toBe('proposed by Tuvalu')
+    expect(await page.locator('.option-card[data-id="o4"] .option-attribution').textContent()).toBe(
+      'proposed by Tuvalu',
+    )
     expect(await page.locator('.placeholder[data-name="X"]').count()).toBeGreaterThan(0)
     expect(await page.locator('.computed-header .computed-tag').allTextContents()).toContain('computed')
     expect(await page.locator('.counter-total').getAttribute('data-brackets')).toBe('50')
@@ -74,7 +93,9 @@ describe('the browser editor', () => {
     await a.page.keyboard.press('End')
     await a.page.keyboard.type(' Typed by A.')
     await expect.poll(() => firstParagraph(b.page).textContent(), { timeout: 15_000 }).toContain('Typed by A.')
-    await expect.poll(() => b.page.locator('.remote-caret-tag').allTextContents(), { timeout: 15_000 }).toContain(`${a.username} · co-chair`)
+    await expect
+      .poll(() => b.page.locator('.remote-caret-tag').allTextContents(), { timeout: 15_000 })
+      .toContain(`${a.username} · co-chair`)
     await saveScreenshot(b.page, 'editor-two-users')
     // Undo is Yjs undo: it takes back A's typing everywhere.
     await a.page.keyboard.press('Control+z')
@@ -83,46 +104,59 @@ describe('the browser editor', () => {
     await b.page.close()
   })
 
-  it('a co-chair chooses [2013 to 2020] and the panel shows the eight-year Doha figures; [five] then conflicts', { timeout: 60_000 }, async () => {
-    await enterDoha()
-    const { page } = await pageFor('co-chair')
-    await openDocument(page, title)
-    await expect.poll(() => page.locator('.amounts-period').textContent()).toContain('2013–2017, 5 years')
-    const before = await panelAmounts(page)
-    await page.locator('.alternative[data-id="g39.2"] > .bracket.open').click()
-    await expect.poll(() => page.locator('.amounts-period').textContent(), { timeout: 2000 }).toContain('2013–2020, 8 years')
-    const after = await panelAmounts(page)
-    // The oracle: the shared model's computation for the same decisions.
-    const client = await connectYClient(suite.server.url, 'non-paper', (await suite.server.account('observer')).token)
-    const doc = readNegotiationDoc(client.doc)
-    const scenario = { resolutions: modelMaps(client.doc).resolutions.toJSON(), values: modelMaps(client.doc).values.toJSON(), inscriptions: modelMaps(client.doc).inscriptions.toJSON() }
-    const bindings = readBindings(modelMaps(client.doc).bindings.toJSON())
-    client.close()
-    expect(scenario.resolutions.g39).toBe('g39.2')
-    const expected = computeScenario(indexDocument(doc), bindings, scenario, parties)
-    expect(expected.results.years).toBe(8)
-    const norway = expected.results.rows.find((r) => r.party === 'Norway')!
-    expect(after.get('Norway')).toBe(`${norway.approximate ? '~' : ''}${formatTonnes(norway.assignedAmountT!)}`)
-    expect(before.get('Norway')).not.toBe(after.get('Norway'))
-    for (const row of expected.results.rows) {
-      if (row.assignedAmountT !== null) expect(after.get(row.party)).toBe(`${row.approximate ? '~' : ''}${formatTonnes(row.assignedAmountT)}`)
-    }
-    await expect.poll(() => page.locator('.aggregate').textContent()).toContain('X = 18 %')
-    expect(await page.locator('.bracket-group[data-id="g39"]').getAttribute('data-state')).toBe('resolved')
-    // Doha chose Option 1 of Annex B: its card says so from the first render on.
-    expect(await page.locator('.option-card[data-id="o1"]').getAttribute('data-state')).toBe('chosen')
-    await saveScreenshot(page, 'panel-doha-eight-years', page.locator('.side-panel'))
-    await saveScreenshot(page, 'editor-doha-eight-years')
+  it(
+    'a co-chair chooses [2013 to 2020] and the panel shows the eight-year Doha figures; [five] then conflicts',
+    { timeout: 60_000 },
+    async () => {
+      await enterDoha()
+      const { page } = await pageFor('co-chair')
+      await openDocument(page, title)
+      await expect.poll(() => page.locator('.amounts-period').textContent()).toContain('2013–2017, 5 years')
+      const before = await panelAmounts(page)
+      await page.locator('.alternative[data-id="g39.2"] > .bracket.open').click()
+      await expect
+        .poll(() => page.locator('.amounts-period').textContent(), { timeout: 2000 })
+        .toContain('2013–2020, 8 years')
+      const after = await panelAmounts(page)
+      // The oracle: the shared model's computation for the same decisions.
+      const client = await connectYClient(suite.server.url, 'non-paper', (await suite.server.account('observer')).token)
+      const doc = readNegotiationDoc(client.doc)
+      const scenario = {
+        resolutions: modelMaps(client.doc).resolutions.toJSON(),
+        values: modelMaps(client.doc).values.toJSON(),
+        inscriptions: modelMaps(client.doc).inscriptions.toJSON(),
+      }
+      const bindings = readBindings(modelMaps(client.doc).bindings.toJSON())
+      client.close()
+      expect(scenario.resolutions.g39).toBe('g39.2')
+      const expected = computeScenario(indexDocument(doc), bindings, scenario, parties)
+      expect(expected.results.years).toBe(8)
+      const norway = expected.results.rows.find((r) => r.party === 'Norway')!
+      expect(after.get('Norway')).toBe(`${norway.approximate ? '~' : ''}${formatTonnes(norway.assignedAmountT!)}`)
+      expect(before.get('Norway')).not.toBe(after.get('Norway'))
+      for (const row of expected.results.rows) {
+        if (row.assignedAmountT !== null)
+          expect(after.get(row.party)).toBe(`${row.approximate ? '~' : ''}${formatTonnes(row.assignedAmountT)}`)
+      }
+      await expect.poll(() => page.locator('.aggregate').textContent()).toContain('X = 18 %')
+      expect(await page.locator('.bracket-group[data-id="g39"]').getAttribute('data-state')).toBe('resolved')
+      // Doha chose Option 1 of Annex B: its card says so from the first render on.
+      expect(await page.locator('.option-card[data-id="o1"]').getAttribute('data-state')).toBe('chosen')
+      await saveScreenshot(page, 'panel-doha-eight-years', page.locator('.side-panel'))
+      await saveScreenshot(page, 'editor-doha-eight-years')
 
-    // [five] with 2013–2020: the two brackets are one decision.
-    await page.locator('.alternative[data-id="g40.1"] > .bracket.open').click()
-    const conflict = page.locator('.diagnostic-period-years')
-    await expect.poll(() => conflict.textContent(), { timeout: 2000 }).toContain('multiplier says 5')
-    await conflict.getByRole('button', { name: 'Go to g40' }).click()
-    await expect.poll(() => page.locator('.bracket-group[data-id="g40"]').evaluate((el) => el.classList.contains('flash'))).toBe(true)
-    await saveScreenshot(page, 'panel-conflict', page.locator('.side-panel'))
-    await page.close()
-  })
+      // [five] with 2013–2020: the two brackets are one decision.
+      await page.locator('.alternative[data-id="g40.1"] > .bracket.open').click()
+      const conflict = page.locator('.diagnostic-period-years')
+      await expect.poll(() => conflict.textContent(), { timeout: 2000 }).toContain('multiplier says 5')
+      await conflict.getByRole('button', { name: 'Go to g40' }).click()
+      await expect
+        .poll(() => page.locator('.bracket-group[data-id="g40"]').evaluate((el) => el.classList.contains('flash')))
+        .toBe(true)
+      await saveScreenshot(page, 'panel-conflict', page.locator('.side-panel'))
+      await page.close()
+    },
+  )
 
   it('an observer cannot type; a delegation is offered proposals, not choices', { timeout: 60_000 }, async () => {
     const observer = await pageFor('observer')
@@ -165,7 +199,9 @@ describe('the browser editor', () => {
     // Generous timeouts: the refusal, the reconnect and the resync all cross a loaded machine in CI.
     await expect.poll(() => page.locator('.message.error').textContent(), { timeout: 20_000 }).toContain('refused')
     await page.locator('.editor-page[data-ready="true"]').waitFor()
-    await expect.poll(() => page.locator('.ProseMirror > p.paragraph').first().textContent(), { timeout: 20_000 }).toBe(text)
+    await expect
+      .poll(() => page.locator('.ProseMirror > p.paragraph').first().textContent(), { timeout: 20_000 })
+      .toBe(text)
     await saveScreenshot(page, 'editor-refused')
     await page.close()
   })

@@ -6,7 +6,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 const root = new URL('../../', import.meta.url).pathname
-const accord = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/accord.mjs'), ...args], { encoding: 'utf8', cwd: root })
+const accord = (...args: string[]) =>
+  spawnSync(process.execPath, [join(root, 'bin/accord.mjs'), ...args], { encoding: 'utf8', cwd: root })
 const scratch = mkdtempSync(join(tmpdir(), 'accord-cli-'))
 
 describe('accord inspect', () => {
@@ -26,13 +27,18 @@ describe('accord inspect', () => {
     expect(run.status).toBe(0)
     const out = JSON.parse(run.stdout)
     expect(out).toMatchObject({ options: 1, bracketGroups: 1, optionalBrackets: 1, placeholders: ['X'] })
-    expect(out.diagnostics).toEqual([expect.objectContaining({ line: 3, column: 6, message: "']' closes no open bracket: kept as text" })])
+    expect(out.diagnostics).toEqual([
+      expect.objectContaining({ line: 3, column: 6, message: "']' closes no open bracket: kept as text" }),
+    ])
   })
 
   it('exits 2 with one line on stderr for a missing or binary file', () => {
     const binary = join(scratch, 'binary.txt')
     writeFileSync(binary, Buffer.from([0x41, 0x00, 0x42]))
-    for (const [file, message] of [[binary, /not a text file \(NUL byte at offset 1\)/], [join(scratch, 'none.txt'), /no such file/]] as const) {
+    for (const [file, message] of [
+      [binary, /not a text file \(NUL byte at offset 1\)/],
+      [join(scratch, 'none.txt'), /no such file/],
+    ] as const) {
       const run = accord('inspect', file)
       expect(run.status).toBe(2)
       expect(run.stdout).toBe('')

@@ -2,7 +2,12 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { negotiationDocText, seedNegotiationDoc, summarizeNegotiationDoc, META_MAP } from '../../shared/collab/document.ts'
+import {
+  negotiationDocText,
+  seedNegotiationDoc,
+  summarizeNegotiationDoc,
+  META_MAP,
+} from '../../shared/collab/document.ts'
 import { SCHEMA_VERSION } from '../../shared/schema/index.ts'
 
 const text = readFileSync(new URL('../../templates/non-paper/text.txt', import.meta.url), 'utf8')

@@ -16,16 +16,24 @@ export interface ReplicaCluster {
 /** Connects `docs` through queues; a replica's own changes are queued for every other. */
 export function replicaCluster(docs: Y.Doc[]): ReplicaCluster {
   const queues = new Map<string, Uint8Array[]>()
-  docs.forEach((doc, i) => doc.on('update', (u: Uint8Array, origin: unknown) => {
-    if (origin === 'remote') return
-    docs.forEach((_, j) => { if (j !== i) queues.set(`${i}>${j}`, [...(queues.get(`${i}>${j}`) ?? []), u]) })
-  }))
+  docs.forEach((doc, i) =>
+    doc.on('update', (u: Uint8Array, origin: unknown) => {
+      if (origin === 'remote') return
+      docs.forEach((_, j) => {
+        if (j !== i) queues.set(`${i}>${j}`, [...(queues.get(`${i}>${j}`) ?? []), u])
+      })
+    }),
+  )
   const deliver = (key: string) => {
     const u = queues.get(key)!.shift()
     if (u) Y.applyUpdate(docs[Number(key.split('>')[1])], u, 'remote')
   }
   return {
-    some: (random) => { for (const key of queues.keys()) if (random() < 0.3) deliver(key) },
-    all: () => { for (const key of queues.keys()) while (queues.get(key)!.length) deliver(key) },
+    some: (random) => {
+      for (const key of queues.keys()) if (random() < 0.3) deliver(key)
+    },
+    all: () => {
+      for (const key of queues.keys()) while (queues.get(key)!.length) deliver(key)
+    },
   }
 }

@@ -7,14 +7,28 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { EditorState } from 'prosemirror-state'
 import { prosemirrorToYXmlFragment } from 'y-prosemirror'
-import { negotiationDocText, readNegotiationDoc, seedNegotiationDoc, TEXT_FRAGMENT } from '../../shared/collab/document.ts'
+import {
+  negotiationDocText,
+  readNegotiationDoc,
+  seedNegotiationDoc,
+  TEXT_FRAGMENT,
+} from '../../shared/collab/document.ts'
 import { takeStep } from '../../shared/collab/streamline-step.ts'
 import { computeScenario } from '../../shared/model/compute.ts'
 import { indexDocument } from '../../shared/model/document-index.ts'
 import { modelMaps, readSharedBindings, readSharedScenario } from '../../shared/model/shared-state.ts'
 import { stepLogDraft } from '../../shared/proposals/log-entry.ts'
 import { ProposalRegister } from '../../shared/proposals/register.ts'
-import { acceptBracketText, dropOption, mergeOptions, moveOption, regroupBrackets, setApplicability, splitGroup, type StepResult } from '../../shared/streamline/index.ts'
+import {
+  acceptBracketText,
+  dropOption,
+  mergeOptions,
+  moveOption,
+  regroupBrackets,
+  setApplicability,
+  splitGroup,
+  type StepResult,
+} from '../../shared/streamline/index.ts'
 import { seededRandom } from '../import/random-text.ts'
 import { replicaCluster } from './replica-cluster.ts'
 import { parties, template } from '../model/template-model.ts'
@@ -34,8 +48,15 @@ describe('concurrent streamlining', () => {
         return doc
       })
       const records = [0, 1, 2].map(() => new Y.Doc())
-      const chairs = [{ username: 'chair-a', role: 'co-chair' as const }, { username: 'chair-b', role: 'co-chair' as const }]
-      const registers = [new ProposalRegister(records[0], chairs[0]), new ProposalRegister(records[1], chairs[1]), new ProposalRegister(records[2], { username: 'no', role: 'delegation', party: 'Norway' })]
+      const chairs = [
+        { username: 'chair-a', role: 'co-chair' as const },
+        { username: 'chair-b', role: 'co-chair' as const },
+      ]
+      const registers = [
+        new ProposalRegister(records[0], chairs[0]),
+        new ProposalRegister(records[1], chairs[1]),
+        new ProposalRegister(records[2], { username: 'no', role: 'delegation', party: 'Norway' }),
+      ]
       const textNet = replicaCluster(texts)
       const recordNet = replicaCluster(records)
 
@@ -49,11 +70,18 @@ describe('concurrent streamlining', () => {
         if (r < 0.2) return (s) => mergeOptions(s, options[0], pick(options.slice(1)))
         if (r < 0.35) return (s) => dropOption(s, pick(options))
         if (r < 0.5) return (s) => moveOption(s, pick(options), random() < 0.5 ? options[0] : null)
-        if (r < 0.65) { const g = pick(groups); return (s) => acceptBracketText(s, g.id, g.alternatives.length > 1 ? pick(g.alternatives) : undefined) }
-        if (r < 0.75) { const g = pick(groups.filter((x) => x.alternatives.length > 1)); return (s) => splitGroup(s, g.id) }
+        if (r < 0.65) {
+          const g = pick(groups)
+          return (s) => acceptBracketText(s, g.id, g.alternatives.length > 1 ? pick(g.alternatives) : undefined)
+        }
+        if (r < 0.75) {
+          const g = pick(groups.filter((x) => x.alternatives.length > 1))
+          return (s) => splitGroup(s, g.id)
+        }
         if (r < 0.85) return (s) => regroupBrackets(s, 'g49', 'g50')
         const other = pick(sections.filter(([id]) => id !== section))
-        return (s) => setApplicability(s, pick(options), random() < 0.8 ? { sectionId: other[0], optionNumber: '1' } : null)
+        return (s) =>
+          setApplicability(s, pick(options), random() < 0.8 ? { sectionId: other[0], optionNumber: '1' } : null)
       }
 
       let taken = 0
@@ -69,8 +97,17 @@ describe('concurrent streamlining', () => {
           // The third replica resolves what it sees and its delegation proposes.
           const index = indexDocument(readNegotiationDoc(texts[2]))
           const group = pick([...index.groups.values()])
-          texts[2].transact(() => modelMaps(texts[2]).resolutions.set(group.id, group.alternatives.length > 1 ? pick(group.alternatives) : 'kept'))
-          registers[2].propose({ kind: 'resolution', target: group.id, value: group.alternatives.length > 1 ? group.alternatives[0] : 'deleted' })
+          texts[2].transact(() =>
+            modelMaps(texts[2]).resolutions.set(
+              group.id,
+              group.alternatives.length > 1 ? pick(group.alternatives) : 'kept',
+            ),
+          )
+          registers[2].propose({
+            kind: 'resolution',
+            target: group.id,
+            value: group.alternatives.length > 1 ? group.alternatives[0] : 'deleted',
+          })
         }
         textNet.some(random)
         recordNet.some(random)
@@ -94,7 +131,12 @@ describe('concurrent streamlining', () => {
       const again = new Y.Doc()
       prosemirrorToYXmlFragment(doc, again.getXmlFragment(TEXT_FRAGMENT))
       expect(again.getXmlFragment(TEXT_FRAGMENT).toString()).toBe(texts[0].getXmlFragment(TEXT_FRAGMENT).toString())
-      const computed = computeScenario(indexDocument(doc), readSharedBindings(texts[0]).bindings, readSharedScenario(texts[0]), parties)
+      const computed = computeScenario(
+        indexDocument(doc),
+        readSharedBindings(texts[0]).bindings,
+        readSharedScenario(texts[0]),
+        parties,
+      )
       expect(computed.results.rows.length).toBeGreaterThan(0)
       // Both co-chairs' entries reached every replica of the record.
       const logs = registers.map((r) => r.state().log)

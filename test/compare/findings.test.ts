@@ -10,7 +10,16 @@ import { dropOption, mergeOptions } from '../../shared/streamline/index.ts'
 import type { Proposal } from '../../shared/proposals/proposal.ts'
 import { Draft } from './revision-fixture.ts'
 
-const proposal: Proposal = { id: 'pr1', party: 'Canada', by: 'canada', kind: 'resolution', target: 'g39', value: 'g39.2', at: '2009-11-02T10:00:00Z', status: 'open' }
+const proposal: Proposal = {
+  id: 'pr1',
+  party: 'Canada',
+  by: 'canada',
+  kind: 'resolution',
+  target: 'g39',
+  value: 'g39.2',
+  at: '2009-11-02T10:00:00Z',
+  status: 'open',
+}
 
 describe('structural findings between two revisions of the non-paper', () => {
   const draft = new Draft().propose(proposal)
@@ -26,28 +35,46 @@ describe('structural findings between two revisions of the non-paper', () => {
 
   it('names the bracket resolved, with the alternative chosen and where it stands', () => {
     expect(findings.bracketsResolved).toEqual([
-      { id: 'g39', text: '[2013 to 2017][2013 to 2020]', outcome: '[2013 to 2020] chosen', location: 'ARTICLE 1: AMENDMENT › D. Article 3, paragraph 7 bis › Option 1' },
+      {
+        id: 'g39',
+        text: '[2013 to 2017][2013 to 2020]',
+        outcome: '[2013 to 2020] chosen',
+        location: 'ARTICLE 1: AMENDMENT › D. Article 3, paragraph 7 bis › Option 1',
+      },
     ])
     expect(findings.bracketsReopened).toEqual([])
   })
 
   it('tells an option dropped by resolution from one taken out of the text, and a merge from a drop', () => {
-    expect(findings.optionsDropped.map((o) => [o.id, o.name, o.how])).toEqual([['o1', 'Option 1', 'resolution'], ['o3', 'Option 3', 'removed']])
-    expect(findings.optionsMerged).toEqual([expect.objectContaining({ id: 'o8', name: 'Option 3', into: expect.objectContaining({ id: 'o7', name: 'Option 2' }) })])
+    expect(findings.optionsDropped.map((o) => [o.id, o.name, o.how])).toEqual([
+      ['o1', 'Option 1', 'resolution'],
+      ['o3', 'Option 3', 'removed'],
+    ])
+    expect(findings.optionsMerged).toEqual([
+      expect.objectContaining({
+        id: 'o8',
+        name: 'Option 3',
+        into: expect.objectContaining({ id: 'o7', name: 'Option 2' }),
+      }),
+    ])
     expect(findings.optionsChosen).toEqual([])
     expect(findings.optionsAdded).toEqual([])
   })
 
   it('accounts for brackets that went with the dropped option and those the merge wrote', () => {
     expect(findings.bracketsRemoved.length).toBeGreaterThan(0)
-    for (const gone of findings.bracketsRemoved) expect(gone.reason === 'with Option 3' || gone.location.includes('1 bis')).toBe(true)
+    for (const gone of findings.bracketsRemoved)
+      expect(gone.reason === 'with Option 3' || gone.location.includes('1 bis')).toBe(true)
     // The merge writes where Option 2 and Option 3 of 1 bis differ as new brackets in Option 2.
     expect(findings.bracketsAdded.length).toBeGreaterThan(0)
-    for (const added of findings.bracketsAdded) expect(added.location).toContain('B. Article 3, paragraph 1 bis › Option 2')
+    for (const added of findings.bracketsAdded)
+      expect(added.location).toContain('B. Article 3, paragraph 1 bis › Option 2')
   })
 
   it('lists the proposal accepted between the revisions', () => {
-    expect(findings.proposalsAccepted).toEqual([expect.objectContaining({ id: 'pr1', party: 'Canada', target: 'g39', status: 'accepted' })])
+    expect(findings.proposalsAccepted).toEqual([
+      expect.objectContaining({ id: 'pr1', party: 'Canada', target: 'g39', status: 'accepted' }),
+    ])
   })
 
   it('counts what remains open per section at each revision', () => {

@@ -13,26 +13,35 @@ const run = (text: string, resolutions: Record<string, string>, values: Scenario
 
 describe('consolidation rules', () => {
   it('keeps the chosen alternative without brackets', () => {
-    expect(run('from [2013 to 2017][2013 to 2020], the amount\n', { g1: 'g1.2' }).text).toBe('from 2013 to 2020, the amount\n')
+    expect(run('from [2013 to 2017][2013 to 2020], the amount\n', { g1: 'g1.2' }).text).toBe(
+      'from 2013 to 2020, the amount\n',
+    )
   })
 
   it('removes deleted optional text and mends the spacing around it', () => {
-    expect(run('consideration of [further] commitments\n', { g1: 'deleted' }).text).toBe('consideration of commitments\n')
+    expect(run('consideration of [further] commitments\n', { g1: 'deleted' }).text).toBe(
+      'consideration of commitments\n',
+    )
     expect(run('paragraph 9 [bis].\n', { g1: 'deleted' }).text).toBe('paragraph 9.\n')
   })
 
   it('unbrackets kept optional text, nested groups resolved inside it', () => {
-    expect(run('assessment[, [with][and in accordance with] Article 7].\n', { g1: 'kept', g2: 'g2.2' }).text).toBe('assessment, and in accordance with Article 7.\n')
+    expect(run('assessment[, [with][and in accordance with] Article 7].\n', { g1: 'kept', g2: 'g2.2' }).text).toBe(
+      'assessment, and in accordance with Article 7.\n',
+    )
   })
 
   it('leaves an unresolved group bracketed and lists it', () => {
     const { text, result } = run('by [five][eight] years\n', {})
     expect(text).toBe('by [five][eight] years\n')
-    expect(result.unresolved).toEqual([{ id: 'g1', kind: 'alternatives', text: '[five][eight]', location: 'by [five][eight] years' }])
+    expect(result.unresolved).toEqual([
+      { id: 'g1', kind: 'alternatives', text: '[five][eight]', location: 'by [five][eight] years' },
+    ])
   })
 
   it('drops options, and a chosen option loses its heading and applicability note', () => {
-    const text = 'A. Annex B\n\nOption 1\n\nFirst text.\n\nOption 2\n\n(would only apply if option 1 for Annex B above is selected)\n\nSecond text.\n'
+    const text =
+      'A. Annex B\n\nOption 1\n\nFirst text.\n\nOption 2\n\n(would only apply if option 1 for Annex B above is selected)\n\nSecond text.\n'
     expect(run(text, { o2: 'chosen' }).text).toBe('A. Annex B\n\nSecond text.\n')
   })
 
@@ -48,7 +57,9 @@ describe('consolidation rules', () => {
   })
 
   it('renumbers inserted provisions when asked', () => {
-    expect(run('9 bis. The Conference shall act.\n', {}, {}, { renumberProvisions: { '9 bis': '9 ter' } }).text).toBe('9 ter. The Conference shall act.\n')
+    expect(run('9 bis. The Conference shall act.\n', {}, {}, { renumberProvisions: { '9 bis': '9 ter' } }).text).toBe(
+      '9 ter. The Conference shall act.\n',
+    )
   })
 
   it('renumbers footnotes and moves a body out of a dropped option to its reference', () => {

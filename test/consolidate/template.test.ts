@@ -18,11 +18,17 @@ describe('consolidating the non-paper', () => {
       ['k1', 'blank', '[...]'],
       ['k2', 'blank', '[...]'],
       ['k3', 'blank', '[...]'],
-      ['n1', 'editorial-note', '[*specified conditions have been met, for example, a percentage of certain carbon dioxide emissions are covered*]'],
+      [
+        'n1',
+        'editorial-note',
+        '[*specified conditions have been met, for example, a percentage of certain carbon dioxide emissions are covered*]',
+      ],
       ['unmatched-1', 'unmatched-bracket', ']]'],
       ['k6', 'blank', '[...]'],
     ])
-    expect(fullConsolidation.unresolved[0].location).toBe('ARTICLE 1: AMENDMENT › C. Article 3, paragraph 1 ter⁵ › 1 ter.')
+    expect(fullConsolidation.unresolved[0].location).toBe(
+      'ARTICLE 1: AMENDMENT › C. Article 3, paragraph 1 ter⁵ › 1 ter.',
+    )
     expect(fullConsolidation.unresolved[5].location).toBe('ARTICLE 1: AMENDMENT › H. Article 3, paragraph 15¹⁰ › 15.')
   })
 
@@ -39,12 +45,16 @@ describe('consolidating the non-paper', () => {
     const doha = consolidate(templateDoc, dohaScenario, { bindings: template.bindings, computation })
     const text = serializeText(doha.doc)
     // 7 bis Option 1 under the Doha choices (read from the non-paper by hand).
-    expect(text).toContain('7 bis. In the second quantified emission limitation and reduction commitment period, from 2013 to 2020, the assigned amount')
+    expect(text).toContain(
+      '7 bis. In the second quantified emission limitation and reduction commitment period, from 2013 to 2020, the assigned amount',
+    )
     expect(text).toContain('multiplied by eight. Those Parties included in Annex I for whom land-use change')
     expect(text).toContain('G. Article 3, paragraph[s] 9 [and 9 bis]')
     expect(text).toContain('Option 2\n\nParagraph 9 of Article 3 of the Protocol shall be deleted')
     const ids = doha.unresolved.map((u) => u.id)
-    expect(ids).toEqual(expect.arrayContaining(['g35', 'g36', 'g42', 'g43', 'o13', 'o14', 'g44', 'g45', 'o21', 'o22', 'p4', 'p6']))
+    expect(ids).toEqual(
+      expect.arrayContaining(['g35', 'g36', 'g42', 'g43', 'o13', 'o14', 'g44', 'g45', 'o21', 'o22', 'p4', 'p6']),
+    )
     expect(ids).not.toContain('g39')
     expect(ids).not.toContain('o2')
   })

@@ -33,6 +33,8 @@ describe('calendar dates', () => {
   it('rejects dates that are not in the calendar, saying what was expected', () => {
     expect(() => dayNumber('2021-02-29')).toThrow('"2021-02-29" is not a calendar date (2021-02 has 28 days)')
     expect(() => dayNumber('2020-13-01')).toThrow(/not a calendar date/)
-    expect(() => dayNumber('2 October 2020')).toThrow('"2 October 2020" is not a date in the form YYYY-MM-DD (e.g. 2020-10-02)')
+    expect(() => dayNumber('2 October 2020')).toThrow(
+      '"2 October 2020" is not a date in the form YYYY-MM-DD (e.g. 2020-10-02)',
+    )
   })
 })

@@ -74,8 +74,12 @@ describe('ARTICLE 2, Option 1: the Doha Amendment', () => {
 
   it('refuses a Party that appears twice, and more acceptances than Parties', () => {
     const twice = [...doha.slice(0, 3), { party: 'Party 2', date: '2015-01-01' }]
-    expect(() => evaluateEntryIntoForce(twice, rules, '2021-01-01')).toThrow('acceptances[3]: Party 2 appears twice; a Party deposits one instrument')
-    expect(() => evaluateEntryIntoForce(acceptances(5), { partiesToProtocol: 4, option: 1 }, '2021-01-01')).toThrow(/5 acceptances but only 4 Parties/)
+    expect(() => evaluateEntryIntoForce(twice, rules, '2021-01-01')).toThrow(
+      'acceptances[3]: Party 2 appears twice; a Party deposits one instrument',
+    )
+    expect(() => evaluateEntryIntoForce(acceptances(5), { partiesToProtocol: 4, option: 1 }, '2021-01-01')).toThrow(
+      /5 acceptances but only 4 Parties/,
+    )
   })
 })
 
@@ -120,9 +124,21 @@ describe('paragraph 1 ter, brackets resolved', () => {
   })
 
   it('says how much more coverage and how many more Annex I acceptances are missing', () => {
-    const s = evaluateEntryIntoForce(list.slice(0, 2), rules({ minimumCoverage: 0.75, emissions, minimumAnnexIAcceptances: 4 }), '2015-01-01')
-    expect(s.paragraph1Ter!.coverage).toMatchObject({ met: false, share: 0.7, missing: '5.00 percentage points more of the emissions' })
-    expect(s.paragraph1Ter!.annexIAcceptances).toEqual({ met: false, count: 2, missing: '2 more acceptance(s) by Parties included in Annex I' })
+    const s = evaluateEntryIntoForce(
+      list.slice(0, 2),
+      rules({ minimumCoverage: 0.75, emissions, minimumAnnexIAcceptances: 4 }),
+      '2015-01-01',
+    )
+    expect(s.paragraph1Ter!.coverage).toMatchObject({
+      met: false,
+      share: 0.7,
+      missing: '5.00 percentage points more of the emissions',
+    })
+    expect(s.paragraph1Ter!.annexIAcceptances).toEqual({
+      met: false,
+      count: 2,
+      missing: '2 more acceptance(s) by Parties included in Annex I',
+    })
     expect(s.paragraph1Ter!.commitmentsApply).toBe(false)
     expect(s.paragraph1Ter!.commitmentsApplyFrom).toBeUndefined()
   })
@@ -143,8 +159,12 @@ describe('paragraph 1 ter, brackets resolved', () => {
   })
 
   it('asks for the emissions a coverage condition needs', () => {
-    expect(() => evaluateEntryIntoForce(list, rules({ minimumCoverage: 0.55 }), '2020-01-01')).toThrow(/needs paragraph1Ter.emissions/)
-    expect(() => evaluateEntryIntoForce(list, rules({ minimumCoverage: 55, emissions }), '2020-01-01')).toThrow(/share in \(0, 1\], got 55/)
+    expect(() => evaluateEntryIntoForce(list, rules({ minimumCoverage: 0.55 }), '2020-01-01')).toThrow(
+      /needs paragraph1Ter.emissions/,
+    )
+    expect(() => evaluateEntryIntoForce(list, rules({ minimumCoverage: 55, emissions }), '2020-01-01')).toThrow(
+      /share in \(0, 1\], got 55/,
+    )
   })
 })
 
@@ -160,9 +180,9 @@ describe('the acceptance-list file', () => {
   })
 
   it('lists each problem with its path', () => {
-    expect(() => parseAcceptanceList({ partiesToProtocol: 192, acceptances: [{ party: 'A', date: '31/01/2014' }] })).toThrow(
-      /acceptances\.0\.date: a date in the form YYYY-MM-DD/,
-    )
+    expect(() =>
+      parseAcceptanceList({ partiesToProtocol: 192, acceptances: [{ party: 'A', date: '31/01/2014' }] }),
+    ).toThrow(/acceptances\.0\.date: a date in the form YYYY-MM-DD/)
     expect(() => parseAcceptanceList({ acceptances: [] })).toThrow(/partiesToProtocol/)
   })
 })

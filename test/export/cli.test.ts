@@ -20,7 +20,15 @@ async function cli(args: string[]): Promise<{ code: number; stderr: string }> {
 describe('accord export', () => {
   it('writes the consolidated text of a template folder and lists what is left open', async () => {
     const out = join(dir, 'text.txt')
-    const { code, stderr } = await cli(['templates/non-paper', '--resolutions', 'test/consolidate/full-scenario.json', '--format', 'txt', '-o', out])
+    const { code, stderr } = await cli([
+      'templates/non-paper',
+      '--resolutions',
+      'test/consolidate/full-scenario.json',
+      '--format',
+      'txt',
+      '-o',
+      out,
+    ])
     expect(code).toBe(0)
     expect(readFileSync(out, 'utf8')).toBe(golden)
     expect(stderr).toContain('6 left open:')
@@ -28,8 +36,15 @@ describe('accord export', () => {
   })
 
   it('refuses an unknown format, a missing option and an unreadable resolution file with exit code 2', async () => {
-    expect(await cli(['templates/non-paper', '--resolutions', 'x.json', '--format', 'rtf', '-o', 'x'])).toEqual({ code: 2, stderr: 'accord export: --format rtf is not known; use one of txt, html, docx, pdf, akn, csv\n' })
-    expect((await cli(['templates/non-paper', '--format', 'txt'])).stderr).toContain('usage: accord export FILE --resolutions R.json')
-    expect(await cli(['templates/non-paper', '--resolutions', join(dir, 'none.json'), '--format', 'txt', '-o', 'x'])).toEqual({ code: 2, stderr: `accord export: cannot read ${join(dir, 'none.json')}: no such file\n` })
+    expect(await cli(['templates/non-paper', '--resolutions', 'x.json', '--format', 'rtf', '-o', 'x'])).toEqual({
+      code: 2,
+      stderr: 'accord export: --format rtf is not known; use one of txt, html, docx, pdf, akn, csv\n',
+    })
+    expect((await cli(['templates/non-paper', '--format', 'txt'])).stderr).toContain(
+      'usage: accord export FILE --resolutions R.json',
+    )
+    expect(
+      await cli(['templates/non-paper', '--resolutions', join(dir, 'none.json'), '--format', 'txt', '-o', 'x']),
+    ).toEqual({ code: 2, stderr: `accord export: cannot read ${join(dir, 'none.json')}: no such file\n` })
   })
 })

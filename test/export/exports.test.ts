@@ -14,7 +14,16 @@ const SYMBOL = 'FCCC/KP/AWG/2009/L.99'
 const SCHEMA = fileURLToPath(new URL('../../templates/akn/akomantoso30.xsd', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'accord-export-'))
 const exported = (format: ExportFormat, consolidated: boolean) =>
-  exportDocument({ doc: templateDoc, scenario: fullScenario, parties, bindings: template.bindings, format, consolidated, symbol: SYMBOL, date: '2009-11-06' })
+  exportDocument({
+    doc: templateDoc,
+    scenario: fullScenario,
+    parties,
+    bindings: template.bindings,
+    format,
+    consolidated,
+    symbol: SYMBOL,
+    date: '2009-11-06',
+  })
 const save = (name: string, bytes: Uint8Array) => {
   const file = join(dir, name)
   writeFileSync(file, bytes)
@@ -33,7 +42,9 @@ describe('exports of the non-paper', () => {
   it('HTML: brackets and options marked as is, gone when consolidated', async () => {
     const asIs = text((await exported('html', false)).bytes)
     expect(asIs).toContain('<section class="option" id="o2">')
-    expect(asIs).toMatch(/<span class="group" data-id="g39"[^>]*><span class="alt" data-id="g39.1">2013 to 2017<\/span><span class="alt" data-id="g39.2">2013 to 2020<\/span><\/span>/)
+    expect(asIs).toMatch(
+      /<span class="group" data-id="g39"[^>]*><span class="alt" data-id="g39.1">2013 to 2017<\/span><span class="alt" data-id="g39.2">2013 to 2020<\/span><\/span>/,
+    )
     expect(asIs).toContain('<var class="placeholder" title="placeholder X">X</var>')
     const clean = text((await exported('html', true)).bytes)
     expect(clean).toContain(`<div class="symbol">${SYMBOL}</div>`)
@@ -54,7 +65,11 @@ describe('exports of the non-paper', () => {
     expect(html).toContain('Would only apply in the case where the proposal under Article 3, paragraph 1 bis')
     expect(html).not.toContain('Option 2')
     const zip = await JSZip.loadAsync(bytes)
-    const headers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/header\d*\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')))
+    const headers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^word\/header\d*\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async('string')),
+    )
     expect(headers.join('')).toContain(SYMBOL)
     expect(headers.join('')).toContain('Options for a proposal for amendments to the Kyoto Protocol')
     const styles = await zip.file('word/document.xml')!.async('string')
@@ -72,7 +87,9 @@ describe('exports of the non-paper', () => {
     expect(body).toContain(`Page 1 of ${pages}`)
     expect(body).toContain(`Page ${pages} of ${pages}`)
     expect(body).toContain(SYMBOL)
-    expect(body).toContain('7 bis. In the second quantified emission limitation and reduction commitment period, from 2013 to 2020')
+    expect(body).toContain(
+      '7 bis. In the second quantified emission limitation and reduction commitment period, from 2013 to 2020',
+    )
     expect(body).not.toContain('[2013 to 2017]')
   }, 60_000)
 
@@ -80,16 +97,25 @@ describe('exports of the non-paper', () => {
     requireTool('xmllint')
     for (const consolidated of [false, true]) {
       const file = save(`text-${consolidated}.akn.xml`, (await exported('akn', consolidated)).bytes)
-      expect(execFileSync('xmllint', ['--noout', '--schema', SCHEMA, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })).toBe('')
+      expect(
+        execFileSync('xmllint', ['--noout', '--schema', SCHEMA, file], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        }),
+      ).toBe('')
     }
   })
 
   it('Akoma Ntoso as is: alternatives, options, quantities, Parties and notes', async () => {
     const xml = text((await exported('akn', false)).bytes)
-    expect(xml).toContain('<inline name="bracketGroup" eId="g39"><inline name="alternative" eId="g39.1">2013 to 2017</inline><inline name="alternative" eId="g39.2" alternativeTo="g39.1">2013 to 2020</inline></inline>')
+    expect(xml).toContain(
+      '<inline name="bracketGroup" eId="g39"><inline name="alternative" eId="g39.1">2013 to 2017</inline><inline name="alternative" eId="g39.2" alternativeTo="g39.1">2013 to 2020</inline></inline>',
+    )
     expect(xml).toContain('<hcontainer name="option" eId="o11" alternativeTo="o10">')
     expect(xml).toContain('<quantity eId="p3" refersTo="#var_X" normalized="18">X</quantity>')
-    expect(xml).toContain('<TLCOrganization eId="party_au" href="/akn/ontology/organization/un/party.AU" showAs="Australia"/>')
+    expect(xml).toContain(
+      '<TLCOrganization eId="party_au" href="/akn/ontology/organization/un/party.AU" showAs="Australia"/>',
+    )
     expect(xml).toContain('<organization eId="org_')
     expect(xml).toMatch(/<authorialNote marker="⁵" placement="bottom" eId="note_\d+"><p>Would only apply/)
     const clean = text((await exported('akn', true)).bytes)
@@ -108,6 +134,8 @@ describe('exports of the non-paper', () => {
   })
 
   it('refuses an unknown format with the list of known ones', async () => {
-    await expect(exported('rtf' as ExportFormat, true)).rejects.toThrow('unknown export format "rtf"; use one of txt, html, docx, pdf, akn, csv')
+    await expect(exported('rtf' as ExportFormat, true)).rejects.toThrow(
+      'unknown export format "rtf"; use one of txt, html, docx, pdf, akn, csv',
+    )
   })
 })

@@ -6,20 +6,29 @@ import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { CHROMIUM_PATH } from '../../server/export/pdf.ts'
 
-const PACKAGES: Record<string, string> = { xmllint: 'libxml2-utils', pdftotext: 'poppler-utils', pdfinfo: 'poppler-utils' }
+const PACKAGES: Record<string, string> = {
+  xmllint: 'libxml2-utils',
+  pdftotext: 'poppler-utils',
+  pdfinfo: 'poppler-utils',
+}
 
 /** Throw unless `tool` is on PATH, naming the Debian package to install. */
 export function requireTool(tool: string): void {
   try {
     execFileSync('which', [tool], { stdio: 'ignore' })
   } catch {
-    throw new Error(`${tool} is not installed: install it with "apt-get install -y ${PACKAGES[tool] ?? tool}" (.ci/run does this in CI)`)
+    throw new Error(
+      `${tool} is not installed: install it with "apt-get install -y ${PACKAGES[tool] ?? tool}" (.ci/run does this in CI)`,
+    )
   }
 }
 
 /** Throw unless Chromium is where the PDF export looks for it. */
 export function requireChromium(): void {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium" (.ci/run does this in CI)`)
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium" (.ci/run does this in CI)`,
+    )
 }
 
 /** Run `tool` with `args` and return its stdout. */

@@ -23,27 +23,51 @@ function expectDoc(text: string, expected: Node) {
 
 describe('square brackets', () => {
   it('makes adjacent brackets alternatives of one group', () => {
-    expectDoc('from [2013 to 2017][2013 to 2020], multiplied by [five][eight].', doc(
-      p('from ', group(alt('2013 to 2017'), alt('2013 to 2020')), ', multiplied by ', group(alt('five'), alt('eight')), '.'),
-    ))
+    expectDoc(
+      'from [2013 to 2017][2013 to 2020], multiplied by [five][eight].',
+      doc(
+        p(
+          'from ',
+          group(alt('2013 to 2017'), alt('2013 to 2020')),
+          ', multiplied by ',
+          group(alt('five'), alt('eight')),
+          '.',
+        ),
+      ),
+    )
   })
 
   it('makes a single bracket optional text', () => {
-    expectDoc('inscribed [in the third column of the table contained] in Annex B', doc(
-      p('inscribed ', group(alt('in the third column of the table contained')), ' in Annex B'),
-    ))
+    expectDoc(
+      'inscribed [in the third column of the table contained] in Annex B',
+      doc(p('inscribed ', group(alt('in the third column of the table contained')), ' in Annex B')),
+    )
   })
 
   it('nests brackets inside alternatives', () => {
-    expectDoc('[, [with the provision of][and in accordance with] the assessment in Article [7][R]].', doc(
-      p(group(alt(', ', group(alt('with the provision of'), alt('and in accordance with')), ' the assessment in Article ', group(alt('7'), alt(ph('R'))))), '.'),
-    ))
+    expectDoc(
+      '[, [with the provision of][and in accordance with] the assessment in Article [7][R]].',
+      doc(
+        p(
+          group(
+            alt(
+              ', ',
+              group(alt('with the provision of'), alt('and in accordance with')),
+              ' the assessment in Article ',
+              group(alt('7'), alt(ph('R'))),
+            ),
+          ),
+          '.',
+        ),
+      ),
+    )
   })
 
   it('handles partial-word alternatives', () => {
-    expectDoc('a[n] check[s] of paragraph[s] 9', doc(
-      p('a', group(alt('n')), ' check', group(alt('s')), ' of paragraph', group(alt('s')), ' 9'),
-    ))
+    expectDoc(
+      'a[n] check[s] of paragraph[s] 9',
+      doc(p('a', group(alt('n')), ' check', group(alt('s')), ' of paragraph', group(alt('s')), ' 9')),
+    )
   })
 
   it('nests ten deep', () => {
@@ -54,26 +78,30 @@ describe('square brackets', () => {
   })
 
   it('guesses that space-separated brackets are independent, and says so', () => {
-    expectDoc('[the adequacy of commitments and] [further] commitments', doc(
-      p(guessed('g', alt('the adequacy of commitments and')), ' ', guessed('g', alt('further')), ' commitments'),
-    ))
+    expectDoc(
+      '[the adequacy of commitments and] [further] commitments',
+      doc(p(guessed('g', alt('the adequacy of commitments and')), ' ', guessed('g', alt('further')), ' commitments')),
+    )
   })
 
   it('keeps a bracket that spans lines of a paragraph inline, with the line break', () => {
-    expectDoc('shall [ensure that\ntheir emissions] do not', doc(
-      p('shall ', group(alt('ensure that', br(), 'their emissions')), ' do not'),
-    ))
+    expectDoc(
+      'shall [ensure that\ntheir emissions] do not',
+      doc(p('shall ', group(alt('ensure that', br(), 'their emissions')), ' do not')),
+    )
   })
 
   it('pairs a bracket across paragraphs and headings with start/end markers', () => {
     const { doc: d } = imported('A. Annex [B\n\nOption 1\n\nText] here')
-    expect(outline(d)).toBe([
-      'section(id=s1)',
-      '  heading(level=section): «A.» Annex ⟦g1.1B',
-      '  option(id=o1)',
-      '    heading(level=option): «Option 1»',
-      '    paragraph: Textg1.1⟧ here',
-    ].join('\n'))
+    expect(outline(d)).toBe(
+      [
+        'section(id=s1)',
+        '  heading(level=section): «A.» Annex ⟦g1.1B',
+        '  option(id=o1)',
+        '    heading(level=option): «Option 1»',
+        '    paragraph: Textg1.1⟧ here',
+      ].join('\n'),
+    )
   })
 
   it('keeps alternatives of a spanning group together by group id', () => {
@@ -85,60 +113,109 @@ describe('square brackets', () => {
 describe('unbalanced brackets', () => {
   it('keeps unmatched closers as flagged text with line and column', () => {
     const { doc: d, diagnostics } = imported('have been\nsatisfied]].')
-    expect(b.structure(d)).toEqual(b.structure(doc(p('have been', br(), 'satisfied', unmatched(']', 'closes nothing'), unmatched(']', 'closes nothing'), '.'))))
-    expect(diagnostics.map((x) => [x.line, x.column])).toEqual([[2, 10], [2, 11]])
+    expect(b.structure(d)).toEqual(
+      b.structure(
+        doc(p('have been', br(), 'satisfied', unmatched(']', 'closes nothing'), unmatched(']', 'closes nothing'), '.')),
+      ),
+    )
+    expect(diagnostics.map((x) => [x.line, x.column])).toEqual([
+      [2, 10],
+      [2, 11],
+    ])
     expect(diagnostics[0].message).toMatch(/closes no open bracket/)
     expect(diagnostics[0].hint).toMatch(/missing '\['/)
   })
 
   it('keeps an opener that is never closed as flagged text', () => {
     const { diagnostics } = imported('one\n\nthe [open text')
-    expect(diagnostics).toEqual([expect.objectContaining({ line: 3, column: 5, message: "'[' is never closed: kept as text" })])
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ line: 3, column: 5, message: "'[' is never closed: kept as text" }),
+    ])
   })
 })
 
 describe('blanks, notes and markers', () => {
   it('reads [...] as a blank and [*…*] and {…} as editorial notes', () => {
-    expectDoc('commitments and [...] once [*specified conditions*] {Placeholder for preamble}', doc(
-      p('commitments and ', blank(), ' once ', note('specified conditions'), ' ', note('Placeholder for preamble', 'curly')),
-    ))
+    expectDoc(
+      'commitments and [...] once [*specified conditions*] {Placeholder for preamble}',
+      doc(
+        p(
+          'commitments and ',
+          blank(),
+          ' once ',
+          note('specified conditions'),
+          ' ',
+          note('Placeholder for preamble', 'curly'),
+        ),
+      ),
+    )
   })
 
   it('reads superscript, caret and star markers as footnote references', () => {
-    expectDoc('Protocol:¹¹ V^a Belarus ^{a*} Bulgaria* Lithuania [*]', doc(
-      p('Protocol:', ref('11', '¹¹'), ' ', ph('V'), ref('a', '^a'), ' Belarus ', ref('a*', '^{a*}'), ' Bulgaria', ref('*'), ' Lithuania ', group(alt(ref('*')))),
-    ))
+    expectDoc(
+      'Protocol:¹¹ V^a Belarus ^{a*} Bulgaria* Lithuania [*]',
+      doc(
+        p(
+          'Protocol:',
+          ref('11', '¹¹'),
+          ' ',
+          ph('V'),
+          ref('a', '^a'),
+          ' Belarus ',
+          ref('a*', '^{a*}'),
+          ' Bulgaria',
+          ref('*'),
+          ' Lithuania ',
+          group(alt(ref('*'))),
+        ),
+      ),
+    )
   })
 
   it('reads digits glued to a closing bracket as a footnote marker', () => {
-    expectDoc('[[Preamble]1 text part;]6[ with more]', doc(
-      p(guessed('g', alt(group(alt('Preamble')), ref('1'), ' text part;')), ref('6'), guessed('g', alt(' with more'))),
-    ))
+    expectDoc(
+      '[[Preamble]1 text part;]6[ with more]',
+      doc(
+        p(
+          guessed('g', alt(group(alt('Preamble')), ref('1'), ' text part;')),
+          ref('6'),
+          guessed('g', alt(' with more')),
+        ),
+      ),
+    )
   })
 })
 
 describe('placeholders', () => {
   it('finds placeholders and never the letters of names', () => {
-    const { doc: d } = imported('X per cent below W levels by V, 2013–V^a, in Annex A, Annex I, Annex B.I, Party A, section G, “V”, (V), which is P.⁶')
+    const { doc: d } = imported(
+      'X per cent below W levels by V, 2013–V^a, in Annex A, Annex I, Annex B.I, Party A, section G, “V”, (V), which is P.⁶',
+    )
     const names: string[] = []
-    d.descendants((n) => { if (n.type.name === 'placeholder') names.push(n.attrs.name) })
+    d.descendants((n) => {
+      if (n.type.name === 'placeholder') names.push(n.attrs.name)
+    })
     expect(names).toEqual(['X', 'W', 'V', 'V', 'P'])
   })
 })
 
 describe('slash alternatives', () => {
   it('reads single words around " / " as a guessed group without brackets', () => {
-    expectDoc('Parties shall / should report and/or review', doc(
-      p('Parties ', b.slash(alt('shall'), sep(' / '), alt('should')), ' report and/or review'),
-    ))
+    expectDoc(
+      'Parties shall / should report and/or review',
+      doc(p('Parties ', b.slash(alt('shall'), sep(' / '), alt('should')), ' report and/or review')),
+    )
   })
 })
 
 describe('blocks', () => {
   it('recognises the many spellings of option labels', () => {
     for (const [line, text, value] of [
-      ['Option 1:', 'Option 1:', '1'], ['Option (a): text', 'Option (a):', 'a'], ['Option I:', 'Option I:', 'I'],
-      ['Option A', 'Option A', 'A'], ['Option 3⁷', 'Option 3', '3'],
+      ['Option 1:', 'Option 1:', '1'],
+      ['Option (a): text', 'Option (a):', 'a'],
+      ['Option I:', 'Option I:', 'I'],
+      ['Option A', 'Option A', 'A'],
+      ['Option 3⁷', 'Option 3', '3'],
     ]) {
       const { doc: d } = imported(line)
       expect(d.firstChild!.type.name).toBe('option')
@@ -149,35 +226,57 @@ describe('blocks', () => {
 
   it('reads "[Option 2:" as an option whose heading opens a bracket', () => {
     const { doc: d } = imported('[Option 2: text\n\nmore text]')
-    expect(outline(d)).toBe('option(id=o1)\n  heading(level=option): ⟦g1.1«Option 2:» text\n  paragraph: more textg1.1⟧')
+    expect(outline(d)).toBe(
+      'option(id=o1)\n  heading(level=option): ⟦g1.1«Option 2:» text\n  paragraph: more textg1.1⟧',
+    )
   })
 
   it('nests articles, sections and options and parses applicability notes', () => {
-    const { doc: d } = imported([
-      'ARTICLE 1: AMENDMENT', '', 'A. Annex B', '', 'Option 3', '', 'B. Article 3, paragraph 1 bis', '', 'Option 3', '',
-      '(would only apply if option 3 for Annex B above is selected)', '', 'The following paragraph shall be inserted after paragraph 1:', '',
-      '1 bis. The Parties shall', '', '- (a) Historical responsibility;',
-    ].join('\n'))
-    expect(outline(d)).toBe([
-      'article(id=a1)',
-      '  heading(level=article): «ARTICLE 1»: AMENDMENT',
-      '  section(id=s1)',
-      '    heading(level=section): «A.» Annex B',
-      '    option(id=o1)',
-      '      heading(level=option): «Option 3»',
-      '  section(id=s2)',
-      '    heading(level=section): «B.» Article 3, paragraph 1 bis',
-      '    option(id=o2)',
-      '      heading(level=option): «Option 3»',
-      '      applicability(section=s1 option=3): (would only apply if option 3 for Annex B above is selected)',
-      '      instruction: The following paragraph shall be inserted after paragraph 1:',
-      '      provision: «1 bis.» The Parties shall',
-      '      list_item: «- (a)» Historical responsibility;',
-    ].join('\n'))
+    const { doc: d } = imported(
+      [
+        'ARTICLE 1: AMENDMENT',
+        '',
+        'A. Annex B',
+        '',
+        'Option 3',
+        '',
+        'B. Article 3, paragraph 1 bis',
+        '',
+        'Option 3',
+        '',
+        '(would only apply if option 3 for Annex B above is selected)',
+        '',
+        'The following paragraph shall be inserted after paragraph 1:',
+        '',
+        '1 bis. The Parties shall',
+        '',
+        '- (a) Historical responsibility;',
+      ].join('\n'),
+    )
+    expect(outline(d)).toBe(
+      [
+        'article(id=a1)',
+        '  heading(level=article): «ARTICLE 1»: AMENDMENT',
+        '  section(id=s1)',
+        '    heading(level=section): «A.» Annex B',
+        '    option(id=o1)',
+        '      heading(level=option): «Option 3»',
+        '  section(id=s2)',
+        '    heading(level=section): «B.» Article 3, paragraph 1 bis',
+        '    option(id=o2)',
+        '      heading(level=option): «Option 3»',
+        '      applicability(section=s1 option=3): (would only apply if option 3 for Annex B above is selected)',
+        '      instruction: The following paragraph shall be inserted after paragraph 1:',
+        '      provision: «1 bis.» The Parties shall',
+        '      list_item: «- (a)» Historical responsibility;',
+      ].join('\n'),
+    )
   })
 
   it('credits an option to the Party its footnote names', () => {
-    const { doc: d } = imported('Option 4\n\nThe following annex shall be inserted:¹\n\n¹ Tuvalu suggests that an Annex B.I could be added.')
+    const { doc: d } = imported(
+      'Option 4\n\nThe following annex shall be inserted:¹\n\n¹ Tuvalu suggests that an Annex B.I could be added.',
+    )
     expect(d.firstChild!.attrs.attribution).toBe('Tuvalu')
   })
 
@@ -185,24 +284,45 @@ describe('blocks', () => {
     const text = 'The Parties shall [ensure that their\n¹ See decision 1/CP.13.\nemissions do not exceed] amounts.'
     const { doc: d, diagnostics } = imported(text)
     expect(diagnostics).toEqual([])
-    expect(outline(d)).toBe([
-      'paragraph: The Parties shall ⟦g1.1ensure that their',
-      'footnote(id=f1 label=1 kind=numbered): «¹» See decision 1/CP.13.',
-      'paragraph: emissions do not exceedg1.1⟧ amounts.',
-    ].join('\n'))
+    expect(outline(d)).toBe(
+      [
+        'paragraph: The Parties shall ⟦g1.1ensure that their',
+        'footnote(id=f1 label=1 kind=numbered): «¹» See decision 1/CP.13.',
+        'paragraph: emissions do not exceedg1.1⟧ amounts.',
+      ].join('\n'),
+    )
   })
 
   it('joins a table split by "Table (continued)" and keeps its notes', () => {
-    const text = 'Party\tQELRC ([2013–2017] [2013–2020])\nAustria\t92\nBulgaria*\t92\n\nTable (continued)\n\nParty\tQELRC\nUkraine [*]\t100\n...\t\n\n^{*} Countries in transition.'
+    const text =
+      'Party\tQELRC ([2013–2017] [2013–2020])\nAustria\t92\nBulgaria*\t92\n\nTable (continued)\n\nParty\tQELRC\nUkraine [*]\t100\n...\t\n\n^{*} Countries in transition.'
     const { doc: d } = imported(text)
     expect(d.childCount).toBe(1)
     const table = d.firstChild!
     const rows: string[] = []
-    table.forEach((r) => rows.push(`${r.type.name}${r.attrs.header ? ' header' : ''}${r.attrs.party ? ` ${r.attrs.party}` : ''}`))
-    expect(rows).toEqual(['table_row header', 'table_row Austria', 'table_row Bulgaria', 'table_break', 'table_row header', 'table_row Ukraine', 'table_row', 'footnote'])
+    table.forEach((r) =>
+      rows.push(`${r.type.name}${r.attrs.header ? ' header' : ''}${r.attrs.party ? ` ${r.attrs.party}` : ''}`),
+    )
+    expect(rows).toEqual([
+      'table_row header',
+      'table_row Austria',
+      'table_row Bulgaria',
+      'table_break',
+      'table_row header',
+      'table_row Ukraine',
+      'table_row',
+      'footnote',
+    ])
   })
 
   it('keeps leading and trailing blank lines, CRLF line endings and a byte-order mark', () => {
-    for (const text of ['\n\nTitle\n\n\ntext\n\n', 'no final newline', '\uFEFFOption 1\r\n\r\ntext [a][b]\r\n', '', '\n\n']) imported(text)
+    for (const text of [
+      '\n\nTitle\n\n\ntext\n\n',
+      'no final newline',
+      '\uFEFFOption 1\r\n\r\ntext [a][b]\r\n',
+      '',
+      '\n\n',
+    ])
+      imported(text)
   })
 })

@@ -26,9 +26,22 @@ describe('a messy text of our own', () => {
     //   is never closed. Placeholders: Z, X, W (never Annex A, Annex I). Notes: {…} and [*…*].
     const { diagnostics: _, ...counts } = summarize(doc, diagnostics)
     expect(counts).toEqual({
-      articles: 0, sections: 0, options: 5, bracketGroups: 2, alternatives: 4, optionalBrackets: 16, blanks: 1,
-      editorialNotes: 2, placeholders: ['W', 'X', 'Z'], placeholderOccurrences: 3, footnotes: 1, footnoteRefs: 2,
-      tables: 0, partyRows: 0, maxDepth: 10, guesses: 1,
+      articles: 0,
+      sections: 0,
+      options: 5,
+      bracketGroups: 2,
+      alternatives: 4,
+      optionalBrackets: 16,
+      blanks: 1,
+      editorialNotes: 2,
+      placeholders: ['W', 'X', 'Z'],
+      placeholderOccurrences: 3,
+      footnotes: 1,
+      footnoteRefs: 2,
+      tables: 0,
+      partyRows: 0,
+      maxDepth: 10,
+      guesses: 1,
     })
     expect(diagnostics.map((d) => `${d.line}:${d.column}`)).toEqual(['11:47', '11:49'])
   })
@@ -38,7 +51,11 @@ describe('a messy text of our own', () => {
   })
 
   it('keeps the page-bottom footnote inside the open bracket and resumes the item after it', () => {
-    expect(outline(doc).split('\n').filter((l) => /adequacy|CMP\.7|paragraph shall/.test(l))).toEqual([
+    expect(
+      outline(doc)
+        .split('\n')
+        .filter((l) => /adequacy|CMP\.7|paragraph shall/.test(l)),
+    ).toEqual([
       '  list_item: «(a)» The ⟦g16.1adequacy of⏎commitments under this',
       '  footnote(id=f1 label=1 kind=numbered): «¹» See decision 2/CMP.7.',
       '  paragraph: paragraph shall beg16.1⟧ reviewed at least <Z> years before the end of the period.',

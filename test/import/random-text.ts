@@ -12,8 +12,60 @@ export function seededRandom(seed: number): () => number {
   }
 }
 
-const WORDS = ['Parties', 'shall', 'ensure', 'emissions', 'X', 'per cent', 'Annex B', 'Annex I', 'Party A', 'V', '2013–2020', 'five', 'a', 'check', 'should / must', '[...]', '[*note*]', '{Placeholder}', 'Lithuania [*]', 'Bulgaria*', '¹', '²³', '^a', '^{a*}', '“V”', 'CO₂', ' ', '  ', '\t', '{', '*', '^', '/']
-const STARTERS = ['Option 1', 'Option (a):', 'Option I:', 'Option A', '[Option 2:', 'A. Annex B', 'ARTICLE 1: AMENDMENT', '1 bis.', '- (a)', '¹', '^b', 'Table (continued)', '(would only apply if option 3 for Annex B above is selected)', 'The following paragraph shall be inserted:', 'Annex B', '   ', '']
+const WORDS = [
+  'Parties',
+  'shall',
+  'ensure',
+  'emissions',
+  'X',
+  'per cent',
+  'Annex B',
+  'Annex I',
+  'Party A',
+  'V',
+  '2013–2020',
+  'five',
+  'a',
+  'check',
+  'should / must',
+  '[...]',
+  '[*note*]',
+  '{Placeholder}',
+  'Lithuania [*]',
+  'Bulgaria*',
+  '¹',
+  '²³',
+  '^a',
+  '^{a*}',
+  '“V”',
+  'CO₂',
+  ' ',
+  '  ',
+  '\t',
+  '{',
+  '*',
+  '^',
+  '/',
+]
+const STARTERS = [
+  'Option 1',
+  'Option (a):',
+  'Option I:',
+  'Option A',
+  '[Option 2:',
+  'A. Annex B',
+  'ARTICLE 1: AMENDMENT',
+  '1 bis.',
+  '- (a)',
+  '¹',
+  '^b',
+  'Table (continued)',
+  '(would only apply if option 3 for Annex B above is selected)',
+  'The following paragraph shall be inserted:',
+  'Annex B',
+  '   ',
+  '',
+]
 
 /** A random text of 1–40 lines with brackets opened and closed at random. */
 export function randomNegotiationText(random: () => number): string {
@@ -27,7 +79,7 @@ export function randomNegotiationText(random: () => number): string {
       const r = random()
       if (r < 0.15) line += '['
       else if (r < 0.3) line += ']'
-      else if (r < 0.36) line += '][' 
+      else if (r < 0.36) line += ']['
       else if (r < 0.4) line += ']' + String(1 + Math.floor(random() * 12))
       else line += pick(WORDS)
       if (random() < 0.6) line += ' '

@@ -39,9 +39,22 @@ describe('the non-paper template', () => {
     // - deepest nesting 2: "[, [with the provision of][and in accordance with] …]".
     const { diagnostics: _, ...counts } = summarize(doc, diagnostics)
     expect(counts).toEqual({
-      articles: 2, sections: 9, options: 22, bracketGroups: 19, alternatives: 38, optionalBrackets: 31,
-      blanks: 6, editorialNotes: 1, placeholders: ['P', 'Q', 'R', 'S', 'T', 'U', 'V', 'W', 'X', 'Z'],
-      placeholderOccurrences: 21, footnotes: 23, footnoteRefs: 63, tables: 5, partyRows: 124, maxDepth: 2, guesses: 0,
+      articles: 2,
+      sections: 9,
+      options: 22,
+      bracketGroups: 19,
+      alternatives: 38,
+      optionalBrackets: 31,
+      blanks: 6,
+      editorialNotes: 1,
+      placeholders: ['P', 'Q', 'R', 'S', 'T', 'U', 'V', 'W', 'X', 'Z'],
+      placeholderOccurrences: 21,
+      footnotes: 23,
+      footnoteRefs: 63,
+      tables: 5,
+      partyRows: 124,
+      maxDepth: 2,
+      guesses: 0,
     })
   })
 

@@ -8,7 +8,9 @@ import { template, templateDoc } from './template-model.ts'
 
 function nodesById(doc: Node): Map<string, Node> {
   const out = new Map<string, Node>()
-  doc.descendants((n) => { if (n.attrs.id) out.set(n.attrs.id, n) })
+  doc.descendants((n) => {
+    if (n.attrs.id) out.set(n.attrs.id, n)
+  })
   return out
 }
 
@@ -31,7 +33,9 @@ describe('template bindings', () => {
       if ('placeholder' in b) expect(node!.attrs.name, id).toBe(b.variable)
       if ('group' in b) {
         const alts: string[] = []
-        node!.forEach((a) => { if (a.type.name === 'alternative') alts.push(a.attrs.id) })
+        node!.forEach((a) => {
+          if (a.type.name === 'alternative') alts.push(a.attrs.id)
+        })
         expect(Object.keys(b.values).sort(), id).toEqual(alts.sort())
       }
     }
@@ -48,7 +52,11 @@ describe('template bindings', () => {
   })
 
   it('refuses a malformed binding, naming it and the field', () => {
-    expect(() => readBindings({ bad: { variable: 'cp2.years', group: 'g40', values: { 'g40.1': 'five' } } })).toThrow(/bindings\.bad\.values\.g40\.1: cp2\.years .* must be a number/)
-    expect(() => readBindings({ bad: { variable: 'Y', placeholder: 'p1' } })).toThrow(/bindings\.bad\.variable: unknown variable "Y"/)
+    expect(() => readBindings({ bad: { variable: 'cp2.years', group: 'g40', values: { 'g40.1': 'five' } } })).toThrow(
+      /bindings\.bad\.values\.g40\.1: cp2\.years .* must be a number/,
+    )
+    expect(() => readBindings({ bad: { variable: 'Y', placeholder: 'p1' } })).toThrow(
+      /bindings\.bad\.variable: unknown variable "Y"/,
+    )
   })
 })

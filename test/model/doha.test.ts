@@ -8,7 +8,11 @@ const root = new URL('../../', import.meta.url).pathname
 
 describe('the Doha scenario', () => {
   it('runs end to end through the CLI', () => {
-    const run = spawnSync(process.execPath, ['bin/accord.mjs', 'compute', 'templates/non-paper', '--resolutions', 'templates/non-paper/doha.json', '--json'], { cwd: root, encoding: 'utf8' })
+    const run = spawnSync(
+      process.execPath,
+      ['bin/accord.mjs', 'compute', 'templates/non-paper', '--resolutions', 'templates/non-paper/doha.json', '--json'],
+      { cwd: root, encoding: 'utf8' },
+    )
     expect(run.status, run.stderr).toBe(0)
     const { evaluation, results } = JSON.parse(run.stdout)
     expect(evaluation.values['cp2.period']).toEqual({ start: 2013, end: 2020 })
@@ -25,29 +29,54 @@ describe('the Doha scenario', () => {
   })
 
   it('prints a table a secretariat officer can read', () => {
-    const run = spawnSync(process.execPath, ['bin/accord.mjs', 'compute', 'templates/non-paper', '--resolutions', 'templates/non-paper/doha.json'], { cwd: root, encoding: 'utf8' })
+    const run = spawnSync(
+      process.execPath,
+      ['bin/accord.mjs', 'compute', 'templates/non-paper', '--resolutions', 'templates/non-paper/doha.json'],
+      { cwd: root, encoding: 'utf8' },
+    )
     expect(run.stdout).toMatch(/Second commitment period: 2013–2020, 8 years/)
     expect(run.stdout).toMatch(/Ukraine\s+76 %\s+920,836,933\s+8\s+5,598,688,550/)
     expect(run.stdout).toMatch(/Aggregate reduction below base year: 18\.\d\d % over 37 Parties; X = 18 %: met/)
   })
 
   it('flags [five] chosen with 2013–2020 as linked brackets resolved inconsistently', () => {
-    const { evaluation, results } = computeScenario(templateIndex, template.bindings, { ...doha, resolutions: { ...doha.resolutions, g40: 'g40.1' } }, parties)
-    expect(evaluation.diagnostics).toContainEqual(expect.objectContaining({ code: 'period-years', ids: expect.arrayContaining(['g39', 'g40']) }))
+    const { evaluation, results } = computeScenario(
+      templateIndex,
+      template.bindings,
+      { ...doha, resolutions: { ...doha.resolutions, g40: 'g40.1' } },
+      parties,
+    )
+    expect(evaluation.diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'period-years', ids: expect.arrayContaining(['g39', 'g40']) }),
+    )
     // The explicit multiplier wins for the figures, and the conflict stays visible.
     expect(results.years).toBe(5)
   })
 
   it('recomputes every amount for the five-year alternative', () => {
-    const five = computeScenario(templateIndex, template.bindings, { ...doha, resolutions: { ...doha.resolutions, g39: 'g39.1', g40: 'g40.1', g1: 'g1.1', g3: 'g3.1' } }, parties)
-    expect(five.evaluation.diagnostics.filter((d) => d.code === 'period-years' || d.code === 'linked-conflict')).toEqual([])
+    const five = computeScenario(
+      templateIndex,
+      template.bindings,
+      { ...doha, resolutions: { ...doha.resolutions, g39: 'g39.1', g40: 'g40.1', g1: 'g1.1', g3: 'g3.1' } },
+      parties,
+    )
+    expect(
+      five.evaluation.diagnostics.filter((d) => d.code === 'period-years' || d.code === 'linked-conflict'),
+    ).toEqual([])
     // Ukraine, 2013–2017: 76 % × 920,836,932.6 t × 5 = 3,499,180,344 t.
     expect(five.results.rows.find((r) => r.party === 'Ukraine')!.assignedAmountT).toBe(3_499_180_344)
   })
 
-  it('changes Australia\'s base year and amount with the 7 bis LULUCF sentence', () => {
-    const kept = computeScenario(templateIndex, template.bindings, doha, parties).results.rows.find((r) => r.party === 'Australia')!
-    const deleted = computeScenario(templateIndex, template.bindings, { ...doha, resolutions: { ...doha.resolutions, g41: 'deleted' } }, parties).results.rows.find((r) => r.party === 'Australia')!
+  it("changes Australia's base year and amount with the 7 bis LULUCF sentence", () => {
+    const kept = computeScenario(templateIndex, template.bindings, doha, parties).results.rows.find(
+      (r) => r.party === 'Australia',
+    )!
+    const deleted = computeScenario(
+      templateIndex,
+      template.bindings,
+      { ...doha, resolutions: { ...doha.resolutions, g41: 'deleted' } },
+      parties,
+    ).results.rows.find((r) => r.party === 'Australia')!
     // Kept: the official base year, which includes 1990 land-use change (2,957,579,143 t ÷ (108 % × 5)).
     expect(kept.baseYearT).toBeCloseTo(547_699_841.3, 0)
     // Deleted: the inventory base year without LULUCF, 423,672,225 t (UNFCCC 2021 submission), approximate.

@@ -2,7 +2,14 @@
 import { describe, expect, it } from 'vitest'
 import { EditorState } from 'prosemirror-state'
 import type { Node } from 'prosemirror-model'
-import { acceptBracketText, dropOption, isStepError, mergeOptions, stepOf, type StepResult } from '../../shared/streamline/index.ts'
+import {
+  acceptBracketText,
+  dropOption,
+  isStepError,
+  mergeOptions,
+  stepOf,
+  type StepResult,
+} from '../../shared/streamline/index.ts'
 import { followStep } from '../../shared/model/follow-step.ts'
 import { computeScenario } from '../../shared/model/compute.ts'
 import { indexDocument } from '../../shared/model/document-index.ts'
@@ -28,14 +35,22 @@ const before = computeScenario(indexDocument(templateDoc), template.bindings, do
 describe('following a streamlining step', () => {
   it('keeps the eight-year period when [2013 to 2020] and [eight] are accepted as clean text', () => {
     const one = apply(templateDoc, template.bindings, doha, acceptBracketText(state, 'g39', 'g39.2'))
-    const two = apply(one.doc, one.bindings, one.scenario, acceptBracketText(EditorState.create({ doc: one.doc }), 'g40', 'g40.2'))
+    const two = apply(
+      one.doc,
+      one.bindings,
+      one.scenario,
+      acceptBracketText(EditorState.create({ doc: one.doc }), 'g40', 'g40.2'),
+    )
     expect(two.scenario.values).toMatchObject({ 'cp2.period': { start: 2013, end: 2020 }, 'cp2.years': 8 })
     expect(two.bindings['cp2-7bis']).toBeUndefined()
     expect(two.scenario.resolutions.g39).toBeUndefined()
     const after = computeScenario(indexDocument(two.doc), two.bindings, two.scenario, parties)
     expect(after.results.rows).toEqual(before.results.rows)
     expect(after.results.aggregate).toEqual(before.results.aggregate)
-    expect([...one.notes, ...two.notes]).toEqual(['cp2.period fixed by the accepted text of g39', 'cp2.years fixed by the accepted text of g40'])
+    expect([...one.notes, ...two.notes]).toEqual([
+      'cp2.period fixed by the accepted text of g39',
+      'cp2.years fixed by the accepted text of g40',
+    ])
   })
 
   it('drops a merged option from the Annex B binding and keeps the figures', () => {

@@ -25,7 +25,10 @@ function replica(): Y.Doc {
 describe('NegotiationModel', () => {
   it('recomputes the Doha figures when the period is chosen, and tells subscribers', () => {
     const doc = replica()
-    writeSharedScenario(doc, { ...doha, resolutions: { ...doha.resolutions, g39: 'g39.1', g40: 'g40.1', g1: 'g1.1', g3: 'g3.1' } })
+    writeSharedScenario(doc, {
+      ...doha,
+      resolutions: { ...doha.resolutions, g39: 'g39.1', g40: 'g40.1', g1: 'g1.1', g3: 'g3.1' },
+    })
     const model = new NegotiationModel(doc, parties)
     const seen: number[] = []
     model.subscribe((c) => seen.push(c.results.years ?? 0))
@@ -70,10 +73,14 @@ describe('concurrent decisions on several replicas', () => {
       const models = docs.map((d) => new NegotiationModel(d, parties))
       // Updates wait in per-pair queues and are delivered in random order, as a flaky network would.
       const queues = new Map<string, Uint8Array[]>()
-      docs.forEach((from, i) => from.on('update', (u: Uint8Array, origin: unknown) => {
-        if (origin === 'remote') return
-        docs.forEach((_, j) => { if (j !== i) queues.set(`${i}>${j}`, [...(queues.get(`${i}>${j}`) ?? []), u]) })
-      }))
+      docs.forEach((from, i) =>
+        from.on('update', (u: Uint8Array, origin: unknown) => {
+          if (origin === 'remote') return
+          docs.forEach((_, j) => {
+            if (j !== i) queues.set(`${i}>${j}`, [...(queues.get(`${i}>${j}`) ?? []), u])
+          })
+        }),
+      )
       const deliver = (key: string) => {
         const [, j] = key.split('>').map(Number)
         const u = queues.get(key)!.shift()

@@ -9,4 +9,6 @@ export const template = readDocumentTemplate()
 export const templateDoc = importText(template.text, { annotations: template.annotations }).doc
 export const templateIndex = indexDocument(templateDoc)
 export const parties = readPartyTable()
-export const doha = readScenario(JSON.parse(readFileSync(new URL('../../templates/non-paper/doha.json', import.meta.url), 'utf8')))
+export const doha = readScenario(
+  JSON.parse(readFileSync(new URL('../../templates/non-paper/doha.json', import.meta.url), 'utf8')),
+)

@@ -3,7 +3,10 @@ import { CsvSyntaxError, formatCsv, parseCsv } from '../../shared/parties/csv.ts
 
 describe('parseCsv', () => {
   it('reads quoted fields holding commas, doubled quotes and newlines', () => {
-    const records = parseCsv('party,note\nAustralia,"Minister Wong, 28 Jul 2009"\nNZ,"says ""61.9 Mt""\nsee A8"\n', 'x.csv')
+    const records = parseCsv(
+      'party,note\nAustralia,"Minister Wong, 28 Jul 2009"\nNZ,"says ""61.9 Mt""\nsee A8"\n',
+      'x.csv',
+    )
     expect(records).toEqual([
       { line: 1, fields: ['party', 'note'] },
       { line: 2, fields: ['Australia', 'Minister Wong, 28 Jul 2009'] },
@@ -19,7 +22,9 @@ describe('parseCsv', () => {
   })
 
   it('names the file and line of an unclosed quote', () => {
-    expect(() => parseCsv('a,b\n1,"open\n2,3\n', 'bad.csv')).toThrowError(new CsvSyntaxError('bad.csv', 2, 'a quoted field is never closed; add the closing "'))
+    expect(() => parseCsv('a,b\n1,"open\n2,3\n', 'bad.csv')).toThrowError(
+      new CsvSyntaxError('bad.csv', 2, 'a quoted field is never closed; add the closing "'),
+    )
   })
 
   it('refuses text after a closing quote', () => {
@@ -27,8 +32,13 @@ describe('parseCsv', () => {
   })
 
   it('formats fields so they read back unchanged', () => {
-    const rows = [['name', 'note'], ['United Kingdom of Great Britain and Northern Ireland', 'a "quoted", comma\nline']]
-    expect(formatCsv(rows)).toBe('name,note\nUnited Kingdom of Great Britain and Northern Ireland,"a ""quoted"", comma\nline"\n')
+    const rows = [
+      ['name', 'note'],
+      ['United Kingdom of Great Britain and Northern Ireland', 'a "quoted", comma\nline'],
+    ]
+    expect(formatCsv(rows)).toBe(
+      'name,note\nUnited Kingdom of Great Britain and Northern Ireland,"a ""quoted"", comma\nline"\n',
+    )
     expect(parseCsv(formatCsv(rows)).map((r) => r.fields)).toEqual(rows)
   })
 })

@@ -14,7 +14,12 @@ function nonPaperAnnexBNames(): string[] {
   const lines = readFileSync(resolve(SHARED_DIR, 'seeds/004_ccbe212ca29a4449.txt'), 'utf8').split('\n').slice(16, 80)
   const names = lines
     .filter((l) => l.includes('\t'))
-    .map((l) => l.split('\t')[0]!.replace(/\^\{?[a-z]?\*?\}?|\[\*\]|\*/g, '').trim())
+    .map((l) =>
+      l
+        .split('\t')[0]!
+        .replace(/\^\{?[a-z]?\*?\}?|\[\*\]|\*/g, '')
+        .trim(),
+    )
     .filter((n) => n !== 'Party' && n !== '')
   return [...new Set(names)]
 }
@@ -87,11 +92,15 @@ describe('a bad party table', () => {
 
   it('refuses a number without its source', () => {
     const text = withCell(5, 'source_qelrc_cp1', '')
-    expect(() => parsePartyTable(text, 'p.csv')).toThrow(/p\.csv, row 5, field "source_qelrc_cp1": "" is empty but qelrc_cp1_pct has a value/)
+    expect(() => parsePartyTable(text, 'p.csv')).toThrow(
+      /p\.csv, row 5, field "source_qelrc_cp1": "" is empty but qelrc_cp1_pct has a value/,
+    )
   })
 
   it('refuses a yes/no column with another word', () => {
-    expect(() => parsePartyTable(withCell(5, 'eit', 'maybe'), 'p.csv')).toThrow(/row 5, field "eit": "maybe" must be "yes" or "no"/)
+    expect(() => parsePartyTable(withCell(5, 'eit', 'maybe'), 'p.csv')).toThrow(
+      /row 5, field "eit": "maybe" must be "yes" or "no"/,
+    )
   })
 
   it('names a missing column and a row with too many fields', () => {
@@ -99,6 +108,8 @@ describe('a bad party table', () => {
     expect(() => parsePartyTable(noNote, 'p.csv')).toThrow(/p\.csv, row 1, field "note": column is missing/)
     const lines = csv.split('\n')
     lines[4] += ',extra'
-    expect(() => parsePartyTable(lines.join('\n'), 'p.csv')).toThrow(/p\.csv, row 5, field "\(row\)": has 39 fields where the header has 38/)
+    expect(() => parsePartyTable(lines.join('\n'), 'p.csv')).toThrow(
+      /p\.csv, row 5, field "\(row\)": has 39 fields where the header has 38/,
+    )
   })
 })

@@ -23,7 +23,9 @@ describe('concurrent proposals', () => {
       const random = seededRandom(seed)
       const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]
       const docs = actors.map(() => new Y.Doc())
-      const registers = docs.map((doc, i) => new ProposalRegister(doc, actors[i], () => `2009-11-0${1 + Math.floor(random() * 9)}T10:00:00Z`))
+      const registers = docs.map(
+        (doc, i) => new ProposalRegister(doc, actors[i], () => `2009-11-0${1 + Math.floor(random() * 9)}T10:00:00Z`),
+      )
       const net = replicaCluster(docs)
       let done = 0
       for (let step = 0; step < 150; step++) {
@@ -39,7 +41,8 @@ describe('concurrent proposals', () => {
             const others = open.filter((p) => p.party !== actors[i].party)
             const mine = open.filter((p) => p.party === actors[i].party)
             if (r < 0.4) register.propose({ kind: 'resolution', target: pick(targets), value: 'kept', rationale: 'r' })
-            else if (r < 0.8 && others.length) register.takeStance(pick(others).id, pick(['support', 'object', null] as const))
+            else if (r < 0.8 && others.length)
+              register.takeStance(pick(others).id, pick(['support', 'object', null] as const))
             else if (mine.length) register.withdraw(pick(mine).id)
           }
           done++
@@ -57,9 +60,16 @@ describe('concurrent proposals', () => {
       // Whatever converged, every entry is one its author was allowed to write.
       for (const p of Object.values(states[0].proposals)) {
         const author = actors.find((a) => a.party === p.party)!
-        expect(refuseProposalChanges(author, [{ map: 'proposals', key: p.id, before: undefined, after: { ...p, status: 'open', decision: undefined } }])).toBeNull()
+        expect(
+          refuseProposalChanges(author, [
+            { map: 'proposals', key: p.id, before: undefined, after: { ...p, status: 'open', decision: undefined } },
+          ]),
+        ).toBeNull()
       }
-      for (const key of Object.keys(states[0].stances)) expect(states[0].proposals[key.slice(0, key.lastIndexOf('/'))].party).not.toBe(key.slice(key.lastIndexOf('/') + 1))
+      for (const key of Object.keys(states[0].stances))
+        expect(states[0].proposals[key.slice(0, key.lastIndexOf('/'))].party).not.toBe(
+          key.slice(key.lastIndexOf('/') + 1),
+        )
     })
   }
 })

@@ -4,7 +4,16 @@ import * as Y from 'yjs'
 import { changesOfUpdate, readProposalsState } from '../../shared/proposals/update-changes.ts'
 import { refuseProposalChanges } from '../../shared/proposals/rights.ts'
 
-const proposal = { id: 'pr1', party: 'Tuvalu', by: 'tv', kind: 'resolution', target: 'g39', value: 'g39.1', at: 't', status: 'open' }
+const proposal = {
+  id: 'pr1',
+  party: 'Tuvalu',
+  by: 'tv',
+  kind: 'resolution',
+  target: 'g39',
+  value: 'g39.1',
+  at: 't',
+  status: 'open',
+}
 
 /** An update made on a client replica of `server`. */
 function clientUpdate(server: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
@@ -23,7 +32,9 @@ describe('changes of an update', () => {
     expect(readProposalsState(server).proposals).toEqual({})
     Y.applyUpdate(server, add)
     const withdraw = clientUpdate(server, (d) => d.getMap('proposals').set('pr1', { ...proposal, status: 'withdrawn' }))
-    expect(changesOfUpdate(server, withdraw)).toEqual([{ map: 'proposals', key: 'pr1', before: proposal, after: { ...proposal, status: 'withdrawn' } }])
+    expect(changesOfUpdate(server, withdraw)).toEqual([
+      { map: 'proposals', key: 'pr1', before: proposal, after: { ...proposal, status: 'withdrawn' } },
+    ])
   })
 
   it('reports writes outside the two maps so they can be refused', () => {
@@ -31,13 +42,17 @@ describe('changes of an update', () => {
     const sneaky = clientUpdate(server, (d) => d.getText('text').insert(0, 'hello'))
     const changes = changesOfUpdate(server, sneaky)
     expect(changes).toEqual([{ map: 'text', key: '', before: undefined, after: true }])
-    expect(refuseProposalChanges({ username: 'tv', role: 'delegation', party: 'Tuvalu' }, changes)).toMatch(/unknown map "text"/)
+    expect(refuseProposalChanges({ username: 'tv', role: 'delegation', party: 'Tuvalu' }, changes)).toMatch(
+      /unknown map "text"/,
+    )
   })
 
-  it('lets a hostile delegation\'s forged proposal be refused before anyone sees it', () => {
+  it("lets a hostile delegation's forged proposal be refused before anyone sees it", () => {
     const server = new Y.Doc()
     const forged = clientUpdate(server, (d) => d.getMap('proposals').set('pr1', { ...proposal, party: 'Norway' }))
-    expect(refuseProposalChanges({ username: 'tv', role: 'delegation', party: 'Tuvalu' }, changesOfUpdate(server, forged))).toMatch(/own Party \(Tuvalu\), not Norway/)
+    expect(
+      refuseProposalChanges({ username: 'tv', role: 'delegation', party: 'Tuvalu' }, changesOfUpdate(server, forged)),
+    ).toMatch(/own Party \(Tuvalu\), not Norway/)
   })
 })
 
@@ -51,6 +66,8 @@ describe('an update that builds on a refused one', () => {
     client.getMap('stances').set('pr1/Tuvalu', { stance: 'object', by: 'tv', at: 't' })
     const changes = changesOfUpdate(server, updates[1])
     expect(changes).toEqual([{ map: '(incomplete)', key: '', before: undefined, after: true }])
-    expect(refuseProposalChanges({ username: 'tv', role: 'delegation', party: 'Tuvalu' }, changes)).toMatch(/builds on changes the server does not have/)
+    expect(refuseProposalChanges({ username: 'tv', role: 'delegation', party: 'Tuvalu' }, changes)).toMatch(
+      /builds on changes the server does not have/,
+    )
   })
 })

@@ -11,12 +11,28 @@ const base = { party: 'Norway', by: 'no', at: '2012-12-01T10:00:00Z', status: 'o
 describe('proposals', () => {
   it('are gathered by target with support and objection by Party', () => {
     const p1: Proposal = { ...base, id: 'a', kind: 'resolution', target: 'g39', value: 'g39.2' }
-    const p2: Proposal = { ...base, id: 'b', party: 'Tuvalu', by: 'tv', at: '2012-12-01T11:00:00Z', kind: 'resolution', target: 'g39', value: 'g39.1' }
+    const p2: Proposal = {
+      ...base,
+      id: 'b',
+      party: 'Tuvalu',
+      by: 'tv',
+      at: '2012-12-01T11:00:00Z',
+      kind: 'resolution',
+      target: 'g39',
+      value: 'g39.1',
+    }
     const tally = tallyProposals({
       proposals: { b: p2, a: p1 },
-      stances: { 'a/Tuvalu': { stance: 'object', by: 'tv', at: 'x' }, 'a/Iceland': { stance: 'support', by: 'is', at: 'x' }, 'b/Norway': { stance: 'object', by: 'no', at: 'x' } },
+      stances: {
+        'a/Tuvalu': { stance: 'object', by: 'tv', at: 'x' },
+        'a/Iceland': { stance: 'support', by: 'is', at: 'x' },
+        'b/Norway': { stance: 'object', by: 'no', at: 'x' },
+      },
     })
-    expect(tally.get('g39')!.map((t) => [t.proposal.id, t.support, t.objection])).toEqual([['a', ['Iceland'], ['Tuvalu']], ['b', [], ['Norway']]])
+    expect(tally.get('g39')!.map((t) => [t.proposal.id, t.support, t.objection])).toEqual([
+      ['a', ['Iceland'], ['Tuvalu']],
+      ['b', [], ['Norway']],
+    ])
   })
 
   it('show what an inscription would do to the Party and the aggregate', () => {

@@ -6,7 +6,15 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readDocumentTemplate } from '../../server/templates/read-template.ts'
-import { callApi, connectProvider, login, repoRoot, secretariatPassword, startTestServer, testServerSuite } from './server-fixture.ts'
+import {
+  callApi,
+  connectProvider,
+  login,
+  repoRoot,
+  secretariatPassword,
+  startTestServer,
+  testServerSuite,
+} from './server-fixture.ts'
 import { readScenario } from '../../shared/model/scenario.ts'
 import { writeSharedScenario } from '../../shared/model/shared-state.ts'
 
@@ -49,10 +57,15 @@ describe('login and tokens', () => {
   it('refuses a wrong password with 401 and throttles repeated attempts with 429', async () => {
     const wrong = await t.api('POST', '/api/login', undefined, { username: 'secretariat', password: 'wrong' })
     expect(wrong.status).toBe(401)
-    const limited = await startTestServer({ limits: { ...t.server.services.options.limits, loginAttemptsPerMinute: 3 } })
+    const limited = await startTestServer({
+      limits: { ...t.server.services.options.limits, loginAttemptsPerMinute: 3 },
+    })
     try {
       const statuses: number[] = []
-      for (let i = 0; i < 5; i++) statuses.push((await limited.api('POST', '/api/login', undefined, { username: 'secretariat', password: 'x' })).status)
+      for (let i = 0; i < 5; i++)
+        statuses.push(
+          (await limited.api('POST', '/api/login', undefined, { username: 'secretariat', password: 'x' })).status,
+        )
       // The fixture's own login used one attempt.
       expect(statuses).toEqual([401, 401, 429, 429, 429])
     } finally {
@@ -64,7 +77,11 @@ describe('login and tokens', () => {
     const res = await t.api('POST', '/api/login', undefined, { username: 'secretariat' })
     expect(res.status).toBe(400)
     expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['body.password'])
-    const malformed = await fetch(t.url + '/api/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"user' })
+    const malformed = await fetch(t.url + '/api/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"user',
+    })
     expect(malformed.status).toBe(400)
     expect((await malformed.json()).details[0].field).toBe('body')
   })
@@ -72,19 +89,40 @@ describe('login and tokens', () => {
 
 describe('accounts', () => {
   it('lets only the secretariat create accounts; a delegation must name its Party', async () => {
-    const noParty = await t.api('POST', '/api/accounts', t.secretariatToken, { username: 'tuvalu', password: 'long-enough-pw', role: 'delegation' })
+    const noParty = await t.api('POST', '/api/accounts', t.secretariatToken, {
+      username: 'tuvalu',
+      password: 'long-enough-pw',
+      role: 'delegation',
+    })
     expect(noParty.status).toBe(400)
     expect(noParty.body.details[0].field).toBe('body.party')
-    const badRole = await t.api('POST', '/api/accounts', t.secretariatToken, { username: 'x1', password: 'long-enough-pw', role: 'king' })
+    const badRole = await t.api('POST', '/api/accounts', t.secretariatToken, {
+      username: 'x1',
+      password: 'long-enough-pw',
+      role: 'king',
+    })
     expect(badRole.body.details[0].field).toBe('body.role')
-    const created = await t.api('POST', '/api/accounts', t.secretariatToken, { username: 'tuvalu', password: 'long-enough-pw', role: 'delegation', party: 'Tuvalu' })
+    const created = await t.api('POST', '/api/accounts', t.secretariatToken, {
+      username: 'tuvalu',
+      password: 'long-enough-pw',
+      role: 'delegation',
+      party: 'Tuvalu',
+    })
     expect(created.status).toBe(201)
     expect(created.body).toMatchObject({ username: 'tuvalu', role: 'delegation', party: 'Tuvalu' })
     expect(created.body.password_hash).toBeUndefined()
-    const again = await t.api('POST', '/api/accounts', t.secretariatToken, { username: 'tuvalu', password: 'long-enough-pw', role: 'observer' })
+    const again = await t.api('POST', '/api/accounts', t.secretariatToken, {
+      username: 'tuvalu',
+      password: 'long-enough-pw',
+      role: 'observer',
+    })
     expect(again.status).toBe(409)
     const delegation = await login(t.url, 'tuvalu', 'long-enough-pw')
-    const forbidden = await t.api('POST', '/api/accounts', delegation, { username: 'x2', password: 'long-enough-pw', role: 'observer' })
+    const forbidden = await t.api('POST', '/api/accounts', delegation, {
+      username: 'x2',
+      password: 'long-enough-pw',
+      role: 'observer',
+    })
     expect(forbidden.status).toBe(403)
   })
 })
@@ -94,22 +132,32 @@ describe('documents', () => {
     const list = await t.api('GET', '/api/documents', t.secretariatToken)
     expect(list.status).toBe(200)
     expect(list.body).toEqual([expect.objectContaining({ id: 'non-paper', title: expect.any(String) })])
-    const text = await fetch(t.url + '/api/documents/non-paper/text', { headers: { authorization: `Bearer ${t.secretariatToken}` } })
+    const text = await fetch(t.url + '/api/documents/non-paper/text', {
+      headers: { authorization: `Bearer ${t.secretariatToken}` },
+    })
     expect(text.headers.get('content-type')).toMatch(/text\/plain/)
     expect(await text.text()).toBe(template())
   })
 
-  it('gives a summary with counts, what remains open, and the model\'s numbers as decisions arrive', async () => {
+  it("gives a summary with counts, what remains open, and the model's numbers as decisions arrive", async () => {
     const observer = await t.account('observer')
     const res = await t.api('GET', '/api/documents/non-paper', observer)
     expect(res.status).toBe(200)
     const summary = res.body.summary
-    expect(summary).toMatchObject({ options: 22, bracketGroups: 19, optionalBrackets: 31, remaining: { brackets: 50, options: 22 } })
+    expect(summary).toMatchObject({
+      options: 22,
+      bracketGroups: 19,
+      optionalBrackets: 31,
+      remaining: { brackets: 50, options: 22 },
+    })
     expect(summary.diagnostics).toHaveLength(2)
     expect(summary.computation.results.years).toBeNull()
     // A co-chair enters the Doha decisions over a real socket; the summary follows.
     const chair = await connectProvider(t.syncUrl, 'non-paper', await t.account('co-chair'))
-    writeSharedScenario(chair.doc, readScenario(JSON.parse(readFileSync(path.join(repoRoot, 'templates/non-paper/doha.json'), 'utf8'))))
+    writeSharedScenario(
+      chair.doc,
+      readScenario(JSON.parse(readFileSync(path.join(repoRoot, 'templates/non-paper/doha.json'), 'utf8'))),
+    )
     let after: any
     for (let i = 0; i < 50; i++) {
       after = (await t.api('GET', '/api/documents/non-paper', observer)).body.summary
@@ -127,7 +175,10 @@ describe('documents', () => {
   })
 
   it('creates documents from a template, from JSON text and from a plain-text upload', async () => {
-    const fromTemplate = await t.api('POST', '/api/documents', t.secretariatToken, { title: 'Non-paper copy', template: 'non-paper' })
+    const fromTemplate = await t.api('POST', '/api/documents', t.secretariatToken, {
+      title: 'Non-paper copy',
+      template: 'non-paper',
+    })
     expect(fromTemplate.status).toBe(201)
     expect(fromTemplate.body.document.id).toBe('non-paper-copy')
     expect(Array.isArray(fromTemplate.body.diagnostics)).toBe(true)
@@ -135,16 +186,27 @@ describe('documents', () => {
     const text = 'ARTICLE 1: AMENDMENT\n\nThe Parties shall reduce emissions by [X][25] per cent [below 1990 levels].\n'
     const fromJson = await t.api('POST', '/api/documents', t.secretariatToken, { id: 'small', title: 'Small', text })
     expect(fromJson.status).toBe(201)
-    const exported = await fetch(t.url + '/api/documents/small/text', { headers: { authorization: `Bearer ${t.secretariatToken}` } })
+    const exported = await fetch(t.url + '/api/documents/small/text', {
+      headers: { authorization: `Bearer ${t.secretariatToken}` },
+    })
     expect(await exported.text()).toBe(text)
 
-    const upload = await t.api('POST', '/api/documents?title=Unbalanced', t.secretariatToken, 'Text with a stray closer satisfied]].\n')
+    const upload = await t.api(
+      'POST',
+      '/api/documents?title=Unbalanced',
+      t.secretariatToken,
+      'Text with a stray closer satisfied]].\n',
+    )
     expect(upload.status).toBe(201)
     expect(upload.body.document.id).toBe('unbalanced')
     expect(upload.body.diagnostics.length).toBeGreaterThan(0)
     expect(upload.body.diagnostics[0]).toMatchObject({ line: 1, message: expect.any(String) })
 
-    const both = await t.api('POST', '/api/documents', t.secretariatToken, { title: 'x', text: 'a', template: 'non-paper' })
+    const both = await t.api('POST', '/api/documents', t.secretariatToken, {
+      title: 'x',
+      text: 'a',
+      template: 'non-paper',
+    })
     expect(both.status).toBe(400)
     expect(both.body.details[0].field).toBe('body.text')
     const noTitle = await t.api('POST', '/api/documents?id=x', t.secretariatToken, 'text')
@@ -171,7 +233,9 @@ describe('documents', () => {
     const rev = await t.api('GET', '/api/documents/non-paper/revisions/Rev.1', observer)
     expect(rev.status).toBe(200)
     expect(rev.body.text).toBe(template())
-    expect((await t.api('GET', '/api/documents/non-paper/revisions/Rev.9', observer)).body.details[0].field).toBe('params.name')
+    expect((await t.api('GET', '/api/documents/non-paper/revisions/Rev.9', observer)).body.details[0].field).toBe(
+      'params.name',
+    )
   })
 
   it('answers unknown API routes with { error, details } and serves a page at /', async () => {

@@ -13,7 +13,14 @@ describe('first start', () => {
   it('creates the store, the secretariat with a generated password (printed once) and the template document', async () => {
     const temp = tempDir()
     const lines: string[] = []
-    const options = { ...optionsFromEnv({}), port: 0, host: '127.0.0.1', dataDir: temp.dir, templatesDir: path.join(repoRoot, 'templates'), log: (l: string) => lines.push(l) }
+    const options = {
+      ...optionsFromEnv({}),
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: temp.dir,
+      templatesDir: path.join(repoRoot, 'templates'),
+      log: (l: string) => lines.push(l),
+    }
     try {
       const first = await startServer({ ...options, secretariatPassword: undefined })
       const password = first.bootstrap.generatedPassword!
@@ -41,7 +48,11 @@ describe('first start', () => {
       await first.close()
       const second = await startTestServer({ dataDir: temp.dir })
       expect(second.server.bootstrap).toMatchObject({ secretariatCreated: false, documentCreated: false })
-      const list = await second.api('GET', '/api/documents', await login(second.url, 'secretariat', 'secretariat-test-password'))
+      const list = await second.api(
+        'GET',
+        '/api/documents',
+        await login(second.url, 'secretariat', 'secretariat-test-password'),
+      )
       expect(list.body.map((d: { id: string }) => d.id)).toEqual(['non-paper'])
       await second.close()
     } finally {
@@ -64,7 +75,14 @@ describe('room policy', () => {
     expect(parseRoomName('non-paper')).toEqual({ name: 'non-paper', documentId: 'non-paper', kind: 'text' })
     expect(parseRoomName('non-paper/proposals')?.kind).toBe('proposals')
     for (const bad of ['', '/x', 'a/b', 'a/proposals/x', '../etc', 'x y']) expect(parseRoomName(bad)).toBeUndefined()
-    expect(['secretariat', 'co-chair', 'delegation', 'observer'].map((r) => mayWrite(r as never, 'text'))).toEqual([true, true, false, false])
-    expect(['secretariat', 'co-chair', 'delegation', 'observer'].map((r) => mayWrite(r as never, 'proposals'))).toEqual([true, true, true, false])
+    expect(['secretariat', 'co-chair', 'delegation', 'observer'].map((r) => mayWrite(r as never, 'text'))).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ])
+    expect(['secretariat', 'co-chair', 'delegation', 'observer'].map((r) => mayWrite(r as never, 'proposals'))).toEqual(
+      [true, true, true, false],
+    )
   })
 })

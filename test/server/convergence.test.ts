@@ -32,7 +32,9 @@ describe('convergence', () => {
     const temp = tempDir()
     try {
       let t = await startTestServer({ dataDir: temp.dir, compactAfterRows: 50 })
-      const clients = await Promise.all([1, 2, 3, 4, 5].map(() => RawClient.connect(t.syncUrl, 'non-paper', t.secretariatToken)))
+      const clients = await Promise.all(
+        [1, 2, 3, 4, 5].map(() => RawClient.connect(t.syncUrl, 'non-paper', t.secretariatToken)),
+      )
       const rnd = random(20091207)
       for (let round = 0; round < 20; round++) {
         // Each round, every client edits before any message is read: the edits are concurrent.
@@ -41,7 +43,10 @@ describe('convergence', () => {
         })
         await new Promise((r) => setTimeout(r, rnd() * 5))
       }
-      const same = () => clients.every((c) => Buffer.from(Y.encodeStateVector(c.doc)).equals(Buffer.from(Y.encodeStateVector(clients[0]!.doc))))
+      const same = () =>
+        clients.every((c) =>
+          Buffer.from(Y.encodeStateVector(c.doc)).equals(Buffer.from(Y.encodeStateVector(clients[0]!.doc))),
+        )
       await eventually(same, 10_000, 'state vectors to converge')
       const notes = clients[0]!.doc.getText('notes').toString()
       for (const c of clients) {

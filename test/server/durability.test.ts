@@ -7,7 +7,15 @@ import * as Y from 'yjs'
 import { openStore, closeStore } from '../../server/store/database.ts'
 import { UpdateLog } from '../../server/store/update-log.ts'
 import { documentText } from '../../server/documents/template.ts'
-import { eventually, login, RawClient, secretariatPassword, serveChild, startTestServer, tempDir } from './server-fixture.ts'
+import {
+  eventually,
+  login,
+  RawClient,
+  secretariatPassword,
+  serveChild,
+  startTestServer,
+  tempDir,
+} from './server-fixture.ts'
 
 const cleanups: (() => void)[] = []
 afterEach(() => {
@@ -40,7 +48,9 @@ describe('durability', () => {
       if (i % 5 === 4) await new Promise((r) => setTimeout(r, 1))
     }
     await eventually(() => relayedAtKill !== undefined, 10_000, 'kill')
-    await new Promise<void>((resolve) => (first.child.exitCode !== null ? resolve() : first.child.once('exit', () => resolve())))
+    await new Promise<void>((resolve) =>
+      first.child.exitCode !== null ? resolve() : first.child.once('exit', () => resolve()),
+    )
 
     const second = await serveChild(temp.dir)
     const token2 = await login(second.url, 'secretariat', secretariatPassword)
@@ -71,7 +81,9 @@ describe('durability', () => {
 
     const second = await serveChild(temp.dir)
     const token2 = await login(second.url, 'secretariat', secretariatPassword)
-    const summary = await fetch(second.url + '/api/documents/non-paper', { headers: { authorization: `Bearer ${token2}` } })
+    const summary = await fetch(second.url + '/api/documents/non-paper', {
+      headers: { authorization: `Bearer ${token2}` },
+    })
     expect((await summary.json()).storage.rows).toBe(1)
     const again = await RawClient.connect(second.url.replace('http', 'ws') + '/sync', 'non-paper', token2)
     expect(again.doc.getMap('resolutions').size).toBe(30)

@@ -9,7 +9,8 @@ import { connectProvider, repoRoot, testServerSuite } from './server-fixture.ts'
 
 const t = testServerSuite()
 
-const get = (route: string, token?: string) => fetch(t.url + route, { headers: token ? { authorization: `Bearer ${token}` } : {} })
+const get = (route: string, token?: string) =>
+  fetch(t.url + route, { headers: token ? { authorization: `Bearer ${token}` } : {} })
 
 describe('export API', () => {
   it('exports the consolidated text under the decisions in the document', async () => {
@@ -17,13 +18,18 @@ describe('export API', () => {
     const before = await (await get('/api/documents/non-paper/export?format=txt', observer)).text()
     expect(before).toContain('from [2013 to 2017][2013 to 2020]')
     const chair = await connectProvider(t.syncUrl, 'non-paper', await t.account('co-chair'))
-    writeSharedScenario(chair.doc, readScenario(JSON.parse(readFileSync(path.join(repoRoot, 'templates/non-paper/doha.json'), 'utf8'))))
+    writeSharedScenario(
+      chair.doc,
+      readScenario(JSON.parse(readFileSync(path.join(repoRoot, 'templates/non-paper/doha.json'), 'utf8'))),
+    )
     let after = ''
     for (let i = 0; i < 50 && !after.includes('from 2013 to 2020'); i++) {
       after = await (await get('/api/documents/non-paper/export?format=txt', observer)).text()
       await new Promise((r) => setTimeout(r, 50))
     }
-    expect(after).toContain('7 bis. In the second quantified emission limitation and reduction commitment period, from 2013 to 2020,')
+    expect(after).toContain(
+      '7 bis. In the second quantified emission limitation and reduction commitment period, from 2013 to 2020,',
+    )
     expect(after).toContain('multiplied by eight.')
     const res = await get('/api/documents/non-paper/export?format=csv', observer)
     expect(res.headers.get('content-type')).toMatch(/text\/csv/)
@@ -35,7 +41,9 @@ describe('export API', () => {
     const token = await t.account('delegation', 'Tuvalu')
     const docx = await get('/api/documents/non-paper/export?format=docx&consolidated=false', token)
     expect(docx.status).toBe(200)
-    expect(docx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    expect(docx.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    )
     expect(docx.headers.get('content-disposition')).toMatch(/attachment; filename=".+\.docx"/)
     const bytes = new Uint8Array(await docx.arrayBuffer())
     expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]) // a ZIP package

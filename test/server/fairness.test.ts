@@ -75,15 +75,23 @@ describe('fairness API', () => {
     expect(y.body.n).toBe(37)
     expect(y.body.slope).toBeCloseTo(expected.cutPer10PercentIncome, 10)
     expect(y.body.rSquared).toBeCloseTo(expected.line.rSquared, 10)
-    expect(y.body.omitted).toContainEqual({ party: 'European Union', reason: 'aggregate of member States already on the chart' })
+    expect(y.body.omitted).toContainEqual({
+      party: 'European Union',
+      reason: 'aggregate of member States already on the chart',
+    })
 
     // Ukraine moves from 76 to 50 % of base year: a deeper cut, a steeper or shallower line, the same n.
     await asCoChair(
       (doc) => writeSharedScenario(doc, { resolutions: {}, values: {}, inscriptions: { 'cp2/Ukraine': 50 } }),
-      async () => (await t.api('GET', '/api/documents/non-paper/yardstick', observer)).body.rows.find((r: { party: string }) => r.party === 'Ukraine')?.qelrc === 50,
+      async () =>
+        (await t.api('GET', '/api/documents/non-paper/yardstick', observer)).body.rows.find(
+          (r: { party: string }) => r.party === 'Ukraine',
+        )?.qelrc === 50,
     )
     const moved = await t.api('GET', '/api/documents/non-paper/yardstick', observer)
-    const ukraineMoved = shippedData.inscriptions.map((i) => (i.party === 'Ukraine' ? { ...i, qelrc: { ...i.qelrc, cp2: 50 } } : i))
+    const ukraineMoved = shippedData.inscriptions.map((i) =>
+      i.party === 'Ukraine' ? { ...i, qelrc: { ...i.qelrc, cp2: 50 } } : i,
+    )
     const expectedMoved = incomeCutYardstick(shippedData, ukraineMoved, defaultYardstickOptions.cp2)
     expect(moved.body.n).toBe(37)
     expect(moved.body.slope).not.toBeCloseTo(y.body.slope, 3)
@@ -95,19 +103,35 @@ describe('fairness API', () => {
   })
 
   it('reaches three fourths, 144 of 192, when 144 acceptances are written; entry into force on the ninetieth day', async () => {
-    const acceptances = Array.from({ length: 144 }, (_, i) => ({ party: `Party ${String(i + 1).padStart(3, '0')}`, date: daysAfter('2019-01-01', i * 5), annexI: i < 30 }))
+    const acceptances = Array.from({ length: 144 }, (_, i) => ({
+      party: `Party ${String(i + 1).padStart(3, '0')}`,
+      date: daysAfter('2019-01-01', i * 5),
+      annexI: i < 30,
+    }))
     await asCoChair(
       (doc) => writeSharedAcceptances(doc, acceptances),
-      async () => (await t.api('GET', '/api/documents/non-paper/entry-into-force?asOf=2030-01-01', observer)).body.option1.accepted === 144,
+      async () =>
+        (await t.api('GET', '/api/documents/non-paper/entry-into-force?asOf=2030-01-01', observer)).body.option1
+          .accepted === 144,
     )
     const e = await t.api('GET', '/api/documents/non-paper/entry-into-force?asOf=2030-01-01', observer)
     const last = acceptances.at(-1)!
     expect(e.body.partiesToProtocol).toBe(192)
-    expect(e.body.option1).toMatchObject({ threshold: 144, accepted: 144, acceptancesMissing: 0, entryIntoForce: daysAfter(last.date, 90), inForce: true })
+    expect(e.body.option1).toMatchObject({
+      threshold: 144,
+      accepted: 144,
+      acceptancesMissing: 0,
+      entryIntoForce: daysAfter(last.date, 90),
+      inForce: true,
+    })
     expect(e.body.option1.thresholdReachedBy.party).toBe(last.party)
     expect(e.body.option2).toMatchObject({ threshold: 144, accepted: 144, inForce: true, provisionallyApplied: false })
     // The day before the last instrument arrived, one is still missing.
-    const before = await t.api('GET', `/api/documents/non-paper/entry-into-force?asOf=${daysAfter(last.date, -1)}`, observer)
+    const before = await t.api(
+      'GET',
+      `/api/documents/non-paper/entry-into-force?asOf=${daysAfter(last.date, -1)}`,
+      observer,
+    )
     expect(before.body.option1).toMatchObject({ accepted: 143, acceptancesMissing: 1, inForce: false })
   })
 

@@ -8,7 +8,12 @@ import { defaultLimits } from '../../server/limits.ts'
 import { eventually, RawClient, startTestServer, testServerSuite } from './server-fixture.ts'
 
 const t = testServerSuite({
-  limits: { ...defaultLimits, maxMessageBytes: 64 * 1024, maxConnectionsPerAccount: 3, maxDocumentBytes: 10 * 1024 * 1024 },
+  limits: {
+    ...defaultLimits,
+    maxMessageBytes: 64 * 1024,
+    maxConnectionsPerAccount: 3,
+    maxDocumentBytes: 10 * 1024 * 1024,
+  },
 })
 
 describe('limits', () => {

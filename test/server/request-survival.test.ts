@@ -49,12 +49,35 @@ function random(seed: number): () => number {
   }
 }
 
-const pieces = ['%', '%E0%A4%A', '%zz', '\u00ff', ';', '=', ' ', '..', '/', '?', '#', '%00', '\t', 'accord_token', 'non-paper', 'proposals', ':99999', '[', ']', '@', '\\']
+const pieces = [
+  '%',
+  '%E0%A4%A',
+  '%zz',
+  '\u00ff',
+  ';',
+  '=',
+  ' ',
+  '..',
+  '/',
+  '?',
+  '#',
+  '%00',
+  '\t',
+  'accord_token',
+  'non-paper',
+  'proposals',
+  ':99999',
+  '[',
+  ']',
+  '@',
+  '\\',
+]
 
 function fuzzString(next: () => number, max: number): string {
   let out = ''
   const n = Math.floor(next() * max)
-  for (let i = 0; i < n; i++) out += next() < 0.5 ? pieces[Math.floor(next() * pieces.length)] : String.fromCharCode(33 + Math.floor(next() * 94))
+  for (let i = 0; i < n; i++)
+    out += next() < 0.5 ? pieces[Math.floor(next() * pieces.length)] : String.fromCharCode(33 + Math.floor(next() * 94))
   return out
 }
 
@@ -67,13 +90,17 @@ function fuzzedUpgrade(next: () => number): string {
     () => `//${fuzzString(next, 8)}`,
   ]
   const headers: string[] = []
-  if (next() < 0.7) headers.push(`Cookie: ${fuzzString(next, 4)}accord_token=${fuzzString(next, 10)}${next() < 0.5 ? '; a=%' : ''}`)
+  if (next() < 0.7)
+    headers.push(`Cookie: ${fuzzString(next, 4)}accord_token=${fuzzString(next, 10)}${next() < 0.5 ? '; a=%' : ''}`)
   if (next() < 0.3) headers.push(`Authorization: Bearer ${fuzzString(next, 20)}`)
   if (next() < 0.2) headers.push(`Authorization: ${fuzzString(next, 10)}`)
   if (next() < 0.2) headers.push(`Sec-WebSocket-Protocol: ${fuzzString(next, 10)}`)
   if (next() < 0.1) headers.push(`X-Long: ${'a'.repeat(Math.floor(next() * 20000))}`)
   const target = targets[Math.floor(next() * targets.length)]!().replace(/[\r\n ]/g, '')
-  return upgradeRequest(target || '/', headers.map((h) => h.replace(/[\r\n]/g, '')))
+  return upgradeRequest(
+    target || '/',
+    headers.map((h) => h.replace(/[\r\n]/g, '')),
+  )
 }
 
 describe('a request never stops the server', () => {
@@ -100,7 +127,11 @@ describe('a request never stops the server', () => {
     const witness = await RawClient.connect(syncUrl, 'non-paper', token)
     writer.doc.getMap('resolutions').set('g40', 'g40.2')
     writer.doc.getMap('resolutions').delete('g40')
-    await eventually(() => witness.doc.getMap('resolutions').size === 0 && witness.doc.store.clients.has(writer.doc.clientID), 5000, `relay after ${label}`)
+    await eventually(
+      () => witness.doc.getMap('resolutions').size === 0 && witness.doc.store.clients.has(writer.doc.clientID),
+      5000,
+      `relay after ${label}`,
+    )
     writer.close()
     witness.close()
   }

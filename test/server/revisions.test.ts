@@ -35,7 +35,16 @@ describe('revisions', () => {
 
     // A proposal made before Rev.1 and accepted before Rev.2.
     const canada = await connectProvider(t.syncUrl, 'non-paper/proposals', canadaToken)
-    const proposal = { id: 'pr-ca-1', party: 'Canada', by: canadaName, kind: 'resolution', target: 'g39', value: 'g39.2', at: '2009-11-02T10:00:00Z', status: 'open' }
+    const proposal = {
+      id: 'pr-ca-1',
+      party: 'Canada',
+      by: canadaName,
+      kind: 'resolution',
+      target: 'g39',
+      value: 'g39.2',
+      at: '2009-11-02T10:00:00Z',
+      status: 'open',
+    }
     canada.doc.getMap('proposals').set(proposal.id, proposal)
 
     // Rev.1: the name is given by the server when none is asked for.
@@ -52,7 +61,9 @@ describe('revisions', () => {
     if (isStepError(dropped)) throw new Error(dropped.error)
     writeNegotiationDoc(chair.doc, dropped.doc)
     modelMaps(chair.doc).resolutions.set('g39', 'g39.2')
-    chairProposals.doc.getMap('proposals').set(proposal.id, { ...proposal, status: 'accepted', decision: { by: chairName, at: '2009-11-03T09:00:00Z' } })
+    chairProposals.doc
+      .getMap('proposals')
+      .set(proposal.id, { ...proposal, status: 'accepted', decision: { by: chairName, at: '2009-11-03T09:00:00Z' } })
     const edited = negotiationDocText(chair.doc)
     expect(edited).not.toBe(template())
     for (let i = 0; i < 100 && (await draftText(observer)) !== edited; i++) await new Promise((r) => setTimeout(r, 30))
@@ -80,7 +91,9 @@ describe('revisions', () => {
     const f = compared.body.findings
     expect(f.bracketsResolved).toEqual([expect.objectContaining({ id: 'g39', outcome: '[2013 to 2020] chosen' })])
     expect(f.optionsDropped).toEqual([expect.objectContaining({ id: 'o3', name: 'Option 3', how: 'removed' })])
-    expect(f.proposalsAccepted).toEqual([expect.objectContaining({ id: 'pr-ca-1', party: 'Canada', status: 'accepted' })])
+    expect(f.proposalsAccepted).toEqual([
+      expect.objectContaining({ id: 'pr-ca-1', party: 'Canada', status: 'accepted' }),
+    ])
     expect(compared.body.lines.some((l: any) => l.kind === 'removed' && l.location.includes('Option 3'))).toBe(true)
 
     // Restore Rev.1: a new revision, the draft and the connected editor back to Rev.1's text and decisions.
@@ -94,7 +107,13 @@ describe('revisions', () => {
     const record = await connectProvider(t.syncUrl, 'non-paper/proposals', observer)
     const logged = Object.values(record.doc.getMap(PROPOSAL_MAPS.log).toJSON()) as LogEntry[]
     record.provider.destroy()
-    expect(logged).toEqual([expect.objectContaining({ op: 'restore', by: chairName, summary: 'restored Rev.1 as Rev.3: the working draft says what Rev.1 said' })])
+    expect(logged).toEqual([
+      expect.objectContaining({
+        op: 'restore',
+        by: chairName,
+        summary: 'restored Rev.1 as Rev.3: the working draft says what Rev.1 said',
+      }),
+    ])
     const list = await t.api('GET', '/api/documents/non-paper/revisions', observer)
     expect(list.body.map((r: any) => r.name)).toEqual(['Rev.1', 'Rev.2', 'Rev.3'])
     expect((await t.api('GET', '/api/documents/non-paper/revisions/Rev.2', observer)).body.text).toBe(edited)
@@ -111,7 +130,12 @@ describe('revisions', () => {
       await new Promise((r) => setTimeout(r, 30))
     }
     expect(history.revisions.map((r: any) => r.name)).toEqual(['Rev.1', 'Rev.2', 'Rev.3', 'draft'])
-    expect(history.revisions.map((r: any) => r.remaining.brackets)).toEqual([50, two.body.structure.remaining.brackets, 50, 49])
+    expect(history.revisions.map((r: any) => r.remaining.brackets)).toEqual([
+      50,
+      two.body.structure.remaining.brackets,
+      50,
+      49,
+    ])
 
     // Rights: delegations and observers read, never make or restore.
     for (const token of [canadaToken, observer]) {

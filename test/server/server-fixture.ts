@@ -40,7 +40,13 @@ export interface ApiResponse {
 }
 
 /** Calls the API. `body` as a string is sent as text/plain. */
-export async function callApi(baseUrl: string, method: string, route: string, token?: string, body?: unknown): Promise<ApiResponse> {
+export async function callApi(
+  baseUrl: string,
+  method: string,
+  route: string,
+  token?: string,
+  body?: unknown,
+): Promise<ApiResponse> {
   const headers: Record<string, string> = {}
   if (token) headers.authorization = `Bearer ${token}`
   let payload: string | undefined
@@ -105,7 +111,8 @@ export async function startTestServer(overrides: Partial<ServerOptions> = {}): P
     temp?.cleanup()
     throw error
   }
-  const api = (method: string, route: string, token?: string, body?: unknown) => callApi(url, method, route, token, body)
+  const api = (method: string, route: string, token?: string, body?: unknown) =>
+    callApi(url, method, route, token, body)
   return {
     server,
     url,
@@ -115,7 +122,12 @@ export async function startTestServer(overrides: Partial<ServerOptions> = {}): P
     async account(role, party) {
       const username = `${role}-${++accountCounter}`
       const password = 'a-long-enough-password'
-      const res = await api('POST', '/api/accounts', secretariatToken, { username, password, role, ...(party ? { party } : {}) })
+      const res = await api('POST', '/api/accounts', secretariatToken, {
+        username,
+        password,
+        role,
+        ...(party ? { party } : {}),
+      })
       if (res.status !== 201) throw new Error(`create account: ${res.status} ${JSON.stringify(res.body)}`)
       return login(url, username, password)
     },
@@ -142,7 +154,11 @@ export function testServerSuite(overrides: Partial<ServerOptions> = {}): TestSer
 }
 
 /** A y-websocket 3 provider connected and synced to `room` (BroadcastChannel disabled). */
-export async function connectProvider(syncUrl: string, room: string, token: string): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
+export async function connectProvider(
+  syncUrl: string,
+  room: string,
+  token: string,
+): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(syncUrl, room, doc, {
     params: { token },
@@ -188,7 +204,12 @@ export class RawClient {
   }
 
   /** Opens a socket to `syncUrl/room?token=` and waits for the server's sync step 2. */
-  static async connect(syncUrl: string, room: string, token: string, options: WebSocket.ClientOptions = {}): Promise<RawClient> {
+  static async connect(
+    syncUrl: string,
+    room: string,
+    token: string,
+    options: WebSocket.ClientOptions = {},
+  ): Promise<RawClient> {
     const ws = new WebSocket(`${syncUrl}/${room}?token=${encodeURIComponent(token)}`, options)
     const client = new RawClient(ws)
     await new Promise<void>((resolve, reject) => {
@@ -255,10 +276,20 @@ afterAll(() => {
  * resolves with its URL: for tests that kill the server, or that must see it survive.
  * Children still running when the test file ends are killed.
  */
-export async function serveChild(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+export async function serveChild(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, ['bin/accord.mjs', 'serve'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ACCORD_DATA: dataDir, ACCORD_SECRETARIAT_PASSWORD: secretariatPassword, ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ACCORD_DATA: dataDir,
+      ACCORD_SECRETARIAT_PASSWORD: secretariatPassword,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   children.push(child)

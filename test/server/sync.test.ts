@@ -44,7 +44,11 @@ describe('sync', () => {
       a.doc.getMap('resolutions').set(`a${i}`, { option: i })
       b.doc.getMap('resolutions').set(`b${i}`, { option: i })
     }
-    await eventually(() => a.doc.getMap('resolutions').size === 40 && b.doc.getMap('resolutions').size === 40, 5000, 'convergence')
+    await eventually(
+      () => a.doc.getMap('resolutions').size === 40 && b.doc.getMap('resolutions').size === 40,
+      5000,
+      'convergence',
+    )
     expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc))
     expect(b.doc.getMap('resolutions').toJSON()).toEqual(a.doc.getMap('resolutions').toJSON())
     await eventually(
@@ -58,7 +62,11 @@ describe('sync', () => {
 
   for (const role of ['observer', 'delegation'] as const) {
     it(`refuses a ${role}'s write to the text room; others never see it`, async () => {
-      const writer = await RawClient.connect(t.syncUrl, 'non-paper', await t.account(role, role === 'delegation' ? 'Tuvalu' : undefined))
+      const writer = await RawClient.connect(
+        t.syncUrl,
+        'non-paper',
+        await t.account(role, role === 'delegation' ? 'Tuvalu' : undefined),
+      )
       const witness = await RawClient.connect(t.syncUrl, 'non-paper', await t.account('co-chair'))
       const probeAfter = await t.account('co-chair')
       writer.doc.getMap('resolutions').set('forbidden', role)
@@ -96,7 +104,16 @@ describe('sync', () => {
     const canada = (await t.api('GET', '/api/me', canadaToken)).body.username as string
     const delegation = await RawClient.connect(t.syncUrl, 'non-paper/proposals', canadaToken)
     const observer = await RawClient.connect(t.syncUrl, 'non-paper/proposals', await t.account('observer'))
-    const proposal = { id: 'pr1', party: 'Canada', by: canada, kind: 'resolution', target: 'g50', value: 'deleted', at: '2009-11-02T10:00:00Z', status: 'open' }
+    const proposal = {
+      id: 'pr1',
+      party: 'Canada',
+      by: canada,
+      kind: 'resolution',
+      target: 'g50',
+      value: 'deleted',
+      at: '2009-11-02T10:00:00Z',
+      status: 'open',
+    }
     delegation.doc.getMap('proposals').set('pr1', proposal)
     await eventually(() => observer.doc.getMap('proposals').has('pr1'), 5000, 'proposal relayed')
     expect(delegation.denials).toEqual([])
@@ -106,12 +123,21 @@ describe('sync', () => {
     observer.close()
   })
 
-  it('refuses a hostile delegation\'s forged proposal, stance and acceptance; nobody else sees them', async () => {
+  it("refuses a hostile delegation's forged proposal, stance and acceptance; nobody else sees them", async () => {
     const tuvaluToken = await t.account('delegation', 'Tuvalu')
     const tuvalu = (await t.api('GET', '/api/me', tuvaluToken)).body.username as string
     const hostile = await RawClient.connect(t.syncUrl, 'non-paper/proposals', tuvaluToken)
     const witness = await RawClient.connect(t.syncUrl, 'non-paper/proposals', await t.account('observer'))
-    const forged = { id: 'pr9', party: 'Norway', by: tuvalu, kind: 'inscription', target: 'cp2/Norway', value: 50, at: 't', status: 'open' }
+    const forged = {
+      id: 'pr9',
+      party: 'Norway',
+      by: tuvalu,
+      kind: 'inscription',
+      target: 'cp2/Norway',
+      value: 50,
+      at: 't',
+      status: 'open',
+    }
     hostile.doc.getMap('proposals').set('pr9', forged)
     await eventually(() => hostile.denials.length === 1, 5000, 'forged proposal refused')
     expect(hostile.denials[0]).toMatch(/own Party \(Tuvalu\), not Norway/)

@@ -1,17 +1,36 @@
 // Regrouping and splitting bracket groups, and accepting agreed bracketed text.
 import { describe, expect, it } from 'vitest'
 import { alt, doc, footnote, group, guessed, label, p, ph, ref, sep, structure } from '../builder.ts'
-import { acceptBracketText, describeStep, isStepError, regroupBrackets, splitGroup } from '../../shared/streamline/index.ts'
+import {
+  acceptBracketText,
+  describeStep,
+  isStepError,
+  regroupBrackets,
+  splitGroup,
+} from '../../shared/streamline/index.ts'
 import { applied, idsOf, lines, stateOf, withIds } from './fixtures.ts'
 
 // `([2013–2017]^a [2013–2020])`: the importer read two optional brackets.
-const heading = withIds(doc(p('(', guessed('independent', alt('2013–2017')), ref('a', '^a'), ' ', guessed('independent', alt('2013–2020')), ')')))
+const heading = withIds(
+  doc(
+    p(
+      '(',
+      guessed('independent', alt('2013–2017')),
+      ref('a', '^a'),
+      ' ',
+      guessed('independent', alt('2013–2020')),
+      ')',
+    ),
+  ),
+)
 
 describe('regroupBrackets', () => {
   it('joins two brackets separated by a marker and a space into one group, the marker as separator', () => {
     const { doc: after, text, step } = applied(regroupBrackets(stateOf(heading), 'g1', 'g2'))
     expect(text).toBe('\n([2013–2017]^a [2013–2020])')
-    expect(structure(after)).toEqual(structure(doc(p('(', group(alt('2013–2017'), sep(ref('a', '^a'), ' '), alt('2013–2020')), ')'))))
+    expect(structure(after)).toEqual(
+      structure(doc(p('(', group(alt('2013–2017'), sep(ref('a', '^a'), ' '), alt('2013–2020')), ')'))),
+    )
     const ids = idsOf(after)
     for (const id of ['g1', 'g1.1', 'g2.1', 'r1']) expect(ids.has(id)).toBe(true)
     expect(step.removed).toEqual(['g2'])
@@ -34,7 +53,9 @@ describe('splitGroup', () => {
     const joined = applied(regroupBrackets(stateOf(heading), 'g1', 'g2')).doc
     const { doc: after, text, step } = applied(splitGroup(stateOf(joined), 'g1', 'g2.1'))
     expect(text).toBe('\n([2013–2017]^a [2013–2020])')
-    expect(structure(after)).toEqual(structure(doc(p('(', group(alt('2013–2017')), ref('a', '^a'), ' ', group(alt('2013–2020')), ')'))))
+    expect(structure(after)).toEqual(
+      structure(doc(p('(', group(alt('2013–2017')), ref('a', '^a'), ' ', group(alt('2013–2020')), ')'))),
+    )
     const created = step.words.created
     expect(idsOf(after).get(created)).toBe('bracket_group')
     expect(idsOf(after).get('g2.1')).toBe('alternative')
@@ -51,10 +72,12 @@ describe('splitGroup', () => {
 })
 
 describe('acceptBracketText', () => {
-  const period = withIds(doc(
-    p('from ', group(alt('2013 to 2017'), alt('2013 to ', ph('V'), ref('1', '¹'))), ' by ', group(alt('five')), '.'),
-    footnote('1')(label('footnote', '¹', '1'), ' V is the end year.'),
-  ))
+  const period = withIds(
+    doc(
+      p('from ', group(alt('2013 to 2017'), alt('2013 to ', ph('V'), ref('1', '¹'))), ' by ', group(alt('five')), '.'),
+      footnote('1')(label('footnote', '¹', '1'), ' V is the end year.'),
+    ),
+  )
 
   it('puts the chosen alternative in place of the group, keeping the ids inside it', () => {
     const { doc: after, text, step } = applied(acceptBracketText(stateOf(period), 'g1', 'g1.2'))

@@ -16,9 +16,21 @@ import { isStepError, stepOf, type Step, type StepResult } from '../../shared/st
 /** An option's heading: `optionHeading('2')` is the line `Option 2`. */
 export const optionHeading = (n: string, text = `Option ${n}`) => heading('option')(label('option', text, n))
 /** A section's heading: `sectionHeading('A', 'Annex B')` is `A. Annex B`. */
-export const sectionHeading = (letter: string, title: string) => heading('section')(label('section', `${letter}.`, letter), ` ${title}`)
+export const sectionHeading = (letter: string, title: string) =>
+  heading('section')(label('section', `${letter}.`, letter), ` ${title}`)
 
-const PREFIX: Record<string, string> = { option: 'o', section: 's', article: 'a', bracket_group: 'g', placeholder: 'p', footnote: 'f', footnote_ref: 'r', table: 't', blank: 'k', editorial_note: 'n' }
+const PREFIX: Record<string, string> = {
+  option: 'o',
+  section: 's',
+  article: 'a',
+  bracket_group: 'g',
+  placeholder: 'p',
+  footnote: 'f',
+  footnote_ref: 'r',
+  table: 't',
+  blank: 'k',
+  editorial_note: 'n',
+}
 
 /**
  * `doc` with ids as the importer gives them — o1, s1, g1 with alternatives
@@ -38,7 +50,8 @@ export function withIds(doc: Node): Node {
     let inner = group
     if (prefix && !node.attrs.id) attrs = { ...attrs, id: next(prefix) }
     if (node.type.name === 'bracket_group') inner = { id: attrs.id, alts: 0 }
-    if (node.type.name === 'alternative' && group && !node.attrs.id) attrs = { ...attrs, id: `${group.id}.${++group.alts}` }
+    if (node.type.name === 'alternative' && group && !node.attrs.id)
+      attrs = { ...attrs, id: `${group.id}.${++group.alts}` }
     const children: Node[] = []
     node.forEach((c) => children.push(rebuild(c, inner)))
     return node.type.create(attrs, children, node.marks)
@@ -62,7 +75,9 @@ export function applied(result: StepResult): { doc: Node; step: Step; text: stri
 /** Every id in `doc`, with the type of its node. */
 export function idsOf(doc: Node): Map<string, string> {
   const out = new Map<string, string>()
-  doc.descendants((n) => { if (n.attrs.id) out.set(n.attrs.id, n.type.name) })
+  doc.descendants((n) => {
+    if (n.attrs.id) out.set(n.attrs.id, n.type.name)
+  })
   return out
 }
 
@@ -70,10 +85,13 @@ const dir = new URL('../../templates/non-paper/', import.meta.url)
 /** The AWG-KP non-paper as written. */
 export const templateText = readFileSync(new URL('text.txt', dir), 'utf8')
 /** The non-paper imported with its annotations (the ids its bindings use). */
-export const templateDoc = importText(templateText, { annotations: readAnnotations(JSON.parse(readFileSync(new URL('annotations.json', dir), 'utf8'))) }).doc
+export const templateDoc = importText(templateText, {
+  annotations: readAnnotations(JSON.parse(readFileSync(new URL('annotations.json', dir), 'utf8'))),
+}).doc
 
 /** An applicability note naming option `option` of section `section` (an id). */
-export const applies = (section: string, option: string, text: string) => schema.nodes.applicability.create({ section, option }, schema.text(text))
+export const applies = (section: string, option: string, text: string) =>
+  schema.nodes.applicability.create({ section, option }, schema.text(text))
 
 /** A text's non-blank lines: what the tests compare. */
 export const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '')

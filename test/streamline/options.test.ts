@@ -3,27 +3,55 @@
 import { describe, expect, it } from 'vitest'
 import { doc, footnote, label, option, p, ph, ref, section } from '../builder.ts'
 import { indexDocument } from '../../shared/model/document-index.ts'
-import { describeStep, dropOption, isStepError, mergeOptions, moveOption, renumberOptions } from '../../shared/streamline/index.ts'
+import {
+  describeStep,
+  dropOption,
+  isStepError,
+  mergeOptions,
+  moveOption,
+  renumberOptions,
+} from '../../shared/streamline/index.ts'
 import { applied, applies, idsOf, lines, optionHeading, sectionHeading, stateOf, withIds } from './fixtures.ts'
 
 // s1 (A. Annex B): o1 (with footnote ¹), o2, o3; s2 (B.): o4, which applies
 // only with option 3 of Annex B and cites footnote ², which names option 2.
-const twoSections = withIds(doc(
-  section(sectionHeading('A', 'Annex B'),
-    option()(optionHeading('1'), p('Annex B.I', ref('1', '¹'))),
-    option()(optionHeading('2'), p(ph('X'), ' per cent below 1990 levels')),
-    option()(optionHeading('3'), p('Annex C'))),
-  section(sectionHeading('B', 'Article 3'),
-    option()(optionHeading('1'), applies('s1', '3', '(would only apply if option 3 for Annex B above is selected)'), p('by V', ref('2', '²'))),
-    footnote('1')(label('footnote', '¹', '1'), ' Tuvalu suggests an Annex B.I.'),
-    footnote('2')(label('footnote', '²', '2'), ' See option 2 in section A above.')),
-))
+const twoSections = withIds(
+  doc(
+    section(
+      sectionHeading('A', 'Annex B'),
+      option()(optionHeading('1'), p('Annex B.I', ref('1', '¹'))),
+      option()(optionHeading('2'), p(ph('X'), ' per cent below 1990 levels')),
+      option()(optionHeading('3'), p('Annex C')),
+    ),
+    section(
+      sectionHeading('B', 'Article 3'),
+      option()(
+        optionHeading('1'),
+        applies('s1', '3', '(would only apply if option 3 for Annex B above is selected)'),
+        p('by V', ref('2', '²')),
+      ),
+      footnote('1')(label('footnote', '¹', '1'), ' Tuvalu suggests an Annex B.I.'),
+      footnote('2')(label('footnote', '²', '2'), ' See option 2 in section A above.'),
+    ),
+  ),
+)
 
 describe('mergeOptions', () => {
-  const periods = withIds(doc(section(sectionHeading('D', 'Article 3, paragraph 7 bis'),
-    option()(optionHeading('1'), p('from 2013 to 2017 multiplied by five'), p(ph('X'), ' per cent')),
-    option()(optionHeading('2'), p('from 2013 to 2020 multiplied by eight'), p(ph('X'), ' per cent'), p('Parties may elect.')),
-    option()(optionHeading('3'), p('Something else')))))
+  const periods = withIds(
+    doc(
+      section(
+        sectionHeading('D', 'Article 3, paragraph 7 bis'),
+        option()(optionHeading('1'), p('from 2013 to 2017 multiplied by five'), p(ph('X'), ' per cent')),
+        option()(
+          optionHeading('2'),
+          p('from 2013 to 2020 multiplied by eight'),
+          p(ph('X'), ' per cent'),
+          p('Parties may elect.'),
+        ),
+        option()(optionHeading('3'), p('Something else')),
+      ),
+    ),
+  )
 
   it('brackets the words that differ, keeps shared paragraphs once, and makes extra paragraphs optional', () => {
     const { text, step } = applied(mergeOptions(stateOf(periods), 'o1', 'o2'))
@@ -113,20 +141,42 @@ describe('dropOption', () => {
 describe('moveOption', () => {
   it('moves an option before another and renumbers what names the options', () => {
     const { text, doc: after } = applied(moveOption(stateOf(twoSections), 'o3', 'o1'))
-    expect(lines(text).slice(0, 7)).toEqual(['A. Annex B', 'Option 1', 'Annex C', 'Option 2', 'Annex B.I¹', 'Option 3', 'X per cent below 1990 levels'])
+    expect(lines(text).slice(0, 7)).toEqual([
+      'A. Annex B',
+      'Option 1',
+      'Annex C',
+      'Option 2',
+      'Annex B.I¹',
+      'Option 3',
+      'X per cent below 1990 levels',
+    ])
     expect(text).toContain('(would only apply if option 1 for Annex B above is selected)')
     expect(text).toContain('² See option 3 in section A above.')
     expect(indexDocument(after).options.get('o4')!.requires).toEqual({ section: 's1', option: '1' })
   })
 
   it('moves an option to the end, renumbering the footnotes it carries', () => {
-    const cited = withIds(doc(section(sectionHeading('A', 'Annex B'),
-      option()(optionHeading('a', 'Option (a):'), p('one', ref('1', '^1'))),
-      option()(optionHeading('b', 'Option (b):'), p('two', ref('2', '^2'))),
-      footnote('1')(label('footnote', '^1', '1'), ' First.'),
-      footnote('2')(label('footnote', '^2', '2'), ' Second.'))))
+    const cited = withIds(
+      doc(
+        section(
+          sectionHeading('A', 'Annex B'),
+          option()(optionHeading('a', 'Option (a):'), p('one', ref('1', '^1'))),
+          option()(optionHeading('b', 'Option (b):'), p('two', ref('2', '^2'))),
+          footnote('1')(label('footnote', '^1', '1'), ' First.'),
+          footnote('2')(label('footnote', '^2', '2'), ' Second.'),
+        ),
+      ),
+    )
     const { text, step } = applied(moveOption(stateOf(cited), 'o1', null))
-    expect(lines(text)).toEqual(['A. Annex B', 'Option (a):', 'two^1', 'Option (b):', 'one^2', '^2 First.', '^1 Second.'])
+    expect(lines(text)).toEqual([
+      'A. Annex B',
+      'Option (a):',
+      'two^1',
+      'Option (b):',
+      'one^2',
+      '^2 First.',
+      '^1 Second.',
+    ])
     expect(describeStep(step)).toBe('moved Option a of section A to the end')
   })
 
@@ -138,10 +188,22 @@ describe('moveOption', () => {
 
 describe('renumberOptions', () => {
   it('renumbers in the section’s own style, and is no change when the numbers are right', () => {
-    const roman = withIds(doc(section(sectionHeading('A', 'Annex B'),
-      option()(optionHeading('I', 'Option I:'), p('x')),
-      option()(optionHeading('III', 'Option III:'), p('y')))))
-    expect(lines(applied(renumberOptions(stateOf(roman), 's1')).text)).toEqual(['A. Annex B', 'Option I:', 'x', 'Option II:', 'y'])
+    const roman = withIds(
+      doc(
+        section(
+          sectionHeading('A', 'Annex B'),
+          option()(optionHeading('I', 'Option I:'), p('x')),
+          option()(optionHeading('III', 'Option III:'), p('y')),
+        ),
+      ),
+    )
+    expect(lines(applied(renumberOptions(stateOf(roman), 's1')).text)).toEqual([
+      'A. Annex B',
+      'Option I:',
+      'x',
+      'Option II:',
+      'y',
+    ])
     expect(applied(renumberOptions(stateOf(twoSections), 's1')).tr.docChanged).toBe(false)
     expect(isStepError(renumberOptions(stateOf(twoSections), 'o1'))).toBe(true)
   })

@@ -6,23 +6,41 @@ import type { Node } from 'prosemirror-model'
 import { bindingNode, readBindings } from '../../shared/model/bindings.ts'
 import { indexDocument } from '../../shared/model/document-index.ts'
 import { serializeText } from '../../shared/serialize/plain.ts'
-import { acceptBracketText, describeStep, dropOption, isStepError, mergeOptions, regroupBrackets, renumberFootnotes, setApplicability, splitGroup } from '../../shared/streamline/index.ts'
+import {
+  acceptBracketText,
+  describeStep,
+  dropOption,
+  isStepError,
+  mergeOptions,
+  regroupBrackets,
+  renumberFootnotes,
+  setApplicability,
+  splitGroup,
+} from '../../shared/streamline/index.ts'
 import { applied, stateOf, templateDoc, templateText } from './fixtures.ts'
 import { nodeTitle } from '../../shared/streamline/node-location.ts'
 import { structure } from '../builder.ts'
 
-const bindings = readBindings(JSON.parse(readFileSync(new URL('../../templates/non-paper/bindings.json', import.meta.url), 'utf8')).bindings)
+const bindings = readBindings(
+  JSON.parse(readFileSync(new URL('../../templates/non-paper/bindings.json', import.meta.url), 'utf8')).bindings,
+)
 
 // The bindings whose node no longer exists in `doc`.
 function unresolved(doc: Node): string[] {
   const index = indexDocument(doc)
-  return Object.entries(bindings).filter(([, b]) => {
-    const id = bindingNode(b)
-    return !(index.groups.has(id) || index.sections.has(id) || index.placeholders.has(id))
-  }).map(([name]) => name)
+  return Object.entries(bindings)
+    .filter(([, b]) => {
+      const id = bindingNode(b)
+      return !(index.groups.has(id) || index.sections.has(id) || index.placeholders.has(id))
+    })
+    .map(([name]) => name)
 }
 
-const numberedFootnotes = (text: string) => text.split('\n').filter((l) => /^[¹²³⁴⁵⁶⁷⁸⁹⁰]+ /.test(l)).map((l) => l.split(' ')[0])
+const numberedFootnotes = (text: string) =>
+  text
+    .split('\n')
+    .filter((l) => /^[¹²³⁴⁵⁶⁷⁸⁹⁰]+ /.test(l))
+    .map((l) => l.split(' ')[0])
 
 describe('streamlining the non-paper', () => {
   it('starts from a text whose bindings all resolve', () => {
@@ -42,16 +60,22 @@ describe('streamlining the non-paper', () => {
     expect(['o1', 'o3', 'o4', 'o5'].map((o) => index.options.get(o)!.number)).toEqual(['1', '2', '3', '4'])
     // 1 bis Options 3 and 4 and 7 bis Option 3 follow Annex B's options 3, 4 and 5.
     expect(index.options.get('o8')!.requires).toEqual({ section: 's1', option: '2' })
-    expect(text).toContain('(would only apply if option 3 for Annex B above is selected)\n\nThe following paragraph shall be inserted after paragraph 1 of Article 3 of the Protocol:\n\n1 bis. The Parties included in Annex I, and Parties not included')
+    expect(text).toContain(
+      '(would only apply if option 3 for Annex B above is selected)\n\nThe following paragraph shall be inserted after paragraph 1 of Article 3 of the Protocol:\n\n1 bis. The Parties included in Annex I, and Parties not included',
+    )
     expect(text).toContain('(would apply only if option 4 for Annex B above is selected)')
     expect(text).toContain('⁴ See option 3 in section A above.')
     expect(text).toContain('⁸ See option 4 in section A above.')
-    expect(text).toContain('Quantified emission limitation or reduction commitment (2008–2012) (percentage of base year or period)\tQuantified emission limitation or reduction commitment ([2013–2017] [2013–2020])')
+    expect(text).toContain(
+      'Quantified emission limitation or reduction commitment (2008–2012) (percentage of base year or period)\tQuantified emission limitation or reduction commitment ([2013–2017] [2013–2020])',
+    )
   })
 
   it('merges 7 bis Options 1 and 2 into one paragraph with brackets where they differ', () => {
     const { doc, text } = applied(mergeOptions(stateOf(templateDoc), 'o10', 'o11'))
-    expect(text).toContain('7 bis. [In the second quantified emission limitation and reduction commitment period, from [2013 to 2017][2013 to 2020], ][By 2020, T and U, respectively, ]the assigned amount')
+    expect(text).toContain(
+      '7 bis. [In the second quantified emission limitation and reduction commitment period, from [2013 to 2017][2013 to 2020], ][By 2020, T and U, respectively, ]the assigned amount',
+    )
     expect(text).toContain('in Annex A in [1990,][W,] or the base year')
     expect(text).toContain('\n\nOption 2⁷\n\n(would apply only if option 5 for Annex B above is selected)')
     const index = indexDocument(doc)
@@ -95,10 +119,18 @@ describe('streamlining the non-paper', () => {
 
   it('sets, changes and removes applicability notes the model reads', () => {
     const added = applied(setApplicability(stateOf(templateDoc), 'o7', { sectionId: 's1', optionNumber: '2' }))
-    expect(added.text).toContain('Option 2\n\n(would only apply if option 2 for Annex B above is selected)\n\nThe following paragraph shall be inserted after paragraph 1')
+    expect(added.text).toContain(
+      'Option 2\n\n(would only apply if option 2 for Annex B above is selected)\n\nThe following paragraph shall be inserted after paragraph 1',
+    )
     expect(indexDocument(added.doc).options.get('o7')!.requires).toEqual({ section: 's1', option: '2' })
     expect(describeStep(added.step)).toBe('made Option 2 of section B apply only with option 2 of section A')
-    const changed = applied(setApplicability(stateOf(added.doc), 'o8', { sectionId: 's1', optionNumber: '1', text: '(applies only with option 1 for Annex B above)' }))
+    const changed = applied(
+      setApplicability(stateOf(added.doc), 'o8', {
+        sectionId: 's1',
+        optionNumber: '1',
+        text: '(applies only with option 1 for Annex B above)',
+      }),
+    )
     expect(changed.text).toContain('Option 3\n\n(applies only with option 1 for Annex B above)\n\nThe following')
     expect(indexDocument(changed.doc).options.get('o8')!.requires).toEqual({ section: 's1', option: '1' })
     const removed = applied(setApplicability(stateOf(changed.doc), 'o9', null))

@@ -20,7 +20,10 @@ function setting() {
   const norway = new ProposalRegister(record, { username: 'no', role: 'delegation', party: 'Norway' })
   const chair = new ProposalRegister(record, { username: 'chair', role: 'co-chair' })
   const said: string[] = []
-  const log = new DocumentLog(() => chair, (m) => said.push(m))
+  const log = new DocumentLog(
+    () => chair,
+    (m) => said.push(m),
+  )
   const undo = createUndoManager(text)
   log.attach(undo)
   return { text, norway, chair, log, undo, said }
@@ -33,7 +36,11 @@ describe('the document log', () => {
     const accepted = chair.accept(proposal.id)
     const entry = log.record(() => {
       applyAcceptance(text, proposal, accepted.decision!, indexDocument(readNegotiationDoc(text)))
-      return { op: 'accept-proposal', ids: ['g39', proposal.id], summary: 'accepted Norway’s proposal: choose [2013 to 2020] (g39)' }
+      return {
+        op: 'accept-proposal',
+        ids: ['g39', proposal.id],
+        summary: 'accepted Norway’s proposal: choose [2013 to 2020] (g39)',
+      }
     })!
     expect(modelMaps(text).resolutions.get('g39')).toBe('g39.2')
     expect(entry).toMatchObject({ op: 'accept-proposal', by: 'chair' })
@@ -49,7 +56,11 @@ describe('the document log', () => {
     expect(chair.get(proposal.id)).toMatchObject({ status: 'accepted', decision: { by: 'chair' } })
 
     const entries = logEntries(chair.state().log)
-    expect(entries.map((e) => [e.op, e.of ?? null])).toEqual([['accept-proposal', null], ['undo', entry.id], ['redo', entry.id]])
+    expect(entries.map((e) => [e.op, e.of ?? null])).toEqual([
+      ['accept-proposal', null],
+      ['undo', entry.id],
+      ['redo', entry.id],
+    ])
     expect(entries[1].summary).toBe('undid: accepted Norway’s proposal: choose [2013 to 2020] (g39)')
     expect(said).toEqual([])
   })
@@ -70,18 +81,27 @@ describe('the document log', () => {
     undo.undo()
     expect(resolutions.get('g40')).toBe('g40.2')
     expect(resolutions.has('g41')).toBe(false)
-    expect(logEntries(chair.state().log).map((e) => [e.op, e.of ?? e.id])).toEqual([['resolve', first.id], ['resolve', second.id], ['undo', second.id]])
+    expect(logEntries(chair.state().log).map((e) => [e.op, e.of ?? e.id])).toEqual([
+      ['resolve', first.id],
+      ['resolve', second.id],
+      ['undo', second.id],
+    ])
   })
 
   it('is written only by co-chairs and the secretariat: a delegation’s steps are not logged', () => {
     const text = new Y.Doc()
     const record = new Y.Doc()
-    const log = new DocumentLog(() => new ProposalRegister(record, { username: 'no', role: 'delegation', party: 'Norway' }), () => undefined)
+    const log = new DocumentLog(
+      () => new ProposalRegister(record, { username: 'no', role: 'delegation', party: 'Norway' }),
+      () => undefined,
+    )
     expect(log.writable).toBe(false)
-    expect(log.record(() => {
-      text.getMap('resolutions').set('g39', 'g39.2')
-      return { op: 'resolve', ids: ['g39'], summary: 'chose g39.2' }
-    })).toBeNull()
+    expect(
+      log.record(() => {
+        text.getMap('resolutions').set('g39', 'g39.2')
+        return { op: 'resolve', ids: ['g39'], summary: 'chose g39.2' }
+      }),
+    ).toBeNull()
     expect(record.getMap('log').size).toBe(0)
   })
 })

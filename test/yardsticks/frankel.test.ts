@@ -14,14 +14,14 @@ import { shippedData } from './shipped-data.ts'
 const eu = seedParameters.euIncomePerCapita2007
 
 describe('the three factors, against the seed', () => {
-  it('Progressive Reductions: the EU\'s own cut at EU income, γ = 0.14 more per log unit of income', () => {
+  it("Progressive Reductions: the EU's own cut at EU income, γ = 0.14 more per log unit of income", () => {
     expect(progressiveReductionsFactor(eu)).toBeCloseTo(0.08, 12)
     expect(progressiveReductionsFactor(eu * Math.E)).toBeCloseTo(0.22, 12)
     expect(progressiveReductionsFactor(eu / 2)).toBeCloseTo(-0.017040605, 8) // 0.08 − 0.14 ln 2
     expect(() => progressiveReductionsFactor(0)).toThrow(/per-capita income must be positive/)
   })
 
-  it('Latecomer Catch-up: Korea, emissions up 90 % since 1990 (the seed\'s case), gets 0.54 − 0.773 ln 1.9', () => {
+  it("Latecomer Catch-up: Korea, emissions up 90 % since 1990 (the seed's case), gets 0.54 − 0.773 ln 1.9", () => {
     expect(latecomerCatchUpFactor(190, 100, 'KOSAU')).toBeCloseTo(0.043846946, 8)
     // The seed's dummies: +0.38 for transition economies, −0.13 for China.
     expect(latecomerCatchUpFactor(100, 100, 'TE')).toBeCloseTo(0.92, 12)
@@ -46,7 +46,13 @@ describe('the target path', () => {
     emissionsAtCommitment: 100,
     belowBauFrom: 2020,
     equalizationFrom: 2030,
-    periods: [2010, 2020, 2030, 2040].map((year) => ({ year, bau: 100, incomePerCapita: eu, population: 10, worldPerCapita: 5 })),
+    periods: [2010, 2020, 2030, 2040].map((year) => ({
+      year,
+      bau: 100,
+      incomePerCapita: eu,
+      population: 10,
+      worldPerCapita: 5,
+    })),
   }
 
   it('follows BAU before commitment, then adds the factors in logs (hand-computed)', () => {
@@ -59,8 +65,11 @@ describe('the target path', () => {
     expect(path[3].target).toBeCloseTo(82.160300383, 7)
   })
 
-  it('equalizes per-capita emissions with the world average when the steps are repeated (the seed\'s asymptote)', () => {
-    const long = { ...flat, periods: Array.from({ length: 150 }, (_, i) => ({ ...flat.periods[0], year: 2010 + 5 * i })) }
+  it("equalizes per-capita emissions with the world average when the steps are repeated (the seed's asymptote)", () => {
+    const long = {
+      ...flat,
+      periods: Array.from({ length: 150 }, (_, i) => ({ ...flat.periods[0], year: 2010 + 5 * i })),
+    }
     const last = frankelPath(long).at(-1)!
     expect(last.targetPerCapita).toBeCloseTo(5, 4)
   })
@@ -77,7 +86,7 @@ describe('the target path', () => {
   })
 })
 
-describe('the paths on Accord\'s data, against the seed\'s Table 2', () => {
+describe("the paths on Accord's data, against the seed's Table 2", () => {
   const { parties, omitted } = frankelScenario(shippedData)
   const paths = new Map(parties.map((p) => [p.party, frankelPath(p)]))
 
@@ -93,7 +102,7 @@ describe('the paths on Accord\'s data, against the seed\'s Table 2', () => {
     expect(us.target).toBeCloseTo(3803201.9, 0)
   })
 
-  it('starts from the seed\'s 2005 per-capita levels plus the non-CO₂ gases (ratio 1.05–1.30)', () => {
+  it("starts from the seed's 2005 per-capita levels plus the non-CO₂ gases (ratio 1.05–1.30)", () => {
     // Table 2, 2005, t CO₂ per head (CO₂ only): USA 20.42, CAJAZ 11.96, EURO 8.65. Our regions'
     // total GHG per head in 2005 (independent script): 25.163, 13.358, 9.894. Non-CO₂ gases are
     // roughly 10–25 % of Annex I inventories, which bounds the ratio; KOSAU and TE are left out:
@@ -113,7 +122,7 @@ describe('the paths on Accord\'s data, against the seed\'s Table 2', () => {
     }
   })
 
-  it('shares Table 2\'s direction — every Annex I region lower per head in 2100 than in 2010 — not its levels', () => {
+  it("shares Table 2's direction — every Annex I region lower per head in 2100 than in 2010 — not its levels", () => {
     // Table 2 (2010 → 2100): USA 20.76 → 1.68, EURO 9.10 → 1.78, CAJAZ 12.39 → 2.88, TE 8.54 → 3.65, KOSAU 10.96 → 2.41.
     // Ours end 2–5 times higher: we equalize toward a world average held at its 2016 level
     // (6.2 t CO₂ eq), while WITCH's world average falls; Table 2 is CO₂ only and shows

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { cutPercent, defaultYardstickOptions, incomeCutYardstick, per10PercentIncome } from '../../shared/yardsticks/income-cut.ts'
+import {
+  cutPercent,
+  defaultYardstickOptions,
+  incomeCutYardstick,
+  per10PercentIncome,
+} from '../../shared/yardsticks/income-cut.ts'
 import { parseYardstickData, type Inscription } from '../../shared/yardsticks/yardstick-data.ts'
 import { shippedData } from './shipped-data.ts'
 
@@ -12,7 +17,11 @@ function tinyData(parties: { party: string; qelrc: number; income: number; baseY
     years.push(`${p.party},1997,1000,1000,${p.income * 1000},${p.baseYear}`)
     years.push(`${p.party},2010,1000,1000,,${p.emissions}`)
   }
-  return parseYardstickData({ inscriptions: inscriptions.join('\n'), partyYears: years.join('\n'), world: 'year,population,ghg_excl_lucf_mt_cait\n' })
+  return parseYardstickData({
+    inscriptions: inscriptions.join('\n'),
+    partyYears: years.join('\n'),
+    world: 'year,population,ghg_excl_lucf_mt_cait\n',
+  })
 }
 
 describe('income/cut yardstick', () => {
@@ -37,7 +46,11 @@ describe('income/cut yardstick', () => {
       { party: 'Generous', qelrc: 75, income: Math.E, baseYear: 100, emissions: 100 },
       { party: 'Rich', qelrc: 70, income: Math.E ** 2, baseYear: 100, emissions: 100 },
     ])
-    const y = incomeCutYardstick(data, data.inscriptions, { period: 'cp1', baseline: { kind: 'base-year' }, incomeYear: 1997 })
+    const y = incomeCutYardstick(data, data.inscriptions, {
+      period: 'cp1',
+      baseline: { kind: 'base-year' },
+      incomeYear: 1997,
+    })
     expect(y.line.n).toBe(4)
     expect(y.line.slope).toBeCloseTo(10, 10) // Sxy 20 / Sxx 2
     expect(y.cutPer10PercentIncome).toBeCloseTo(0.953102, 5)
@@ -50,7 +63,9 @@ describe('income/cut yardstick', () => {
 
   it('recomputes when one inscription changes: a bigger offer moves that Party up, others by the refit only', () => {
     const before = incomeCutYardstick(shippedData)
-    const changed: Inscription[] = shippedData.inscriptions.map((i) => (i.party === 'Japan' ? { ...i, qelrc: { ...i.qelrc, cp1: 85 } } : i))
+    const changed: Inscription[] = shippedData.inscriptions.map((i) =>
+      i.party === 'Japan' ? { ...i, qelrc: { ...i.qelrc, cp1: 85 } } : i,
+    )
     const after = incomeCutYardstick(shippedData, changed)
     const japan = (y: typeof before) => y.rows.find((r) => r.party === 'Japan')!
     // Japan's base year is 1 269 015 kt; 9 points more of it against its 2008–2012 average is the cut's change.
@@ -85,12 +100,15 @@ describe('income/cut yardstick on the real inscriptions, against the seed', () =
   })
 
   it('against the base year alone there is no income gradient at all: the progressivity is in the baseline', () => {
-    const y = incomeCutYardstick(shippedData, shippedData.inscriptions, { ...defaultYardstickOptions.cp1, baseline: { kind: 'base-year' } })
+    const y = incomeCutYardstick(shippedData, shippedData.inscriptions, {
+      ...defaultYardstickOptions.cp1,
+      baseline: { kind: 'base-year' },
+    })
     expect(y.cutPer10PercentIncome).toBeCloseTo(0.0064, 3)
     expect(y.line.rSquared).toBeLessThan(0.01)
   })
 
-  it('Doha (cp2, cut against 2013–2019 emissions, 2012 income): slope 2.71, R² 0.386, n 37; the seed\'s 1.6 (Cancún) is within 2 s.e.', () => {
+  it("Doha (cp2, cut against 2013–2019 emissions, 2012 income): slope 2.71, R² 0.386, n 37; the seed's 1.6 (Cancún) is within 2 s.e.", () => {
     const y = incomeCutYardstick(shippedData, shippedData.inscriptions, defaultYardstickOptions.cp2)
     expect(y.line.n).toBe(37)
     expect(y.cutPer10PercentIncome).toBeCloseTo(2.7078, 3)
@@ -104,7 +122,8 @@ describe('yardstick data', () => {
   it('names file, line and column of a malformed cell', () => {
     const bad = () =>
       parseYardstickData({
-        inscriptions: 'party,region,eit,aggregate,qelrc_cp1_pct,qelrc_cp2_pct,base_year_kt\nJapan,CAJAZ,,,ninety-four,,1',
+        inscriptions:
+          'party,region,eit,aggregate,qelrc_cp1_pct,qelrc_cp2_pct,base_year_kt\nJapan,CAJAZ,,,ninety-four,,1',
         partyYears: 'party,year,population,population_wb,gdp_current_usd_wb,ghg_excl_lulucf_kt\n',
         world: 'year,population,ghg_excl_lucf_mt_cait\n',
       })

@@ -30,7 +30,17 @@ describe('fitLine', () => {
 
   it('refuses fits that are undefined, saying why', () => {
     expect(() => fitLine([{ x: 1, y: 1 }])).toThrow(/at least 2 observations, got 1/)
-    expect(() => fitLine([{ x: 2, y: 1 }, { x: 2, y: 3 }])).toThrow(/same x \(2\)/)
-    expect(() => fitLine([{ x: 1, y: 1 }, { x: 2, y: Number.NaN, label: 'Monaco' }])).toThrow(/Monaco is not a finite/)
+    expect(() =>
+      fitLine([
+        { x: 2, y: 1 },
+        { x: 2, y: 3 },
+      ]),
+    ).toThrow(/same x \(2\)/)
+    expect(() =>
+      fitLine([
+        { x: 1, y: 1 },
+        { x: 2, y: Number.NaN, label: 'Monaco' },
+      ]),
+    ).toThrow(/Monaco is not a finite/)
   })
 })

@@ -40,7 +40,12 @@ export class TableRowView implements NodeView {
   private computed: HTMLElement
   private unsubscribe: () => void
 
-  constructor(private node: Node, private view: EditorView, private getPos: () => number | undefined, private cx: EditorContext) {
+  constructor(
+    private node: Node,
+    private view: EditorView,
+    private getPos: () => number | undefined,
+    private cx: EditorContext,
+  ) {
     this.dom = document.createElement('div')
     this.dom.className = node.attrs.header ? 'table-row header' : 'table-row'
     this.dom.setAttribute('role', 'row')
@@ -94,14 +99,26 @@ export class TableRowView implements NodeView {
       // Only the first header row names the computed columns; later ones stay blank.
       if (this.isFirstHeader()) {
         const period = results.period ? `${results.period.start}–${results.period.end}` : 'period not chosen'
-        return this.fill(rates
-          ? [1990, 2000, 2005, 2007].map((y) => ({ text: `Reduction from ${y} (%)`, note: 'computed' }))
-          : [{ text: 'Inscribed (%)', note: 'from inscriptions' }, { text: `Assigned amount ${period} (t CO₂ eq)`, note: 'computed' }], true)
+        return this.fill(
+          rates
+            ? [1990, 2000, 2005, 2007].map((y) => ({ text: `Reduction from ${y} (%)`, note: 'computed' }))
+            : [
+                { text: 'Inscribed (%)', note: 'from inscriptions' },
+                { text: `Assigned amount ${period} (t CO₂ eq)`, note: 'computed' },
+              ],
+          true,
+        )
       }
       return this.fill(rates ? [{}, {}, {}, {}] : [{}, {}], true)
     }
     const row = inForce ? results.rows.find((r) => r.party === party) : undefined
-    if (!inForce) return this.fill((rates ? [1, 2, 3, 4] : [1, 2]).map(() => ({ text: '—', title: 'this option’s table is not the one in force' })))
+    if (!inForce)
+      return this.fill(
+        (rates ? [1, 2, 3, 4] : [1, 2]).map(() => ({
+          text: '—',
+          title: 'this option’s table is not the one in force',
+        })),
+      )
     this.fill(rates ? rateCells(row) : amountCells(row))
   }
 
@@ -110,7 +127,8 @@ export class TableRowView implements NodeView {
     if (pos === undefined) return true
     const $pos = this.view.state.doc.resolve(pos)
     const table = $pos.parent
-    for (let i = 0; i < $pos.index(); i++) if (table.child(i).type.name === 'table_row' && table.child(i).attrs.header) return false
+    for (let i = 0; i < $pos.index(); i++)
+      if (table.child(i).type.name === 'table_row' && table.child(i).attrs.header) return false
     return true
   }
 
@@ -118,20 +136,22 @@ export class TableRowView implements NodeView {
     const key = JSON.stringify(cells)
     if (this.computed.dataset.key === key) return
     this.computed.dataset.key = key
-    this.computed.replaceChildren(...cells.map((c) => {
-      const el = document.createElement('div')
-      el.className = `table-cell computed-cell${header ? ' computed-header' : ''}${c.approximate ? ' approximate' : ''}`
-      el.setAttribute('role', header ? 'columnheader' : 'cell')
-      el.textContent = c.text ?? ''
-      if (c.note) {
-        const tag = document.createElement('span')
-        tag.className = 'computed-tag'
-        tag.textContent = c.note
-        el.append(tag)
-      }
-      if (c.title) el.title = c.title
-      return el
-    }))
+    this.computed.replaceChildren(
+      ...cells.map((c) => {
+        const el = document.createElement('div')
+        el.className = `table-cell computed-cell${header ? ' computed-header' : ''}${c.approximate ? ' approximate' : ''}`
+        el.setAttribute('role', header ? 'columnheader' : 'cell')
+        el.textContent = c.text ?? ''
+        if (c.note) {
+          const tag = document.createElement('span')
+          tag.className = 'computed-tag'
+          tag.textContent = c.note
+          el.append(tag)
+        }
+        if (c.title) el.title = c.title
+        return el
+      }),
+    )
   }
 }
 
@@ -145,9 +165,14 @@ interface Cell {
 function amountCells(row: PartyResult | undefined): Cell[] {
   if (!row) return [{ text: '' }, { text: '' }]
   const inscribed: Cell = { text: row.inscribed === null ? '' : `${row.inscribed}${row.unit === '%' ? '' : ' Gg'}` }
-  const amount: Cell = row.assignedAmountT === null
-    ? { text: '', title: row.missing ?? '' }
-    : { text: `${row.approximate ? '~' : ''}${formatTonnes(row.assignedAmountT)}`, approximate: row.approximate, title: row.source }
+  const amount: Cell =
+    row.assignedAmountT === null
+      ? { text: '', title: row.missing ?? '' }
+      : {
+          text: `${row.approximate ? '~' : ''}${formatTonnes(row.assignedAmountT)}`,
+          approximate: row.approximate,
+          title: row.source,
+        }
   return [inscribed, amount]
 }
 

@@ -18,7 +18,12 @@ export class BracketGroupView implements NodeView {
   contentDOM: HTMLElement
   private unwatch: () => void
 
-  constructor(private node: Node, private view: EditorView, private getPos: () => number | undefined, private cx: EditorContext) {
+  constructor(
+    private node: Node,
+    private view: EditorView,
+    private getPos: () => number | undefined,
+    private cx: EditorContext,
+  ) {
     this.dom = this.contentDOM = document.createElement('span')
     this.dom.className = `bracket-group ${node.attrs.style}`
     this.dom.setAttribute('role', 'group')
@@ -74,7 +79,12 @@ export class AlternativeView implements NodeView {
   dom: HTMLElement
   contentDOM: HTMLElement
 
-  constructor(private node: Node, private view: EditorView, private getPos: () => number | undefined, private cx: EditorContext) {
+  constructor(
+    private node: Node,
+    private view: EditorView,
+    private getPos: () => number | undefined,
+    private cx: EditorContext,
+  ) {
     this.dom = document.createElement('span')
     this.dom.className = 'alternative'
     this.dom.dataset.id = node.attrs.id
@@ -98,7 +108,9 @@ export class AlternativeView implements NodeView {
   }
 
   ignoreMutation(mutation: ViewMutationRecord): boolean {
-    return !this.contentDOM.contains(mutation.target) || mutation.type === 'attributes' && mutation.target === this.dom
+    return (
+      !this.contentDOM.contains(mutation.target) || (mutation.type === 'attributes' && mutation.target === this.dom)
+    )
   }
 
   private handle(text: string, side: string): HTMLElement {
@@ -148,13 +160,16 @@ export class AlternativeView implements NodeView {
       void this.cx.proposals.propose({ kind: 'resolution', target: group.attrs.id, value })
       return
     }
-    if (countAlternatives(group) === 1) this.cx.decisions.settleOptional(group.attrs.id, side === 'open' ? 'kept' : 'deleted')
+    if (countAlternatives(group) === 1)
+      this.cx.decisions.settleOptional(group.attrs.id, side === 'open' ? 'kept' : 'deleted')
     else this.cx.decisions.chooseAlternative(group.attrs.id, this.node.attrs.id)
   }
 }
 
 function countAlternatives(group: Node): number {
   let n = 0
-  group.forEach((c) => { if (c.type.name === 'alternative') n++ })
+  group.forEach((c) => {
+    if (c.type.name === 'alternative') n++
+  })
   return n
 }

@@ -12,7 +12,11 @@ export class FootnoteRefView implements NodeView {
   dom: HTMLElement
   private note: HTMLElement
 
-  constructor(private node: Node, private view: EditorView, private getPos: () => number | undefined) {
+  constructor(
+    private node: Node,
+    private view: EditorView,
+    private getPos: () => number | undefined,
+  ) {
     this.dom = document.createElement('span')
     this.dom.className = 'footnote-ref'
     this.dom.contentEditable = 'false'
@@ -33,7 +37,9 @@ export class FootnoteRefView implements NodeView {
   private fill(): void {
     const pos = this.getPos()
     const text = pos === undefined ? null : footnoteText(this.view.state.doc, pos, this.node.attrs.label)
-    this.note.textContent = text ? `${this.node.attrs.label} ${text}` : `note ${this.node.attrs.label} not found in the text`
+    this.note.textContent = text
+      ? `${this.node.attrs.label} ${text}`
+      : `note ${this.node.attrs.label} not found in the text`
     this.dom.setAttribute('aria-label', `footnote ${this.node.attrs.label}: ${text ?? 'not found'}`)
   }
 }

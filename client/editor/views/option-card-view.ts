@@ -29,7 +29,11 @@ export class OptionCardView implements NodeView {
   private unwatch: (() => void)[] = []
   private proposalsDOM: HTMLElement
 
-  constructor(private node: Node, private view: EditorView, private cx: EditorContext) {
+  constructor(
+    private node: Node,
+    private view: EditorView,
+    private cx: EditorContext,
+  ) {
     const id = node.attrs.id
     this.dom = document.createElement('div')
     this.dom.className = 'option-card'
@@ -52,8 +56,16 @@ export class OptionCardView implements NodeView {
       if (cx.streamline) this.header.append(optionTools(id, view, cx.streamline, () => this.label()))
     } else if (cx.capabilities.propose && cx.proposals) {
       const proposals = cx.proposals
-      const propose = button('Propose choosing…', { class: 'option-propose' }, () => void proposals.propose({ kind: 'resolution', target: id, value: 'chosen' }))
-      const proposeDrop = button('Propose dropping…', { class: 'option-propose-drop' }, () => void proposals.propose({ kind: 'resolution', target: id, value: 'dropped' }))
+      const propose = button(
+        'Propose choosing…',
+        { class: 'option-propose' },
+        () => void proposals.propose({ kind: 'resolution', target: id, value: 'chosen' }),
+      )
+      const proposeDrop = button(
+        'Propose dropping…',
+        { class: 'option-propose-drop' },
+        () => void proposals.propose({ kind: 'resolution', target: id, value: 'dropped' }),
+      )
       this.header.append(propose, proposeDrop)
     }
     this.proposalsDOM = document.createElement('div')
@@ -105,18 +117,24 @@ export class OptionCardView implements NodeView {
     const note = this.applicability()
     if (!note?.attrs.section || !note.attrs.option) return null
     const index = this.cx.live.documentIndex
-    return index.sections.get(note.attrs.section)?.find((o) => index.options.get(o)?.number === note.attrs.option) ?? null
+    return (
+      index.sections.get(note.attrs.section)?.find((o) => index.options.get(o)?.number === note.attrs.option) ?? null
+    )
   }
 
   private applicability(): Node | null {
     let found: Node | null = null
-    this.node.forEach((child) => { if (!found && child.type.name === 'applicability') found = child })
+    this.node.forEach((child) => {
+      if (!found && child.type.name === 'applicability') found = child
+    })
     return found
   }
 
   private label(): string {
     let label = ''
-    this.node.firstChild?.forEach((n) => { if (!label && n.type.name === 'label') label = n.attrs.text })
+    this.node.firstChild?.forEach((n) => {
+      if (!label && n.type.name === 'label') label = n.attrs.text
+    })
     return (label || this.node.firstChild?.textContent || 'Option').replace(/[:.\s]+$/, '')
   }
 
@@ -128,13 +146,23 @@ export class OptionCardView implements NodeView {
     const label = this.label()
     this.dom.dataset.state = stands
     this.title.textContent = label
-    this.status.textContent = stands === 'chosen' ? 'Chosen' : stands === 'dropped' ? (implied ? 'Dropped (another option chosen)' : 'Dropped') : 'Open'
+    this.status.textContent =
+      stands === 'chosen'
+        ? 'Chosen'
+        : stands === 'dropped'
+          ? implied
+            ? 'Dropped (another option chosen)'
+            : 'Dropped'
+          : 'Open'
     const party = this.node.attrs.attribution
     this.attribution.textContent = party ? `proposed by ${party}` : ''
     this.attribution.hidden = !party
     this.renderApplicability()
     for (const b of this.header.querySelectorAll<HTMLButtonElement>('.option-propose, .option-propose-drop')) {
-      b.setAttribute('aria-label', `${b.classList.contains('option-propose') ? 'Propose choosing' : 'Propose dropping'} ${label}`)
+      b.setAttribute(
+        'aria-label',
+        `${b.classList.contains('option-propose') ? 'Propose choosing' : 'Propose dropping'} ${label}`,
+      )
     }
     if (this.choose && this.drop) {
       this.choose.textContent = stands === 'chosen' ? 'Reopen' : 'Choose'
@@ -152,14 +180,25 @@ export class OptionCardView implements NodeView {
     this.applies.hidden = !note
     if (!note) return
     const required = this.requiredOption()
-    const section = note.attrs.section ? sectionTitle(this.view.state.doc, note.attrs.section) : 'an unidentified section'
+    const section = note.attrs.section
+      ? sectionTitle(this.view.state.doc, note.attrs.section)
+      : 'an unidentified section'
     const requiredState = required ? this.cx.decisions.state(required) : null
-    const holds = requiredState?.kind === 'option' ? requiredState.state === 'chosen' ? 'met' : requiredState.state === 'dropped' ? 'unmet' : 'pending' : 'pending'
+    const holds =
+      requiredState?.kind === 'option'
+        ? requiredState.state === 'chosen'
+          ? 'met'
+          : requiredState.state === 'dropped'
+            ? 'unmet'
+            : 'pending'
+        : 'pending'
     this.applies.dataset.holds = holds
     const text = document.createTextNode(`needs Option ${note.attrs.option ?? '?'} of ${section} (${holds}) `)
     this.applies.append(text)
     if (required) {
-      const link = button(`Go to Option ${note.attrs.option}`, { class: 'option-applies-link' }, () => this.cx.jumpTo(required))
+      const link = button(`Go to Option ${note.attrs.option}`, { class: 'option-applies-link' }, () =>
+        this.cx.jumpTo(required),
+      )
       this.applies.append(link)
     }
   }

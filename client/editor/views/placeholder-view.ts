@@ -15,7 +15,10 @@ export class PlaceholderView implements NodeView {
   private shown: HTMLElement | null = null
   private unwatch: () => void
 
-  constructor(private node: Node, private cx: EditorContext) {
+  constructor(
+    private node: Node,
+    private cx: EditorContext,
+  ) {
     const name = node.attrs.name
     this.dom = document.createElement('span')
     this.dom.className = 'placeholder'
@@ -89,7 +92,10 @@ export class PlaceholderView implements NodeView {
     const value = this.cx.values.get(name)
     const text = value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value)
     this.dom.classList.toggle('set', value !== undefined)
-    this.dom.setAttribute('aria-label', `placeholder ${name} (${this.cx.values.describe(name)}): ${value === undefined ? 'no value yet' : text}`)
+    this.dom.setAttribute(
+      'aria-label',
+      `placeholder ${name} (${this.cx.values.describe(name)}): ${value === undefined ? 'no value yet' : text}`,
+    )
     if (this.input && document.activeElement !== this.input) {
       this.input.value = text
       this.input.placeholder = '?'

@@ -12,7 +12,10 @@ export class SpanningBracketView implements NodeView {
   dom: HTMLElement
   private unwatch: () => void
 
-  constructor(private node: Node, private cx: EditorContext) {
+  constructor(
+    private node: Node,
+    private cx: EditorContext,
+  ) {
     const start = node.type.name === 'bracket_start'
     this.dom = document.createElement('span')
     this.dom.className = `spanning-bracket bracket ${start ? 'open' : 'close'}`
@@ -47,13 +50,19 @@ export class SpanningBracketView implements NodeView {
   private choose(): void {
     if (!this.cx.decisions.mayResolve) return
     const { group, alt } = this.node.attrs
-    if (this.optional()) this.cx.decisions.settleOptional(group, this.node.type.name === 'bracket_start' ? 'kept' : 'deleted')
+    if (this.optional())
+      this.cx.decisions.settleOptional(group, this.node.type.name === 'bracket_start' ? 'kept' : 'deleted')
     else this.cx.decisions.chooseAlternative(group, alt)
   }
 
   private render(): void {
     const state = this.cx.decisions.state(this.node.attrs.group)
-    const resolved = state?.kind === 'group' ? state.choice !== null : state?.kind === 'optional' ? state.state !== 'unresolved' : false
+    const resolved =
+      state?.kind === 'group'
+        ? state.choice !== null
+        : state?.kind === 'optional'
+          ? state.state !== 'unresolved'
+          : false
     this.dom.dataset.state = resolved ? 'resolved' : 'unresolved'
     if (state?.kind === 'group') this.dom.classList.toggle('chosen', state.choice === this.node.attrs.alt)
     const verb = this.optional() ? (this.node.type.name === 'bracket_start' ? 'Keep' : 'Delete') : 'Choose'
