@@ -29,7 +29,7 @@ import {
   splitGroup,
   type StepResult,
 } from '../../shared/streamline/index.ts'
-import { seededRandom } from '../import/random-text.ts'
+import { seededRandom } from '../seeded-random.ts'
 import { replicaCluster } from './replica-cluster.ts'
 import { parties, template } from '../model/template-model.ts'
 

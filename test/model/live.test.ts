@@ -7,7 +7,7 @@ import { seedNegotiationDoc } from '../../shared/collab/document.ts'
 import { computeScenario } from '../../shared/model/compute.ts'
 import { NegotiationModel } from '../../shared/model/live.ts'
 import { modelMaps, readSharedScenario, writeSharedScenario } from '../../shared/model/shared-state.ts'
-import { seededRandom } from '../import/random-text.ts'
+import { seededRandom } from '../seeded-random.ts'
 import { doha, parties, template, templateIndex } from './template-model.ts'
 
 const seeded = (() => {

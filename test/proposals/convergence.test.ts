@@ -6,7 +6,7 @@ import * as Y from 'yjs'
 import { ProposalRegister } from '../../shared/proposals/register.ts'
 import { refuseProposalChanges, type Actor } from '../../shared/proposals/rights.ts'
 import { tallyProposals } from '../../shared/proposals/tally.ts'
-import { seededRandom } from '../import/random-text.ts'
+import { seededRandom } from '../seeded-random.ts'
 import { replicaCluster } from '../collab/replica-cluster.ts'
 
 const actors: Actor[] = [

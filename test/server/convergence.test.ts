@@ -7,16 +7,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { documentText } from '../../server/documents/template.ts'
 import { eventually, RawClient, startTestServer, tempDir } from './server-fixture.ts'
-
-/** A small seeded generator (mulberry32) so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom } from '../seeded-random.ts'
 
 function randomEdit(doc: Y.Doc, rnd: () => number, who: number, n: number): void {
   const notes = doc.getText('notes')
@@ -35,7 +26,7 @@ describe('convergence', () => {
       const clients = await Promise.all(
         [1, 2, 3, 4, 5].map(() => RawClient.connect(t.syncUrl, 'non-paper', t.secretariatToken)),
       )
-      const rnd = random(20091207)
+      const rnd = seededRandom(20091207)
       for (let round = 0; round < 20; round++) {
         // Each round, every client edits before any message is read: the edits are concurrent.
         clients.forEach((c, who) => {

@@ -7,6 +7,7 @@
 import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eventually, login, RawClient, secretariatPassword, serveChild, tempDir } from './server-fixture.ts'
+import { seededRandom } from '../seeded-random.ts'
 
 /** Sends raw bytes on a fresh TCP connection and resolves with everything the server answered. */
 function rawRequest(url: string, request: string | Buffer): Promise<string> {
@@ -37,16 +38,6 @@ function upgradeRequest(target: string, headers: string[]): string {
     '',
     '',
   ].join('\r\n')
-}
-
-/** A small seeded generator (mulberry32), so a failing fuzz case can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 const pieces = [
@@ -158,7 +149,7 @@ describe('a request never stops the server', () => {
   })
 
   it('survives a seeded fuzz of 600 malformed upgrade requests while an honest pair keeps working', async () => {
-    const next = random(20261201)
+    const next = seededRandom(20261201)
     const writer = await RawClient.connect(syncUrl, 'non-paper', token)
     const witness = await RawClient.connect(syncUrl, 'non-paper', token)
     const statuses = new Map<string, number>()
