@@ -8,13 +8,14 @@
  */
 import { readFileSync } from 'node:fs'
 import * as Y from 'yjs'
-import { readNegotiationDoc, seedNegotiationDoc } from '../shared/collab/document.ts'
+import { readNegotiationDoc, seedNegotiationDoc } from '../shared/document/negotiation-doc.ts'
 import { computeScenario } from '../shared/model/compute.ts'
 import { indexDocument } from '../shared/model/document-index.ts'
 import { NegotiationModel } from '../shared/model/live.ts'
 import { readScenario } from '../shared/model/scenario.ts'
-import { modelMaps, readSharedScenario, writeSharedScenario } from '../shared/model/shared-state.ts'
+import { readSharedScenario, writeSharedScenario } from '../shared/document/model-state.ts'
 import { readDocumentTemplate, readPartyTable } from '../server/templates/read-template.ts'
+import { textRoom } from '../shared/document/text-room.ts'
 
 const template = readDocumentTemplate()
 const parties = readPartyTable()
@@ -27,7 +28,7 @@ writeSharedScenario(doc, doha)
 const model = new NegotiationModel(doc, parties)
 let updated = 0
 model.subscribe(() => updated++)
-const maps = modelMaps(doc)
+const maps = textRoom(doc)
 
 function time(label: string, runs: number, step: (i: number) => void): void {
   for (let i = 0; i < Math.min(runs, 200); i++) step(i) // warm-up

@@ -5,8 +5,8 @@
  * base year beside X. Redrawn from each new live state.
  */
 import type { LiveState } from '../model/live-computation.ts'
-import { formatPercent, formatTonnes } from './number-format.ts'
-import { el } from '../pages/element.ts'
+import { formatPercent, formatTonnes } from '../format/number-format.ts'
+import { el } from '../dom/element.ts'
 
 /** The panel's element and the function that redraws it. */
 export interface AmountsPanel {

@@ -4,7 +4,7 @@
  * accepted — the two numbers a co-chair weighs before accepting.
  */
 import type { Computation } from '../../shared/model/compute.ts'
-import { formatPercent, formatTonnes } from '../panel/number-format.ts'
+import { formatPercent, formatTonnes } from '../format/number-format.ts'
 
 /** The proposing Party's amount and the aggregate, now and if accepted. */
 export interface WhatIfSummary {

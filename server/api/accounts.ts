@@ -4,23 +4,23 @@
  */
 import { Router } from 'express'
 import { z } from 'zod'
-import { roles } from '../auth/roles.ts'
 import type { Services } from '../services.ts'
-import { requireAccount, requireRole } from './authenticate.ts'
+import { requireAccount, requireRight } from './authenticate.ts'
+import { managesRecord, ROLES, speaksForAParty } from '../../shared/document/roles.ts'
 import { sendError, validate } from './responses.ts'
 
 const newAccount = z
   .object({
     username: z.string().regex(/^[A-Za-z0-9._-]{2,64}$/, 'letters, digits, . _ - (2 to 64)'),
     password: z.string().min(10, 'at least 10 characters').max(1000),
-    role: z.enum(roles),
+    role: z.enum(ROLES),
     party: z.string().trim().min(1).max(200).optional(),
   })
   .superRefine((value, ctx) => {
-    if (value.role === 'delegation' && !value.party) {
+    if (speaksForAParty(value.role) && !value.party) {
       ctx.addIssue({ code: 'custom', path: ['party'], message: 'a delegation account must name its Party' })
     }
-    if (value.role !== 'delegation' && value.party) {
+    if (!speaksForAParty(value.role) && value.party) {
       ctx.addIssue({ code: 'custom', path: ['party'], message: 'only delegation accounts are bound to a Party' })
     }
   })
@@ -28,7 +28,7 @@ const newAccount = z
 /** The account routes. */
 export function accountRoutes(services: Services): Router {
   const router = Router()
-  router.use('/accounts', requireAccount(services), requireRole('secretariat'))
+  router.use('/accounts', requireAccount(services), requireRight(managesRecord, 'the secretariat'))
 
   router.get('/accounts', (_req, res) => {
     res.json(services.accounts.list())

@@ -15,8 +15,9 @@ import {
 } from '../documents/template.ts'
 import type { Services } from '../services.ts'
 import type { DocumentRecord } from '../store/documents.ts'
-import { documentIdPattern, parseRoomName, roomName } from '../sync/policy.ts'
-import { accountOf, requireAccount, requireRole } from './authenticate.ts'
+import { documentIdPattern, parseRoomName, roomName } from '../../shared/document/rooms.ts'
+import { accountOf, requireAccount, requireRight } from './authenticate.ts'
+import { managesRecord } from '../../shared/document/roles.ts'
 import { lookupDocument } from './document-lookup.ts'
 import { sendError, validate } from './responses.ts'
 
@@ -57,7 +58,7 @@ export function documentRoutes(services: Services): Router {
   router.post(
     '/documents',
     auth,
-    requireRole('secretariat'),
+    requireRight(managesRecord, 'the secretariat'),
     express.text({ limit: services.options.limits.maxBodyBytes }),
     (req, res) => {
       let input: { id?: string; title: string; text: string } & Partial<Pick<TemplateText, 'annotations' | 'bindings'>>

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Router } from 'express'
 import { z } from 'zod'
-import { readNegotiationDoc } from '../../shared/collab/document.ts'
+import { readNegotiationDoc } from '../../shared/document/negotiation-doc.ts'
 import {
   article2Status,
   chosenArticle2Option,
@@ -17,19 +17,19 @@ import {
   findArticle2,
 } from '../../shared/entry-into-force/article-2.ts'
 import { dayNumber } from '../../shared/entry-into-force/calendar-date.ts'
-import { readSharedAcceptances } from '../../shared/entry-into-force/shared-acceptances.ts'
-import { modelMaps } from '../../shared/model/shared-state.ts'
+import { readSharedAcceptances } from '../../shared/document/acceptances.ts'
 import { seedParameters } from '../../shared/yardsticks/frankel.ts'
 import { defaultAssumptions } from '../../shared/yardsticks/frankel-scenario.ts'
 import { defaultYardstickOptions } from '../../shared/yardsticks/income-cut.ts'
 import { negotiationFrankel, negotiationYardstick } from '../../shared/yardsticks/negotiation.ts'
 import { parseYardstickData, type YardstickData } from '../../shared/yardsticks/yardstick-data.ts'
 import type { Services } from '../services.ts'
-import { parseRoomName } from '../sync/policy.ts'
+import { parseRoomName } from '../../shared/document/rooms.ts'
 import { readPartyTable } from '../templates/read-template.ts'
 import { requireAccount } from './authenticate.ts'
 import { lookupDocument } from './document-lookup.ts'
 import { sendError, validate } from './responses.ts'
+import { textRoom } from '../../shared/document/text-room.ts'
 
 const year = z.coerce.number().int().min(1990).max(2100)
 
@@ -76,7 +76,7 @@ export function fairnessRoutes(services: Services): Router {
     return data
   }
   const inscriptionsOf = (documentId: string) =>
-    services.rooms.read(parseRoomName(documentId)!, (ydoc) => modelMaps(ydoc).inscriptions.toJSON())
+    services.rooms.read(parseRoomName(documentId)!, (ydoc) => textRoom(ydoc).inscriptions.toJSON())
 
   router.get('/documents/:id/yardstick', auth, (req, res) => {
     const document = lookupDocument(services, req, res)
@@ -131,7 +131,7 @@ export function fairnessRoutes(services: Services): Router {
     const { acceptances, invalid, article, resolutions } = services.rooms.read(parseRoomName(document.id)!, (ydoc) => ({
       ...readSharedAcceptances(ydoc),
       article: findArticle2(readNegotiationDoc(ydoc)),
-      resolutions: modelMaps(ydoc).resolutions.toJSON() as Record<string, string>,
+      resolutions: textRoom(ydoc).resolutions.toJSON() as Record<string, string>,
     }))
     // The date of evaluation: the query's, or today (UTC) — the only clock read, at the edge.
     const asOf = query.asOf ?? new Date().toISOString().slice(0, 10)

@@ -7,7 +7,7 @@ import type { Annotation, Diagnostic } from '../../shared/import/index.ts'
 import type { Bindings } from '../../shared/model/bindings.ts'
 import type { Services } from '../services.ts'
 import type { DocumentRecord } from '../store/documents.ts'
-import { documentIdPattern, roomName } from '../sync/policy.ts'
+import { documentIdPattern, roomName } from '../../shared/document/rooms.ts'
 import { seedDocument } from './template.ts'
 
 /** What to create. */

@@ -11,11 +11,11 @@ import {
   readNegotiationDoc,
   seedNegotiationDoc,
   summarizeNegotiationDoc,
-} from '../../shared/collab/document.ts'
+} from '../../shared/document/negotiation-doc.ts'
 import { computeScenario } from '../../shared/model/compute.ts'
 import { indexDocument } from '../../shared/model/document-index.ts'
 import { remaining } from '../../shared/model/resolution.ts'
-import { readSharedBindings, readSharedScenario } from '../../shared/model/shared-state.ts'
+import { readSharedBindings, readSharedScenario } from '../../shared/document/model-state.ts'
 import type { Party } from '../../shared/parties/party.ts'
 import type { Annotation, Diagnostic } from '../../shared/import/index.ts'
 import type { Bindings } from '../../shared/model/bindings.ts'

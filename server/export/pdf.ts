@@ -3,31 +3,13 @@
  * `/usr/bin/chromium`, driven by playwright-core; no browser is downloaded),
  * A4, with the document symbol in the page header and page numbers in the footer.
  */
-import { existsSync } from 'node:fs'
-import { chromium } from 'playwright-core'
+import { launchChromium } from '../chromium.ts'
 import type { DocumentTitle } from '../../shared/export/document-title.ts'
 import { escapeMarkup } from '../../shared/export/markup.ts'
 
-/** Where Chromium is looked for; `ACCORD_CHROMIUM` overrides. */
-export const CHROMIUM_PATH = process.env.ACCORD_CHROMIUM ?? '/usr/bin/chromium'
-
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
-
 /** Print `html` to PDF bytes. Throws a one-line error naming the fix when Chromium is missing. */
 export async function printPdf(html: string, heading: DocumentTitle): Promise<Uint8Array> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `PDF export needs Chromium at ${CHROMIUM_PATH}; install it (apt-get install chromium) or set ACCORD_CHROMIUM to its path`,
-    )
-  }
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS })
+  const browser = await launchChromium()
   try {
     const page = await browser.newPage()
     // The HTML is self-contained: nothing is fetched.

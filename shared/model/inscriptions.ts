@@ -26,6 +26,19 @@ export function inscriptionKey(column: InscriptionColumn, party: string): string
   return `${column}/${party}`
 }
 
+/** Why `value` cannot stand in cell `key` (`column/Party`), or null: a QELRC or amount is above zero, an election "gg" or "pct". */
+export function refuseInscription(key: string, value: unknown): string | null {
+  const slash = key.indexOf('/')
+  const column = key.slice(0, slash)
+  if (slash < 1 || slash === key.length - 1) return `an inscription is keyed "column/Party", not ${JSON.stringify(key)}`
+  if (!(column in INSCRIPTION_COLUMNS))
+    return `unknown inscription column "${column}"; use one of ${Object.keys(INSCRIPTION_COLUMNS).join(', ')}`
+  if (column === 'election') return value === 'gg' || value === 'pct' ? null : 'an election is "gg" or "pct"'
+  return typeof value === 'number' && Number.isFinite(value) && value > 0
+    ? null
+    : `an inscription in ${column} is a number greater than zero, got ${JSON.stringify(value)}`
+}
+
 /** Read `{ column: { Party: value } }` (the resolution file's form) into keyed cells; errors name the cell. */
 export function readInscriptions(input: unknown, where = 'inscriptions'): Inscriptions {
   if (input === undefined) return {}
@@ -36,14 +49,8 @@ export function readInscriptions(input: unknown, where = 'inscriptions'): Inscri
     if (!(column in INSCRIPTION_COLUMNS))
       throw new Error(`${where}.${column}: unknown column; use one of ${Object.keys(INSCRIPTION_COLUMNS).join(', ')}`)
     for (const [party, value] of Object.entries(cells as object)) {
-      const ok =
-        column === 'election'
-          ? value === 'gg' || value === 'pct'
-          : typeof value === 'number' && Number.isFinite(value) && value > 0
-      if (!ok)
-        throw new Error(
-          `${where}.${column}.${party}: ${column === 'election' ? 'must be "gg" or "pct"' : 'must be a number greater than zero'}, got ${JSON.stringify(value)}`,
-        )
+      const problem = refuseInscription(inscriptionKey(column as InscriptionColumn, party), value)
+      if (problem) throw new Error(`${where}.${column}.${party}: ${problem}`)
       out[inscriptionKey(column as InscriptionColumn, party)] = value
     }
   }

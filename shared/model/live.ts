@@ -13,12 +13,13 @@ import { evaluateVariables } from './evaluate.ts'
 import { rowParties, type Computation } from './compute.ts'
 import { checkResolutions } from './resolution.ts'
 import { partyResult, rowContext, summarizeRows, type PartyResult, type RowContext } from './results.ts'
-import { modelMaps, readSharedBindings, readSharedScenario } from './shared-state.ts'
+import { readSharedBindings, readSharedScenario } from '../document/model-state.ts'
 import type { Bindings } from './bindings.ts'
 import type { Scenario } from './scenario.ts'
 import type { VariableValue } from './variables.ts'
 import type { Party } from '../parties/party.ts'
-import { readNegotiationDoc, TEXT_FRAGMENT } from '../collab/document.ts'
+import { readNegotiationDoc } from '../document/negotiation-doc.ts'
+import { textRoom } from '../document/text-room.ts'
 
 /** Called with every new computation. */
 export type ModelListener = (computation: Computation) => void
@@ -54,8 +55,8 @@ export class NegotiationModel {
     ;({ bindings: this.bindings, diagnostics: this.bindingDiagnostics } = readSharedBindings(ydoc))
     this.scenario = readSharedScenario(ydoc)
     this.recompute(true)
-    const maps = modelMaps(ydoc)
-    const text = ydoc.getXmlFragment(TEXT_FRAGMENT)
+    const maps = textRoom(ydoc)
+    const text = textRoom(ydoc).text
     const onResolution = (e: Y.YMapEvent<string>) =>
       this.apply(this.scenario.resolutions, e.keysChanged, maps.resolutions as Y.Map<unknown>)
     const onValue = (e: Y.YMapEvent<VariableValue>) =>
@@ -126,7 +127,7 @@ export class NegotiationModel {
   }
 
   private applyInscriptions(e: Y.YMapEvent<number | string>): void {
-    const map = modelMaps(this.ydoc).inscriptions
+    const map = textRoom(this.ydoc).inscriptions
     const touched = new Set<string>()
     for (const key of e.keysChanged) {
       if (map.has(key)) this.scenario.inscriptions[key] = map.get(key)!

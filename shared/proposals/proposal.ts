@@ -42,9 +42,6 @@ export const StanceSchema = z.object({ stance: z.enum(['support', 'object']), by
 /** A stance. */
 export type Stance = z.infer<typeof StanceSchema>
 
-/** Names of the maps in the proposals document (the log: `log-entry.ts`). */
-export const PROPOSAL_MAPS = { proposals: 'proposals', stances: 'stances', log: 'log' } as const
-
 /** The key of a Party's stance on a proposal: one per Party, changeable. */
 export function stanceKey(proposalId: string, party: string): string {
   return `${proposalId}/${party}`

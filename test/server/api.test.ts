@@ -16,7 +16,7 @@ import {
   testServerSuite,
 } from './server-fixture.ts'
 import { readScenario } from '../../shared/model/scenario.ts'
-import { writeSharedScenario } from '../../shared/model/shared-state.ts'
+import { writeSharedScenario } from '../../shared/document/model-state.ts'
 
 const t = testServerSuite()
 

@@ -6,9 +6,9 @@ import {
   negotiationDocText,
   seedNegotiationDoc,
   summarizeNegotiationDoc,
-  META_MAP,
-} from '../../shared/collab/document.ts'
+} from '../../shared/document/negotiation-doc.ts'
 import { SCHEMA_VERSION } from '../../shared/schema/index.ts'
+import { textRoom } from '../../shared/document/text-room.ts'
 
 const text = readFileSync(new URL('../../templates/non-paper/text.txt', import.meta.url), 'utf8')
 
@@ -19,7 +19,7 @@ describe('negotiation document in Yjs', () => {
     const b = new Y.Doc()
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
     expect(negotiationDocText(b)).toBe(text)
-    expect(b.getMap(META_MAP).get('schemaVersion')).toBe(SCHEMA_VERSION)
+    expect(textRoom(b).meta.get('schemaVersion')).toBe(SCHEMA_VERSION)
     expect(summarizeNegotiationDoc(b)).toMatchObject({ options: 22, diagnostics })
   })
 

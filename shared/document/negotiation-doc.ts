@@ -1,9 +1,7 @@
 /**
- * A negotiation document as a Yjs document: the text as a ProseMirror fragment
- * (`text`), with its plain-text framing and schema version in `meta`. The model
- * state (resolutions, bindings, variables) lives beside it in the same Y.Doc,
- * since co-chairs write both; proposals, which delegations write, go in a
- * separate document.
+ * A negotiation document in its text room: the text as a ProseMirror fragment, with
+ * its plain-text framing, schema version and import diagnostics in `meta`, and the
+ * bindings that tie its brackets and placeholders to the model.
  */
 import * as Y from 'yjs'
 import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
@@ -13,12 +11,8 @@ import { summarize, type TextSummary } from '../inspect/summary.ts'
 import { schema, SCHEMA_VERSION } from '../schema/index.ts'
 import { serializeText } from '../serialize/plain.ts'
 import type { Bindings } from '../model/bindings.ts'
-import { writeSharedBindings } from '../model/shared-state.ts'
-
-/** Name of the XmlFragment that holds the text. */
-export const TEXT_FRAGMENT = 'text'
-/** Name of the map with framing, schema version and import diagnostics. */
-export const META_MAP = 'meta'
+import { writeSharedBindings } from './model-state.ts'
+import { textRoom } from './text-room.ts'
 
 /**
  * Import `text` into an empty `ydoc` in one transaction, with the bindings that
@@ -38,25 +32,40 @@ export function seedNegotiationDoc(
   return { diagnostics }
 }
 
-/** Write an imported document into an empty `ydoc`. */
+/** Write an imported document into `ydoc` (only what differs from what it holds is changed). */
 export function writeNegotiationDoc(ydoc: Y.Doc, doc: Node, diagnostics: Diagnostic[] = []): void {
+  const room = textRoom(ydoc)
   ydoc.transact(() => {
-    const meta = ydoc.getMap(META_MAP)
-    meta.set('schemaVersion', SCHEMA_VERSION)
-    meta.set('eol', doc.attrs.eol)
-    meta.set('bom', doc.attrs.bom)
-    meta.set('trail', doc.attrs.trail)
-    meta.set('diagnostics', diagnostics)
-    prosemirrorToYXmlFragment(doc, ydoc.getXmlFragment(TEXT_FRAGMENT))
+    room.meta.set('schemaVersion', SCHEMA_VERSION)
+    room.meta.set('eol', doc.attrs.eol)
+    room.meta.set('bom', doc.attrs.bom)
+    room.meta.set('trail', doc.attrs.trail)
+    room.meta.set('diagnostics', diagnostics)
+    prosemirrorToYXmlFragment(doc, room.text)
   })
 }
 
 /** The document held by `ydoc`, as a ProseMirror node with its framing. */
 export function readNegotiationDoc(ydoc: Y.Doc): Node {
-  const body = yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(TEXT_FRAGMENT), schema)
-  const meta = ydoc.getMap(META_MAP)
-  const attrs = { eol: meta.get('eol') ?? '\n', bom: meta.get('bom') ?? false, trail: meta.get('trail') ?? 1 }
+  const room = textRoom(ydoc)
+  const body = yXmlFragmentToProseMirrorRootNode(room.text, schema)
+  const attrs = {
+    eol: room.meta.get('eol') ?? '\n',
+    bom: room.meta.get('bom') ?? false,
+    trail: room.meta.get('trail') ?? 1,
+  }
   return schema.nodes.doc.create(attrs, body.content)
+}
+
+/** The import diagnostics recorded in `ydoc`. */
+export function importDiagnostics(ydoc: Y.Doc): Diagnostic[] {
+  return (textRoom(ydoc).meta.get('diagnostics') as Diagnostic[] | undefined) ?? []
+}
+
+/** The schema version `ydoc` was written with, if any. */
+export function documentSchemaVersion(ydoc: Y.Doc): number | undefined {
+  const version = textRoom(ydoc).meta.get('schemaVersion')
+  return typeof version === 'number' ? version : undefined
 }
 
 /** The plain text of `ydoc`. */
@@ -66,6 +75,5 @@ export function negotiationDocText(ydoc: Y.Doc): string {
 
 /** Structure counts of `ydoc`, with the diagnostics recorded at import. */
 export function summarizeNegotiationDoc(ydoc: Y.Doc): TextSummary {
-  const diagnostics = (ydoc.getMap(META_MAP).get('diagnostics') as Diagnostic[] | undefined) ?? []
-  return summarize(readNegotiationDoc(ydoc), diagnostics)
+  return summarize(readNegotiationDoc(ydoc), importDiagnostics(ydoc))
 }

@@ -7,16 +7,11 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { EditorState } from 'prosemirror-state'
 import { prosemirrorToYXmlFragment } from 'y-prosemirror'
-import {
-  negotiationDocText,
-  readNegotiationDoc,
-  seedNegotiationDoc,
-  TEXT_FRAGMENT,
-} from '../../shared/collab/document.ts'
-import { takeStep } from '../../shared/collab/streamline-step.ts'
+import { negotiationDocText, readNegotiationDoc, seedNegotiationDoc } from '../../shared/document/negotiation-doc.ts'
+import { takeStep } from '../../shared/document/streamline-step.ts'
 import { computeScenario } from '../../shared/model/compute.ts'
 import { indexDocument } from '../../shared/model/document-index.ts'
-import { modelMaps, readSharedBindings, readSharedScenario } from '../../shared/model/shared-state.ts'
+import { readSharedBindings, readSharedScenario } from '../../shared/document/model-state.ts'
 import { stepLogDraft } from '../../shared/proposals/log-entry.ts'
 import { ProposalRegister } from '../../shared/proposals/register.ts'
 import {
@@ -32,6 +27,7 @@ import {
 import { seededRandom } from '../seeded-random.ts'
 import { replicaCluster } from './replica-cluster.ts'
 import { parties, template } from '../model/template-model.ts'
+import { textRoom } from '../../shared/document/text-room.ts'
 
 describe('concurrent streamlining', () => {
   const seed0 = new Y.Doc()
@@ -98,7 +94,7 @@ describe('concurrent streamlining', () => {
           const index = indexDocument(readNegotiationDoc(texts[2]))
           const group = pick([...index.groups.values()])
           texts[2].transact(() =>
-            modelMaps(texts[2]).resolutions.set(
+            textRoom(texts[2]).resolutions.set(
               group.id,
               group.alternatives.length > 1 ? pick(group.alternatives) : 'kept',
             ),
@@ -129,8 +125,8 @@ describe('concurrent streamlining', () => {
       const doc = readNegotiationDoc(texts[0])
       expect(() => doc.check()).not.toThrow()
       const again = new Y.Doc()
-      prosemirrorToYXmlFragment(doc, again.getXmlFragment(TEXT_FRAGMENT))
-      expect(again.getXmlFragment(TEXT_FRAGMENT).toString()).toBe(texts[0].getXmlFragment(TEXT_FRAGMENT).toString())
+      prosemirrorToYXmlFragment(doc, textRoom(again).text)
+      expect(textRoom(again).text.toString()).toBe(textRoom(texts[0]).text.toString())
       const computed = computeScenario(
         indexDocument(doc),
         readSharedBindings(texts[0]).bindings,

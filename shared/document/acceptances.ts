@@ -1,16 +1,13 @@
 /**
- * The acceptance list in the shared Y.Doc: a Y.Map 'acceptances' in the text
- * room, one key per Party (`Party` → `{ date, annexI }`), so the depositary's
+ * The acceptance list in the text room's 'acceptances' map, one key per Party (`Party` → `{ date, annexI }`), so the depositary's
  * notifications entered by two co-chairs at once never collide, and a Party
  * deposits at most one instrument by construction.
  */
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { z } from 'zod'
-import { dayNumber } from './calendar-date.ts'
-import type { Acceptance } from './evaluate.ts'
-
-/** Name of the acceptances map in the text room's Y.Doc. */
-export const ACCEPTANCES_MAP = 'acceptances'
+import { dayNumber } from '../entry-into-force/calendar-date.ts'
+import type { Acceptance } from '../entry-into-force/evaluate.ts'
+import { textRoom } from './text-room.ts'
 
 /** What is stored per Party: the date the Depositary received the instrument, and whether the Party is in Annex I. */
 export interface StoredAcceptance {
@@ -18,7 +15,8 @@ export interface StoredAcceptance {
   annexI: boolean
 }
 
-const storedAcceptance = z.object({
+/** The schema of a stored acceptance. */
+export const StoredAcceptanceSchema = z.object({
   date: z.string().refine((d) => {
     try {
       dayNumber(d)
@@ -30,11 +28,6 @@ const storedAcceptance = z.object({
   annexI: z.boolean().default(false),
 })
 
-/** The acceptances map of `ydoc`. */
-export function acceptancesMap(ydoc: Y.Doc): Y.Map<StoredAcceptance> {
-  return ydoc.getMap<StoredAcceptance>(ACCEPTANCES_MAP)
-}
-
 /** The valid acceptances in `ydoc`, in Party order; a malformed entry (a bad write) is left out and named. */
 export function readSharedAcceptances(ydoc: Y.Doc): {
   acceptances: Acceptance[]
@@ -42,8 +35,8 @@ export function readSharedAcceptances(ydoc: Y.Doc): {
 } {
   const acceptances: Acceptance[] = []
   const invalid: { party: string; message: string }[] = []
-  acceptancesMap(ydoc).forEach((raw, party) => {
-    const parsed = storedAcceptance.safeParse(raw)
+  textRoom(ydoc).acceptances.forEach((raw, party) => {
+    const parsed = StoredAcceptanceSchema.safeParse(raw)
     if (parsed.success) acceptances.push({ party, date: parsed.data.date, annexI: parsed.data.annexI })
     else invalid.push({ party, message: parsed.error.issues[0].message })
   })
@@ -54,7 +47,7 @@ export function readSharedAcceptances(ydoc: Y.Doc): {
 
 /** Records acceptances in one transaction (a Party already listed is overwritten: its instrument, corrected). */
 export function writeSharedAcceptances(ydoc: Y.Doc, acceptances: readonly Acceptance[]): void {
-  const map = acceptancesMap(ydoc)
+  const map = textRoom(ydoc).acceptances
   ydoc.transact(() => {
     for (const a of acceptances) {
       dayNumber(a.date) // throws naming the bad date before anything is written

@@ -10,9 +10,10 @@ import { EditorState } from 'prosemirror-state'
 import { prosemirrorToYXmlFragment } from 'y-prosemirror'
 import type * as Y from 'yjs'
 import { followStep, type ModelFollowUp } from '../model/follow-step.ts'
-import { modelMaps, readSharedBindings } from '../model/shared-state.ts'
+import { readSharedBindings } from './model-state.ts'
 import { isStepError, stepOf, type Step, type StepError, type StepResult } from '../streamline/step.ts'
-import { readNegotiationDoc, TEXT_FRAGMENT } from './document.ts'
+import { readNegotiationDoc } from './negotiation-doc.ts'
+import { textRoom } from './text-room.ts'
 
 /** A step taken: what it was and what the model did to follow it. */
 export interface StepTaken {
@@ -22,12 +23,12 @@ export interface StepTaken {
 
 /** The model changes that follow `step` in `ydoc`'s maps as they stand. */
 export function followUpIn(ydoc: Y.Doc, step: Step): ModelFollowUp {
-  return followStep(step, readSharedBindings(ydoc).bindings, modelMaps(ydoc).resolutions.toJSON())
+  return followStep(step, readSharedBindings(ydoc).bindings, textRoom(ydoc).resolutions.toJSON())
 }
 
 /** Write `followUp` into `ydoc`'s model maps (inside the caller's transaction, if any). */
 export function writeFollowUp(ydoc: Y.Doc, followUp: ModelFollowUp, origin: unknown = null): void {
-  const m = modelMaps(ydoc)
+  const m = textRoom(ydoc)
   ydoc.transact(() => {
     for (const id of followUp.deleteBindings) m.bindings.delete(id)
     for (const [id, b] of Object.entries(followUp.setBindings)) m.bindings.set(id, b)
@@ -52,7 +53,7 @@ export function takeStep(
   if (!step) throw new Error('a streamlining operation returned a transaction without its step')
   const followUp = followUpIn(ydoc, step)
   ydoc.transact(() => {
-    prosemirrorToYXmlFragment(result.doc, ydoc.getXmlFragment(TEXT_FRAGMENT))
+    prosemirrorToYXmlFragment(result.doc, textRoom(ydoc).text)
     writeFollowUp(ydoc, followUp)
   }, origin)
   return { step, followUp }
