@@ -25,16 +25,22 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup()
 })
 
+/** A server process on a fresh data folder, with a writer and a reader of the template as the secretariat. */
+async function serveWithPair() {
+  const temp = tempDir()
+  cleanups.push(temp.cleanup)
+  const first = await serveChild(temp.dir)
+  const token = await login(first.url, 'secretariat', secretariatPassword)
+  const syncUrl = first.url.replace('http', 'ws') + '/sync'
+  const writer = await RawClient.connect(syncUrl, 'non-paper', token)
+  const reader = await RawClient.connect(syncUrl, 'non-paper', token)
+  return { temp, first, writer, reader }
+}
+
 describe('durability', () => {
   // Child processes start slowly on a loaded machine: these tests get a minute.
   it('keeps every relayed update after the server process is SIGKILLed mid-stream', { timeout: 60_000 }, async () => {
-    const temp = tempDir()
-    cleanups.push(temp.cleanup)
-    const first = await serveChild(temp.dir)
-    const token = await login(first.url, 'secretariat', secretariatPassword)
-    const syncUrl = first.url.replace('http', 'ws') + '/sync'
-    const writer = await RawClient.connect(syncUrl, 'non-paper', token)
-    const receiver = await RawClient.connect(syncUrl, 'non-paper', token)
+    const { temp, first, writer, reader: receiver } = await serveWithPair()
     // Kill the server from inside the receiver's update handler, the instant it has seen
     // 150 relayed edits, while the writer is still streaming.
     let relayedAtKill: string[] | undefined
@@ -70,13 +76,7 @@ describe('durability', () => {
     'shuts down gracefully on SIGTERM: sockets closed with a reason, log compacted, exit 0',
     { timeout: 60_000 },
     async () => {
-      const temp = tempDir()
-      cleanups.push(temp.cleanup)
-      const first = await serveChild(temp.dir)
-      const token = await login(first.url, 'secretariat', secretariatPassword)
-      const syncUrl = first.url.replace('http', 'ws') + '/sync'
-      const writer = await RawClient.connect(syncUrl, 'non-paper', token)
-      const reader = await RawClient.connect(syncUrl, 'non-paper', token)
+      const { temp, first, writer, reader } = await serveWithPair()
       for (let i = 0; i < 30; i++) appendParagraph(writer.doc, `k${i}`)
       await eventually(() => appendedParagraphs(reader.doc).length === 30, 5000, 'relay')
       const exit = new Promise<number | null>((resolve) => first.child.once('exit', (code) => resolve(code)))
