@@ -1,0 +1,53 @@
+/**
+ * What the server's judgement of an update costs on the 115-page text: a keystroke,
+ * rebuilding the text index, and a resolution judged on the cached index.
+ * `npx tsx bench/judge.ts`
+ */
+import * as Y from 'yjs'
+import { seedNegotiationDoc } from '../shared/document/negotiation-doc.ts'
+import { judgeUpdate } from '../shared/document/judge.ts'
+import { CurrentIndex } from '../shared/document/current-index.ts'
+import { textRoom } from '../shared/document/text-room.ts'
+import { largeNonPaper } from './editor/large-text.ts'
+const text = largeNonPaper()
+const doc = new Y.Doc()
+seedNegotiationDoc(doc, text)
+console.log('bytes', text.length, 'top children', textRoom(doc).text.length)
+const index = new CurrentIndex(doc)
+const chair = { username: 'c', role: 'co-chair' as const }
+const client = new Y.Doc()
+Y.applyUpdate(client, Y.encodeStateAsUpdate(doc))
+const ups: Uint8Array[] = []
+client.on('update', (u: Uint8Array) => ups.push(u))
+// Keystrokes into the first run of text, deep in a section.
+const firstText = (node: Y.XmlFragment | Y.XmlElement): Y.XmlText | null => {
+  for (const child of node.toArray()) {
+    if (child instanceof Y.XmlText) return child
+    if (child instanceof Y.XmlElement) {
+      const found = firstText(child)
+      if (found) return found
+    }
+  }
+  return null
+}
+const run = firstText(textRoom(client).text)!
+for (let i = 0; i < 200; i++) run.insert(0, 'x')
+const typing = ups.splice(0)
+const t0 = performance.now()
+for (const u of typing) {
+  const v = judgeUpdate('text', doc, u, chair, { currentIndex: () => index.get() })
+  if (v.refusal) throw new Error(v.refusal.message)
+  Y.applyUpdate(doc, u)
+}
+console.log('keystroke judge ms/update', ((performance.now() - t0) / typing.length).toFixed(3))
+const t1 = performance.now()
+index.get()
+console.log('index rebuild ms', (performance.now() - t1).toFixed(1))
+const g = [...index.get().groups.values()].find((g) => g.alternatives.length > 1)!
+textRoom(client).resolutions.set(g.id, g.alternatives[0])
+const res = ups.splice(0)[0]
+for (let k = 0; k < 3; k++) {
+  const t2 = performance.now()
+  judgeUpdate('text', doc, res, chair, { currentIndex: () => index.get() })
+  console.log('resolution judge (cached index) ms', (performance.now() - t2).toFixed(3))
+}
