@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import { BindingSchema } from '../model/bindings.ts'
-import type { DocumentIndex } from '../model/document-index.ts'
+import type { ResolvableNodes } from './resolvable-nodes.ts'
 import { refuseInscription } from '../model/inscriptions.ts'
 import { refuseResolution } from '../model/resolution.ts'
 import { checkVariableValue } from '../model/variables.ts'
@@ -21,8 +21,8 @@ import type { RoomKind } from './rooms.ts'
 /** What a judge of an entry knows besides the entry. */
 export interface EntryContext {
   actor: Actor
-  /** The index of the text as it stands once the update is applied (built on first use). */
-  index(): DocumentIndex
+  /** What resolutions can name in the text as it stands once the update is applied (read on first use). */
+  nodes(): ResolvableNodes
 }
 
 /** One entry an update sets (`after`) or removes (`after` undefined), with its value before. */
@@ -99,7 +99,7 @@ const TEXT_ROOM: readonly RootSpec[] = [
     type: 'map',
     restore: 'replace',
     judge: checked(TEXT_ROOTS.resolutions, (key, value, context) =>
-      typeof value === 'string' ? refuseResolution(context.index(), key, value) : 'a resolution is a string',
+      typeof value === 'string' ? refuseResolution(context.nodes(), key, value) : 'a resolution is a string',
     ),
   },
   { name: TEXT_ROOTS.bindings, type: 'map', restore: 'replace', judge: schema(TEXT_ROOTS.bindings, BindingSchema) },
