@@ -1,0 +1,46 @@
+/**
+ * Who may write which pending change, judged on the entries an update changes.
+ * Only co-chairs and the secretariat write them (the text room is theirs): a
+ * new entry is a suggestion of the account that writes it, pending and
+ * undecided; afterwards only its status changes — pending to accepted or
+ * rejected, signed by the decider, or back to pending when a decision is
+ * undone. Entries carried over from Word are written by the import, never
+ * through sync. Nothing is deleted.
+ */
+import type { Actor, EntryChange } from '../proposals/rights.ts'
+import { ownsText } from '../roles/owns-text.ts'
+import { PENDING_CHANGES_MAP, PendingChangeSchema, type PendingChange } from './pending-change.ts'
+
+/** Null when `actor` may make every change, else why not (the first refusal). */
+export function refusePendingChangeChanges(actor: Actor, changes: EntryChange[]): string | null {
+  for (const change of changes) {
+    const why = refuse(actor, change)
+    if (why) return `${change.map}.${change.key}: ${why}`
+  }
+  return null
+}
+
+function refuse(actor: Actor, c: EntryChange): string | null {
+  if (c.map !== PENDING_CHANGES_MAP) return `not a pending change (map "${c.map}")`
+  if (!ownsText(actor.role)) return 'only co-chairs and the secretariat suggest, accept or reject changes'
+  if (c.after === undefined) return 'pending changes are never deleted; reject them'
+  const parsed = PendingChangeSchema.safeParse(c.after)
+  if (!parsed.success)
+    return `malformed pending change: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`
+  const after = parsed.data
+  if (after.id !== c.key) return 'a pending change is stored under its own id'
+  const before = c.before as PendingChange | undefined
+  if (!before) {
+    if (after.source !== 'suggestion') return 'only an import carries tracked changes over from Word'
+    if (after.by !== actor.username || after.author !== actor.username)
+      return 'a suggestion is signed by the account that makes it'
+    return after.status === 'pending' && !after.decision ? null : 'a new suggestion is pending and undecided'
+  }
+  const { status: s0, decision: d0, ...rest0 } = before
+  const { status: s1, decision: d1, ...rest1 } = after
+  if (JSON.stringify(rest0) !== JSON.stringify(rest1)) return 'only the status of a pending change changes'
+  if (s0 === s1 && JSON.stringify(d0) === JSON.stringify(d1)) return null
+  if (s1 === 'pending') return d1 ? 'a reopened change carries no decision' : null
+  if (s0 !== 'pending') return `the change is already ${s0}`
+  return d1?.by === actor.username ? null : 'a decision is signed by the account that makes it'
+}
