@@ -93,9 +93,20 @@ export function seedNegotiationDocFromDocx(
   const mapper = new PositionMapper(rooms.text.getXmlFragment(TEXT_FRAGMENT))
   const comments = rooms.proposals.getMap<Comment>(COMMENTS_MAP)
   const ids = new Map(reading.comments.map((c) => [c.id, `word-${c.id}`]))
+  // Accord threads are flat, like Word's: a reply to a reply answers the thread's first comment.
+  const parentOf = new Map(reading.comments.map((c) => [c.id, c.parentId]))
+  const rootOf = (id: string): string => {
+    for (let i = 0, at = id; i < 100; i++) {
+      const up = parentOf.get(at)
+      if (up === undefined || !ids.has(up)) return at
+      at = up
+    }
+    return id
+  }
   rooms.proposals.transact(() => {
     for (const c of reading.comments) {
-      const parent = c.parentId !== undefined ? ids.get(c.parentId) : undefined
+      const root = rootOf(c.id)
+      const parent = root !== c.id ? ids.get(root) : undefined
       const range = positions.range(c.from, c.to)
       if (c.body.length > MAX_COMMENT_CHARS)
         diagnostics.push({

@@ -31,7 +31,8 @@ function refuse(actor: Actor, c: EntryChange): string | null {
     return `malformed comment: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`
   const after = parsed.data
   if (after.id !== c.key) return 'a comment is stored under its own id'
-  const before = c.before as Comment | undefined
+  // Read the stored entry through the schema too, so both sides compare in one key order.
+  const before = c.before === undefined ? undefined : ((CommentSchema.safeParse(c.before).data ?? c.before) as Comment)
   return before ? refuseChange(actor, before, after) : refuseNew(actor, after)
 }
 

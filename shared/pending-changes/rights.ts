@@ -29,7 +29,9 @@ function refuse(actor: Actor, c: EntryChange): string | null {
     return `malformed pending change: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`
   const after = parsed.data
   if (after.id !== c.key) return 'a pending change is stored under its own id'
-  const before = c.before as PendingChange | undefined
+  // Read the stored entry through the schema too, so both sides compare field for field in one key order.
+  const before =
+    c.before === undefined ? undefined : ((PendingChangeSchema.safeParse(c.before).data ?? c.before) as PendingChange)
   if (!before) {
     if (after.source !== 'suggestion') return 'only an import carries tracked changes over from Word'
     if (after.by !== actor.username || after.author !== actor.username)

@@ -14,6 +14,8 @@ export type FileKind =
 export interface FileKindGuess {
   kind: FileKind
   format: string
+  /** For binary content: the first byte that no text has (a NUL or another control byte). */
+  offset?: number
 }
 
 const IMAGES: [number[], string][] = [
@@ -38,7 +40,8 @@ export function sniffFileKind(bytes: Uint8Array): FileKindGuess {
   for (const [magic, format] of IMAGES) if (startsWith(bytes, magic)) return { kind: 'image', format }
   if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes.subarray(8), ascii('WEBP')))
     return { kind: 'image', format: 'WebP image' }
-  if (looksBinary(bytes)) return { kind: 'binary', format: 'binary file' }
+  const binary = binaryOffset(bytes)
+  if (binary >= 0) return { kind: 'binary', format: bytes[binary] === 0 ? 'NUL byte' : 'control byte', offset: binary }
   return { kind: 'text', format: 'text' }
 }
 
@@ -95,17 +98,23 @@ export function zipEntryNames(bytes: Uint8Array): string[] {
   return names
 }
 
-// Text may hold tabs, line and page breaks; NUL or many other control bytes
-// in the first 64 KiB mean binary (UTF-16 text is recognised by its BOM first).
-function looksBinary(bytes: Uint8Array): boolean {
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return false
+// Text may hold tabs, line and page breaks; a NUL, or many other control bytes
+// in the first 64 KiB, mean binary (UTF-16 text is recognised by its BOM first).
+// The offset is the first such byte, or -1 for text.
+function binaryOffset(bytes: Uint8Array): number {
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return -1
   const sample = bytes.subarray(0, 65536)
   let controls = 0
-  for (const b of sample) {
-    if (b === 0) return true
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) controls++
+  let first = -1
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i]
+    if (b === 0) return i
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) {
+      controls++
+      if (first < 0) first = i
+    }
   }
-  return controls > sample.length / 100
+  return controls > sample.length / 100 ? first : -1
 }
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {

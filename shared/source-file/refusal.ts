@@ -64,7 +64,7 @@ export function refusal(guess: FileKindGuess, name: string): SourceFileError | u
     case 'binary':
       return new SourceFileError(
         'unsupported',
-        `${name} is not a text file (${article(guess.format)})`,
+        `${name} is not a text file (${guess.format} at offset ${guess.offset})`,
         'give a UTF-8 plain-text file or a Word (.docx) document',
       )
   }
