@@ -259,15 +259,16 @@ export class BlockReader {
         id: note.id,
         label: note.label,
         ref: note.ref,
-        body: { from: first ? from : skipBreak(this.out.text, from), to: this.out.length },
+        body: { from: first ? from : from + leadingBreaks(this.out.since(from)), to: this.out.length },
       })
     }
   }
 }
 
-function skipBreak(text: string, from: number): number {
-  while (text[from] === '\n') from++
-  return from
+function leadingBreaks(text: string): number {
+  let n = 0
+  while (text[n] === '\n') n++
+  return n
 }
 
 function breakChange(mark: XmlElement, name: string): BreakChange {

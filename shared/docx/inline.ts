@@ -250,7 +250,7 @@ export class InlineReader {
     // A note body reads "¹ Text": the importer needs the space after the mark.
     if (this.afterNoteMark && !/^\s/.test(text)) this.out.write(' ')
     this.afterNoteMark = false
-    this.out.write(format.superscript ? superscriptText(text, this.out.text) : text, format)
+    this.out.write(format.superscript ? superscriptText(text, this.out.since(this.out.length - 1)) : text, format)
   }
 
   // Outside fields, or in the result part of every open field.

@@ -32,7 +32,10 @@ const MARKS: [DocxMarkName, (f: RunFormat) => string | undefined][] = [
 
 /** The text and its side data, as written so far. */
 export class TextWriter {
-  private out = ''
+  // The text as chunks: appending to one string would make a rope that every slice flattens.
+  private readonly chunks: string[] = []
+  private size = 0
+  private joined: string | undefined
   readonly marks: DocxMark[] = []
   readonly changes: TrackedChange[] = []
   readonly formatChanges: FormatChange[] = []
@@ -43,34 +46,45 @@ export class TextWriter {
 
   /** Length of the text so far. */
   get length(): number {
-    return this.out.length
+    return this.size
   }
 
   /** The text so far. */
   get text(): string {
-    return this.out
+    if (this.joined === undefined) {
+      this.joined = this.chunks.join('')
+      this.chunks.length = 0
+      this.chunks.push(this.joined)
+    }
+    return this.joined
   }
 
-  /** The text from `from` to the end. */
+  /** The text from `from` to the end (cheap for a recent `from`). */
   since(from: number): string {
-    return this.out.slice(from)
+    let at = this.size
+    let i = this.chunks.length
+    while (i > 0 && at > from) at -= this.chunks[--i].length
+    return this.chunks
+      .slice(i)
+      .join('')
+      .slice(from - at)
   }
 
   /** Append `text`, marked as `format` says. */
   write(text: string, format?: RunFormat): void {
     if (!text) return
-    const from = this.out.length
-    this.out += text
+    const from = this.size
+    this.chunks.push(text)
+    this.size += text.length
+    this.joined = undefined
     if (!format) return
     for (const [name, value] of MARKS) {
       const v = value(format)
       if (v === undefined) continue
       const last = this.open.get(name)
-      if (last && last.to === from && (last.value ?? '') === v) last.to = this.out.length
+      if (last && last.to === from && (last.value ?? '') === v) last.to = this.size
       else {
-        const mark: DocxMark = v
-          ? { from, to: this.out.length, mark: name, value: v }
-          : { from, to: this.out.length, mark: name }
+        const mark: DocxMark = v ? { from, to: this.size, mark: name, value: v } : { from, to: this.size, mark: name }
         this.marks.push(mark)
         this.open.set(name, mark)
       }
@@ -82,13 +96,13 @@ export class TextWriter {
     let a = this.anchors.get(id)
     if (!a) this.anchors.set(id, (a = {}))
     if (point === 'from' && a.from !== undefined) return
-    a[point] = this.out.length
+    a[point] = this.size
   }
 
   /** A point to come back to. */
   checkpoint(): Checkpoint {
     return {
-      length: this.out.length,
+      length: this.size,
       marks: this.marks.length,
       changes: this.changes.length,
       formatChanges: this.formatChanges.length,
@@ -98,8 +112,16 @@ export class TextWriter {
 
   /** Take back everything written since `cp`; anchors and changes recorded since move to `cp`. */
   rollback(cp: Checkpoint): void {
-    if (this.out.length === cp.length) return
-    this.out = this.out.slice(0, cp.length)
+    if (this.size === cp.length) return
+    while (this.size > cp.length) {
+      const last = this.chunks.pop()!
+      this.size -= last.length
+      if (this.size < cp.length) {
+        this.chunks.push(last.slice(0, cp.length - this.size))
+        this.size = cp.length
+      }
+    }
+    this.joined = undefined
     this.marks.length = cp.marks
     this.paragraphs.length = cp.paragraphs
     for (const m of this.marks) if (m.to > cp.length) m.to = cp.length

@@ -56,6 +56,9 @@ const STRAY_AMPERSAND = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9A-Fa-f]+);)/
 
 type Scope = Map<string, string>
 
+// Self-closing elements (most of a Word part) share one empty child list; parts are only read.
+const NO_CHILDREN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[]
+
 /** Parse `xml` into its root element. Throws `XmlError` on anything that is not well-formed XML. */
 export function parseXml(xml: string): XmlElement {
   const stack: { element: XmlElement; raw: string; scope: Scope }[] = []
@@ -72,7 +75,17 @@ export function parseXml(xml: string): XmlElement {
     }
     return `${prefix}:${local}`
   }
+  // Names resolve the same way in one scope: remember them (elements and attributes apart).
+  const resolved = new Map<Scope, Map<string, string>>()
   const resolve = (raw: string, at: number, isAttribute: boolean, s: Scope): string => {
+    let names = resolved.get(s)
+    if (!names) resolved.set(s, (names = new Map()))
+    const key = isAttribute ? '@' + raw : raw
+    let name = names.get(key)
+    if (name === undefined) names.set(key, (name = resolveName(raw, at, isAttribute, s)))
+    return name
+  }
+  const resolveName = (raw: string, at: number, isAttribute: boolean, s: Scope): string => {
     const colon = raw.indexOf(':')
     if (colon < 0) return isAttribute ? raw : canonical(s.get(''), raw)
     const prefix = raw.slice(0, colon)
@@ -126,23 +139,26 @@ export function parseXml(xml: string): XmlElement {
     const m = TAG.exec(xml)
     if (!m) throw new XmlError('malformed tag', i)
     const raw = m[1]
-    const rawAttrs: [string, string][] = []
-    let own: Scope | undefined
+    const attrs: Record<string, string> = {}
+    let s = scope
     if (m[2]) {
+      // Namespace declarations first (they scope the element's own names), then the attributes.
+      if (m[2].includes('xmlns')) {
+        ATTR.lastIndex = 0
+        for (let a; (a = ATTR.exec(m[2]));) {
+          if (a[1] !== 'xmlns' && !a[1].startsWith('xmlns:')) continue
+          if (s === scope) s = new Map(scope)
+          s.set(a[1] === 'xmlns' ? '' : a[1].slice(6), decode(a[2] ?? a[3], i))
+        }
+      }
       ATTR.lastIndex = 0
       for (let a; (a = ATTR.exec(m[2]));) {
+        if (a[1] === 'xmlns' || a[1].startsWith('xmlns:')) continue
         const value = a[2] ?? a[3]
-        const decoded = value.includes('&') ? decode(value, i) : value
-        if (a[1] === 'xmlns' || a[1].startsWith('xmlns:')) {
-          own ??= new Map(scope)
-          own.set(a[1] === 'xmlns' ? '' : a[1].slice(6), decoded)
-        } else rawAttrs.push([a[1], decoded])
+        attrs[resolve(a[1], i, true, s)] = value.includes('&') ? decode(value, i) : value
       }
     }
-    const s = own ?? scope
-    const attrs: Record<string, string> = {}
-    for (const [name, value] of rawAttrs) attrs[resolve(name, i, true, s)] = value
-    const element: XmlElement = { name: resolve(raw, i, false, s), attrs, children: [] }
+    const element: XmlElement = { name: resolve(raw, i, false, s), attrs, children: m[3] ? NO_CHILDREN : [] }
     if (stack.length) stack[stack.length - 1].element.children.push(element)
     else if (root) throw new XmlError('a second root element', i)
     else root = element
