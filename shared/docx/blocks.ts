@@ -183,15 +183,17 @@ export class BlockReader {
       this.separator(written === 0 ? '\n\n' : '\n')
       const lineFrom = this.out.length
       let column = 0
+      // One cell across the whole grid is a caption row ("Table (continued)"): its text alone on the line.
+      const caption = layout[r].length === 1 && layout[r][0].span === columns
       layout[r].forEach((cell, i) => {
         if (i > 0) this.out.write('\t')
         if (cell.tc) this.cell(cell.tc)
-        for (let k = 1; k < cell.span; k++) this.out.write('\t')
+        if (!caption) for (let k = 1; k < cell.span; k++) this.out.write('\t')
         if (cell.span > 1 || cell.continuesAbove)
           merges.push({ row: written, column, span: cell.span, continuesAbove: cell.continuesAbove })
         column += cell.span
       })
-      for (; column < columns; column++) this.out.write('\t')
+      if (!caption) for (; column < columns; column++) this.out.write('\t')
       if (!/\S|\t/.test(this.out.since(lineFrom))) {
         this.out.rollback(cp)
         return

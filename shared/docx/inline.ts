@@ -261,12 +261,12 @@ export class InlineReader {
 }
 
 /**
- * A superscript run written the way plain negotiating texts write marks: one or
- * two letters as a note mark (`^a`, `^{ab}`), digits as superscript digits
+ * A superscript run written the way plain negotiating texts write marks: one to
+ * four letters, with or without a star, as a note mark (`^a`, `^{iv}`, `^{a*}`), digits as superscript digits
  * (`¹²`, also right for `km²`). Ordinal endings after a number (`1st`) stay.
  */
 function superscriptText(text: string, before: string): string {
-  if (/^[a-z]{1,2}$/.test(text) && !/\d$/.test(before)) return noteMark(text)
+  if (/^(?:[a-z]{1,4}\*?|\*)$/.test(text) && !/\d$/.test(before)) return noteMark(text)
   if (/^\d{1,3}$/.test(text)) return noteMark(text)
   return text
 }

@@ -25,8 +25,8 @@ export function textPositions(doc: Node): TextPositions {
   const w = new Walker()
   w.document(doc)
   const text = w.parts.join('')
-  const before = Int32Array.from(w.before)
-  const after = Int32Array.from(w.after)
+  const before = w.before.subarray(0, w.length)
+  const after = w.after.subarray(0, w.length)
   const end = doc.content.size
   return {
     text,
@@ -55,29 +55,44 @@ function clamp(n: number, lo: number, hi: number): number {
 
 class Walker {
   readonly parts: string[] = []
-  readonly before: number[] = []
-  readonly after: number[] = []
+  before = new Int32Array(1024)
+  after = new Int32Array(1024)
+  length = 0
   private first = true
   private pending = 0
   /** Position at the end of the last block written (where a line break "before" sits). */
   private lastEnd = 0
   private eol = '\n'
 
+  private room(n: number): void {
+    if (this.length + n <= this.before.length) return
+    const size = Math.max(this.before.length * 2, this.length + n)
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(size)
+      b.set(a.subarray(0, this.length))
+      return b
+    }
+    this.before = grow(this.before)
+    this.after = grow(this.after)
+  }
+
   private emit(s: string, before: number, after: number): void {
     this.parts.push(s)
-    for (let i = 0; i < s.length; i++) {
-      this.before.push(before)
-      this.after.push(after)
-    }
+    this.room(s.length)
+    this.before.fill(before, this.length, this.length + s.length)
+    this.after.fill(after, this.length, this.length + s.length)
+    this.length += s.length
   }
 
   // Each character of a text node at `pos` maps to its own position.
   private emitText(s: string, pos: number): void {
     this.parts.push(s)
-    for (let i = 0; i < s.length; i++) {
-      this.before.push(pos + i)
-      this.after.push(pos + i + 1)
+    this.room(s.length)
+    for (let i = 0, at = this.length; i < s.length; i++, at++) {
+      this.before[at] = pos + i
+      this.after[at] = pos + i + 1
     }
+    this.length += s.length
   }
 
   document(doc: Node): void {

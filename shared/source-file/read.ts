@@ -4,7 +4,7 @@
  * or UTF-16 with a BOM) or as a Word document. Everything else, and a text
  * with nothing in it, is refused with a `SourceFileError`.
  */
-import { readDocx, type DocxReading } from '../docx/index.ts'
+import type { DocxReading } from '../docx/index.ts'
 import { SourceFileError } from './error.ts'
 import { sniffFileKind } from './kind.ts'
 import { refusal } from './refusal.ts'
@@ -19,6 +19,8 @@ export async function readSourceFile(bytes: Uint8Array, name: string): Promise<S
   const refused = refusal(guess, name)
   if (refused) throw refused
   if (guess.kind === 'docx' || guess.kind === 'zip') {
+    // Loaded on first use: a plain text needs none of the Word reader.
+    const { readDocx } = await import('../docx/index.ts')
     const reading = await readDocx(bytes, name)
     if (!/\S/.test(reading.text)) throw emptyText(name)
     return { kind: 'docx', text: reading.text, reading }

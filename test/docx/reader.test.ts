@@ -185,6 +185,14 @@ describe('tables', () => {
     const { doc } = importText(reading.text)
     expect(summarize(doc)).toMatchObject({ tables: 1, optionalBrackets: 1, placeholders: ['X'] })
   })
+
+  it('writes a row of one cell across the grid as its text alone, so "Table (continued)" stays a break', async () => {
+    const reading = await read(
+      table(['Party', '2013'], [['Table (continued)', '<w:gridSpan w:val="2"/>']], ['Norway', '84']),
+    )
+    expect(reading.text).toBe('Party\t2013\nTable (continued)\nNorway\t84')
+    expect(summarize(importText(reading.text).doc)).toMatchObject({ tables: 1, partyRows: 1 })
+  })
 })
 
 describe('brackets', () => {
