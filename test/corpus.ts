@@ -18,3 +18,20 @@ export function corpusFile(name: string): string {
 
 /** The CMA 6 Article 6.2 working file: a real .docx with comments, tracked changes, notes and tables. */
 export const cma6Docx = corpusFile('cma6_art6-2_draft_decision_party_inputs_2024.docx')
+
+/**
+ * What importing the CMA 6 file makes: 160 body paragraphs (179 at the top level, 19 without text,
+ * counted with Python's ElementTree), 95 comments of which 93 name a Party or group (read by hand),
+ * 26 + 20 insertions and 25 + 20 deletions (document.xml + endnotes.xml, counted in the XML),
+ * 4 footnotes, 14 endnotes, 8 tables.
+ */
+export const cma6ImportCounts = {
+  paragraphs: 160,
+  comments: 95,
+  commentsWithParty: 93,
+  insertions: 46,
+  deletions: 45,
+  footnotes: 4,
+  endnotes: 14,
+  tables: 8,
+}

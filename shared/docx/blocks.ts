@@ -84,12 +84,8 @@ export class BlockReader {
         case 'w:sectPr':
           this.endSection()
           break
-        case 'w:commentRangeStart':
-          this.out.anchor(c.attrs['w:id'] ?? '', 'from')
-          break
-        case 'w:commentRangeEnd':
-          this.out.anchor(c.attrs['w:id'] ?? '', 'to')
-          break
+        default:
+          this.out.commentRange(c)
       }
     }
   }
@@ -230,8 +226,7 @@ export class BlockReader {
           const content = child(c, 'w:sdtContent')
           if (content) visit(content)
         } else if (c.name === 'w:customXml') visit(c)
-        else if (c.name === 'w:commentRangeStart') this.out.anchor(c.attrs['w:id'] ?? '', 'from')
-        else if (c.name === 'w:commentRangeEnd') this.out.anchor(c.attrs['w:id'] ?? '', 'to')
+        else this.out.commentRange(c)
       }
     }
     visit(tc)

@@ -109,12 +109,6 @@ export class InlineReader {
           if (content) this.container(content, style, inCell)
           break
         }
-        case 'w:commentRangeStart':
-          this.out.anchor(c.attrs['w:id'] ?? '', 'from')
-          break
-        case 'w:commentRangeEnd':
-          this.out.anchor(c.attrs['w:id'] ?? '', 'to')
-          break
         case 'w:moveFromRangeStart':
           this.moveFrom = c.attrs['w:name'] ?? c.attrs['w:id']
           break
@@ -131,6 +125,8 @@ export class InlineReader {
         case 'm:oMath':
           if (this.visible()) this.out.write(mathText(c))
           break
+        default:
+          this.out.commentRange(c)
       }
     }
   }

@@ -3,6 +3,7 @@
  * the way Word writes them: `upperLetter` 27 is `AA` (Word repeats the letter,
  * it does not carry like a spreadsheet column), `lowerRoman` 4 is `iv`.
  */
+import { romanNumeral } from '../numerals/roman.ts'
 
 const ORDINAL_WORDS = [
   'zeroth',
@@ -26,9 +27,9 @@ export function formatNumber(n: number, fmt: string | undefined): string {
     case 'none':
       return ''
     case 'upperRoman':
-      return roman(n)
+      return romanNumeral(n)
     case 'lowerRoman':
-      return roman(n).toLowerCase()
+      return romanNumeral(n).toLowerCase()
     case 'upperLetter':
       return letters(n)
     case 'lowerLetter':
@@ -50,33 +51,6 @@ export function formatNumber(n: number, fmt: string | undefined): string {
     default:
       return String(n)
   }
-}
-
-function roman(n: number): string {
-  if (n <= 0 || n >= 4000) return String(n)
-  const table: [number, string][] = [
-    [1000, 'M'],
-    [900, 'CM'],
-    [500, 'D'],
-    [400, 'CD'],
-    [100, 'C'],
-    [90, 'XC'],
-    [50, 'L'],
-    [40, 'XL'],
-    [10, 'X'],
-    [9, 'IX'],
-    [5, 'V'],
-    [4, 'IV'],
-    [1, 'I'],
-  ]
-  let out = ''
-  for (const [value, glyph] of table) {
-    while (n >= value) {
-      out += glyph
-      n -= value
-    }
-  }
-  return out
 }
 
 function letters(n: number): string {

@@ -7,6 +7,7 @@
  */
 import type { DocxMark, DocxMarkName, DocxNote, DocxParagraph, FormatChange, TrackedChange } from './reading.ts'
 import type { RunFormat } from './styles.ts'
+import type { XmlElement } from './xml.ts'
 
 /** A point to roll back to. */
 export interface Checkpoint {
@@ -97,6 +98,13 @@ export class TextWriter {
     if (!a) this.anchors.set(id, (a = {}))
     if (point === 'from' && a.from !== undefined) return
     a[point] = this.size
+  }
+
+  /** Record a comment range marker (`w:commentRangeStart`/`End`); false for any other element. */
+  commentRange(e: XmlElement): boolean {
+    if (e.name !== 'w:commentRangeStart' && e.name !== 'w:commentRangeEnd') return false
+    this.anchor(e.attrs['w:id'] ?? '', e.name === 'w:commentRangeStart' ? 'from' : 'to')
+    return true
   }
 
   /** A point to come back to. */
