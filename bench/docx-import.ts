@@ -6,7 +6,10 @@
  * one run (ratios are what to compare; the machine is shared). Goal: the whole
  * .docx import under 300 ms.
  *
- *   node --expose-gc --import tsx bench/docx-import.ts [FILE.docx]
+ *   node --import tsx bench/docx-import.ts [FILE.docx]
+ *
+ * No forced collection between runs: here a full GC before each run made the
+ * next one two to three times slower (a cold heap), which no real import pays.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -25,7 +28,6 @@ function corpusFile(): string {
 
 const file = process.argv[2] ?? corpusFile()
 const bytes = new Uint8Array(readFileSync(file))
-const collect = (globalThis as { gc?: () => void }).gc
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b)
@@ -36,7 +38,6 @@ async function time(runs: number, f: () => unknown | Promise<unknown>): Promise<
   for (let i = 0; i < 3; i++) await f() // warm-up: let the JIT settle
   const ms: number[] = []
   for (let i = 0; i < runs; i++) {
-    collect?.()
     const t = performance.now()
     await f()
     ms.push(performance.now() - t)
@@ -46,9 +47,15 @@ async function time(runs: number, f: () => unknown | Promise<unknown>): Promise<
 
 const reading = await readDocx(bytes)
 const textBytes = Buffer.byteLength(reading.text)
-const read = await time(15, () => readDocx(bytes))
-const importOnly = await time(15, () => importText(reading.text))
-const whole = await time(15, async () => {
+const read = await time(25, () => readDocx(bytes))
+const importOnly = await time(25, () => importText(reading.text))
+const seed = await time(25, () =>
+  seedNegotiationDocFromDocx({ text: new Y.Doc(), proposals: new Y.Doc() }, reading, {
+    by: 'bench',
+    at: '2024-01-01T00:00:00Z',
+  }),
+)
+const whole = await time(25, async () => {
   const r = await readDocx(bytes)
   seedNegotiationDocFromDocx({ text: new Y.Doc(), proposals: new Y.Doc() }, r, {
     by: 'bench',
@@ -66,6 +73,7 @@ console.log(
 console.log(
   `import its plain text (importText)          ${importOnly.toFixed(1).padStart(7)} ms  ${mb(textBytes, importOnly).padStart(5)} MB/s of text`,
 )
+console.log(`its import into the two rooms (reading given) ${seed.toFixed(1).padStart(7)} ms`)
 console.log(
   `whole .docx import into the two rooms       ${whole.toFixed(1).padStart(7)} ms  ${mb(bytes.length, whole).padStart(5)} MB/s of .docx`,
 )
