@@ -11,6 +11,8 @@ import { refuseInscription } from '../model/inscriptions.ts'
 import { refuseResolution } from '../model/resolution.ts'
 import { checkVariableValue } from '../model/variables.ts'
 import { refuseProposalEntry } from '../proposals/rights.ts'
+import { refuseCommentEntry } from '../comments/rights.ts'
+import { refusePendingChangeEntry } from '../pending-changes/rights.ts'
 import { StoredAcceptanceSchema } from './acceptances.ts'
 import { ProvenanceSchema } from './proposal-acceptance.ts'
 import type { Refusal } from './protocol.ts'
@@ -137,15 +139,29 @@ const TEXT_ROOM: readonly RootSpec[] = [
     restore: 'replace',
     judge: schema(TEXT_ROOTS.acceptances, StoredAcceptanceSchema),
   },
+  {
+    name: TEXT_ROOTS.pendingChanges,
+    type: 'map',
+    restore: 'replace',
+    judge: (change, context) => refusePendingChangeEntry(context.actor, change),
+  },
 ]
 
 /** The proposals room's roots: the record, judged entry by entry against the sender. */
-const PROPOSALS_ROOM: readonly RootSpec[] = Object.values(PROPOSALS_ROOTS).map((name) => ({
-  name,
-  type: 'map' as const,
-  restore: 'record' as const,
-  judge: (change: EntryChange, context: EntryContext) => refuseProposalEntry(context.actor, { map: name, ...change }),
-}))
+const PROPOSALS_ROOM: readonly RootSpec[] = [
+  ...[PROPOSALS_ROOTS.proposals, PROPOSALS_ROOTS.stances, PROPOSALS_ROOTS.log].map((name) => ({
+    name,
+    type: 'map' as const,
+    restore: 'record' as const,
+    judge: (change: EntryChange, context: EntryContext) => refuseProposalEntry(context.actor, { map: name, ...change }),
+  })),
+  {
+    name: PROPOSALS_ROOTS.comments,
+    type: 'map',
+    restore: 'record',
+    judge: (change, context) => refuseCommentEntry(context.actor, change),
+  },
+]
 
 /** Every room's roots. */
 export const ROOM_ROOTS: Record<RoomKind, readonly RootSpec[]> = { text: TEXT_ROOM, proposals: PROPOSALS_ROOM }
