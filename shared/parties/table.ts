@@ -5,19 +5,10 @@
  */
 import { CsvSyntaxError, parseCsv } from './csv.ts'
 import { PARTY_COLUMNS, PartyRowSchema, type Party } from './party.ts'
+import { parsePartyYears } from './party-years.ts'
+import { PartyTableError } from './table-error.ts'
 
-/** A bad party table: the file, the 1-based line of the row, the column, and what to do. */
-export class PartyTableError extends Error {
-  constructor(
-    readonly file: string,
-    readonly row: number,
-    readonly field: string,
-    readonly detail: string,
-  ) {
-    super(`${file}, row ${row}, field "${field}": ${detail}`)
-    this.name = 'PartyTableError'
-  }
-}
+export { PartyTableError }
 
 /** The Parties of a table, with lookups. */
 export interface PartyTable {
@@ -41,9 +32,15 @@ export function partyNameKey(name: string): string {
 
 /**
  * Parses and validates the party table. Throws `PartyTableError` for the first
- * bad row, naming file, row (the line number in the file) and field.
+ * bad row, naming file, row (the line number in the file) and field. With
+ * `years` (`party-years.csv`), each Party carries its series.
  */
-export function parsePartyTable(csvText: string, fileName: string): PartyTable {
+export function parsePartyTable(
+  csvText: string,
+  fileName: string,
+  years?: { text: string; file: string },
+): PartyTable {
+  const series = years ? parsePartyYears(years.text, years.file) : undefined
   let records
   try {
     records = parseCsv(csvText, fileName)
@@ -92,10 +89,12 @@ export function parsePartyTable(csvText: string, fileName: string): PartyTable {
       const field = String(issue.path[0] ?? '(row)')
       throw new PartyTableError(fileName, record.line, field, `${JSON.stringify(raw[field] ?? '')} ${issue.message}`)
     }
-    const party = result.data
-    for (const name of [party.name, ...party.aliases]) {
+    const party: Party = result.data
+    const partySeries = series?.get(party.iso)
+    if (partySeries) party.series = partySeries
+    for (const name of new Set([party.name, ...party.aliases, party.unName])) {
       const key = partyNameKey(name)
-      if (byKey.has(key))
+      if (byKey.has(key) && byKey.get(key) !== party)
         throw new PartyTableError(
           fileName,
           record.line,
