@@ -58,16 +58,30 @@ export function parseNegotiatingGroups(csvText: string, fileName: string, table?
   const byIso = new Map<string, NegotiatingGroup[]>()
   for (const { line, fields } of rows) {
     if (fields.length !== NEGOTIATING_GROUP_COLUMNS.length)
-      throw new PartyTableError(fileName, line, '(row)', `has ${fields.length} fields, the header ${NEGOTIATING_GROUP_COLUMNS.length}`)
-    const [id, name, aliases, asOf, source, members] = fields.map((f) => f.trim()) as [string, string, string, string, string, string]
-    if (!/^[A-Z0-9]{2,8}$/.test(id)) throw new PartyTableError(fileName, line, 'id', `"${id}" must be 2 to 8 capitals or digits`)
+      throw new PartyTableError(
+        fileName,
+        line,
+        '(row)',
+        `has ${fields.length} fields, the header ${NEGOTIATING_GROUP_COLUMNS.length}`,
+      )
+    const [id, name, aliases, asOf, source, members] = fields.map((f) => f.trim()) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ]
+    if (!/^[A-Z0-9]{2,8}$/.test(id))
+      throw new PartyTableError(fileName, line, 'id', `"${id}" must be 2 to 8 capitals or digits`)
     if (!name) throw new PartyTableError(fileName, line, 'name', 'is empty')
     if (!/^\d{4}(-\d{2}-\d{2})?$/.test(asOf))
       throw new PartyTableError(fileName, line, 'as_of', `"${asOf}" must be a year or a date (2024-01-01)`)
     if (!source) throw new PartyTableError(fileName, line, 'source', 'is empty: every member list needs its source')
     const codes = members.split(';').map((m) => m.trim())
     for (const code of codes) {
-      if (!/^[A-Z]{2}$/.test(code)) throw new PartyTableError(fileName, line, 'members', `"${code}" is not an alpha-2 code`)
+      if (!/^[A-Z]{2}$/.test(code))
+        throw new PartyTableError(fileName, line, 'members', `"${code}" is not an alpha-2 code`)
       if (table && !table.byIso(code))
         throw new PartyTableError(fileName, line, 'members', `"${code}" is not a Party of the party table`)
     }

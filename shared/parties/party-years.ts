@@ -56,11 +56,21 @@ export function parsePartyYears(csvText: string, fileName: string): Map<string, 
     throw new PartyTableError(fileName, 1, '(header)', `the first line must be ${PARTY_YEAR_COLUMNS.join(',')}`)
   const out = new Map<
     string,
-    { ghgKt: Map<number, number>; ghgSource?: EmissionsSeriesSource; gdp: Map<number, number>; population: Map<number, number> }
+    {
+      ghgKt: Map<number, number>
+      ghgSource?: EmissionsSeriesSource
+      gdp: Map<number, number>
+      population: Map<number, number>
+    }
   >()
   for (const { line, fields } of rows) {
     if (fields.length !== PARTY_YEAR_COLUMNS.length)
-      throw new PartyTableError(fileName, line, '(row)', `has ${fields.length} fields, the header ${PARTY_YEAR_COLUMNS.length}`)
+      throw new PartyTableError(
+        fileName,
+        line,
+        '(row)',
+        `has ${fields.length} fields, the header ${PARTY_YEAR_COLUMNS.length}`,
+      )
     const [iso, yearText, ghg, source, gdp, population] = fields as [string, string, string, string, string, string]
     if (!/^[A-Z]{2}$/.test(iso)) throw new PartyTableError(fileName, line, 'iso', `"${iso}" is not an alpha-2 code`)
     if (!/^\d{4}$/.test(yearText)) throw new PartyTableError(fileName, line, 'year', `"${yearText}" is not a year`)
@@ -75,13 +85,23 @@ export function parsePartyYears(csvText: string, fileName: string): Map<string, 
     if ((ghg === '') !== (source === ''))
       throw new PartyTableError(fileName, line, 'ghg_source', 'is needed exactly when ghg_kt has a value')
     if (source !== '' && !(source in EMISSIONS_SERIES))
-      throw new PartyTableError(fileName, line, 'ghg_source', `"${source}" is not one of ${Object.keys(EMISSIONS_SERIES).join(', ')}`)
+      throw new PartyTableError(
+        fileName,
+        line,
+        'ghg_source',
+        `"${source}" is not one of ${Object.keys(EMISSIONS_SERIES).join(', ')}`,
+      )
     let series = out.get(iso)
     if (!series) out.set(iso, (series = { ghgKt: new Map(), gdp: new Map(), population: new Map() }))
     const year = Number(yearText)
     if (ghg !== '') {
       if (series.ghgSource && series.ghgSource !== source)
-        throw new PartyTableError(fileName, line, 'ghg_source', `${iso} mixes ${series.ghgSource} and ${source}: one source a Party`)
+        throw new PartyTableError(
+          fileName,
+          line,
+          'ghg_source',
+          `${iso} mixes ${series.ghgSource} and ${source}: one source a Party`,
+        )
       series.ghgSource = source as EmissionsSeriesSource
       series.ghgKt.set(year, Number(ghg))
     }

@@ -35,11 +35,7 @@ export function partyNameKey(name: string): string {
  * bad row, naming file, row (the line number in the file) and field. With
  * `years` (`party-years.csv`), each Party carries its series.
  */
-export function parsePartyTable(
-  csvText: string,
-  fileName: string,
-  years?: { text: string; file: string },
-): PartyTable {
+export function parsePartyTable(csvText: string, fileName: string, years?: { text: string; file: string }): PartyTable {
   const series = years ? parsePartyYears(years.text, years.file) : undefined
   let records
   try {

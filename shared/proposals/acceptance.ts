@@ -10,7 +10,7 @@ import type * as Y from 'yjs'
 import type { DocumentIndex } from '../model/document-index.ts'
 import { modelMaps } from '../model/shared-state.ts'
 import { checkVariableValue, type VariableValue } from '../model/variables.ts'
-import { INSCRIPTION_COLUMNS } from '../model/inscriptions.ts'
+import { checkInscriptionValue, splitInscriptionKey } from '../model/inscriptions.ts'
 import type { Proposal } from './proposal.ts'
 
 /** Name of the map, in the text's room, of where accepted decisions came from. */
@@ -59,13 +59,9 @@ export function refuseAcceptance(proposal: Proposal, index?: DocumentIndex): str
     case 'value':
       return checkVariableValue(proposal.target, proposal.value)
     case 'inscription': {
-      const column = proposal.target.slice(0, proposal.target.indexOf('/'))
-      if (!(column in INSCRIPTION_COLUMNS)) return `unknown inscription column ${column}`
-      if (column === 'election')
-        return proposal.value === 'gg' || proposal.value === 'pct' ? null : 'an election is "gg" or "pct"'
-      return typeof proposal.value === 'number' && Number.isFinite(proposal.value) && proposal.value > 0
-        ? null
-        : 'an inscription is a number greater than zero'
+      const { column } = splitInscriptionKey(proposal.target)
+      const problem = checkInscriptionValue(column, proposal.value)
+      return problem && `${column}: ${problem}`
     }
     case 'alternative':
       return typeof proposal.value === 'string' && proposal.value.trim()
