@@ -156,7 +156,9 @@ function computeRow(p: Party, cx: RowContext, cells: PartyCells, absolute: { fig
   row.approximate = base?.approximate ?? false
   row.source = base
     ? row.approximate
-      ? 'base year approximate (inventory)'
+      ? p.sources.baseYearT.includes('CAIT')
+        ? 'base year approximate (CAIT 1990, with land-use change)'
+        : 'base year approximate (inventory)'
       : 'base year exact (official first-period amount)'
     : 'no base year in the party table'
   if (cx.layout === 'annex-c') return annexCRow(p, row, cx, cells, absolute)
@@ -200,7 +202,7 @@ function computeRow(p: Party, cx: RowContext, cells: PartyCells, absolute: { fig
       : assignedAmount({ qelrcPct: conditional, baseYearT: base.baseYearT, years: cx.years })
   absolute.figure = {
     column,
-    label: `${inscribed}${conditional === undefined ? '' : `–${conditional}`} % of base year`,
+    label: `${inscribed} % of base year${conditional === undefined ? '' : ` (${conditional} % conditional)`}`,
     periodT: amount.unroundedTonnes,
     assignedAmountT: amount.tonnes,
     approximate: row.approximate,
