@@ -47,7 +47,9 @@ describe('the aggregate with conditional offers', () => {
     expect(a.parties).toEqual(['Norway', 'Switzerland'])
     expect(a.reductionPctInterval.unconditional).toBeCloseTo(15.898, 3)
     expect(a.reductionPctInterval.conditional).toBeCloseTo(22.754, 3)
-    expect(a.omitted).toEqual([{ party: 'Indonesia', reason: 'the chosen 1 bis option covers the Parties included in Annex I' }])
+    expect(a.omitted).toEqual([
+      { party: 'Indonesia', reason: 'the chosen 1 bis option covers the Parties included in Annex I' },
+    ])
     // Its tonnes still count in the totals: the scope is 1 bis's, not the table's.
     expect(c.results.commitments!.counted).toContain('Indonesia')
   })

@@ -32,7 +32,9 @@ describe('a deviation below BAU', () => {
   it('takes the data’s log-linear trend when the Party states no BAU (Frankel’s method)', () => {
     const d = compute({ 'bau.pct': { Mexico: 30 }, 'bau.targetYear': { Mexico: 2020 } })
     const r = rowOf(d, 'Mexico').commitments!.commitments[0]!
-    expect(r.assumptions[0]).toMatch(/^BAU: the data to 2016, then its log-linear trend over 2007–2016 \(-?\d+\.\d\d % a year; Frankel’s BAU method\)$/)
+    expect(r.assumptions[0]).toMatch(
+      /^BAU: the data to 2016, then its log-linear trend over 2007–2016 \(-?\d+\.\d\d % a year; Frankel’s BAU method\)$/,
+    )
     expect(r.problem).toBeUndefined()
   })
 
@@ -52,7 +54,9 @@ describe('a deviation below BAU', () => {
   it('refuses an upside-down QELRC range the same way', () => {
     const bad = compute({ cp2: { Norway: 84 }, 'cp2.conditional': { Norway: 90 } })
     expect(bad.results.diagnostics.map((d) => d.message)).toContainEqual(
-      expect.stringMatching(/^Norway: cp2\.conditional is 90, which allows more than the unconditional cp2: .*upside down/),
+      expect.stringMatching(
+        /^Norway: cp2\.conditional is 90, which allows more than the unconditional cp2: .*upside down/,
+      ),
     )
   })
 })

@@ -60,7 +60,9 @@ describe('an intensity target', () => {
       'intensity.gdpGrowthPct': { China: -3 },
     })
     const d = bad.results.diagnostics.find((x) => x.code === 'commitment-value')!
-    expect(d.message).toMatch(/^China: intensity\.gdpGrowthPct is -3 % a year: a fall beyond the data’s range \(its worst year was /)
+    expect(d.message).toMatch(
+      /^China: intensity\.gdpGrowthPct is -3 % a year: a fall beyond the data’s range \(its worst year was /,
+    )
     expect(d.ids).toEqual(['intensity.gdpGrowthPct/China'])
     expect(rowOf(bad, 'China').commitments!.periodT).toBeNull()
     // Indonesia's GDP fell 19.3 % in 1998 in the data: a stated fall of 10 % a year is within its range.
@@ -77,7 +79,11 @@ describe('an intensity target', () => {
     expect(noBase.results.diagnostics.map((d) => d.message)).toContainEqual(
       expect.stringMatching(/^China: intensity\.baseYear is missing: an intensity target is measured from a base year/),
     )
-    const backwards = compute({ 'intensity.pct': { China: 40 }, 'intensity.baseYear': { China: 2005 }, 'intensity.targetYear': { China: 2005 } })
+    const backwards = compute({
+      'intensity.pct': { China: 40 },
+      'intensity.baseYear': { China: 2005 },
+      'intensity.targetYear': { China: 2005 },
+    })
     expect(backwards.results.diagnostics.map((d) => d.message)).toContainEqual(
       'China: intensity.targetYear is 2005: the target year must come after the base year (2005)',
     )

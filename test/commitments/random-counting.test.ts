@@ -9,7 +9,9 @@ import { seededRandom } from '../seeded-random.ts'
 import { compute, parties } from './annex-b1.ts'
 
 const PERIOD = { start: 2013, end: 2020 }
-const candidates = parties.filter((p) => p.series && p.baseYearT && p.series.gdp.has(2005) && p.series.ghgKt.get(2005)! > 0)
+const candidates = parties.filter(
+  (p) => p.series && p.baseYearT && p.series.gdp.has(2005) && p.series.ghgKt.get(2005)! > 0,
+)
 const SECTORS = ['power', 'cement', 'Power', 'transport']
 
 /** A random set of inscriptions, some Parties holding several commitments, some sharing sectors. */
@@ -52,7 +54,11 @@ function randomInscriptions(random: () => number): Record<string, Record<string,
 }
 
 // The rule stated independently: the tightest economy-wide limit, less each sector's deepest additional cut once.
-function expectedPeriod(party: (typeof parties)[number], cells: Map<string, number | string>, absolute: Interval | undefined) {
+function expectedPeriod(
+  party: (typeof parties)[number],
+  cells: Map<string, number | string>,
+  absolute: Interval | undefined,
+) {
   let limit = absolute
   const additional = new Map<string, Interval>()
   for (const t of readCommitmentTerms(cells).terms) {
@@ -68,7 +74,10 @@ function expectedPeriod(party: (typeof parties)[number], cells: Map<string, numb
   let cut = 0
   let cutC = 0
   for (const c of additional.values()) ((cut += c.unconditional), (cutC += c.conditional))
-  return { unconditional: Math.max(0, limit.unconditional - 8 * cut), conditional: Math.max(0, limit.conditional - 8 * cutC) }
+  return {
+    unconditional: Math.max(0, limit.unconditional - 8 * cut),
+    conditional: Math.max(0, limit.conditional - 8 * cutC),
+  }
 }
 
 describe('the counting rule, on seeded random commitments', () => {
@@ -99,7 +108,9 @@ describe('the counting rule, on seeded random commitments', () => {
         expect(f.periodT!.unconditional, party).toBeCloseTo(expected.unconditional, 2)
         expect(f.periodT!.conditional, party).toBeCloseTo(expected.conditional, 2)
         // No figure is above the loosest of its own limits: nothing is added up.
-        for (const x of f.commitments) if (x.periodT && !x.problem) expect(f.periodT!.unconditional).toBeLessThanOrEqual(x.periodT.unconditional + 1e-6)
+        for (const x of f.commitments)
+          if (x.periodT && !x.problem)
+            expect(f.periodT!.unconditional).toBeLessThanOrEqual(x.periodT.unconditional + 1e-6)
         expect(f.periodT!.conditional).toBeLessThanOrEqual(f.periodT!.unconditional + 1e-6)
       }
       expect(t.periodT.unconditional).toBeCloseTo(sum, 0)

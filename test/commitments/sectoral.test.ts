@@ -76,7 +76,9 @@ describe('a sectoral target beside an economy-wide one', () => {
     const messages = c.results.diagnostics.filter((d) => d.code === 'commitment-value').map((d) => d.message)
     // Norway's inventory: 49.3 Mt in 2019, its last year.
     expect(messages).toEqual([
-      expect.stringMatching(/^Norway: sectoral\.all\.cutMt is 60 Mt, larger than Norway’s whole emissions \(\d+\.\d Mt in 2019\)$/),
+      expect.stringMatching(
+        /^Norway: sectoral\.all\.cutMt is 60 Mt, larger than Norway’s whole emissions \(\d+\.\d Mt in 2019\)$/,
+      ),
       'Norway: sectoral.petroleum.cutMt is 2 Mt, larger than the sector itself (sectoral.petroleum.sectorMt = 1.5 Mt)',
     ])
     // Neither counts: Norway's figure is its QELRC's.
