@@ -5,8 +5,6 @@
  * the document's connection: when the server refuses a write, it says so and
  * reopens the document, so the editor shows the server's state again.
  */
-import partiesCsv from '../../templates/parties/parties.csv?raw'
-import { parsePartyTable } from '../../shared/parties/index.ts'
 import { capabilitiesOf } from '../app/capabilities.ts'
 import type { Session } from '../app/session.ts'
 import { DocumentConnection } from '../collab/connection.ts'
@@ -17,6 +15,7 @@ import type { EditorContext } from '../editor/editor-context.ts'
 import { PlaceholderValues } from '../editor/placeholder-values.ts'
 import { LiveComputation } from '../model/live-computation.ts'
 import { createAmountsPanel } from '../panel/amounts-panel.ts'
+import { parties } from '../panel/shipped-party-data.ts'
 import { createBracketCounter } from '../panel/bracket-counter.ts'
 import { createDiagnosticsList } from '../panel/diagnostics-list.ts'
 import { createFairnessPanel } from '../panel/fairness-panel.ts'
@@ -27,8 +26,6 @@ import { DocumentLog } from '../streamlining/document-log.ts'
 import { Streamliner } from '../streamlining/streamliner.ts'
 import { nodeTitle } from '../../shared/streamline/node-location.ts'
 import { el } from './element.ts'
-
-const parties = parsePartyTable(partiesCsv, 'parties.csv').parties
 
 /** Shows document `documentId` in `root`; returns the function that closes it. */
 export function showEditorPage(

@@ -28,6 +28,8 @@ export interface CommitmentResult {
   column: string
   /** The commitment in words, with its figures. */
   label: string
+  /** The same in a few words, for a table cell. */
+  short: string
   counting: ResultCounting
   /** Sectoral: the sector; policies: what is undertaken. */
   subject?: string
@@ -85,6 +87,7 @@ export function impliedByTerms(party: Party, terms: CommitmentTerms, period: Per
         kind: terms.kind,
         column: `pam.${terms.slug}`,
         label: terms.description,
+        short: terms.effectMt === undefined ? 'policy' : `policy (≈${terms.effectMt} Mt)`,
         subject: terms.description,
         counting: 'listed',
         cutT: terms.effectMt === undefined ? undefined : exact(terms.effectMt * 1e6),
@@ -114,6 +117,7 @@ function intensity(
     kind: 'intensity',
     column: 'intensity.pct',
     label: `${pctText(t.pct)} % below ${b} emissions per unit of GDP by ${target}`,
+    short: `intensity −${pctText(t.pct)} % by ${target}`,
     counting: 'economy-wide',
     targetYear: target,
     conditional: t.pct.conditional !== undefined,
@@ -178,6 +182,7 @@ function bauDeviation(
     kind: 'bau-deviation',
     column: 'bau.pct',
     label: `${pctText(t.pct)} % below business as usual by ${target}`,
+    short: `below BAU −${pctText(t.pct)} % by ${target}`,
     counting: 'economy-wide',
     targetYear: target,
     conditional: t.pct.conditional !== undefined,
@@ -212,6 +217,7 @@ function sectoral(party: Party, t: Extract<CommitmentTerms, { kind: 'sectoral' }
     kind: 'sectoral',
     column,
     label: `${t.sector}: ${pctText(t.cutMt)} Mt a year less, ${t.counting === 'toward' ? 'counted toward the economy-wide target' : 'additional to it'}`,
+    short: `${t.sector}: −${pctText(t.cutMt)} Mt (${t.counting})`,
     subject: t.sector,
     counting: t.counting,
     cutT: statedInterval(t.cutMt, 1e6),
