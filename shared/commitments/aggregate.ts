@@ -44,7 +44,8 @@ export function commitmentAggregate(
   scope: AggregateScope | null,
   targetPct: number | undefined,
 ): CommitmentAggregate | null {
-  const counted = new Set(totals.counted)
+  // Counted: a figure with emissions, unless the totals left it out (the Union beside its member States).
+  const left = totals.notCounted.length ? new Set(totals.notCounted.map((n) => n.party)) : undefined
   const omitted: { party: string; reason: string }[] = [...totals.notCounted]
   let sumBaseYearT = 0
   const allowed = { unconditional: 0, conditional: 0 }
@@ -53,7 +54,7 @@ export function commitmentAggregate(
   let conditional = false
   for (const r of rows) {
     const f = r.commitments
-    if (!f?.annualT || !counted.has(r.party)) continue
+    if (!f?.annualT || left?.has(r.party)) continue
     if (scope === 'annex-i' && !includedInAnnexI(byName.get(r.party)!)) {
       omitted.push({ party: r.party, reason: 'the chosen 1 bis option covers the Parties included in Annex I' })
       continue

@@ -9,7 +9,7 @@
 import type { Party } from '../parties/party.ts'
 import { exact, type Interval } from './interval.ts'
 import type { CommitmentKind } from './kinds.ts'
-import { bauPath, gdpGrowthRange, lastYear, recentGdpGrowthPct } from './paths.ts'
+import { bauPath, gdpGrowthRange, lastEmissionsYear, recentGdpGrowthPct } from './paths.ts'
 import type { CommitmentTerms, StatedFigure } from './terms.ts'
 
 /** A commitment period: first and last year, both counted. */
@@ -229,7 +229,7 @@ function sectoral(party: Party, t: Extract<CommitmentTerms, { kind: 'sectoral' }
   if (upsideDown) return { ...result, problem: upsideDown }
   const deepest = Math.max(t.cutMt.unconditional, t.cutMt.conditional ?? 0)
   const deepestField = deepest === t.cutMt.unconditional ? `${column}.cutMt` : `${column}.cutMt.conditional`
-  const last = party.series && lastYear(party.series.ghgKt)
+  const last = party.series && lastEmissionsYear(party.series)
   const wholeMt = last === undefined ? undefined : party.series!.ghgKt.get(last)! / 1000
   if (t.sectorMt !== undefined) {
     if (deepest > t.sectorMt)

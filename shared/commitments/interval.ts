@@ -27,6 +27,13 @@ export function plus(a: Interval, b: Interval): Interval {
   return { unconditional: a.unconditional + b.unconditional, conditional: a.conditional + b.conditional }
 }
 
+/** Adds `b` into `into`, end by end (for sums over many Parties without a new object each step). */
+export function addInto(into: Interval, b: Interval): Interval {
+  into.unconditional += b.unconditional
+  into.conditional += b.conditional
+  return into
+}
+
 /** End by end: a − b. */
 export function minus(a: Interval, b: Interval): Interval {
   return { unconditional: a.unconditional - b.unconditional, conditional: a.conditional - b.conditional }

@@ -26,8 +26,33 @@ export function firstYear(values: ReadonlyMap<number, number>): number | undefin
   return first
 }
 
+// A series never changes once read: what is derived from it alone is computed once.
+function once<T>(cache: WeakMap<PartySeries, { value: T }>, series: PartySeries, compute: () => T): T {
+  let hit = cache.get(series)
+  if (!hit) cache.set(series, (hit = { value: compute() }))
+  return hit.value
+}
+
+const recentGrowth = new WeakMap<PartySeries, { value: { pct: number; from: number; to: number } | undefined }>()
+const growthRange = new WeakMap<
+  PartySeries,
+  { value: { lowestPct: number; lowestYear: number; highestPct: number; from: number; to: number } | undefined }
+>()
+const trends = new WeakMap<PartySeries, { value: { growthPct: number; from: number } | undefined }>()
+
+const lastEmissions = new WeakMap<PartySeries, { value: number | undefined }>()
+
+/** The last year the Party's emissions series has a figure for. */
+export function lastEmissionsYear(series: PartySeries): number | undefined {
+  return once(lastEmissions, series, () => lastYear(series.ghgKt))
+}
+
 /** Compound annual growth of GDP over the last ten years of data, per cent, or undefined without two figures. */
 export function recentGdpGrowthPct(series: PartySeries): { pct: number; from: number; to: number } | undefined {
+  return once(recentGrowth, series, () => computeRecentGdpGrowth(series))
+}
+
+function computeRecentGdpGrowth(series: PartySeries): { pct: number; from: number; to: number } | undefined {
   const to = lastYear(series.gdp)
   if (to === undefined) return undefined
   let from = to - TREND_YEARS
@@ -39,6 +64,12 @@ export function recentGdpGrowthPct(series: PartySeries): { pct: number; from: nu
 
 /** The lowest and highest year-on-year GDP growth in the data, per cent, with their years. */
 export function gdpGrowthRange(
+  series: PartySeries,
+): { lowestPct: number; lowestYear: number; highestPct: number; from: number; to: number } | undefined {
+  return once(growthRange, series, () => computeGrowthRange(series))
+}
+
+function computeGrowthRange(
   series: PartySeries,
 ): { lowestPct: number; lowestYear: number; highestPct: number; from: number; to: number } | undefined {
   let lowestPct = Infinity
@@ -84,7 +115,7 @@ export interface BauChoice {
  * rate that reaches the Party's own target-year BAU, or along the trend.
  */
 export function bauPath(series: PartySeries, choice: BauChoice = {}): BauPath | { problem: string; field: string } {
-  const last = lastYear(series.ghgKt)
+  const last = lastEmissionsYear(series)
   if (last === undefined)
     return { field: 'bau.pct', problem: 'the data has no emissions for this Party, so there is no BAU path' }
   const lastT = series.ghgKt.get(last)! * 1000
@@ -134,4 +165,15 @@ export function bauPath(series: PartySeries, choice: BauChoice = {}): BauPath | 
     growthPct: growth,
     assumption,
   }
+}
+
+// The growth of the OLS line through ln(emissions) over the data's last ten years.
+function logLinearTrend(series: PartySeries, last: number): { growthPct: number; from: number } | undefined {
+  const points: { x: number; y: number }[] = []
+  for (let y = last - TREND_YEARS + 1; y <= last; y++) {
+    const v = series.ghgKt.get(y)
+    if (v !== undefined && v > 0) points.push({ x: y, y: Math.log(v) })
+  }
+  if (points.length < 2) return undefined
+  return { growthPct: (Math.exp(fitLine(points).slope) - 1) * 100, from: points[0]!.x }
 }

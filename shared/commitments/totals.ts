@@ -7,7 +7,7 @@
  */
 import type { Party } from '../parties/party.ts'
 import type { PartyFigure } from './counting.ts'
-import { plus, ZERO, type Interval } from './interval.ts'
+import { addInto, type Interval } from './interval.ts'
 
 /** The totals, with the Parties counted and those left out. Tonnes CO₂ eq. */
 export interface CommitmentTotals {
@@ -30,47 +30,62 @@ export function commitmentTotals(
   figures: readonly PartyFigure[],
   byName: ReadonlyMap<string, Party>,
 ): CommitmentTotals {
+  const zero = () => ({ unconditional: 0, conditional: 0 })
   const t: CommitmentTotals = {
     counted: [],
     notCounted: [],
-    periodT: ZERO,
-    annualT: ZERO,
-    assignedAmountT: ZERO,
-    additionalCutT: ZERO,
-    uncoveredCutT: ZERO,
-    towardCutT: ZERO,
-    policies: { count: 0, withEffect: 0, effectT: ZERO, parties: [] },
+    periodT: zero(),
+    annualT: zero(),
+    assignedAmountT: zero(),
+    additionalCutT: zero(),
+    uncoveredCutT: zero(),
+    towardCutT: zero(),
+    policies: { count: 0, withEffect: 0, effectT: zero(), parties: [] },
     problems: 0,
     conditional: false,
   }
-  const membersCounted = figures.some((f) => f.periodT && isJointMember(byName.get(f.party)))
+  const joint = jointFulfilmentOf(byName)
+  let membersCounted = false
+  for (const f of figures) if (f.periodT && joint.members.has(f.party)) membersCounted = true
   for (const f of figures) {
-    t.problems += f.commitments.filter((c) => c.problem).length
+    for (const c of f.commitments) {
+      if (c.problem) t.problems++
+      else if (c.kind === 'policies-and-measures' && c.cutT) t.policies.withEffect++
+    }
     if (f.policies) {
       t.policies.count += f.policies
-      t.policies.withEffect += f.commitments.filter(
-        (c) => c.kind === 'policies-and-measures' && c.cutT && !c.problem,
-      ).length
-      t.policies.effectT = plus(t.policies.effectT, f.policyEffectT)
+      addInto(t.policies.effectT, f.policyEffectT)
       t.policies.parties.push(f.party)
     }
-    if (byName.get(f.party)?.iso === 'EU' && membersCounted && f.periodT) {
+    if (f.periodT && membersCounted && f.party === joint.union) {
       t.notCounted.push({ party: f.party, reason: 'counted through its member States (joint fulfilment)' })
       continue
     }
-    t.uncoveredCutT = plus(t.uncoveredCutT, f.uncoveredCutT)
+    addInto(t.uncoveredCutT, f.uncoveredCutT)
     if (!f.periodT) continue
     t.counted.push(f.party)
     t.conditional ||= f.conditional
-    t.periodT = plus(t.periodT, f.periodT)
-    t.annualT = plus(t.annualT, f.annualT!)
-    if (f.assignedAmountT) t.assignedAmountT = plus(t.assignedAmountT, f.assignedAmountT)
-    t.additionalCutT = plus(t.additionalCutT, f.additionalCutT)
-    t.towardCutT = plus(t.towardCutT, f.towardCutT)
+    addInto(t.periodT, f.periodT)
+    addInto(t.annualT, f.annualT!)
+    if (f.assignedAmountT) addInto(t.assignedAmountT, f.assignedAmountT)
+    addInto(t.additionalCutT, f.additionalCutT)
+    addInto(t.towardCutT, f.towardCutT)
   }
   return t
 }
 
-function isJointMember(p: Party | undefined): boolean {
-  return p !== undefined && p.euCp2JointFulfilment && p.iso !== 'EU'
+const joints = new WeakMap<ReadonlyMap<string, Party>, { members: Set<string>; union?: string }>()
+
+// The Union's name and its joint-fulfilment members, read once per party table.
+function jointFulfilmentOf(byName: ReadonlyMap<string, Party>): { members: Set<string>; union?: string } {
+  let joint = joints.get(byName)
+  if (!joint) {
+    joint = { members: new Set() }
+    for (const p of byName.values()) {
+      if (p.iso === 'EU') joint.union = p.name
+      else if (p.euCp2JointFulfilment) joint.members.add(p.name)
+    }
+    joints.set(byName, joint)
+  }
+  return joint
 }

@@ -133,20 +133,29 @@ export class NegotiationModel {
   private applyInscriptions(e: Y.YMapEvent<number | string>): void {
     const map = modelMaps(this.ydoc).inscriptions
     const touched = new Set<string>()
+    const before = this.cells.size
+    let partiesChanged = false
     for (const key of e.keysChanged) {
       const { column, party } = splitInscriptionKey(key)
       let cells = this.cells.get(party)
-      if (!cells) this.cells.set(party, (cells = new Map()))
+      if (!cells) {
+        this.cells.set(party, (cells = new Map()))
+        partiesChanged = true
+      }
       if (map.has(key)) {
         this.scenario.inscriptions[key] = map.get(key)!
         cells.set(column, map.get(key)!)
       } else {
         delete this.scenario.inscriptions[key]
         cells.delete(column)
-        if (!cells.size) this.cells.delete(party)
+        if (!cells.size) {
+          this.cells.delete(party)
+          partiesChanged = true
+        }
       }
       touched.add(party)
     }
+    if (partiesChanged || before !== this.cells.size) this.rowParties = undefined
     this.recompute(false, touched)
   }
 
@@ -160,15 +169,16 @@ export class NegotiationModel {
     const cx = rowContext(evaluation)
     const contextChanged = all || !this.cx || !sameRowContext(cx, this.cx)
     this.cx = cx
-    // Which Parties have rows changes only with inscriptions (a Party outside Annex B inscribing).
-    if (touched || !this.rowParties) this.rowParties = rowParties(this.parties, this.scenario)
+    // Which Parties have rows changes only when a Party gains its first cell or loses its last.
+    if (!this.rowParties) this.rowParties = rowParties(this.parties, this.cells)
     const parties = this.rowParties
     if (contextChanged || parties.length !== this.rows.size) {
       const rows = new Map<string, PartyResult>()
       for (const p of parties)
         rows.set(
           p.name,
-          (!contextChanged && this.rows.get(p.name)) || partyResult(p, cx, this.cells.get(p.name) ?? NO_CELLS),
+          (!contextChanged && !touched?.has(p.name) && this.rows.get(p.name)) ||
+            partyResult(p, cx, this.cells.get(p.name) ?? NO_CELLS),
         )
       this.rows = rows
     } else if (touched) {

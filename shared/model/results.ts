@@ -302,25 +302,20 @@ export function summarizeRows(
       message: 'the second commitment period is not resolved: no assigned amounts yet',
       ids: evaluation.sources['cp2.period'] ?? [],
     })
-  const uninscribed = rows
-    .filter((r) => r.inscribed === null && byName.get(r.party)?.inNonPaperAnnexB)
-    .map((r) => r.party)
-  if (uninscribed.length && v['annexB.layout'] !== undefined) {
-    diagnostics.push({
-      code: 'missing-inscription',
-      message: `${uninscribed.length} Parties of Annex B have no inscription in the chosen option`,
-      ids: uninscribed,
-    })
-  }
+  // One pass: rows are recomputed on every change, 197 of them when every Party inscribes.
+  const uninscribed: string[] = []
+  const problems: ModelDiagnostic[] = []
   let totalT = 0
   let memberStatesT = 0
   const figures: PartyFigure[] = []
   for (const r of rows) {
+    const p = byName.get(r.party)!
+    if (r.inscribed === null && p.inNonPaperAnnexB) uninscribed.push(r.party)
     if (r.commitments) {
       figures.push(r.commitments)
       for (const c of r.commitments.commitments) {
         if (!c.problem) continue
-        diagnostics.push({
+        problems.push({
           code: 'commitment-value',
           message: `${r.party}: ${c.problem.field} ${c.problem.message}`,
           ids: [inscriptionKey(c.problem.field, r.party)],
@@ -329,9 +324,16 @@ export function summarizeRows(
     }
     if (r.assignedAmountT === null) continue
     totalT += r.assignedAmountT
-    const p = byName.get(r.party)!
     if (p.euCp2JointFulfilment && p.iso !== 'EU') memberStatesT += r.assignedAmountT
   }
+  if (uninscribed.length && v['annexB.layout'] !== undefined) {
+    diagnostics.push({
+      code: 'missing-inscription',
+      message: `${uninscribed.length} Parties of Annex B have no inscription in the chosen option`,
+      ids: uninscribed,
+    })
+  }
+  diagnostics.push(...problems)
   const commitments = cx.years === null ? null : commitmentTotals(figures, byName)
   const scope = (v['aggregate.scope'] as AggregateScope | undefined) ?? null
   const aggregate = commitments

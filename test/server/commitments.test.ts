@@ -50,10 +50,10 @@ describe('a non-Annex I Party’s commitment', () => {
       await eventually(() => proposed.every((p) => coChair.get(p.id)), 5000, 'the proposals at the chair')
       writeSharedScenario(chairText.doc, { resolutions: ANNEX_B1, values: {}, inscriptions: {} })
       for (const p of proposed) {
-      const proposal = coChair.get(p.id)!
-      const accepted = coChair.accept(p.id)
-      applyAcceptance(chairText.doc, proposal, accepted.decision!, indexDocument(readNegotiationDoc(chairText.doc)))
-    }
+        const proposal = coChair.get(p.id)!
+        const accepted = coChair.accept(p.id)
+        applyAcceptance(chairText.doc, proposal, accepted.decision!, indexDocument(readNegotiationDoc(chairText.doc)))
+      }
 
       const observer = await t.account('observer')
       let summary:
