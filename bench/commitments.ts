@@ -17,6 +17,7 @@ import { inscriptionKey, type Inscriptions } from '../shared/model/inscriptions.
 import { NegotiationModel } from '../shared/model/live.ts'
 import { modelMaps, readSharedScenario, writeSharedScenario } from '../shared/model/shared-state.ts'
 import { readDocumentTemplate, readPartyTable } from '../server/templates/read-template.ts'
+import { time } from './timing.ts'
 
 const template = readDocumentTemplate()
 const parties = readPartyTable()
@@ -74,31 +75,25 @@ console.log(
   `${results.rows.length} Parties with rows, ${results.commitments!.counted.length} counted, kinds: ${[...kinds].join(', ')}; ${Object.keys(inscriptions).length} cells`,
 )
 
-function time(label: string, runs: number, step: (i: number) => void): number {
-  for (let i = 0; i < Math.min(runs, 1000); i++) step(i) // warm-up: let the JIT settle
-  const ms: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now()
-    step(i)
-    ms.push(performance.now() - t)
-  }
-  ms.sort((a, b) => a - b)
-  const q = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))]!
-  console.log(
-    `${label.padEnd(58)} median ${(q(0.5) * 1000).toFixed(1).padStart(7)} µs   p95 ${(q(0.95) * 1000).toFixed(1).padStart(7)} µs`,
-  )
-  return q(0.5)
-}
-
+// A thousand warm-up runs each: the JIT has settled by then on this machine.
 const medians = [
-  time('one intensity cut (China) → its row + totals + aggregate', 2000, (i) =>
-    maps.inscriptions.set('intensity.pct/China', 30 + (i % 10)),
+  time(
+    'one intensity cut (China) → its row + totals + aggregate',
+    2000,
+    (i) => maps.inscriptions.set('intensity.pct/China', 30 + (i % 10)),
+    1000,
   ),
-  time('one BAU cut (Indonesia) → its row + totals + aggregate', 2000, (i) =>
-    maps.inscriptions.set('bau.pct/Indonesia', 20 + (i % 10)),
+  time(
+    'one BAU cut (Indonesia) → its row + totals + aggregate',
+    2000,
+    (i) => maps.inscriptions.set('bau.pct/Indonesia', 20 + (i % 10)),
+    1000,
   ),
-  time('one QELRC (Norway) → its row + totals + aggregate', 2000, (i) =>
-    maps.inscriptions.set('cp2/Norway', 80 + (i % 5)),
+  time(
+    'one QELRC (Norway) → its row + totals + aggregate',
+    2000,
+    (i) => maps.inscriptions.set('cp2/Norway', 80 + (i % 5)),
+    1000,
   ),
 ]
 const index = indexDocument(readNegotiationDoc(doc))

@@ -5,9 +5,8 @@
  * the source it was taken from: membership changes (LDCs graduate, the United
  * Kingdom left the Union), so a list without a date would mislead.
  */
-import { CsvSyntaxError, parseCsv } from './csv.ts'
 import { partyNameKey, type PartyTable } from './table.ts'
-import { PartyTableError } from './table-error.ts'
+import { partyFileRecords, PartyTableError } from './party-file.ts'
 import type { Party } from './party.ts'
 
 /** One negotiating group. */
@@ -42,15 +41,7 @@ export const NEGOTIATING_GROUP_COLUMNS = ['id', 'name', 'aliases', 'as_of', 'sou
  * Throws `PartyTableError` naming file, line and field.
  */
 export function parseNegotiatingGroups(csvText: string, fileName: string, table?: PartyTable): NegotiatingGroups {
-  let records
-  try {
-    records = parseCsv(csvText, fileName)
-  } catch (error) {
-    if (error instanceof CsvSyntaxError)
-      throw new PartyTableError(fileName, error.line, '(csv)', error.message.replace(/^[^:]*:\d+: /, ''))
-    throw error
-  }
-  const [header, ...rows] = records
+  const [header, ...rows] = partyFileRecords(csvText, fileName)
   if (!header || header.fields.join(',') !== NEGOTIATING_GROUP_COLUMNS.join(','))
     throw new PartyTableError(fileName, 1, '(header)', `the first line must be ${NEGOTIATING_GROUP_COLUMNS.join(',')}`)
   const groups: NegotiatingGroup[] = []

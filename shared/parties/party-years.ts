@@ -4,8 +4,7 @@
  * commitments need — a base year's emissions per unit of GDP, a recent trend —
  * beyond the few inventory years of the party table. Pure: text in, series out.
  */
-import { CsvSyntaxError, parseCsv } from './csv.ts'
-import { PartyTableError } from './table-error.ts'
+import { partyFileRecords, PartyTableError } from './party-file.ts'
 
 /** Where a Party's emissions series comes from; the two differ in scope, so a series never mixes them. */
 export const EMISSIONS_SERIES = {
@@ -43,15 +42,7 @@ const SIGNED = /^-?\d+(\.\d+)?$/
  * file, line and field of the first bad value.
  */
 export function parsePartyYears(csvText: string, fileName: string): Map<string, PartySeries> {
-  let records
-  try {
-    records = parseCsv(csvText, fileName)
-  } catch (error) {
-    if (error instanceof CsvSyntaxError)
-      throw new PartyTableError(fileName, error.line, '(csv)', error.message.replace(/^[^:]*:\d+: /, ''))
-    throw error
-  }
-  const [header, ...rows] = records
+  const [header, ...rows] = partyFileRecords(csvText, fileName)
   if (!header || header.fields.join(',') !== PARTY_YEAR_COLUMNS.join(','))
     throw new PartyTableError(fileName, 1, '(header)', `the first line must be ${PARTY_YEAR_COLUMNS.join(',')}`)
   const out = new Map<

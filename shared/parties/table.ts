@@ -3,10 +3,9 @@
  * writes and by ISO code. Parsing is pure (text in, table out) so the server,
  * the CLI and the browser load the same file the same way.
  */
-import { CsvSyntaxError, parseCsv } from './csv.ts'
 import { PARTY_COLUMNS, PartyRowSchema, type Party } from './party.ts'
 import { parsePartyYears } from './party-years.ts'
-import { PartyTableError } from './table-error.ts'
+import { partyFileRecords, PartyTableError } from './party-file.ts'
 
 export { PartyTableError }
 
@@ -37,15 +36,7 @@ export function partyNameKey(name: string): string {
  */
 export function parsePartyTable(csvText: string, fileName: string, years?: { text: string; file: string }): PartyTable {
   const series = years ? parsePartyYears(years.text, years.file) : undefined
-  let records
-  try {
-    records = parseCsv(csvText, fileName)
-  } catch (error) {
-    if (error instanceof CsvSyntaxError)
-      throw new PartyTableError(fileName, error.line, '(csv)', error.message.replace(/^[^:]*:\d+: /, ''))
-    throw error
-  }
-  const [header, ...rows] = records
+  const [header, ...rows] = partyFileRecords(csvText, fileName)
   if (!header)
     throw new PartyTableError(fileName, 1, '(header)', 'the file is empty; the first line must name the columns')
   const missing = PARTY_COLUMNS.filter((c) => !header.fields.includes(c))

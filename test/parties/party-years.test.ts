@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { PartyTableError } from '../../shared/parties/table-error.ts'
+import { PartyTableError } from '../../shared/parties/party-file.ts'
 import { parsePartyYears } from '../../shared/parties/party-years.ts'
 import { buildPartyYearsCsv } from '../../templates/parties/build-years.ts'
 import { readPartyTable } from '../../server/templates/read-template.ts'
