@@ -27,6 +27,8 @@ import { DocumentLog } from '../streamlining/document-log.ts'
 import { logFeature } from '../streamlining/log-feature.ts'
 import { streamliningFeature } from '../streamlining/streamlining-feature.ts'
 import { proposalsFeature } from '../proposals/proposals-feature.ts'
+import { commentsSide } from '../comments/comments-feature.ts'
+import { pendingChangesSide } from '../pending-changes/changes-feature.ts'
 import type { EditorFeature } from '../editor/editor-feature.ts'
 import { Streamliner } from '../streamlining/streamliner.ts'
 import { nodeTitle } from '../../shared/streamline/node-location.ts'
@@ -139,10 +141,27 @@ export function showEditorPage(
           (text) => say(text, 'error'),
         )
       : undefined
+    const room = proposalsRoom
+    const comments = commentsSide({
+      textDoc: connection.ydoc,
+      proposalsDoc: () => room.register().doc,
+      subscribeProposals: (listener) => room.proposals.subscribe(listener),
+      account: session.account,
+      say: (text) => say(text, 'error'),
+    })
+    const changes = pendingChangesSide({
+      documentId,
+      textDoc: connection.ydoc,
+      session,
+      log,
+      say: (text) => say(text, 'error'),
+    })
     const features: EditorFeature[] = [
       proposalsFeature(proposalsRoom.proposals),
       logFeature(log),
       ...(streamline ? [streamliningFeature(streamline)] : []),
+      comments.feature,
+      changes.feature,
     ]
     const cx: Omit<EditorContext, 'jumpTo'> = { decisions, values, live, capabilities, features }
     editorSlot.replaceChildren()
@@ -165,6 +184,8 @@ export function showEditorPage(
     panel.replaceChildren(
       amounts.dom,
       proposalsRoom.panel(jumpTo),
+      comments.panel(),
+      changes.panel(),
       proposalsRoom.logPanel(jumpTo),
       createBracketHistorySection(session, documentId),
       diagnostics.dom,
@@ -186,6 +207,8 @@ export function showEditorPage(
       fairness.destroy()
       log.destroy()
       mounted.destroy()
+      comments.destroy()
+      changes.destroy()
       decisions.destroy()
       values.destroy()
       proposalsRoom.destroy()

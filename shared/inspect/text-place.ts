@@ -33,3 +33,11 @@ export function placeOf(doc: Node, pos: number): TextPlace {
   const words = option ? `in ${option.name}${of ? ` of ${of}` : ''}` : of ? `in ${of}` : ''
   return { division, option, words }
 }
+
+/** A division's heading as a list names it: "A. Annex B", "ARTICLE 1: AMENDMENT"; null before any division. */
+export function divisionHeading(place: TextPlace): string | null {
+  const d = place.division
+  if (!d) return null
+  const name = d.kind === 'section' && /^[A-Za-z0-9]+$/.test(d.name) ? `${d.name}.` : d.name
+  return [name, d.title].filter(Boolean).join(' ')
+}
