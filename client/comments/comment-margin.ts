@@ -134,7 +134,7 @@ export class CommentMargin {
     for (const span of this.comments.spans()) {
       const { comment } = span.thread
       const active = this.comments.active === comment.id
-      if (!span.range || (comment.resolved && !active)) continue
+      if (!span.range || !this.comments.inMargin(comment)) continue
       shown.add(comment.id)
       const signature = JSON.stringify([span.thread, active, span.range.to > span.range.from])
       const placed = this.cards.get(comment.id)

@@ -33,7 +33,7 @@ export function commentsSide(source: CommentsSource): CommentsSide {
 
   const go = (span: ThreadSpan) => {
     if (!view || !span.range) return
-    comments.focus(span.thread.comment.id)
+    comments.focus(span.thread.comment.id, !!span.thread.comment.resolved)
     const { from } = span.range
     view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, from)))
     // Sections far off screen are not laid out: scroll to the element, which makes the browser lay it out.

@@ -21,7 +21,7 @@ export function commentHighlights(comments: LiveComments): Plugin {
     for (const { thread, range } of comments.spans()) {
       const { comment } = thread
       const active = comments.active === comment.id
-      if (!range || range.to <= range.from || range.to > size || (comment.resolved && !active)) continue
+      if (!range || range.to <= range.from || range.to > size || !comments.inMargin(comment)) continue
       out.push(
         // Overlapping highlights share one element, whose classes ProseMirror joins: the ids go there.
         Decoration.inline(range.from, range.to, {

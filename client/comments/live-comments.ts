@@ -44,6 +44,8 @@ export class LiveComments {
   private readonly stops: (() => void)[] = []
   /** The thread in front, if any. */
   active: string | null = null
+  /** Whether the thread in front is shown even once resolved (it was brought there from the resolved list). */
+  activeEvenResolved = false
 
   constructor(private readonly source: CommentsSource) {
     const changed = () => this.changed()
@@ -90,11 +92,17 @@ export class LiveComments {
     return () => this.listeners.delete(listener)
   }
 
-  /** Bring thread `id` to the front (null: none). */
-  focus(id: string | null): void {
-    if (this.active === id) return
+  /** Bring thread `id` to the front (null: none); `evenResolved` keeps it in the margin once resolved. */
+  focus(id: string | null, evenResolved = false): void {
+    if (this.active === id && this.activeEvenResolved === evenResolved) return
     this.active = id
+    this.activeEvenResolved = evenResolved
     this.notify()
+  }
+
+  /** Whether thread `comment` is in the margin: open, or resolved and brought to the front from the list. */
+  inMargin(comment: Comment): boolean {
+    return !comment.resolved || (this.active === comment.id && this.activeEvenResolved)
   }
 
   /** The words `[from, to)` of `doc` (the text on screen, which the text room holds) as a comment's target. */
