@@ -18,6 +18,7 @@ import { formatValue, VARIABLES } from '../../shared/model/variables.ts'
 import type { Party } from '../../shared/parties/party.ts'
 import { serializeText } from '../../shared/serialize/plain.ts'
 import { renderDocx } from './docx.ts'
+import type { DocxAnnotations } from './docx-annotations.ts'
 import { printPdf } from './pdf.ts'
 
 /** The export formats. */
@@ -58,6 +59,8 @@ export interface ExportRequest {
   title?: string
   /** Date of the expression (YYYY-MM-DD) for Akoma Ntoso; by default today. */
   date?: string
+  /** Comments and pending changes over `doc`, carried by a Word export of the text as negotiated. */
+  annotations?: DocxAnnotations
 }
 
 /** An exported file. `unresolved` lists what a consolidated text leaves open. */
@@ -92,7 +95,7 @@ export async function exportDocument(request: ExportRequest): Promise<ExportedFi
       bytes = await printPdf(renderHtml(text, { heading, status }), heading)
       break
     case 'docx':
-      bytes = await renderDocx(text, heading, status)
+      bytes = await renderDocx(text, heading, status, consolidated ? undefined : request.annotations)
       break
     case 'akn': {
       const values = new Map<string, { variable: string; value: string }>()
