@@ -29,6 +29,7 @@ import { streamliningFeature } from '../streamlining/streamlining-feature.ts'
 import { proposalsFeature } from '../proposals/proposals-feature.ts'
 import { commentsSide } from '../comments/comments-feature.ts'
 import { pendingChangesSide } from '../pending-changes/changes-feature.ts'
+import { typingLogFeature } from '../text-edits/typing-log.ts'
 import type { EditorFeature } from '../editor/editor-feature.ts'
 import { Streamliner } from '../streamlining/streamliner.ts'
 import { nodeTitle } from '../../shared/streamline/node-location.ts'
@@ -159,7 +160,7 @@ export function showEditorPage(
     const features: EditorFeature[] = [
       proposalsFeature(proposalsRoom.proposals),
       logFeature(log),
-      ...(streamline ? [streamliningFeature(streamline)] : []),
+      ...(streamline ? [streamliningFeature(streamline), typingLogFeature(connection.ydoc, log)] : []),
       comments.feature,
       changes.feature,
     ]

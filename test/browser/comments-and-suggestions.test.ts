@@ -44,6 +44,10 @@ async function select(page: Page, words: string, caretAfter = false): Promise<vo
 const comments = (c: YClient) => Object.values(proposalsRoom(c.doc).comments.toJSON()) as Comment[]
 const changes = (c: YClient) => [...textRoom(c.doc).pendingChanges.values()] as PendingChange[]
 
+/** Polls `read` until its value passes, for up to 10 s: the server and a second browser answer at their pace. */
+const soon = <T>(read: () => T | Promise<T>, options: { timeout?: number } = {}) =>
+  expect.poll(read, { timeout: 10_000, ...options })
+
 describe('comments and suggestions in the editor', () => {
   it(
     'a delegation comments for its Party; the co-chair replies and resolves; an observer reads',
@@ -62,7 +66,7 @@ describe('comments and suggestions in the editor', () => {
       await composer.getByLabel('Comment', { exact: true }).fill('Norway: a compilation, not a negotiating text')
       await saveScreenshot(norway.page, 'comment-composer')
       await composer.getByRole('button', { name: 'Comment' }).click()
-      await expect.poll(() => comments(watcher).length).toBe(1)
+      await soon(() => comments(watcher).length).toBe(1)
       const [made] = comments(watcher)
       expect(made).toMatchObject({
         for: { kind: 'party', name: 'Norway' },
@@ -77,15 +81,15 @@ describe('comments and suggestions in the editor', () => {
       await card.click()
       await card.getByLabel('Reply').fill('Noted; the Co-Chairs will say so in the next revision.')
       await card.getByRole('button', { name: 'Reply' }).click()
-      await expect.poll(() => comments(watcher).length).toBe(2)
+      await soon(() => comments(watcher).length).toBe(2)
       expect(comments(watcher).find((c) => c.replyTo === made.id)).toMatchObject({ by: chair.username, for: null })
-      await expect.poll(() => card.locator('.comment-reply').count()).toBe(1)
+      await soon(() => card.locator('.comment-reply').count()).toBe(1)
       await saveScreenshot(chair.page, 'comment-replied')
       await card.getByRole('button', { name: 'Resolve' }).click()
-      await expect.poll(() => proposalsRoom(watcher.doc).comments.get(made.id)?.resolved?.by).toBe(chair.username)
+      await soon(() => proposalsRoom(watcher.doc).comments.get(made.id)?.resolved?.by).toBe(chair.username)
       // Resolved: gone from Norway's margin, listed among the resolved.
-      await expect.poll(() => norway.page.locator(`.comment-margin [data-thread="${made.id}"]`).count()).toBe(0)
-      await expect.poll(() => norway.page.locator('.comments-closed summary').textContent()).toBe('Resolved (1)')
+      await soon(() => norway.page.locator(`.comment-margin [data-thread="${made.id}"]`).count()).toBe(0)
+      await soon(() => norway.page.locator('.comments-closed summary').textContent()).toBe('Resolved (1)')
       // Norway may not resolve: it has no such button; the observer has no way to write at all.
       expect(await norway.page.locator('.comment-resolve').count()).toBe(0)
       const observer = await pageFor('observer')
@@ -109,7 +113,7 @@ describe('comments and suggestions in the editor', () => {
       // A draft at the caret, not in the shared text until the burst ends.
       expect(await norway.page.locator('.suggestion-draft').textContent()).toBe(' and synthesis')
       await saveScreenshot(norway.page, 'suggestion-typing', norway.page.locator('.editor-slot'))
-      await expect.poll(() => changes(text).length, { timeout: 5000 }).toBe(1)
+      await soon(() => changes(text).length, { timeout: 5000 }).toBe(1)
       const [insertion] = changes(text)
       expect(insertion).toMatchObject({
         kind: 'insertion',
@@ -129,20 +133,20 @@ describe('comments and suggestions in the editor', () => {
       await select(norway.page, 'streamline', true)
       for (let i = 0; i < 'streamline'.length; i++) await norway.page.keyboard.press('Backspace')
       await norway.page.keyboard.press('Enter')
-      await expect.poll(() => changes(text).length).toBe(2)
+      await soon(() => changes(text).length).toBe(2)
       const deletion = changes(text).find((c) => c.kind === 'deletion')!
       expect(deletion).toMatchObject({ text: 'streamline', author: norway.username, party: 'Norway' })
       expect(negotiationDocText(text.doc)).toContain('narrow down, streamline and simplify')
-      await expect.poll(() => norway.page.locator('.suggestion-draft, .suggestion-sending').count()).toBe(0)
+      await soon(() => norway.page.locator('.suggestion-draft, .suggestion-sending').count()).toBe(0)
       expect(await norway.page.locator(`.pending-insertion[data-change="${insertion.id}"]`).textContent()).toBe(
         ' and synthesis',
       )
 
       const chair = await pageFor('co-chair')
       const item = (id: string) => chair.page.locator(`.changes-panel .change-item[data-change="${id}"]`)
-      await expect
-        .poll(() => item(insertion.id).locator('.change-meta').textContent())
-        .toContain(`Norway (${norway.username})`)
+      await soon(() => item(insertion.id).locator('.change-meta').textContent()).toContain(
+        `Norway (${norway.username})`,
+      )
       expect(await chair.page.locator(`.pending-deletion[data-change="${deletion.id}"]`).textContent()).toBe(
         'streamline',
       )
@@ -153,20 +157,31 @@ describe('comments and suggestions in the editor', () => {
       await item(deletion.id)
         .getByRole('button', { name: /^Reject/ })
         .click()
-      await expect
-        .poll(() => [deletion, insertion].map((c) => textRoom(text.doc).pendingChanges.get(c.id)?.status))
-        .toEqual(['rejected', 'accepted'])
+      await soon(() => [deletion, insertion].map((c) => textRoom(text.doc).pendingChanges.get(c.id)?.status)).toEqual([
+        'rejected',
+        'accepted',
+      ])
       expect(negotiationDocText(text.doc)).toBe(
         textBefore.replace('is a compilation of', 'is a compilation and synthesis of'),
       )
-      await expect.poll(() => norway.page.locator('.pending-change[data-change]').count()).toBe(0)
+      await soon(() => norway.page.locator('.pending-change[data-change]').count()).toBe(0)
+
+      // The co-chair's own typing edits the text, and the burst is signed in the log with its words.
+      const log = await connectYClient(suite.server.url, 'non-paper/proposals', chair.token)
+      await select(chair.page, 'Contact Group', true)
+      await chair.page.keyboard.type(' indeed')
+      await soon(() => Object.values(proposalsRoom(log.doc).log.toJSON()).filter((e: any) => e.op === 'edit-text'), {
+        timeout: 8000,
+      }).toEqual([expect.objectContaining({ by: chair.username, summary: 'inserted “indeed”' })])
+      expect(negotiationDocText(text.doc)).toContain('Contact Group indeed on paragraphs')
+      log.close()
 
       // The co-chair suggests too, once suggestion mode is on: his typing is not an edit.
       await chair.page.getByRole('button', { name: 'Suggest changes' }).click()
       await select(chair.page, 'narrow down', true)
       await chair.page.keyboard.type(' further')
       await chair.page.keyboard.press('Enter')
-      await expect.poll(() => changes(text).filter((c) => c.by === chair.username).length).toBe(1)
+      await soon(() => changes(text).filter((c) => c.by === chair.username).length).toBe(1)
       expect(changes(text).find((c) => c.by === chair.username)).toMatchObject({
         kind: 'insertion',
         text: ' further',

@@ -23,6 +23,10 @@ const suite = browserSuite(async (server) => {
   if (res.status !== 201) throw new Error(`upload: ${res.status} ${await res.text()}`)
 })
 
+/** Polls `read` until its value passes, for up to 10 s: the server and a second browser answer at their pace. */
+const soon = <T>(read: () => T | Promise<T>, options: { timeout?: number } = {}) =>
+  expect.poll(read, { timeout: 10_000, ...options })
+
 describe('a Word working file in the editor', () => {
   it(
     'every open comment sits in the margin with its Party; tracked changes are decided by a co-chair and logged',
@@ -34,9 +38,9 @@ describe('a Word working file in the editor', () => {
       const reader = await connectYClient(suite.server.url, 'cma6/proposals', chair.token)
       const threads = commentThreads(proposalsRoom(reader.doc).comments.toJSON())
       const open = threads.filter((t) => !t.comment.resolved)
-      await expect
-        .poll(() => page.locator('.comments-panel h2').textContent(), { timeout: 10_000 })
-        .toBe(`Comments (${open.length} open, ${open.filter((t) => t.comment.for).length} for a Party or group)`)
+      await soon(() => page.locator('.comments-panel h2').textContent(), { timeout: 10_000 }).toBe(
+        `Comments (${open.length} open, ${open.filter((t) => t.comment.for).length} for a Party or group)`,
+      )
       expect(await page.locator('.comment-margin .comment-card').count()).toBe(open.length)
       // Norway's comment, recorded by its Word author, is in the margin level with its words.
       const norway = page.locator('.comment-card[data-thread="word-3"]')
@@ -47,7 +51,7 @@ describe('a Word working file in the editor', () => {
       const words = page.locator('.comment-on-word-3').first()
       await words.scrollIntoViewIfNeeded()
       await norway.click()
-      await expect.poll(() => norway.getAttribute('class')).toContain('active')
+      await soon(() => norway.getAttribute('class')).toContain('active')
       const [card, at] = [await norway.boundingBox(), await words.boundingBox()]
       expect(Math.abs(card!.y - at!.y)).toBeLessThan(4)
       expect(card!.x).toBeGreaterThan(at!.x)
@@ -58,9 +62,7 @@ describe('a Word working file in the editor', () => {
       const records = textRoom(text.doc).pendingChanges
       const pending = () => [...records.values()].filter((c) => c.status === 'pending')
       const before = pending().length
-      await expect
-        .poll(() => page.locator('.changes-panel h2').textContent())
-        .toBe(`Tracked changes (${before} pending)`)
+      await soon(() => page.locator('.changes-panel h2').textContent()).toBe(`Tracked changes (${before} pending)`)
       // The first insertion and deletion drawn in the text (some are in notes after their section).
       const drawn = async (kind: string) =>
         records.get(
@@ -75,7 +77,7 @@ describe('a Word working file in the editor', () => {
       // The popover at the caret: click into the struck words.
       await itemOf(deletion.id).locator('.change-go').click()
       const popover = page.locator('.change-popover')
-      await expect.poll(() => popover.isVisible()).toBe(true)
+      await soon(() => popover.isVisible()).toBe(true)
       // …under the struck words, which were scrolled into view.
       const [box, struckBox] = [await popover.boundingBox(), await struck.boundingBox()]
       expect(box!.y).toBeGreaterThan(struckBox!.y)
@@ -86,22 +88,21 @@ describe('a Word working file in the editor', () => {
       await saveScreenshot(page, 'word-changes-popover')
       await popover.locator('.change-accept').click()
       await itemOf(insertion.id).locator('.change-reject').click()
-      await expect
-        .poll(() => [records.get(deletion.id)?.status, records.get(insertion.id)?.status])
-        .toEqual(['accepted', 'rejected'])
+      await soon(() => [records.get(deletion.id)?.status, records.get(insertion.id)?.status]).toEqual([
+        'accepted',
+        'rejected',
+      ])
       expect(records.get(deletion.id)!.decision!.by).toBe(chair.username)
-      await expect
-        .poll(() => page.locator('.changes-panel h2').textContent())
-        .toBe(`Tracked changes (${before - 2} pending)`)
+      await soon(() => page.locator('.changes-panel h2').textContent()).toBe(`Tracked changes (${before - 2} pending)`)
       expect(await page.locator(`[data-change="${deletion.id}"], [data-change="${insertion.id}"]`).count()).toBe(0)
       // Both decisions are signed in the log, naming whose change and which words.
       const log = Object.values(proposalsRoom(reader.doc).log.toJSON())
-      await expect
-        .poll(() => Object.values(proposalsRoom(reader.doc).log.toJSON()).map((e: any) => [e.op, e.ids[0], e.by]))
-        .toEqual([
-          ['accept-change', deletion.id, chair.username],
-          ['reject-change', insertion.id, chair.username],
-        ])
+      await soon(() =>
+        Object.values(proposalsRoom(reader.doc).log.toJSON()).map((e: any) => [e.op, e.ids[0], e.by]),
+      ).toEqual([
+        ['accept-change', deletion.id, chair.username],
+        ['reject-change', insertion.id, chair.username],
+      ])
       expect(log.length).toBeGreaterThanOrEqual(0)
       await saveScreenshot(page, 'word-changes-decided', page.locator('.changes-panel'))
       text.close()
