@@ -10,13 +10,12 @@
 import { Router } from 'express'
 import type { Services } from '../services.ts'
 import { maySuggest } from '../../shared/pending-changes/rights.ts'
-import type { PendingChange } from '../../shared/pending-changes/pending-change.ts'
-import { SuggestionSchema, suggestChange, type SuggestionRefusal } from '../../shared/pending-changes/suggest.ts'
+import { SuggestionSchema, suggestChange } from '../../shared/pending-changes/suggest.ts'
 import { speaksForAParty } from '../../shared/document/roles.ts'
 import { accountOf, requireAccount } from './authenticate.ts'
 import { lookupDocument } from './document-lookup.ts'
 import { sendError, validate } from './responses.ts'
-import { changeOnCopy, writeRoom } from '../sync/server-write.ts'
+import { changeRoom } from '../sync/server-write.ts'
 
 /** The suggestion route. */
 export function suggestionRoutes(services: Services): Router {
@@ -32,25 +31,20 @@ export function suggestionRoutes(services: Services): Router {
     if (!document) return
     const suggestion = validate(SuggestionSchema, req.body ?? {}, 'body', res)
     if (!suggestion) return
-    let outcome: PendingChange[] | SuggestionRefusal = { refused: 'nothing was written', field: 'insert' }
-    const failure = writeRoom(services, document.id, 'text', (doc) => {
-      const { result, update } = changeOnCopy(doc, (copy) =>
-        suggestChange(copy, suggestion, {
-          by: account.username,
-          ...(speaksForAParty(account.role) && account.party ? { party: account.party } : {}),
-          at: new Date().toISOString(),
-        }),
-      )
-      outcome = result
-      return 'refused' in result ? null : update
-    })
-    if (failure) return sendError(res, 422, 'the suggestion was not stored', [{ field: 'body', message: failure }])
-    if ('refused' in outcome) {
-      const refusal = outcome as SuggestionRefusal
+    const made = changeRoom(services, document.id, 'text', (doc) =>
+      suggestChange(doc, suggestion, {
+        by: account.username,
+        ...(speaksForAParty(account.role) && account.party ? { party: account.party } : {}),
+        at: new Date().toISOString(),
+      }),
+    )
+    if ('failure' in made)
+      return sendError(res, 422, 'the suggestion was not stored', [{ field: 'body', message: made.failure }])
+    const outcome = made.result
+    if ('refused' in outcome)
       return sendError(res, 409, 'the suggestion no longer fits the text', [
-        { field: `body.${refusal.field}`, message: refusal.refused },
+        { field: `body.${outcome.field}`, message: outcome.refused },
       ])
-    }
     res.status(201).json({ changes: outcome })
   })
   return router

@@ -1,9 +1,10 @@
 /**
  * Changes the server makes to a room on a user's request — restoring a
  * revision, signing the log, recording a suggestion — go the way a client's
- * edit goes: computed from the room's current state, then applied, appended,
- * committed and relayed through the durable relay. The change is computed on
- * a copy, so the room itself only ever changes inside a store transaction.
+ * edit goes: applied, appended, committed and relayed through the durable relay,
+ * so the room only ever changes inside a store transaction — computed on a copy
+ * of the room (`writeRoom`), or made on the room inside that transaction
+ * (`changeRoom`).
  */
 import * as Y from 'yjs'
 import type { Services } from '../services.ts'
@@ -39,6 +40,41 @@ export function writeRoom(
   }
   return failure
 }
+
+/**
+ * Makes `change` on a room's document itself, in the store transaction that appends it, then
+ * relays it: for changes that must not pay for a copy of a long text (a suggestion). `change`
+ * checks before it writes: what it writes is kept. Returns what `change` returned, or why it failed.
+ */
+export function changeRoom<T>(
+  services: Services,
+  documentId: string,
+  kind: RoomKind,
+  change: (doc: Y.Doc) => T,
+): { result: T } | { failure: string } {
+  const address = parseRoomName(roomName(documentId, kind))!
+  const room = services.rooms.open(address)
+  let failure: string | undefined
+  let result: { value: T } | undefined
+  try {
+    // Room for the change itself: it is bounded by its request's size.
+    if (room.storedBytes + CHANGE_BUDGET_BYTES > services.options.limits.maxDocumentBytes)
+      return { failure: `the document has reached its size limit (${services.options.limits.maxDocumentBytes} bytes)` }
+    services.rooms.relay.submit(room, { closeMalformed: (reason) => (failure = reason) }, (doc) => {
+      result = { value: change(doc) }
+    })
+    services.rooms.relay.flush()
+    if (services.rooms.get(address.name) !== room) failure ??= 'the store refused the change'
+  } catch (error) {
+    failure = (error as Error).message
+  } finally {
+    services.rooms.release(room)
+  }
+  return failure !== undefined || !result ? { failure: failure ?? 'the change was not made' } : { result: result.value }
+}
+
+/** What a change of the server's own may add to a room at most. */
+const CHANGE_BUDGET_BYTES = 256 * 1024
 
 /** Runs `change` on a copy of `doc` (left untouched): what it returned and the update it made. */
 export function changeOnCopy<T>(doc: Y.Doc, change: (copy: Y.Doc) => T): { result: T; update: Uint8Array } {

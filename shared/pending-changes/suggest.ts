@@ -6,20 +6,18 @@
  * deletion only records the span (accepting it takes the words out). Typing
  * over a selection is both, in one step, as Word records it. The caller — the
  * server — signs and dates it; places are Yjs relative positions, so a
- * suggestion sent while others type lands where its author typed it.
+ * suggestion sent while others type lands where its author typed it. Both are
+ * written in the Yjs tree directly (`y-span.ts`): their cost does not grow
+ * with the length of the text.
  */
-import { Fragment, type Node } from 'prosemirror-model'
-import { Transform } from 'prosemirror-transform'
-import { prosemirrorToYXmlFragment } from 'y-prosemirror'
 import type * as Y from 'yjs'
 import { z } from 'zod'
 import { freshId } from '../document/fresh-id.ts'
-import { readNegotiationDoc } from '../document/negotiation-doc.ts'
-import { loadPosition, PositionMapper, type StoredPosition } from '../document/relative-positions.ts'
-import { anchoredRange, StoredPositionSchema, TextAnchorSchema } from '../document/text-anchor.ts'
+import type { StoredPosition } from '../document/relative-positions.ts'
+import { StoredPositionSchema, TextAnchorSchema } from '../document/text-anchor.ts'
 import { textRoom } from '../document/text-room.ts'
-import { recordPendingChanges, type PendingDraft } from './decide.ts'
 import type { PendingChange } from './pending-change.ts'
+import { elementSpan, holdsWords, insertWords, pointAt, spanAnchor, spanWords, wordsAnchor } from './y-span.ts'
 
 /** Largest insertion one suggestion makes, in characters. */
 export const MAX_SUGGESTED_CHARS = 10_000
@@ -67,64 +65,44 @@ export function suggestChange(
   signature: SuggestionSignature,
 ): PendingChange[] | SuggestionRefusal {
   const fragment = textRoom(ydoc).text
-  const mapper = new PositionMapper(fragment)
-  const doc = readNegotiationDoc(ydoc)
-  let struck: { from: number; to: number } | null = null
-  if (suggestion.delete) {
-    struck = anchoredRange(mapper, suggestion.delete)
-    const why = refuseSpan(doc, struck)
-    if (why) return { refused: why, field: 'delete' }
+  const struck = suggestion.delete ? elementSpan(fragment, suggestion.delete) : undefined
+  if (struck === 'gone')
+    return { refused: 'the words to strike are gone: someone changed them meanwhile', field: 'delete' }
+  if (struck === null || (struck && !holdsWords(struck.parent)))
+    return {
+      refused: 'strike words within one paragraph, cell or bracket: select them again inside it',
+      field: 'delete',
+    }
+  const place = suggestion.insert ? pointAt(fragment, suggestion.insert.at as StoredPosition) : undefined
+  if (place === null)
+    return { refused: 'the place to insert at is gone: someone deleted the words around it', field: 'insert' }
+  if (place && !holdsWords(place.parent))
+    return { refused: 'words go inside a paragraph, cell or bracket, not between blocks', field: 'insert' }
+  const signed = {
+    author: signature.by,
+    ...(signature.party ? { party: signature.party } : {}),
+    by: signature.by,
+    at: signature.at,
+    source: 'suggestion' as const,
+    status: 'pending' as const,
   }
-  let at: number | null = null
-  const words = suggestion.insert?.text ?? ''
-  if (suggestion.insert) {
-    at = mapper.toAbsolute(loadPosition(suggestion.insert.at as StoredPosition))
-    const why = refusePlace(doc, at, words)
-    if (why) return { refused: why, field: 'insert' }
-  }
-  const tr = new Transform(doc)
-  if (at !== null) tr.insert(at, doc.type.schema.text(words, doc.resolve(at).marks()))
-  const sign = { author: signature.by, ...(signature.party ? { party: signature.party } : {}) }
-  const common = { ...sign, by: signature.by, at: signature.at, source: 'suggestion' as const }
-  const drafts: PendingDraft[] = []
-  if (struck)
-    drafts.push({
-      id: freshId('s'),
-      kind: 'deletion',
-      text: spanText(doc, struck.from, struck.to),
-      ...common,
-      from: tr.mapping.map(struck.from, 1),
-      to: tr.mapping.map(struck.to, -1),
-    })
-  if (at !== null)
-    drafts.push({ id: freshId('s'), kind: 'insertion', text: words, ...common, from: at, to: at + words.length })
-  let made: PendingChange[] = []
+  const made: PendingChange[] = []
+  const map = textRoom(ydoc).pendingChanges
   ydoc.transact(() => {
-    if (tr.docChanged) prosemirrorToYXmlFragment(tr.doc, fragment)
-    made = recordPendingChanges(ydoc, drafts)
+    if (struck)
+      made.push({ id: freshId('s'), kind: 'deletion', anchor: spanAnchor(struck), text: spanWords(struck), ...signed })
+    if (place && suggestion.insert) {
+      const words = suggestion.insert.text
+      const { type, index } = insertWords(place, words)
+      made.push({
+        id: freshId('s'),
+        kind: 'insertion',
+        anchor: wordsAnchor(type, index, words.length),
+        text: words,
+        ...signed,
+      })
+    }
+    for (const change of made) map.set(change.id, change)
   })
   return made
-}
-
-function refuseSpan(doc: Node, span: { from: number; to: number } | null): string | null {
-  if (!span || span.to <= span.from) return 'the words to strike are gone: someone changed them meanwhile'
-  const $from = doc.resolve(span.from)
-  const $to = doc.resolve(span.to)
-  if (!$from.parent.inlineContent || !$from.sameParent($to))
-    return 'strike words within one paragraph, cell or bracket: select them again inside it'
-  return null
-}
-
-function refusePlace(doc: Node, at: number | null, words: string): string | null {
-  if (at === null) return 'the place to insert at is gone: someone deleted the words around it'
-  const $at = doc.resolve(at)
-  const index = $at.index()
-  if (!$at.parent.inlineContent || !$at.parent.canReplace(index, index, Fragment.from(doc.type.schema.text(words))))
-    return 'words go inside a paragraph, cell or bracket, not between blocks'
-  return null
-}
-
-// The words of a span as a reader sees them: leaves (placeholders, labels, footnote marks) as written.
-function spanText(doc: Node, from: number, to: number): string {
-  return doc.textBetween(from, to, ' ', (leaf) => String(leaf.attrs.text || leaf.attrs.name || ''))
 }
