@@ -1,12 +1,13 @@
 /**
  * Accounts, managed by the secretariat: list them and create delegations, co-chairs,
  * observers and further secretariat accounts. A delegation's Party must be a Party of
- * the party table (`delegation-party.ts`); it is stored as the table names it.
+ * the party table, by any spelling the table knows ("United States", "Turkey"), and is
+ * stored as the table names it, the name inscriptions, proposals and comments use; an
+ * unknown name is refused with the nearest spellings, never stored.
  */
 import { Router } from 'express'
 import { z } from 'zod'
-import { readPartyTable } from '../templates/read-template.ts'
-import { delegationPartyLookup, type DelegationPartyLookup } from './delegation-party.ts'
+import { readRoster } from '../templates/read-template.ts'
 import type { Services } from '../services.ts'
 import { requireAccount, requireRight } from './authenticate.ts'
 import { managesRecord, ROLES, speaksForAParty } from '../../shared/document/roles.ts'
@@ -31,7 +32,6 @@ const newAccount = z
 /** The account routes. */
 export function accountRoutes(services: Services): Router {
   const router = Router()
-  let lookup: DelegationPartyLookup | undefined
   router.use('/accounts', requireAccount(services), requireRight(managesRecord, 'the secretariat'))
 
   router.get('/accounts', (_req, res) => {
@@ -42,10 +42,9 @@ export function accountRoutes(services: Services): Router {
     const body = validate(newAccount, req.body, 'body', res)
     if (!body) return
     if (body.party !== undefined) {
-      lookup ??= delegationPartyLookup(readPartyTable())
-      const found = lookup(body.party)
+      const found = readRoster().parties.find(body.party)
       if ('error' in found) return sendError(res, 422, 'unknown Party', [{ field: 'body.party', message: found.error }])
-      body.party = found.party
+      body.party = found.party.name
     }
     const account = await services.accounts.create(body)
     if (!account)
