@@ -1,22 +1,32 @@
 /**
- * Accounts, managed by the secretariat: list them and create delegations, co-chairs,
- * observers and further secretariat accounts.
+ * Accounts, managed by the secretariat: list them (with role, Party, last login and
+ * failed logins) and create delegations, co-chairs, observers and further secretariat
+ * accounts. Usernames are unique after normalisation (`auth/username.ts`); passwords
+ * follow `auth/password-policy.ts`. Disabling, password resets and role changes are
+ * `account-status.ts`.
  */
 import { Router } from 'express'
 import { z } from 'zod'
 import type { Services } from '../services.ts'
-import { requireAccount, requireRight } from './authenticate.ts'
+import { accountOf, requireAccount, requireRight } from './authenticate.ts'
+import { passwordProblem } from '../auth/password-policy.ts'
+import { normalUsername } from '../auth/username.ts'
 import { managesRecord, ROLES, speaksForAParty } from '../../shared/document/roles.ts'
 import { sendError, validate } from './responses.ts'
 
 const newAccount = z
   .object({
-    username: z.string().regex(/^[A-Za-z0-9._-]{2,64}$/, 'letters, digits, . _ - (2 to 64)'),
-    password: z.string().min(10, 'at least 10 characters').max(1000),
+    username: z
+      .string()
+      .transform(normalUsername)
+      .pipe(z.string().regex(/^[A-Za-z0-9._-]{2,64}$/, 'letters, digits, . _ - (2 to 64)')),
+    password: z.string().max(1000),
     role: z.enum(ROLES),
     party: z.string().trim().min(1).max(200).optional(),
   })
   .superRefine((value, ctx) => {
+    const weak = passwordProblem(value.password, value.username)
+    if (weak) ctx.addIssue({ code: 'custom', path: ['password'], message: weak })
     if (speaksForAParty(value.role) && !value.party) {
       ctx.addIssue({ code: 'custom', path: ['party'], message: 'a delegation account must name its Party' })
     }
@@ -31,7 +41,9 @@ export function accountRoutes(services: Services): Router {
   router.use('/accounts', requireAccount(services), requireRight(managesRecord, 'the secretariat'))
 
   router.get('/accounts', (_req, res) => {
-    res.json(services.accounts.list())
+    const failed = services.audit.failedLogins()
+    const none = { sinceLastLogin: 0, lastDay: 0 }
+    res.json(services.accounts.list().map((account) => ({ ...account, failedLogins: failed.get(account.id) ?? none })))
   })
 
   router.post('/accounts', async (req, res) => {
@@ -42,6 +54,13 @@ export function accountRoutes(services: Services): Router {
       return sendError(res, 409, 'username taken', [
         { field: 'body.username', message: `"${body.username}" already exists` },
       ])
+    services.audit.record({
+      kind: 'account-created',
+      accountId: account.id,
+      username: account.username,
+      actor: accountOf(res).username,
+      detail: { role: account.role, ...(account.party ? { party: account.party } : {}) },
+    })
     res.status(201).json(account)
   })
 

@@ -23,11 +23,14 @@ import type { Role } from '../../shared/document/roles.ts'
 import { decodeRefusal, type RefusalCode } from '../../shared/document/protocol.ts'
 import { templateIndex } from '../model/template-model.ts'
 import { textRoom } from '../../shared/document/text-room.ts'
+import { bearerSocket } from '../bearer-socket.ts'
 
 /** The repository root. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /** The secretariat password every test server starts with. */
 export const secretariatPassword = 'secretariat-test-password'
+/** The scrypt cost of test servers: far below OWASP's (`server/auth/passwords.ts`) so the suite stays quick. */
+export const testPasswordCost = { N: 1024, r: 8, p: 1 }
 
 /** A temp folder removed by `cleanup`. */
 export function tempDir(): { dir: string; cleanup: () => void } {
@@ -101,6 +104,7 @@ export async function startTestServer(overrides: Partial<ServerOptions> = {}): P
     dataDir: temp?.dir ?? overrides.dataDir!,
     templatesDir: path.join(repoRoot, 'templates'),
     secretariatPassword,
+    passwordCost: testPasswordCost,
     log: () => {},
     ...overrides,
   }
@@ -164,9 +168,8 @@ export async function connectProvider(
 ): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(syncUrl, room, doc, {
-    params: { token },
     disableBc: true,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: bearerSocket(token),
   })
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`provider for ${room} did not sync`)), 10_000)
@@ -209,14 +212,17 @@ export class RawClient {
     })
   }
 
-  /** Opens a socket to `syncUrl/room?token=` and waits for the server's sync step 2. */
+  /** Opens a socket to `syncUrl/room` with the token as a Bearer header and waits for the server's sync step 2. */
   static async connect(
     syncUrl: string,
     room: string,
     token: string,
     options: WebSocket.ClientOptions = {},
   ): Promise<RawClient> {
-    const ws = new WebSocket(`${syncUrl}/${room}?token=${encodeURIComponent(token)}`, options)
+    const ws = new WebSocket(`${syncUrl}/${room}`, {
+      ...options,
+      headers: { ...options.headers, authorization: `Bearer ${token}` },
+    })
     const client = new RawClient(ws)
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => {
@@ -296,6 +302,8 @@ export async function serveChild(
       HOST: '127.0.0.1',
       ACCORD_DATA: dataDir,
       ACCORD_SECRETARIAT_PASSWORD: secretariatPassword,
+      // Test suites only: OWASP's scrypt cost would spend seconds on every login.
+      ACCORD_SCRYPT_N: '1024',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
