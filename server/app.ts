@@ -44,7 +44,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Known once the port is bound; no request arrives before that.
   let origins: OriginPolicy | undefined
   app.use(securityHeaders({ https: isHttps(options) }))
-  app.use('/api', noStore, refuseForeignOrigins(services, () => origins!), apiRouter(services))
+  app.use(
+    '/api',
+    noStore,
+    refuseForeignOrigins(services, () => origins!),
+    apiRouter(services),
+  )
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true })
   })

@@ -22,7 +22,11 @@ export class OriginPolicy {
    * origin, else the listening address — every local interface's when it listens on all
    * of them, and `localhost` for a loopback address.
    */
-  static forServer(options: { allowedOrigins?: string[]; publicUrl?: string }, host: string, port: number): OriginPolicy {
+  static forServer(
+    options: { allowedOrigins?: string[]; publicUrl?: string },
+    host: string,
+    port: number,
+  ): OriginPolicy {
     if (options.allowedOrigins?.length) return new OriginPolicy(options.allowedOrigins)
     if (options.publicUrl) return new OriginPolicy([new URL(options.publicUrl).origin])
     const hosts = new Set<string>()
@@ -50,9 +54,11 @@ export class OriginPolicy {
   refusal(req: IncomingMessage): string | undefined {
     if (req.headers.authorization?.startsWith('Bearer ')) return undefined
     const origin = req.headers.origin
-    if (origin !== undefined) return this.origins.has(origin) ? undefined : `origin ${origin.slice(0, 100)} is not allowed`
+    if (origin !== undefined)
+      return this.origins.has(origin) ? undefined : `origin ${origin.slice(0, 100)} is not allowed`
     const site = req.headers['sec-fetch-site']
-    if (site !== undefined && site !== 'same-origin' && site !== 'none') return `a ${site} page may not send this request`
+    if (site !== undefined && site !== 'same-origin' && site !== 'none')
+      return `a ${site} page may not send this request`
     return undefined
   }
 }

@@ -69,7 +69,12 @@ export function sessionRoutes(services: Services): Router {
     }
     const { account } = result
     const device = services.loginThrottle.succeeded(attempt)
-    services.audit.record({ kind: 'login', accountId: account.id, username: account.username, address: attempt.address })
+    services.audit.record({
+      kind: 'login',
+      accountId: account.id,
+      username: account.username,
+      address: attempt.address,
+    })
     const { token, expiresAt } = services.tokens.issue(account)
     res.cookie(tokenCookie, token, cookieOptions(services.options, new Date(expiresAt)))
     res.cookie(deviceCookie, device, cookieOptions(services.options, new Date(Date.now() + deviceCookieMs)))
@@ -80,7 +85,12 @@ export function sessionRoutes(services: Services): Router {
     const token = requestToken(req)
     const account = accountOf(res)
     if (token) services.tokens.revoke(token)
-    services.audit.record({ kind: 'logout', accountId: account.id, username: account.username, address: addressOf(req) })
+    services.audit.record({
+      kind: 'logout',
+      accountId: account.id,
+      username: account.username,
+      address: addressOf(req),
+    })
     res.clearCookie(tokenCookie, { path: '/' })
     res.status(204).end()
   })

@@ -137,7 +137,6 @@ export class AccountDirectory {
 
   private row(username: string): Row | undefined {
     return this.db.prepare('SELECT * FROM accounts WHERE username_key = ?').get(usernameKey(username)) as
-      | Row
-      | undefined
+      Row | undefined
   }
 }

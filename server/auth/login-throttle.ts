@@ -115,7 +115,9 @@ export class LoginThrottle {
   }
 
   private mac(nonce: string, username: string): string {
-    return createHmac('sha256', this.secret).update(`${nonce}\n${usernameKey(username)}`).digest('base64url')
+    return createHmac('sha256', this.secret)
+      .update(`${nonce}\n${usernameKey(username)}`)
+      .digest('base64url')
   }
 
   private recentAddressFailures(address: string, now: number): number[] {
@@ -123,7 +125,9 @@ export class LoginThrottle {
   }
 
   private prune(now: number): void {
-    for (const [key, failures] of this.failures) if (now - failures.last > maxDelayMs + windowMs) this.failures.delete(key)
-    for (const [address, times] of this.byAddress) if (times.every((t) => now - t >= windowMs)) this.byAddress.delete(address)
+    for (const [key, failures] of this.failures)
+      if (now - failures.last > maxDelayMs + windowMs) this.failures.delete(key)
+    for (const [address, times] of this.byAddress)
+      if (times.every((t) => now - t >= windowMs)) this.byAddress.delete(address)
   }
 }

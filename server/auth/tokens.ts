@@ -55,8 +55,7 @@ export class SessionTokens {
     if (!token || token.length > 200) return undefined
     const id = digest(token)
     const row = this.db.prepare('SELECT account_id, expires_at FROM sessions WHERE token_hash = ?').get(id) as
-      | { account_id: number; expires_at: number }
-      | undefined
+      { account_id: number; expires_at: number } | undefined
     if (!row) return undefined
     if (row.expires_at <= Date.now()) {
       this.end(id, row.account_id, 'session expired')
@@ -71,8 +70,7 @@ export class SessionTokens {
   revoke(token: string): void {
     const id = digest(token)
     const row = this.db.prepare('SELECT account_id FROM sessions WHERE token_hash = ?').get(id) as
-      | { account_id: number }
-      | undefined
+      { account_id: number } | undefined
     if (row) this.end(id, row.account_id, 'logged out')
   }
 

@@ -121,9 +121,9 @@ export class AuditLog {
   list(query: { limit: number; before?: number; kind?: AuditKind; accountId?: number }): AuditEvent[] {
     const where: string[] = []
     const args: (string | number)[] = []
-    if (query.before !== undefined) where.push('id < ?'), args.push(query.before)
-    if (query.kind !== undefined) where.push('kind = ?'), args.push(query.kind)
-    if (query.accountId !== undefined) where.push('account_id = ?'), args.push(query.accountId)
+    if (query.before !== undefined) (where.push('id < ?'), args.push(query.before))
+    if (query.kind !== undefined) (where.push('kind = ?'), args.push(query.kind))
+    if (query.accountId !== undefined) (where.push('account_id = ?'), args.push(query.accountId))
     const rows = this.db
       .prepare(
         `SELECT * FROM audit_events ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT ?`,

@@ -174,7 +174,10 @@ export function attachSyncEndpoint(server: Server, services: Services, origins: 
       clearTimeout(timer)
       unauthenticated.delete(ws)
     }
-    ws.once('message', guarded('sync authentication', services.options.log, first, () => ws.terminate()))
+    ws.once(
+      'message',
+      guarded('sync authentication', services.options.log, first, () => ws.terminate()),
+    )
     ws.once('close', gone)
   }
 
@@ -193,7 +196,11 @@ export function attachSyncEndpoint(server: Server, services: Services, origins: 
     if (!address) return refuse(socket, 404, 'Not Found')
     const foreign = origins.refusal(req)
     if (foreign) {
-      services.audit.record({ kind: 'origin-refused', address: req.socket.remoteAddress, detail: { what: 'sync', why: foreign } })
+      services.audit.record({
+        kind: 'origin-refused',
+        address: req.socket.remoteAddress,
+        detail: { what: 'sync', why: foreign },
+      })
       return refuse(socket, 403, 'Forbidden', `${foreign}; open Accord from its own address`)
     }
     const inUrl = url.searchParams.get('token') ?? undefined

@@ -166,7 +166,11 @@ export class RoomPresence {
    * The entry of `update` for the id `member` speaks for, binding the id on the member's
    * first message; undefined when there is none, or the id is another account's.
    */
-  private ownEntry(member: RoomMember, speaker: Speaker, update: Uint8Array): { clock: number; state: string } | undefined {
+  private ownEntry(
+    member: RoomMember,
+    speaker: Speaker,
+    update: Uint8Array,
+  ): { clock: number; state: string } | undefined {
     const decoder = decoding.createDecoder(update)
     const count = Math.min(decoding.readVarUint(decoder), maxEntriesRead)
     for (let i = 0; i < count; i++) {
@@ -236,7 +240,15 @@ export class RoomPresence {
     if (everyone) member.send(everyone)
   }
 
-  private readonly gather = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+  private readonly gather = ({
+    added,
+    updated,
+    removed,
+  }: {
+    added: number[]
+    updated: number[]
+    removed: number[]
+  }) => {
     for (const id of added) this.dirty.add(id)
     for (const id of updated) this.dirty.add(id)
     for (const id of removed) this.dirty.add(id)
@@ -282,7 +294,12 @@ export function presenceState(json: string, identity: Actor): string | undefined
   if (typeof state !== 'object' || Array.isArray(state)) return undefined
   const given = (state as { user?: { color?: unknown } }).user
   const color = typeof given?.color === 'string' && colour.test(given.color) ? given.color : undefined
-  const user = { name: identity.username, role: identity.role, party: identity.party ?? null, ...(color ? { color } : {}) }
+  const user = {
+    name: identity.username,
+    role: identity.role,
+    party: identity.party ?? null,
+    ...(color ? { color } : {}),
+  }
   const out = JSON.stringify({ ...(state as object), user })
   return out.length <= maxStateBytes ? out : undefined
 }

@@ -93,6 +93,8 @@ export interface TestServer {
 }
 
 let accountCounter = 0
+/** The password of every account `TestServer.account` creates. */
+export const accountPassword = 'a-long-enough-password'
 
 /** Starts a server on an ephemeral port in a fresh temp data folder (or `dataDir`). */
 export async function startTestServer(overrides: Partial<ServerOptions> = {}): Promise<TestServer> {
@@ -128,7 +130,7 @@ export async function startTestServer(overrides: Partial<ServerOptions> = {}): P
     api,
     async account(role, party) {
       const username = `${role}-${++accountCounter}`
-      const password = 'a-long-enough-password'
+      const password = accountPassword
       const res = await api('POST', '/api/accounts', secretariatToken, {
         username,
         password,

@@ -47,7 +47,8 @@ describe('sync', () => {
   })
 
   it('converges two co-chairs editing concurrently, and relays presence', async () => {
-    const a = await connectProvider(t.syncUrl, 'non-paper', await t.account('co-chair'))
+    const aToken = await t.account('co-chair')
+    const a = await connectProvider(t.syncUrl, 'non-paper', aToken)
     const b = await connectProvider(t.syncUrl, 'non-paper', await t.account('co-chair'))
     const aName = (await t.api('GET', '/api/me', aToken)).body.username as string
     // The name a client claims is replaced by its account's: the server vouches for presence.
