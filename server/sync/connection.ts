@@ -118,6 +118,17 @@ export class SyncConnection implements RoomMember {
     this.expiry.unref()
   }
 
+  /** Stops reading the socket for `ms` (0: keep reading): presence over its budget (`presence.ts`). */
+  private stopReading(ms: number): void {
+    if (ms <= 0 || this.ws.isPaused) return
+    this.ws.pause()
+    const resume = setTimeout(
+      guarded('sync resume', this.log, () => this.closed || this.ws.resume()),
+      ms,
+    )
+    resume.unref()
+  }
+
   /** Closes the socket because an update could not be decoded. */
   closeMalformed(reason: string): void {
     this.close(CLOSE.malformed, reason)
@@ -141,9 +152,9 @@ export class SyncConnection implements RoomMember {
         case MESSAGE_SYNC:
           return this.receiveSync(decoder)
         case MESSAGE_AWARENESS:
-          return this.room.presence.receive(this, this.actor, decoding.readVarUint8Array(decoder))
+          return this.stopReading(this.room.presence.receive(this, this.actor, decoding.readVarUint8Array(decoder)))
         case MESSAGE_QUERY_AWARENESS:
-          return this.room.presence.query(this, this.actor)
+          return this.stopReading(this.room.presence.query(this, this.actor))
         case MESSAGE_AUTH:
           return // clients have nothing to say in the auth protocol; ignore it
         default:

@@ -8,8 +8,9 @@
  *   else's. At most `maxEntriesRead` entries of a message are read.
  * - A state is at most `maxStateBytes` of JSON, and its `user` is set by the server from
  *   the account — name, role and Party — keeping only the client's cursor colour.
- * - Per socket, awareness messages are budgeted (excess dropped unread) and its own state
- *   changes are rate-limited: a change over the rate is held and the latest one applied
+ * - Per socket, awareness messages and their bytes are budgeted: a socket over budget is
+ *   not read until the budget allows (its flood backs up into its own TCP buffers); its
+ *   own state changes are rate-limited: a change over the rate is held and the latest one applied
  *   when the budget allows, so the last cursor position is never lost.
  * - Queries (message type 3) are answered at most once per `queryIntervalMs` per socket.
  * - Changes are relayed in one message per room every `relayIntervalMs`, after anything
@@ -30,6 +31,9 @@ export const maxEntriesRead = 1024
 /** Awareness messages per socket per second, on average (bursts of `messageBurst`); the rest are dropped. */
 export const messagesPerSecond = 50
 const messageBurst = 100
+/** Awareness bytes per socket per second, on average (bursts of `byteBurst`): a 60,000-presence message is ~2.6 MB. */
+export const bytesPerSecond = 256 * 1024
+const byteBurst = 1024 * 1024
 /** Changes of a socket's own state applied per second, on average (bursts of `stateBurst`). */
 export const statesPerSecond = 10
 const stateBurst = 20
@@ -48,16 +52,16 @@ class Budget {
   ) {
     this.tokens = burst
   }
-  take(now = Date.now()): boolean {
+  take(cost = 1, now = Date.now()): boolean {
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.at) * this.perSecond) / 1000)
     this.at = now
-    if (this.tokens < 1) return false
-    this.tokens -= 1
+    if (this.tokens < Math.min(cost, this.burst)) return false
+    this.tokens -= cost
     return true
   }
-  /** Milliseconds until `take` can succeed. */
-  wait(): number {
-    return Math.max(0, Math.ceil(((1 - this.tokens) * 1000) / this.perSecond))
+  /** Milliseconds until `take(cost)` can succeed. */
+  wait(cost = 1): number {
+    return Math.max(0, Math.ceil(((Math.min(cost, this.burst) - this.tokens) * 1000) / this.perSecond))
   }
 }
 
@@ -65,6 +69,7 @@ interface Speaker {
   identity: Actor
   clientId: number | undefined
   messages: Budget
+  bytes: Budget
   states: Budget
   /** A state change over the rate, applied when the budget allows (the latest one wins). */
   held: { clock: number; state: string } | undefined
@@ -89,32 +94,46 @@ export class RoomPresence {
     awareness.on('update', this.gather)
   }
 
-  /** Handles an awareness update from `member`, who is `identity`. */
-  receive(member: RoomMember, identity: Actor, update: Uint8Array): void {
+  /**
+   * Handles an awareness update from `member`, who is `identity`. Returns how many
+   * milliseconds the socket should stop being read (0: go on): a socket over its budget
+   * is not read until the budget allows, so its flood waits in its own TCP buffers
+   * instead of costing the server's event loop.
+   */
+  receive(member: RoomMember, identity: Actor, update: Uint8Array): number {
     const speaker = this.speaker(member, identity)
-    if (!speaker.messages.take()) return
+    if (!speaker.messages.take()) return speaker.messages.wait()
+    if (!speaker.bytes.take(update.length)) return speaker.bytes.wait(update.length)
     const own = this.ownEntry(member, speaker, update)
-    if (!own) return
+    if (!own) return 0
     if (own.state !== 'null' && !speaker.states.take()) {
       speaker.held = own
       speaker.heldTimer ??= setTimeout(
         guarded('held presence', this.log, () => this.releaseHeld(member, speaker)),
         speaker.states.wait(),
       )
-      return
+      return 0
     }
     this.apply(member, speaker, own)
+    return 0
   }
 
-  /** Answers `member`'s query for every presence, at most once per `queryIntervalMs`. */
-  query(member: RoomMember, identity: Actor): void {
+  /**
+   * Answers `member`'s query for every presence, at most once per `queryIntervalMs`
+   * (later queries within the interval share one deferred answer). Returns how long the
+   * socket should stop being read, as `receive` does.
+   */
+  query(member: RoomMember, identity: Actor): number {
     const speaker = this.speaker(member, identity)
+    if (!speaker.messages.take()) return speaker.messages.wait()
     const wait = speaker.lastQuery + queryIntervalMs - Date.now()
-    if (wait <= 0) return this.answerQuery(member, speaker)
-    speaker.queryTimer ??= setTimeout(
-      guarded('presence query', this.log, () => this.answerQuery(member, speaker)),
-      wait,
-    )
+    if (wait <= 0) this.answerQuery(member, speaker)
+    else
+      speaker.queryTimer ??= setTimeout(
+        guarded('presence query', this.log, () => this.answerQuery(member, speaker)),
+        wait,
+      )
+    return 0
   }
 
   /** The message carrying every current presence, for a newcomer (undefined when there is none). */
@@ -151,6 +170,7 @@ export class RoomPresence {
         identity,
         clientId: undefined,
         messages: new Budget(messagesPerSecond, messageBurst),
+        bytes: new Budget(bytesPerSecond, byteBurst),
         states: new Budget(statesPerSecond, stateBurst),
         held: undefined,
         heldTimer: undefined,
