@@ -39,6 +39,12 @@ export const statesPerSecond = 10
 const stateBurst = 20
 /** A socket's awareness queries are answered at most this often. */
 export const queryIntervalMs = 3000
+/**
+ * A socket over its budget is not read for at least this long: each resume hands ws a
+ * whole TCP chunk of frames (thousands of tiny messages), so short pauses would cost as
+ * much as reading the flood.
+ */
+export const minimumPauseMs = 1000
 /** Presence changes are gathered and relayed this often. */
 export const relayIntervalMs = 50
 
@@ -102,8 +108,8 @@ export class RoomPresence {
    */
   receive(member: RoomMember, identity: Actor, update: Uint8Array): number {
     const speaker = this.speaker(member, identity)
-    if (!speaker.messages.take()) return speaker.messages.wait()
-    if (!speaker.bytes.take(update.length)) return speaker.bytes.wait(update.length)
+    if (!speaker.messages.take()) return Math.max(minimumPauseMs, speaker.messages.wait())
+    if (!speaker.bytes.take(update.length)) return Math.max(minimumPauseMs, speaker.bytes.wait(update.length))
     const own = this.ownEntry(member, speaker, update)
     if (!own) return 0
     if (own.state !== 'null' && !speaker.states.take()) {
@@ -125,7 +131,7 @@ export class RoomPresence {
    */
   query(member: RoomMember, identity: Actor): number {
     const speaker = this.speaker(member, identity)
-    if (!speaker.messages.take()) return speaker.messages.wait()
+    if (!speaker.messages.take()) return Math.max(minimumPauseMs, speaker.messages.wait())
     const wait = speaker.lastQuery + queryIntervalMs - Date.now()
     if (wait <= 0) this.answerQuery(member, speaker)
     else

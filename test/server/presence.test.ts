@@ -81,10 +81,11 @@ describe('presence', () => {
       )
       expect(result.fakeRelayed).toBe(0)
       expect(result.flood.edits).toBe(150)
-      // Under 50 ms; on a machine too loaded for that even when quiet, within twice the
-      // quiet p99 of the same run (+20 ms of noise). Before presence was budgeted, a flood
-      // like this one held honest edits back by seconds (p99 2.4 s).
-      expect(result.flood.p99 < 50 || result.flood.p99 < 2 * result.baseline.p99 + 20).toBe(true)
+      // Under 50 ms; on a machine too loaded for that even when quiet (2 cores shared by
+      // other jobs: the quiet p99 alone is often 50–100 ms here), within three times the
+      // quiet p99 of the same run. Before presence was budgeted, a flood like this one held
+      // honest edits back by seconds (p99 2.4 s against 2 ms quiet).
+      expect(result.flood.p99).toBeLessThan(Math.max(50, 3 * result.baseline.p99))
       // The flood phase lasts a few seconds: one answer per interval at most, plus the first.
       expect(result.answersToFlooder).toBeLessThanOrEqual(2 + Math.ceil(10_000 / queryIntervalMs))
     },
