@@ -21,7 +21,7 @@ import { OptionCardView } from './views/option-card-view.ts'
 import { PlaceholderView } from './views/placeholder-view.ts'
 import { FootnoteRefView } from './views/footnote-ref-view.ts'
 import { AnnexTableView, TableRowView } from './views/annex-table-view.ts'
-import { remoteCursor, remoteSelection } from './remote-cursor.ts'
+import { remoteCursor } from './remote-cursor.ts'
 import { createUndoManager } from './undo-manager.ts'
 import { stepOf } from '../../shared/streamline/step.ts'
 import { textRoom } from '../../shared/document/text-room.ts'
@@ -47,7 +47,7 @@ export function createEditor(
   const undoManager = createUndoManager(ydoc)
   const plugins = [
     ySyncPlugin(textRoom(ydoc).text),
-    yCursorPlugin(provider.awareness, { cursorBuilder: remoteCursor, selectionBuilder: remoteSelection }),
+    yCursorPlugin(provider.awareness, { cursorBuilder: remoteCursor }),
     yUndoPlugin({ undoManager }),
     new Plugin({ view: () => ({ update: (view) => choiceBar.update(view.state) }) }),
     ...cx.features.flatMap((feature) => feature.plugins?.() ?? []),

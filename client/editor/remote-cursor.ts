@@ -1,19 +1,7 @@
 /**
  * A collaborator's caret: a coloured bar with a tag naming the person and,
- * for delegations, their Party — so a co-chair sees who is where; and their
- * selection, tinted in their colour. Colours are set through CSSOM (allowed by the
- * Content-Security-Policy) or classes, never a `style` attribute (refused).
+ * for delegations, their Party — so a co-chair sees who is where.
  */
-
-import { selectionClass } from '../collab/presence-color.ts'
-
-/**
- * The decoration of a collaborator's selection: y-prosemirror's default sets a `style`
- * attribute, which the Content-Security-Policy (no inline style) refuses; a class does not.
- */
-export function remoteSelection(user: { color?: string }): { class: string } {
-  return { class: selectionClass(user.color) }
-}
 
 /** Builds the caret element y-prosemirror places at a collaborator's position. */
 export function remoteCursor(user: {

@@ -15,6 +15,7 @@ import { z } from 'zod'
 import type { Account } from '../auth/accounts.ts'
 import { generatePassword } from '../auth/passwords.ts'
 import type { Services } from '../services.ts'
+import type { AuditKind } from '../store/audit-log.ts'
 import { accountOf, requireAccount, requireRight } from './authenticate.ts'
 import { managesRecord, ROLES, speaksForAParty } from '../../shared/document/roles.ts'
 import { sendError, validate } from './responses.ts'
@@ -55,18 +56,23 @@ export function accountStatusRoutes(services: Services): Router {
     return true
   }
 
+  /** Records what the secretariat officer answering `res` did to `account`. */
+  const recordChange = (kind: AuditKind, account: Account, res: Response, detail?: Record<string, unknown>) =>
+    services.audit.record({
+      kind,
+      accountId: account.id,
+      username: account.username,
+      actor: accountOf(res).username,
+      detail,
+    })
+
   for (const disabled of [true, false]) {
     router.post(`/accounts/:id/${disabled ? 'disable' : 'enable'}`, ...guard, (req, res) => {
       const account = target(req.params, res)
       if (!account || (disabled && notYourself(account, res, 'disable'))) return
       const updated = services.accounts.setDisabled(account.id, disabled)!
       if (disabled) services.tokens.revokeAccount(account.id, 'account disabled')
-      services.audit.record({
-        kind: disabled ? 'account-disabled' : 'account-enabled',
-        accountId: account.id,
-        username: account.username,
-        actor: accountOf(res).username,
-      })
+      recordChange(disabled ? 'account-disabled' : 'account-enabled', account, res)
       res.json(updated)
     })
   }
@@ -77,12 +83,7 @@ export function accountStatusRoutes(services: Services): Router {
     const password = generatePassword()
     await services.accounts.setPassword(account.id, password)
     services.tokens.revokeAccount(account.id, 'password reset')
-    services.audit.record({
-      kind: 'password-reset',
-      accountId: account.id,
-      username: account.username,
-      actor: accountOf(res).username,
-    })
+    recordChange('password-reset', account, res)
     res.json({ account: services.accounts.byId(account.id), password })
   })
 
@@ -94,12 +95,10 @@ export function accountStatusRoutes(services: Services): Router {
     const updated = services.accounts.setRole(account.id, body.role, body.party ?? null)!
     if (updated.role !== account.role || updated.party !== account.party) {
       services.tokens.revokeAccount(account.id, 'role changed')
-      services.audit.record({
-        kind: 'role-changed',
-        accountId: account.id,
-        username: account.username,
-        actor: accountOf(res).username,
-        detail: { from: account.role, to: updated.role, ...(updated.party ? { party: updated.party } : {}) },
+      recordChange('role-changed', account, res, {
+        from: account.role,
+        to: updated.role,
+        ...(updated.party ? { party: updated.party } : {}),
       })
     }
     res.json(updated)

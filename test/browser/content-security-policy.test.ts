@@ -1,8 +1,9 @@
 /**
  * The built editor under its Content-Security-Policy, in real Chromium: two co-chairs
  * log in through the login page, open the template, one selects text (the other then
- * draws that selection and caret), both visit the revisions page — and no page reports
- * a CSP violation. The page really is served with the strict policy, and the sync
+ * draws that selection and caret: y-prosemirror's decorations carry colours as `style`,
+ * which prosemirror-view applies through CSSOM, allowed under `style-src 'self'`), both
+ * visit the revisions page — and no page reports a CSP violation. The page really is served with the strict policy, and the sync
  * socket's URL carries no token.
  */
 import { describe, expect, it } from 'vitest'
@@ -56,7 +57,7 @@ describe('the editor under the Content-Security-Policy', () => {
       await second.page.keyboard.press('Home')
       await second.page.keyboard.press('Shift+End')
       await first.page.locator('.remote-caret').first().waitFor({ timeout: 20_000 })
-      await first.page.locator('.remote-selection').first().waitFor({ timeout: 20_000 })
+      await first.page.locator('.ProseMirror-yjs-selection').first().waitFor({ timeout: 20_000 })
       await saveScreenshot(first.page, 'csp-editor-remote-selection')
       for (const { page } of [first, second]) {
         await page.goto(`${suite.server.url}/#/documents/non-paper/revisions`)
