@@ -19,6 +19,7 @@ import { OriginPolicy } from './origin-policy.ts'
 import { refuseForeignOrigins } from './api/foreign-origin.ts'
 import { isHttps } from './auth/cookies.ts'
 import { noStore, securityHeaders } from './security-headers.ts'
+import { closePdfPrinter } from './export/pdf-printer.ts'
 
 /** A running server. */
 export interface RunningServer {
@@ -94,6 +95,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       services.rooms.close()
       http.closeAllConnections()
       await httpClosed
+      await closePdfPrinter()
       closeStore(services.store)
     })()
     return closing

@@ -20,7 +20,7 @@ export async function computeCommand(args: string[]): Promise<number> {
     const resolutionsFile = options.get('resolutions') as string | undefined
     if (positionals.length !== 1 || !resolutionsFile)
       throw new Error('usage: accord compute FILE --resolutions R.json [--bindings B.json] [--json]')
-    const source = readTextSource(positionals[0], options.get('annotations') as string | undefined)
+    const source = await readTextSource(positionals[0], options.get('annotations') as string | undefined)
     const scenario = readScenarioFile(resolutionsFile)
     const bindings = readBindingsFor(positionals[0], options.get('bindings') as string | undefined)
     const { doc } = importText(source.text, { annotations: source.annotations })
