@@ -39,8 +39,11 @@ export const syncPath = '/sync/'
 /** How long an accepted socket may take to say whose it is. */
 export const authTimeoutMs = 10_000
 
-/** Sockets accepted and not yet authenticated, at most (each costs memory until its first message). */
-const maxUnauthenticated = 1000
+/**
+ * Sockets accepted and not yet authenticated, at most: each may hold up to one message of
+ * `maxMessageBytes` in memory until it is read, so their number bounds that memory.
+ */
+const maxUnauthenticated = 200
 
 /** The running endpoint. */
 export interface SyncEndpoint {
