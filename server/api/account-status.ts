@@ -6,7 +6,8 @@
  *   its tokens stop working; re-enabled, it logs in again with its password;
  * - `POST /api/accounts/:id/password`: a new generated password, answered once and never
  *   stored in clear;
- * - `PATCH /api/accounts/:id` `{ role, party? }`: another role (a delegation names its Party).
+ * - `PATCH /api/accounts/:id` `{ role, party? }`: another role (a delegation names a Party
+ *   of the party table, `delegation-party.ts`).
  *
  * Nobody disables or demotes their own account, so the secretariat cannot lock itself out.
  */
@@ -17,22 +18,13 @@ import { generatePassword } from '../auth/passwords.ts'
 import type { Services } from '../services.ts'
 import type { AuditKind } from '../store/audit-log.ts'
 import { accountOf, requireAccount, requireRight } from './authenticate.ts'
-import { managesRecord, ROLES, speaksForAParty } from '../../shared/document/roles.ts'
+import { managesRecord } from '../../shared/document/roles.ts'
+import { checkRoleParty, roleFields, tableParty } from './delegation-party.ts'
 import { sendError, validate } from './responses.ts'
 
 const idParams = z.object({ id: z.coerce.number().int().positive() })
 
-const roleChange = z
-  .object({
-    role: z.enum(ROLES),
-    party: z.string().trim().min(1).max(200).optional(),
-  })
-  .superRefine((value, ctx) => {
-    if (speaksForAParty(value.role) && !value.party)
-      ctx.addIssue({ code: 'custom', path: ['party'], message: 'a delegation account must name its Party' })
-    if (!speaksForAParty(value.role) && value.party)
-      ctx.addIssue({ code: 'custom', path: ['party'], message: 'only delegation accounts are bound to a Party' })
-  })
+const roleChange = z.object(roleFields).superRefine(checkRoleParty)
 
 /** The account-status routes (secretariat only). */
 export function accountStatusRoutes(services: Services): Router {
@@ -92,7 +84,9 @@ export function accountStatusRoutes(services: Services): Router {
     if (!account) return
     const body = validate(roleChange, req.body, 'body', res)
     if (!body || (body.role !== account.role && notYourself(account, res, 'change the role of'))) return
-    const updated = services.accounts.setRole(account.id, body.role, body.party ?? null)!
+    const party = tableParty(body.party, res)
+    if (!party) return
+    const updated = services.accounts.setRole(account.id, body.role, party.party)!
     if (updated.role !== account.role || updated.party !== account.party) {
       services.tokens.revokeAccount(account.id, 'role changed')
       recordChange('role-changed', account, res, {

@@ -2,16 +2,18 @@
  * Accounts, managed by the secretariat: list them (with role, Party, last login and
  * failed logins) and create delegations, co-chairs, observers and further secretariat
  * accounts. Usernames are unique after normalisation (`auth/username.ts`); passwords
- * follow `auth/password-policy.ts`. Disabling, password resets and role changes are
+ * follow `auth/password-policy.ts`; a delegation's Party must be a Party of the party
+ * table (`delegation-party.ts`). Disabling, password resets and role changes are
  * `account-status.ts`.
  */
 import { Router } from 'express'
 import { z } from 'zod'
+import { checkRoleParty, roleFields, tableParty } from './delegation-party.ts'
 import type { Services } from '../services.ts'
 import { accountOf, requireAccount, requireRight } from './authenticate.ts'
 import { passwordProblem } from '../auth/password-policy.ts'
 import { normalUsername } from '../auth/username.ts'
-import { managesRecord, ROLES, speaksForAParty } from '../../shared/document/roles.ts'
+import { managesRecord } from '../../shared/document/roles.ts'
 import { sendError, validate } from './responses.ts'
 
 const newAccount = z
@@ -21,18 +23,12 @@ const newAccount = z
       .transform(normalUsername)
       .pipe(z.string().regex(/^[A-Za-z0-9._-]{2,64}$/, 'letters, digits, . _ - (2 to 64)')),
     password: z.string().max(1000),
-    role: z.enum(ROLES),
-    party: z.string().trim().min(1).max(200).optional(),
+    ...roleFields,
   })
   .superRefine((value, ctx) => {
     const weak = passwordProblem(value.password, value.username)
     if (weak) ctx.addIssue({ code: 'custom', path: ['password'], message: weak })
-    if (speaksForAParty(value.role) && !value.party) {
-      ctx.addIssue({ code: 'custom', path: ['party'], message: 'a delegation account must name its Party' })
-    }
-    if (!speaksForAParty(value.role) && value.party) {
-      ctx.addIssue({ code: 'custom', path: ['party'], message: 'only delegation accounts are bound to a Party' })
-    }
+    checkRoleParty(value, ctx)
   })
 
 /** The account routes. */
@@ -49,7 +45,9 @@ export function accountRoutes(services: Services): Router {
   router.post('/accounts', async (req, res) => {
     const body = validate(newAccount, req.body, 'body', res)
     if (!body) return
-    const account = await services.accounts.create(body)
+    const party = tableParty(body.party, res)
+    if (!party) return
+    const account = await services.accounts.create({ ...body, ...party })
     if (!account)
       return sendError(res, 409, 'username taken', [
         { field: 'body.username', message: `"${body.username}" already exists` },

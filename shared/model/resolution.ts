@@ -27,6 +27,7 @@ export interface ModelDiagnostic {
     | 'missing-inscription'
     | 'unresolved'
     | 'invalid-value'
+    | 'commitment-value'
   message: string
   ids: string[]
 }
