@@ -75,6 +75,30 @@ describe('Origin checks', () => {
     expect(audit.body.length).toBeGreaterThanOrEqual(3)
   })
 
+  it('puts a form upload (POST /api/documents, multipart) through the same session, Origin and role checks', async () => {
+    const upload = (id: string, headers: Record<string, string>) => {
+      const form = new FormData()
+      form.append('title', id)
+      form.append('id', id)
+      form.append('file', new Blob(['Option 1: The Parties [shall][should] act.\n'], { type: 'text/plain' }), 'u.txt')
+      return fetch(`${t.url}/api/documents`, { method: 'POST', headers, body: form })
+    }
+    const cookie = (token: string) => `accord_token=${token}`
+    const foreign = await upload('from-evil', { cookie: cookie(t.secretariatToken), origin: 'http://evil.example' })
+    expect(foreign.status).toBe(403)
+    expect((await foreign.json()).details[0].field).toBe('origin')
+    const crossSite = await upload('cross-site', { cookie: cookie(t.secretariatToken), 'sec-fetch-site': 'cross-site' })
+    expect(crossSite.status).toBe(403)
+    expect((await upload('anonymous', { origin: t.url })).status).toBe(401)
+    const delegation = await t.account('delegation', 'Tuvalu')
+    expect((await upload('by-delegation', { cookie: cookie(delegation), origin: t.url })).status).toBe(403)
+    // The secretariat's own page uploads; none of the refused uploads was stored.
+    expect((await upload('from-home', { cookie: cookie(t.secretariatToken), origin: t.url })).status).toBe(201)
+    const ids = (await t.api('GET', '/api/documents', t.secretariatToken)).body.map((d: { id: string }) => d.id)
+    expect(ids).toContain('from-home')
+    for (const refused of ['from-evil', 'cross-site', 'anonymous', 'by-delegation']) expect(ids).not.toContain(refused)
+  })
+
   it('allows exactly the origins ACCORD_ORIGIN lists', async () => {
     const configured = await startTestServer({ allowedOrigins: ['https://accord.example.org'] })
     try {
