@@ -8,6 +8,7 @@ import { SessionTokens } from './auth/tokens.ts'
 import type { ServerOptions } from './config.ts'
 import { LoginThrottle } from './auth/login-throttle.ts'
 import { AuditLog } from './store/audit-log.ts'
+import { serverKey } from './store/server-keys.ts'
 import { openStore, type Store } from './store/database.ts'
 import { DocumentCatalogue } from './store/documents.ts'
 import { RevisionArchive } from './store/revisions.ts'
@@ -42,10 +43,13 @@ export function createServices(options: ServerOptions): Services {
     revisions: new RevisionArchive(store),
     accounts,
     tokens: new SessionTokens(store, accounts, options.tokenTtlMs),
-    loginThrottle: new LoginThrottle({
-      freeFailures: options.limits.loginFreeFailures,
-      addressFailures: options.limits.loginAddressFailures,
-    }),
+    loginThrottle: new LoginThrottle(
+      {
+        freeFailures: options.limits.loginFreeFailures,
+        addressFailures: options.limits.loginAddressFailures,
+      },
+      serverKey(store, 'device-cookie'),
+    ),
     audit: new AuditLog(store),
     rooms: new RoomRegistry(updates, {
       compactAfterRows: options.compactAfterRows,

@@ -56,9 +56,11 @@ interface Failures {
 export class LoginThrottle {
   private readonly failures = new Map<string, Failures>()
   private readonly byAddress = new Map<string, number[]>()
-  private readonly secret = randomBytes(32)
-
-  constructor(private readonly limits: ThrottleLimits) {}
+  constructor(
+    private readonly limits: ThrottleLimits,
+    /** The key device cookies are signed with; kept in the store, so they outlive a restart. */
+    private readonly secret: Buffer,
+  ) {}
 
   /** Whether `attempt` may be checked now. */
   admit(attempt: Attempt, now = Date.now()): Admission {
@@ -100,7 +102,7 @@ export class LoginThrottle {
     return `${usernameKey(attempt.username)}\n${caller}`
   }
 
-  /** A device cookie is `nonce.mac`, the MAC binding the nonce to one username (this process's key). */
+  /** A device cookie is `nonce.mac`, the MAC binding the nonce to one username (the store's key). */
   private deviceFor(username: string): string {
     const nonce = randomBytes(16).toString('base64url')
     return `${nonce}.${this.mac(nonce, username)}`

@@ -66,6 +66,10 @@ CREATE TABLE IF NOT EXISTS audit_events (
   detail TEXT
 );
 CREATE INDEX IF NOT EXISTS audit_events_account ON audit_events (account_id, kind, at);
+CREATE TABLE IF NOT EXISTS server_keys (
+  name TEXT PRIMARY KEY,
+  secret BLOB NOT NULL
+);
 `
 
 /** The file name of the store inside the data folder. */
