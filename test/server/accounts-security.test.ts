@@ -59,6 +59,13 @@ function loginFrom(
   })
 }
 
+/** The `accord_device=…` pair a login answer set. */
+function deviceCookieOf(answer: { cookies: string[] }): string {
+  const device = answer.cookies.map((c) => c.split(';')[0]!).find((c) => c.startsWith('accord_device='))
+  expect(device).toBeDefined()
+  return device!
+}
+
 const create = (username: string, password: string, role = 'observer') =>
   t.api('POST', '/api/accounts', t.secretariatToken, { username, password, role })
 
@@ -142,8 +149,7 @@ describe('login throttling', () => {
     try {
       // The secretariat logged in from the hall yesterday: its browser has a device cookie.
       const earlier = await loginFrom(s.url, '127.0.0.3', 'secretariat', secretariatPassword)
-      const device = earlier.cookies.map((c) => c.split(';')[0]!).find((c) => c.startsWith('accord_device='))!
-      expect(device).toBeDefined()
+      const device = deviceCookieOf(earlier)
       const statuses: number[] = []
       for (let i = 0; i < 40; i++)
         statuses.push((await loginFrom(s.url, '127.0.0.3', `user${i}`, 'spray-password-1')).status)
@@ -154,6 +160,26 @@ describe('login throttling', () => {
       expect((await loginFrom(s.url, '127.0.0.1', 'secretariat', secretariatPassword)).status).toBe(200)
     } finally {
       await s.close()
+    }
+  })
+  it('honours a device cookie after a restart: its key is kept in the store', async () => {
+    const temp = tempDir()
+    const limits = { ...t.server.services.options.limits, loginAddressFailures: 3 }
+    try {
+      const before = await startTestServer({ dataDir: temp.dir, limits })
+      const device = deviceCookieOf(await loginFrom(before.url, '127.0.0.4', 'secretariat', secretariatPassword))
+      await before.close()
+      const after = await startTestServer({ dataDir: temp.dir, limits })
+      try {
+        for (let i = 0; i < 3; i++)
+          expect((await loginFrom(after.url, '127.0.0.4', `user${i}`, 'spray-password-1')).status).toBe(401)
+        expect((await loginFrom(after.url, '127.0.0.4', 'secretariat', secretariatPassword)).status).toBe(429)
+        expect((await loginFrom(after.url, '127.0.0.4', 'secretariat', secretariatPassword, device)).status).toBe(200)
+      } finally {
+        await after.close()
+      }
+    } finally {
+      temp.cleanup()
     }
   })
 })
@@ -197,9 +223,44 @@ describe('account management and the audit trail', () => {
       (await t.api('POST', '/api/login', undefined, { username: me.username, password: accountPassword })).status,
     ).toBe(401)
     await login(t.url, me.username, reset.body.password)
+    const trail = (await t.api('GET', `/api/audit?account=${me.id}`, t.secretariatToken)).body as { kind: string }[]
+    expect(trail.map((e) => e.kind).filter((k) => k.startsWith('account-') || k === 'password-reset')).toEqual([
+      'password-reset',
+      'account-enabled',
+      'account-disabled',
+      'account-created',
+    ])
     const own = (await t.api('GET', '/api/me', t.secretariatToken)).body.id
     expect((await t.api('POST', `/api/accounts/${own}/disable`, t.secretariatToken)).status).toBe(409)
     expect((await t.api('POST', '/api/accounts/99999/disable', t.secretariatToken)).status).toBe(404)
+  })
+
+  it('changes a role: a delegation names a Party of the party table, an unknown Party changes nothing', async () => {
+    const token = await t.account('observer')
+    const me = (await t.api('GET', '/api/me', token)).body
+    const change = (body: object) => t.api('PATCH', `/api/accounts/${me.id}`, t.secretariatToken, body)
+    const atlantis = await change({ role: 'delegation', party: 'Atlantis' })
+    expect(atlantis.status).toBe(422)
+    expect(atlantis.body.details[0]).toMatchObject({ field: 'body.party', message: expect.stringMatching(/Atlantis/) })
+    expect((await change({ role: 'delegation' })).status).toBe(400)
+    expect((await change({ role: 'co-chair', party: 'Tuvalu' })).status).toBe(400)
+    const unchanged = (await t.api('GET', '/api/accounts', t.secretariatToken)).body.find(
+      (a: { id: number }) => a.id === me.id,
+    )
+    expect(unchanged).toMatchObject({ role: 'observer', party: null })
+    // The refused changes left the session alone; the accepted one ends it.
+    expect((await t.api('GET', '/api/me', token)).status).toBe(200)
+    const korea = await change({ role: 'delegation', party: 'South Korea' })
+    expect(korea.status).toBe(200)
+    expect(korea.body).toMatchObject({ role: 'delegation', party: 'Republic of Korea' })
+    expect((await t.api('GET', '/api/me', token)).status).toBe(401)
+    const trail = (await t.api('GET', `/api/audit?account=${me.id}&kind=role-changed`, t.secretariatToken)).body
+    expect(trail).toEqual([
+      expect.objectContaining({
+        actor: 'secretariat',
+        detail: { from: 'observer', to: 'delegation', party: 'Republic of Korea' },
+      }),
+    ])
   })
 
   it('keeps logins, failures, logouts, account changes and refused writes in the trail, exported as CSV', async () => {
