@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest'
 import { eventually, testServerSuite } from './server-fixture.ts'
 import { BenchClient, fakePresences, measurePresenceFlood } from '../../bench/server/presence-flood.ts'
-import { maxStateBytes, queryIntervalMs } from '../../server/sync/presence.ts'
+import { maxStateBytes, queryIntervalMs, statesPerSecond } from '../../server/sync/presence.ts'
 
 const t = testServerSuite()
 
@@ -66,6 +66,37 @@ describe('presence', () => {
     await eventually(() => witness.client.presences.has(id), 5000, 'the small state')
     expect((witness.client.presences.get(id) as { cursor: string }).cursor).toBe('small')
     for (const p of [witness, big]) p.client.close()
+  })
+
+  it('rate-limits a socket’s own presence changes, and the latest one still arrives', async () => {
+    const witness = await person('observer')
+    const busy = await person('co-chair')
+    const id = busy.client.doc.clientID
+    const room = t.server.services.rooms.get('non-paper')!
+    let applied = 0
+    const count = ({ added, updated }: { added: number[]; updated: number[] }) => {
+      if ([...added, ...updated].includes(id)) applied += 1
+    }
+    room.presence.awareness.on('change', count)
+    const started = performance.now()
+    // 40 changes a second for three seconds: under the socket's message budget (none is
+    // dropped unread), four times the rate its own state may change at.
+    const changes = 120
+    for (let clock = 1; clock <= changes; clock++) {
+      busy.client.send(fakePresences(id, 1, clock, `{"cursor":${clock}}`))
+      await new Promise((r) => setTimeout(r, 25))
+    }
+    await eventually(
+      () => (witness.client.presences.get(id) as { cursor?: number } | undefined)?.cursor === changes,
+      10_000,
+      'the latest presence',
+    )
+    room.presence.awareness.off('change', count)
+    const seconds = (performance.now() - started) / 1000
+    // The burst, then the steady rate; without the budget every change would be applied.
+    expect(applied).toBeLessThanOrEqual(20 + Math.ceil(statesPerSecond * seconds) + 1)
+    expect(applied).toBeLessThan(changes * 0.6)
+    for (const p of [witness, busy]) p.client.close()
   })
 
   it(
