@@ -25,6 +25,7 @@ import * as encoding from 'lib0/encoding'
 import * as decoding from 'lib0/decoding'
 import * as syncProtocol from 'y-protocols/sync'
 import { textRoom } from '../../shared/document/text-room.ts'
+import { answerSyncMessage, syncStep1Message, syncUpdateMessage } from '../../test/sync-messages.ts'
 
 const flooderSource = `
 const { parentPort, workerData } = require('node:worker_threads')
@@ -129,11 +130,7 @@ export class BenchClient {
     ws.binaryType = 'nodebuffer'
     ws.on('message', (data: Buffer) => this.receive(new Uint8Array(data)))
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === this) return
-      const encoder = encoding.createEncoder()
-      encoding.writeVarUint(encoder, 0)
-      syncProtocol.writeUpdate(encoder, update)
-      this.send(encoding.toUint8Array(encoder))
+      if (origin !== this) this.send(syncUpdateMessage(update))
     })
   }
 
@@ -144,10 +141,7 @@ export class BenchClient {
       ws.once('open', () => resolve())
       ws.once('error', reject)
     })
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, 0)
-    syncProtocol.writeSyncStep1(encoder, client.doc)
-    client.send(encoding.toUint8Array(encoder))
+    client.send(syncStep1Message(client.doc))
     const deadline = Date.now() + 20_000
     while (!client.synced) {
       if (Date.now() > deadline) throw new Error('bench client did not sync')
@@ -164,11 +158,8 @@ export class BenchClient {
     const decoder = decoding.createDecoder(bytes)
     const type = decoding.readVarUint(decoder)
     if (type === 0) {
-      const encoder = encoding.createEncoder()
-      encoding.writeVarUint(encoder, 0)
-      const step = syncProtocol.readSyncMessage(decoder, encoder, this.doc, this)
+      const step = answerSyncMessage(decoder, this.doc, this, (reply) => this.send(reply))
       if (step === syncProtocol.messageYjsSyncStep2) this.synced = true
-      if (encoding.length(encoder) > 1) this.send(encoding.toUint8Array(encoder))
     } else if (type === 1) {
       this.awarenessMessages += 1
       const update = decoding.createDecoder(decoding.readVarUint8Array(decoder))

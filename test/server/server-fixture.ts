@@ -14,7 +14,6 @@ import WebSocket from 'ws'
 import * as Y from 'yjs'
 import * as syncProtocol from 'y-protocols/sync'
 import * as awarenessProtocol from 'y-protocols/awareness'
-import * as encoding from 'lib0/encoding'
 import * as decoding from 'lib0/decoding'
 import { WebsocketProvider } from 'y-websocket'
 import { startServer, type RunningServer } from '../../server/app.ts'
@@ -24,6 +23,7 @@ import { decodeRefusal, type RefusalCode } from '../../shared/document/protocol.
 import { templateIndex } from '../model/template-model.ts'
 import { textRoom } from '../../shared/document/text-room.ts'
 import { bearerSocket } from '../bearer-socket.ts'
+import { answerSyncMessage, syncStep1Message, syncUpdateMessage } from '../sync-messages.ts'
 
 /** The repository root. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -228,10 +228,7 @@ export class RawClient {
     const client = new RawClient(ws)
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => {
-        const encoder = encoding.createEncoder()
-        encoding.writeVarUint(encoder, 0)
-        syncProtocol.writeSyncStep1(encoder, client.doc)
-        ws.send(encoding.toUint8Array(encoder))
+        ws.send(syncStep1Message(client.doc))
         resolve()
       })
       ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)))
@@ -243,10 +240,7 @@ export class RawClient {
 
   /** Sends a Yjs update as a sync update message. */
   sendUpdate(update: Uint8Array): void {
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, 0)
-    syncProtocol.writeUpdate(encoder, update)
-    this.send(encoding.toUint8Array(encoder))
+    this.send(syncUpdateMessage(update))
   }
 
   /** Sends raw bytes. */
@@ -258,11 +252,8 @@ export class RawClient {
     const decoder = decoding.createDecoder(bytes)
     const type = decoding.readVarUint(decoder)
     if (type === 0) {
-      const encoder = encoding.createEncoder()
-      encoding.writeVarUint(encoder, 0)
-      const step = syncProtocol.readSyncMessage(decoder, encoder, this.doc, this)
+      const step = answerSyncMessage(decoder, this.doc, this, (reply) => this.send(reply))
       if (step === syncProtocol.messageYjsSyncStep2) this.synced = true
-      if (encoding.length(encoder) > 1) this.send(encoding.toUint8Array(encoder))
     } else if (type === 2) {
       decoding.readVarUint(decoder)
       const refusal = decodeRefusal(decoding.readVarString(decoder))

@@ -7,8 +7,6 @@
  */
 import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import * as encoding from 'lib0/encoding'
-import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import {
   accountPassword,
@@ -21,6 +19,7 @@ import {
 } from './server-fixture.ts'
 import { sessionTokenMessage } from '../../shared/document/session-message.ts'
 import { CLOSE } from '../../shared/document/protocol.ts'
+import { syncStep1Message } from '../sync-messages.ts'
 
 const t = testServerSuite()
 
@@ -33,13 +32,6 @@ function openSocket(url: string, options: WebSocket.ClientOptions = {}): Promise
     ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
     ws.once('error', reject)
   })
-}
-
-function syncStep1(doc: Y.Doc): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, 0)
-  syncProtocol.writeSyncStep1(encoder, doc)
-  return encoding.toUint8Array(encoder)
 }
 
 /** Resolves with the first message a socket receives, or with its close code. */
@@ -129,7 +121,7 @@ describe('the token stays out of the sync URL', () => {
   it('lets a browser socket authenticate with its first message, and then syncs it', async () => {
     const ws = (await openSocket(`${t.syncUrl}/non-paper`)) as WebSocket
     ws.send(sessionTokenMessage(t.secretariatToken))
-    ws.send(syncStep1(new Y.Doc()))
+    ws.send(syncStep1Message(new Y.Doc()))
     const answer = await firstAnswer(ws)
     expect(answer.message?.[0]).toBe(0) // the server's sync step 1: the socket joined its room
     ws.close()
@@ -139,14 +131,14 @@ describe('the token stays out of the sync URL', () => {
     const ws = (await openSocket(`${t.syncUrl}/non-paper`, {
       headers: { cookie: `accord_token=${t.secretariatToken}` },
     })) as WebSocket
-    ws.send(syncStep1(new Y.Doc()))
+    ws.send(syncStep1Message(new Y.Doc()))
     expect((await firstAnswer(ws)).message?.[0]).toBe(0)
     ws.close()
   })
 
   it('closes with 4401 a socket that names no live session, and never joins it to the room', async () => {
     const anonymous = (await openSocket(`${t.syncUrl}/non-paper`)) as WebSocket
-    anonymous.send(syncStep1(new Y.Doc()))
+    anonymous.send(syncStep1Message(new Y.Doc()))
     expect(await firstAnswer(anonymous)).toEqual({ close: CLOSE.sessionEnded })
     const forged = (await openSocket(`${t.syncUrl}/non-paper`)) as WebSocket
     forged.send(sessionTokenMessage('not-a-token'))
