@@ -21,6 +21,7 @@ import { decidePendingChange, pendingSpans } from '../shared/pending-changes/dec
 import { suggestChange } from '../shared/pending-changes/suggest.ts'
 import { textPositions } from '../shared/serialize/text-positions.ts'
 import { changeOnCopy } from '../server/sync/server-write.ts'
+import { readRoster } from '../server/templates/read-template.ts'
 import { largeNonPaper } from './editor/large-text.ts'
 import { time } from './timing.ts'
 
@@ -80,7 +81,11 @@ const file = candidates.find((f) => {
     return false
   }
 })!
-seedNegotiationDocFromDocx(rooms, await readDocx(new Uint8Array(readFileSync(file))), { by: 's', at: 'now' })
+seedNegotiationDocFromDocx(rooms, await readDocx(new Uint8Array(readFileSync(file))), {
+  by: 's',
+  at: 'now',
+  roster: readRoster(),
+})
 const comments = proposalsRoom(rooms.proposals).comments.toJSON()
 time('editor: every comment thread’s range (95, corpus)', 200, () => threadSpans(rooms.text, comments))
 time('editor: every pending change’s range (91, corpus)', 200, () => pendingSpans(rooms.text))

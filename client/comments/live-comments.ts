@@ -19,6 +19,7 @@ import { anchorRange, type TextAnchor } from '../../shared/document/text-anchor.
 import { textRoom } from '../../shared/document/text-room.ts'
 import type { Speaker } from '../../shared/parties/speaker.ts'
 import type { Account } from '../app/session.ts'
+import { roster } from './shipped-roster.ts'
 
 /** Where the comments come from. */
 export interface CommentsSource {
@@ -78,7 +79,7 @@ export class LiveComments {
 
   /** Whom this account may speak for, its Party first (null: its own voice). */
   speakers(): (Speaker | null)[] {
-    return speakersFor(this.actor)
+    return speakersFor(this.actor, roster)
   }
 
   /** Every thread with its present range, in text order. */
@@ -143,7 +144,7 @@ export class LiveComments {
 
   private write(act: (register: CommentRegister) => Comment): Comment | null {
     try {
-      return act(new CommentRegister(this.source.proposalsDoc(), this.actor))
+      return act(new CommentRegister(this.source.proposalsDoc(), this.actor, roster))
     } catch (error) {
       this.source.say(`The comment was not saved: ${(error as Error).message}.`)
       return null

@@ -1,5 +1,5 @@
 /**
- * The editor page: the text with its choices, the bracket counter and the
+ * The editor page: the text with its choices, comments in its margin, the bracket counter and the
  * choice bar above it, the assigned amounts, proposals, the document log, the
  * bracket history and diagnostics beside it. It owns
  * the document's connection: when the server refuses a write, it says so and

@@ -13,7 +13,7 @@ import { PrinterBusy } from '../export/pdf-printer.ts'
 import type { Services } from '../services.ts'
 import { parseRoomName, roomName } from '../../shared/document/rooms.ts'
 import { annotationsOf } from '../export/docx-annotations.ts'
-import { readPartyTable } from '../templates/read-template.ts'
+import { readPartyTable, readRoster } from '../templates/read-template.ts'
 import { requireAccount } from './authenticate.ts'
 import { lookupDocument } from './document-lookup.ts'
 import { sendError, validate } from './responses.ts'
@@ -43,7 +43,7 @@ export function exportRoutes(services: Services): Router {
       bindings: readSharedBindings(ydoc).bindings,
       annotations: annotated
         ? services.rooms.read(parseRoomName(roomName(document.id, 'proposals'))!, (proposals) =>
-            annotationsOf(ydoc, proposals),
+            annotationsOf(ydoc, proposals, readRoster()),
           )
         : undefined,
     }))

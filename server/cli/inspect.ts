@@ -4,6 +4,7 @@
  * Party or group), tracked insertions and deletions, and the reader's own diagnostics.
  */
 import { docxCounts } from '../../shared/document/docx-document.ts'
+import { readRoster } from '../templates/read-template.ts'
 import { importText } from '../../shared/import/index.ts'
 import { summarize } from '../../shared/inspect/summary.ts'
 import { parseArguments } from './arguments.ts'
@@ -29,7 +30,7 @@ export async function inspectCommand(args: string[]): Promise<number> {
           commentsWithParty,
           insertions,
           deletions,
-        }))(docxCounts(docx))
+        }))(docxCounts(docx, readRoster()))
       : {}
     process.stdout.write(JSON.stringify({ ...counts, ...word, diagnostics: listed }, null, 2) + '\n')
     return 0

@@ -24,6 +24,7 @@ import type * as Y from 'yjs'
 import { threadSpans } from '../../shared/comments/comment-spans.ts'
 import type { Comment } from '../../shared/comments/comment.ts'
 import { proposalsRoom } from '../../shared/document/proposals-room.ts'
+import type { Roster } from '../../shared/parties/roster.ts'
 import { readSpeaker } from '../../shared/parties/speaker.ts'
 import { pendingSpans } from '../../shared/pending-changes/decide.ts'
 import { changeAuthor } from '../../shared/pending-changes/decision-log.ts'
@@ -35,13 +36,15 @@ type Range = { from: number; to: number }
 export interface DocxAnnotations {
   threads: { range: Range; comment: Comment; replies: Comment[] }[]
   changes: { range: Range; change: PendingChange }[]
+  /** The roster a comment's opening is read against, to tell whether it already names its speaker. */
+  roster: Roster
 }
 
 /**
  * The annotations of a document's rooms, ranges in the text room's positions (those of
  * `readNegotiationDoc`): comments not withdrawn whose words are still there, pending changes.
  */
-export function annotationsOf(textDoc: Y.Doc, proposalsDoc: Y.Doc | null): DocxAnnotations {
+export function annotationsOf(textDoc: Y.Doc, proposalsDoc: Y.Doc | null, roster: Roster): DocxAnnotations {
   const threads = proposalsDoc
     ? threadSpans(textDoc, proposalsRoom(proposalsDoc).comments.toJSON())
         .filter((s) => s.range && !s.thread.comment.withdrawn)
@@ -54,7 +57,7 @@ export function annotationsOf(textDoc: Y.Doc, proposalsDoc: Y.Doc | null): DocxA
   const changes = pendingSpans(textDoc)
     .filter((s) => s.range && s.range.to > s.range.from && !s.change.blockBreak)
     .map((s) => ({ range: s.range!, change: s.change }))
-  return { threads, changes }
+  return { threads, changes, roster }
 }
 
 interface Thread {
@@ -73,14 +76,17 @@ export class DocxMarkup {
   private readonly opened = new Set<Thread>()
   private readonly closed = new Set<Thread>()
 
-  constructor(annotations: DocxAnnotations = { threads: [], changes: [] }) {
-    for (const t of annotations.threads) {
+  private readonly roster: Roster | null
+
+  constructor(annotations?: DocxAnnotations) {
+    this.roster = annotations?.roster ?? null
+    for (const t of annotations?.threads ?? []) {
       const first = this.define(t.comment, undefined, !!t.comment.resolved)
       const ids = [first, ...t.replies.map((r) => this.define(r, first, !!t.comment.resolved))]
       this.threads.push({ range: t.range, ids })
     }
     this.threads.sort((a, b) => a.range.from - b.range.from)
-    for (const c of annotations.changes) this.changes.push({ ...c, id: this.next++ })
+    for (const c of annotations?.changes ?? []) this.changes.push({ ...c, id: this.next++ })
     const points = new Set<number>()
     for (const t of this.threads) points.add(t.range.from).add(t.range.to)
     for (const c of this.changes) points.add(c.range.from).add(c.range.to)
@@ -129,7 +135,7 @@ export class DocxMarkup {
       ...(Number.isNaN(date.getTime()) ? {} : { date }),
       ...(parentId !== undefined ? { parentId } : {}),
       ...(resolved ? { resolved: true } : {}),
-      children: bodyWithSpeaker(c)
+      children: bodyWithSpeaker(c, this.roster)
         .split('\n')
         .map((line) => new Paragraph({ children: [new TextRun(line)] })),
     })
@@ -168,8 +174,8 @@ export class DocxMarkup {
 }
 
 // A comment for a Party or group opens with its name, as the Word reader reads it.
-function bodyWithSpeaker(c: Comment): string {
-  if (!c.for || readSpeaker(c.body).speaker?.name === c.for.name) return c.body
+function bodyWithSpeaker(c: Comment, roster: Roster | null): string {
+  if (!c.for || (roster && readSpeaker(c.body, roster).speaker?.name === c.for.name)) return c.body
   return `${c.for.name}: ${c.body}`
 }
 

@@ -10,7 +10,7 @@ import { freshId } from '../document/fresh-id.ts'
 import { proposalsRoom } from '../document/proposals-room.ts'
 import { speaksForAParty, type Actor } from '../document/roles.ts'
 import type { TextAnchor } from '../document/text-anchor.ts'
-import { findParty, NEGOTIATING_GROUPS, speaksWithin } from '../parties/roster.ts'
+import type { Roster } from '../parties/roster.ts'
 import type { Speaker } from '../parties/speaker.ts'
 import { MAX_QUOTE_CHARS, type Comment } from './comment.ts'
 import { refuseCommentEntry } from './rights.ts'
@@ -18,13 +18,16 @@ import { refuseCommentEntry } from './rights.ts'
 /** The Yjs transaction origin of comment writes. */
 export const COMMENT_ORIGIN = 'accord-comment'
 
-/** Who `actor` may speak for in a comment: a delegation its Party and its groups; others their own voice (null). */
-export function speakersFor(actor: Pick<Actor, 'role' | 'party'>): (Speaker | null)[] {
+/**
+ * Who `actor` may speak for in a comment: a delegation its Party and the groups of `roster`
+ * it belongs to, by their roster names; others their own voice (null).
+ */
+export function speakersFor(actor: Pick<Actor, 'role' | 'party'>, roster: Roster): (Speaker | null)[] {
   if (!speaksForAParty(actor.role)) return [null]
-  const own = actor.party ?? ''
-  const party: Speaker = { kind: 'party', name: own }
-  const groups = NEGOTIATING_GROUPS.filter((g) => speaksWithin(own, g) && g.party !== findParty(own)?.name)
-  return [party, ...groups.map((g): Speaker => ({ kind: 'group', name: g.name }))]
+  const party = roster.parties.byName(actor.party ?? '')
+  if (!party) return [{ kind: 'party', name: actor.party ?? '' }]
+  const groups = roster.groups.groupsOf(party.iso)
+  return [{ kind: 'party', name: party.name }, ...groups.map((g): Speaker => ({ kind: 'group', name: g.name }))]
 }
 
 /** The comments of a proposals room, as one account writes them. */
@@ -32,6 +35,8 @@ export class CommentRegister {
   constructor(
     readonly doc: Y.Doc,
     readonly actor: Actor,
+    /** The roster speakers are checked against, as the server checks them. */
+    private readonly roster: Roster,
     private readonly now: () => string = () => new Date().toISOString(),
   ) {}
 
@@ -90,7 +95,7 @@ export class CommentRegister {
   }
 
   private write(before: Comment | undefined, after: Comment): Comment {
-    const refusal = refuseCommentEntry(this.actor, { key: after.id, before, after })
+    const refusal = refuseCommentEntry(this.actor, { key: after.id, before, after }, this.roster)
     if (refusal) throw new Error(refusal.message)
     this.doc.transact(() => proposalsRoom(this.doc).comments.set(after.id, after), COMMENT_ORIGIN)
     return after

@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import { BindingSchema } from '../model/bindings.ts'
 import type { ResolvableNodes } from './resolvable-nodes.ts'
+import type { Roster } from '../parties/roster.ts'
 import { refuseInscription } from '../model/inscriptions.ts'
 import { refuseResolution } from '../model/resolution.ts'
 import { checkVariableValue } from '../model/variables.ts'
@@ -25,6 +26,8 @@ export interface EntryContext {
   actor: Actor
   /** What resolutions can name in the text as it stands once the update is applied (read on first use). */
   nodes(): ResolvableNodes
+  /** The Parties and groups a comment may speak for. */
+  roster?: Roster
 }
 
 /** One entry an update sets (`after`) or removes (`after` undefined), with its value before. */
@@ -159,7 +162,7 @@ const PROPOSALS_ROOM: readonly RootSpec[] = [
     name: PROPOSALS_ROOTS.comments,
     type: 'map',
     restore: 'record',
-    judge: (change, context) => refuseCommentEntry(context.actor, change),
+    judge: (change, context) => refuseCommentEntry(context.actor, change, context.roster),
   },
 ]
 

@@ -20,10 +20,12 @@ import { suggestChange } from '../../shared/pending-changes/suggest.ts'
 import { textPositions } from '../../shared/serialize/text-positions.ts'
 import { annotationsOf, initialsOf, type DocxAnnotations } from '../../server/export/docx-annotations.ts'
 import { exportDocument } from '../../server/export/index.ts'
-import { readPartyTable } from '../../server/templates/read-template.ts'
+import { readPartyTable, readRoster } from '../../server/templates/read-template.ts'
+import { readSpeaker } from '../../shared/parties/speaker.ts'
 import { cma6Docx } from '../corpus.ts'
 
 const parties = readPartyTable()
+const roster = readRoster()
 
 /** The rooms' text exported as negotiated with its annotations, and read back by the Word reader. */
 async function wordRoundTrip(rooms: { text: Y.Doc; proposals: Y.Doc }): Promise<{
@@ -32,7 +34,7 @@ async function wordRoundTrip(rooms: { text: Y.Doc; proposals: Y.Doc }): Promise<
   back: DocxReading
 }> {
   const doc = readNegotiationDoc(rooms.text)
-  const annotations = annotationsOf(rooms.text, rooms.proposals)
+  const annotations = annotationsOf(rooms.text, rooms.proposals, roster)
   const file = await exportDocument({
     doc,
     scenario: EMPTY_SCENARIO,
@@ -61,7 +63,7 @@ function expectSameComments(trip: Awaited<ReturnType<typeof wordRoundTrip>>): vo
     const read = back.comments[i]
     const author = s.comment.source === 'word' ? s.comment.recordedBy : s.comment.by
     expect([read.author, read.initials]).toEqual([author, initialsOf(author!)])
-    expect(read.speaker).toEqual(s.comment.for)
+    expect(readSpeaker(read.body, roster).speaker).toEqual(s.comment.for)
     expect(read.body.endsWith(s.comment.body), `${read.body} | ${s.comment.body}`).toBe(true)
     expect(read.done).toBe(s.done)
     if (s.parent === undefined) {
@@ -87,8 +89,8 @@ describe('Word out with comments and tracked changes, Word in', () => {
       const r = p.range(at, at + w.length)
       return anchorRange(new PositionMapper(textRoom(text).text), r.from, r.to)
     }
-    const norway = new CommentRegister(proposals, { username: 'ana', role: 'delegation', party: 'Norway' })
-    const chair = new CommentRegister(proposals, { username: 'chair', role: 'co-chair' })
+    const norway = new CommentRegister(proposals, { username: 'ana', role: 'delegation', party: 'Norway' }, roster)
+    const chair = new CommentRegister(proposals, { username: 'chair', role: 'co-chair' }, roster)
     const thread = norway.comment(anchorOf('reduce emissions'), 'reduce emissions', 'too vague', {
       kind: 'party',
       name: 'Norway',
@@ -125,6 +127,7 @@ describe('Word out with comments and tracked changes, Word in', () => {
       seedNegotiationDocFromDocx(rooms, await readDocx(new Uint8Array(readFileSync(cma6Docx))), {
         by: 'secretariat',
         at: '2024-11-20T00:00:00Z',
+        roster,
       })
       const trip = await wordRoundTrip(rooms)
       expect(trip.annotations.threads.length + trip.annotations.threads.reduce((n, t) => n + t.replies.length, 0)).toBe(

@@ -20,6 +20,7 @@ import { textRoom } from '../../shared/document/text-room.ts'
 import { decidePendingChange, recordPendingChanges } from '../../shared/pending-changes/decide.ts'
 import type { PendingChange } from '../../shared/pending-changes/pending-change.ts'
 import { textPositions } from '../../shared/serialize/text-positions.ts'
+import { readRoster } from '../../server/templates/read-template.ts'
 import {
   appendedParagraphs,
   appendParagraph,
@@ -30,6 +31,7 @@ import {
 } from './server-fixture.ts'
 
 const t = testServerSuite()
+const roster = readRoster()
 const open: { provider: { destroy(): void } }[] = []
 afterAll(() => open.forEach((c) => c.provider.destroy()))
 
@@ -104,7 +106,7 @@ async function refusedAndUnseen(
   const writer = await RawClient.connect(t.syncUrl, room, chair.token)
   const marker = `m-${Math.random().toString(36).slice(2)}`
   if (room.endsWith('/proposals')) {
-    new CommentRegister(writer.doc, chair.actor).comment(anchor, WORDS, marker, null)
+    new CommentRegister(writer.doc, chair.actor, roster).comment(anchor, WORDS, marker, null)
     await eventually(() => [...comments(witness.doc).values()].some((c) => c.body === marker), 5000, 'the later write')
   } else {
     appendParagraph(writer.doc, marker)
@@ -125,7 +127,7 @@ describe('comments over the wire', () => {
     async () => {
       const { norway, pakistan, chair, observer } = await cast()
       anchor = anchorOf(await client('non-paper', norway.token), WORDS)
-      const desk = new CommentRegister(await client('non-paper/proposals', norway.token), norway.actor)
+      const desk = new CommentRegister(await client('non-paper/proposals', norway.token), norway.actor, roster)
       const made = desk.comment(anchor, WORDS, 'Norway: a compilation, not a negotiating text', {
         kind: 'party',
         name: 'Norway',
@@ -191,7 +193,7 @@ describe('comments over the wire', () => {
         (doc) => !comments(doc).has(made.id),
       )
       // The co-chair resolves, signed; Norway withdraws its own comment.
-      const chairDesk = new CommentRegister(await client('non-paper/proposals', chair.token), chair.actor)
+      const chairDesk = new CommentRegister(await client('non-paper/proposals', chair.token), chair.actor, roster)
       await eventually(() => !!chairDesk.all()[made.id], 5000, 'the comment at the co-chair')
       chairDesk.resolve(made.id)
       await eventually(() => comments(watcher).get(made.id)?.resolved?.by === chair.actor.username, 5000, 'resolved')
@@ -204,7 +206,7 @@ describe('comments over the wire', () => {
   it('a comment keeps its words while another client edits before, inside and after them', async () => {
     const { norway, chair, observer } = await cast()
     const text = await client('non-paper', norway.token)
-    const desk = new CommentRegister(await client('non-paper/proposals', norway.token), norway.actor)
+    const desk = new CommentRegister(await client('non-paper/proposals', norway.token), norway.actor, roster)
     const made = desk.comment(anchorOf(text, 'non-paper is a'), 'non-paper is a', 'Norway: which paper?', {
       kind: 'party',
       name: 'Norway',
