@@ -6,7 +6,7 @@
  */
 import type { EditorView } from 'prosemirror-view'
 import type { ThreadSpan } from '../../shared/comments/comment-spans.ts'
-import { divisionHeading, placeOf } from '../../shared/inspect/text-place.ts'
+import { perSection } from '../anchors/per-section.ts'
 import { button, el } from '../dom/element.ts'
 import { authorLine, speakerLabel } from './comment-card.ts'
 import type { LiveComments } from './live-comments.ts'
@@ -64,25 +64,7 @@ export function createCommentsPanel(
     return entry
   }
 
-  const grouped = (spans: ThreadSpan[]) => {
-    const doc = view()?.state.doc
-    const groups = new Map<string, { title: string; items: HTMLElement[] }>()
-    for (const span of spans) {
-      const place = doc && span.range ? placeOf(doc, span.range.from) : null
-      const key = place?.division?.id ?? (span.range ? '' : '~gone')
-      const title = place?.division
-        ? divisionHeading(place)!
-        : span.range
-          ? 'Before the first section'
-          : 'Words no longer in the text'
-      let group = groups.get(key)
-      if (!group) groups.set(key, (group = { title, items: [] }))
-      group.items.push(item(span))
-    }
-    return [...groups.values()].map((g) =>
-      el('div', { class: 'comments-section' }, el('h3', {}, `${g.title} (${g.items.length})`), ...g.items),
-    )
-  }
+  const grouped = (spans: ThreadSpan[]) => perSection(view()?.state.doc, spans, item, 'comments-section')
 
   const render = () => {
     const spans = comments.spans()

@@ -6,10 +6,10 @@
  * delegations (whose typing always suggests).
  */
 import type { EditorView } from 'prosemirror-view'
-import { divisionHeading, placeOf } from '../../shared/inspect/text-place.ts'
 import { changeAuthor } from '../../shared/pending-changes/decision-log.ts'
 import type { PendingSpan } from '../../shared/pending-changes/decide.ts'
 import { shownDate } from '../anchors/attribution.ts'
+import { perSection } from '../anchors/per-section.ts'
 import { button, el } from '../dom/element.ts'
 import type { LiveChanges } from './live-changes.ts'
 import type { SuggestionMode } from './suggestion-mode.ts'
@@ -94,25 +94,9 @@ export function createChangesPanel(
   const render = () => {
     const spans = changes.spans()
     heading.textContent = `Tracked changes (${spans.length} pending)`
-    const doc = view()?.state.doc
-    const groups = new Map<string, { title: string; items: HTMLElement[] }>()
-    for (const span of spans) {
-      const place = doc && span.range ? placeOf(doc, span.range.from) : null
-      const key = place?.division?.id ?? (span.range ? '' : '~gone')
-      const title = place?.division
-        ? divisionHeading(place)!
-        : span.range
-          ? 'Before the first section'
-          : 'Words no longer in the text'
-      let group = groups.get(key)
-      if (!group) groups.set(key, (group = { title, items: [] }))
-      group.items.push(item(span))
-    }
     list.replaceChildren(
       ...(spans.length
-        ? [...groups.values()].map((g) =>
-            el('div', { class: 'changes-section' }, el('h3', {}, `${g.title} (${g.items.length})`), ...g.items),
-          )
+        ? perSection(view()?.state.doc, spans, item, 'changes-section')
         : [el('p', { class: 'changes-none' }, 'No pending changes.')]),
     )
   }

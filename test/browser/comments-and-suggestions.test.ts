@@ -11,6 +11,7 @@ import { textRoom } from '../../shared/document/text-room.ts'
 import type { Comment } from '../../shared/comments/comment.ts'
 import type { PendingChange } from '../../shared/pending-changes/pending-change.ts'
 import { browserSuite, connectYClient, saveScreenshot, type YClient } from './browser-fixture.ts'
+import { soon } from './soon.ts'
 
 const title = 'Non-paper (AWG-KP)'
 const suite = browserSuite()
@@ -43,10 +44,6 @@ async function select(page: Page, words: string, caretAfter = false): Promise<vo
 
 const comments = (c: YClient) => Object.values(proposalsRoom(c.doc).comments.toJSON()) as Comment[]
 const changes = (c: YClient) => [...textRoom(c.doc).pendingChanges.values()] as PendingChange[]
-
-/** Polls `read` until its value passes, for up to 10 s: the server and a second browser answer at their pace. */
-const soon = <T>(read: () => T | Promise<T>, options: { timeout?: number } = {}) =>
-  expect.poll(read, { timeout: 10_000, ...options })
 
 describe('comments and suggestions in the editor', () => {
   it(

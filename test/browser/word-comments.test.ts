@@ -9,6 +9,7 @@ import { textRoom } from '../../shared/document/text-room.ts'
 import { commentThreads } from '../../shared/comments/comment.ts'
 import { cma6Docx } from '../corpus.ts'
 import { browserSuite, connectYClient, openDocument, saveScreenshot } from './browser-fixture.ts'
+import { soon } from './soon.ts'
 
 const title = 'CMA 6 Article 6.2 inputs'
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
@@ -22,10 +23,6 @@ const suite = browserSuite(async (server) => {
   })
   if (res.status !== 201) throw new Error(`upload: ${res.status} ${await res.text()}`)
 })
-
-/** Polls `read` until its value passes, for up to 10 s: the server and a second browser answer at their pace. */
-const soon = <T>(read: () => T | Promise<T>, options: { timeout?: number } = {}) =>
-  expect.poll(read, { timeout: 10_000, ...options })
 
 describe('a Word working file in the editor', () => {
   it(
