@@ -22,11 +22,11 @@ describe('accord inspect', () => {
 
   it('reports diagnostics of a text of our own and still exits 0', () => {
     const file = join(scratch, 'messy.txt')
-    writeFileSync(file, 'Option (a): The Parties [shall][should] [ensure\n\nthat]] X per cent')
+    writeFileSync(file, 'Option (a): The Parties [shall][should] [ensure\n\nthat]] X per cent\n\nOption (b): none')
     const run = accord('inspect', file)
     expect(run.status).toBe(0)
     const out = JSON.parse(run.stdout)
-    expect(out).toMatchObject({ options: 1, bracketGroups: 1, optionalBrackets: 1, placeholders: ['X'] })
+    expect(out).toMatchObject({ options: 2, bracketGroups: 1, optionalBrackets: 1, placeholders: ['X'] })
     expect(out.diagnostics).toEqual([
       expect.objectContaining({ line: 3, column: 6, message: "']' closes no open bracket: kept as text" }),
     ])
