@@ -6,6 +6,7 @@
  */
 import type * as Y from 'yjs'
 import { modelMaps } from '../../shared/model/shared-state.ts'
+import { runSiblings } from '../../shared/model/option-runs.ts'
 import { nodeState, type NodeState } from '../../shared/model/resolution.ts'
 import type { LiveComputation } from '../model/live-computation.ts'
 import type { DocumentLog } from '../streamlining/document-log.ts'
@@ -31,12 +32,9 @@ export class Decisions {
     this.map = modelMaps(ydoc).resolutions
     this.onChange = (event) => {
       const touched = new Set(event.keysChanged)
-      // Choosing one option drops the others of its section: they must redraw too.
+      // Choosing one option drops the others of its run: they must redraw too.
       const index = this.live.documentIndex
-      for (const id of event.keysChanged) {
-        const section = index.options.get(id)?.section
-        if (section) for (const other of index.sections.get(section) ?? []) touched.add(other)
-      }
+      for (const id of event.keysChanged) for (const other of runSiblings(index, id)) touched.add(other)
       for (const id of touched) this.watchers.get(id)?.forEach((watch) => watch())
     }
     this.map.observe(this.onChange)
@@ -82,19 +80,16 @@ export class Decisions {
     )
   }
 
-  /** Choose or drop an option; choosing one clears any other chosen in its section. */
+  /** Choose or drop an option; choosing one clears any other chosen in its run. */
   settleOption(option: string, state: 'chosen' | 'dropped'): void {
     const name = this.titleOf(option)
     const reopening = this.map.get(option) === state
     this.write(
       () => {
         if (this.map.get(option) === state) return this.map.delete(option)
-        if (state === 'chosen') {
-          const section = this.live.documentIndex.options.get(option)?.section
-          for (const other of (section && this.live.documentIndex.sections.get(section)) || []) {
-            if (other !== option && this.map.get(other) === 'chosen') this.map.delete(other)
-          }
-        }
+        if (state === 'chosen')
+          for (const other of runSiblings(this.live.documentIndex, option))
+            if (this.map.get(other) === 'chosen') this.map.delete(other)
         this.map.set(option, state)
       },
       option,

@@ -75,17 +75,23 @@ export function planStructure(
   corrections: StructureCorrections,
   guesses: Guess[],
 ): Placement[] {
-  // An option alone in its run is no choice: its label is read as text (`OPTION I
-  // [for groups of articles …]` in a note explaining the scheme), and the text is
-  // planned again without it, so it cannot swallow what follows.
+  // An option alone in its run that holds other options or headings is no choice
+  // but a label in running text (`OPTION I [for groups of articles …]` in a note
+  // explaining the scheme): it is read as text, and the text is planned again
+  // without it, so it cannot swallow what follows. A lone option of plain text
+  // stays one: the text may still be kept or dropped.
   for (let pass = 0; ; pass++) {
     const placements = new Planner(items, lines, markdown, corrections).plan()
-    const alone = new Set<OptionPlan>()
+    const holding = new Set<OptionPlan>()
     for (const p of placements) {
       const option = p.node?.option
-      if (option && option.run.options.length === 1 && !option.label.madeOption && pass < 4) alone.add(option)
+      if (!option) continue
+      if (option.parent) holding.add(option.parent)
+      const item = p.item
+      if (item !== option.label && item.type === 'heading' && typeof item.rank === 'number') holding.add(option)
     }
-    if (!alone.size) return placements
+    const alone = [...holding].filter((o) => o.run.options.length === 1 && !o.label.madeOption)
+    if (!alone.length || pass >= 4) return placements
     for (const option of alone) {
       const b = option.label
       guesses.push({
@@ -93,7 +99,7 @@ export function planStructure(
         id: null,
         line: b.first + 1,
         column: (b.option?.from ?? b.from) + 1,
-        message: `${JSON.stringify(lines[b.first].slice(b.option!.from, b.option!.to))} read as text: no other option of its run was found; make it an option if it is one`,
+        message: `${JSON.stringify(lines[b.first].slice(b.option!.from, b.option!.to))} read as text: it is alone in its run and would take in what follows; make it an option if it is one`,
       })
       unmakeOption(b)
     }
@@ -254,7 +260,10 @@ class Planner {
     const frame = this.stack.pop()!
     const run = frame.run
     const last = run.options[run.options.length - 1]
-    if (last.extent === null && run.options.length > 1) {
+    if (run.options.length === 1) {
+      last.extent = 'guess'
+      last.guess = 'an option alone in its run: no other option was found; unmake it if it is not one'
+    } else if (last.extent === null) {
       const doubt = extentDoubt(last, run.enclosure, this.lines)
       if (doubt) {
         last.extent = 'guess'

@@ -1,7 +1,7 @@
 /**
  * What the model needs to know of the text, read once per text change: its
  * bracket groups (with alternatives), optional brackets, sections and their
- * options, applicability notes and placeholders — all by id.
+ * options, runs of options, applicability notes and placeholders — all by id.
  */
 import type { Node } from 'prosemirror-model'
 
@@ -18,6 +18,10 @@ export interface GroupInfo {
 export interface OptionInfo {
   id: string
   section: string | null
+  /** Its run: the alternatives for one place in the text (see `option-runs.ts`). */
+  run: string
+  /** The option whose text holds its run (`Option A.1` in `Option A`), or null. */
+  parent: string | null
   /** Its number as written (`1`, `a`, `I`). */
   number: string
   /** From its applicability note: the section and option number it needs. */
@@ -30,12 +34,20 @@ export interface DocumentIndex {
   options: Map<string, OptionInfo>
   /** Section (or article) id → its options' ids, in order. */
   sections: Map<string, string[]>
+  /** Run id → its options' ids, in order: choosing one drops the others of the run. */
+  runs: Map<string, string[]>
   placeholders: Map<string, { name: string; option: string | null }>
 }
 
 /** Index `doc`. */
 export function indexDocument(doc: Node): DocumentIndex {
-  const index: DocumentIndex = { groups: new Map(), options: new Map(), sections: new Map(), placeholders: new Map() }
+  const index: DocumentIndex = {
+    groups: new Map(),
+    options: new Map(),
+    sections: new Map(),
+    runs: new Map(),
+    placeholders: new Map(),
+  }
   // Where the walk stands; an object so closures see assignments (TS narrows lets).
   const at: { section: string | null; option: string | null } = { section: null, option: null }
   const visit = (node: Node): void => {
@@ -49,9 +61,21 @@ export function indexDocument(doc: Node): DocumentIndex {
       at.section = node.attrs.id
       at.option = null
       index.sections.set(node.attrs.id, [])
+    } else if (name === 'option' && node.attrs.continues) {
+      // The rest of an option after a run nested in it: its words are that option's.
+      at.option = node.attrs.continues
     } else if (name === 'option') {
       at.option = node.attrs.id
-      const info: OptionInfo = { id: node.attrs.id, section: at.section, number: optionNumber(node), requires: null }
+      // Documents made before runs: the options of a division are one run, as they were read then.
+      const run: string = node.attrs.run || `${at.section ?? 'doc'}/options`
+      const info: OptionInfo = {
+        id: node.attrs.id,
+        section: at.section,
+        run,
+        parent: node.attrs.parent ?? null,
+        number: optionNumber(node),
+        requires: null,
+      }
       node.forEach((child) => {
         if (child.type.name === 'applicability' && child.attrs.section && child.attrs.option) {
           info.requires = { section: child.attrs.section, option: child.attrs.option }
@@ -59,6 +83,9 @@ export function indexDocument(doc: Node): DocumentIndex {
       })
       index.options.set(node.attrs.id, info)
       if (at.section) index.sections.get(at.section)!.push(node.attrs.id)
+      const members = index.runs.get(run)
+      if (members) members.push(node.attrs.id)
+      else index.runs.set(run, [node.attrs.id])
     } else if (name === 'bracket_group') {
       const alternatives: string[] = []
       node.forEach((c) => {

@@ -5,6 +5,7 @@
  * node (last writer wins for that node, others untouched).
  */
 import type { DocumentIndex } from './document-index.ts'
+import { optionStanding } from './option-runs.ts'
 
 /** Resolutions by node id, as stored. */
 export type Resolutions = Record<string, string>
@@ -41,16 +42,9 @@ export function nodeState(index: DocumentIndex, resolutions: Resolutions, id: st
     }
     return { kind: 'group', choice: value && group.alternatives.includes(value) ? value : null }
   }
-  const option = index.options.get(id)
-  if (option) {
-    if (value === 'chosen' || value === 'dropped') return { kind: 'option', state: value, implied: false }
-    // Exactly one option of a section survives: choosing one drops the others.
-    const chosen = option.section
-      ? index.sections.get(option.section)!.some((o) => o !== id && resolutions[o] === 'chosen')
-      : false
-    return { kind: 'option', state: chosen ? 'dropped' : 'unresolved', implied: chosen }
-  }
-  return null
+  // Exactly one option of a run survives: choosing one drops the others of its run.
+  const standing = optionStanding(index, resolutions, id)
+  return standing ? { kind: 'option', ...standing } : null
 }
 
 /** Diagnostics of the stored resolutions themselves: unknown ids, values that fit no node, two options chosen. */
@@ -81,13 +75,13 @@ export function checkResolutions(index: DocumentIndex, resolutions: Resolutions)
       })
     }
   }
-  for (const [section, options] of index.sections) {
+  for (const options of index.runs.values()) {
     const chosen = options.filter((o) => resolutions[o] === 'chosen')
     if (chosen.length > 1)
       out.push({
         code: 'two-options',
-        message: `${chosen.length} options chosen in one section; exactly one survives`,
-        ids: [section, ...chosen],
+        message: `${chosen.length} options chosen in one run of alternatives; exactly one survives`,
+        ids: [index.options.get(chosen[0])!.section ?? chosen[0], ...chosen],
       })
   }
   return out
@@ -113,12 +107,11 @@ export function remaining(
       at(g.section).brackets++
     }
   }
-  for (const [section, ids] of index.sections) {
-    if (ids.length > 0 && !ids.some((o) => resolutions[o] === 'chosen')) {
-      const open = ids.filter((o) => resolutions[o] !== 'dropped').length
-      options += open
-      at(section).options += open
-    }
+  for (const id of index.options.keys()) {
+    if (optionStanding(index, resolutions, id)!.state !== 'unresolved') continue
+    if (index.runs.get(index.options.get(id)!.run)!.some((o) => resolutions[o] === 'chosen')) continue
+    options++
+    at(index.options.get(id)!.section).options++
   }
   return { brackets, options, bySection }
 }

@@ -8,6 +8,7 @@
  */
 import type * as Y from 'yjs'
 import type { DocumentIndex } from '../model/document-index.ts'
+import { runSiblings } from '../model/option-runs.ts'
 import { modelMaps } from '../model/shared-state.ts'
 import { checkVariableValue, type VariableValue } from '../model/variables.ts'
 import { INSCRIPTION_COLUMNS } from '../model/inscriptions.ts'
@@ -77,7 +78,7 @@ export function refuseAcceptance(proposal: Proposal, index?: DocumentIndex): str
 /**
  * Apply an accepted resolution, value or inscription to the text room `ydoc`
  * and record its provenance, in one transaction. Choosing an option clears any
- * other chosen option of its section (`index` tells which), as a co-chair's
+ * other chosen option of its run (`index` tells which), as a co-chair's
  * own choice does. Throws for 'alternative' proposals: those are text edits.
  */
 export function applyAcceptance(
@@ -94,8 +95,7 @@ export function applyAcceptance(
   ydoc.transact(() => {
     if (proposal.kind === 'resolution') {
       const value = String(proposal.value)
-      const section = value === 'chosen' ? index?.options.get(proposal.target)?.section : undefined
-      for (const other of (section && index?.sections.get(section)) || []) {
+      for (const other of value === 'chosen' && index ? runSiblings(index, proposal.target) : []) {
         if (other !== proposal.target && maps.resolutions.get(other) === 'chosen') maps.resolutions.delete(other)
       }
       maps.resolutions.set(proposal.target, value)
