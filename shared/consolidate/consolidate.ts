@@ -17,7 +17,7 @@ import type { Resolutions } from '../model/resolution.ts'
 import type { Scenario } from '../model/scenario.ts'
 import { formatValue, VARIABLES } from '../model/variables.ts'
 import { fillComputedColumns } from './computed-columns.ts'
-import { allOptionsDropped, groupDecision, optionDecision } from './decisions.ts'
+import { allOptionsDropped, groupDecision, holdsStructure, optionDecision } from './decisions.ts'
 import { numberedFootnotes, renumberFootnotes } from './footnote-numbering.ts'
 import { InlineRun } from './inline-run.ts'
 import { blockName, divisionName, plainText, type UnresolvedItem, type UnresolvedKind } from './unresolved.ts'
@@ -48,8 +48,10 @@ interface Walk {
   values: Map<string, string>
   renumber: Record<string, string>
   deleting: number
-  /** A block that went carried on the line before it: the next block kept does. */
+  /** A block that went carried on the line of a block kept: the next block kept does. */
   joinNext: boolean
+  /** Whether the last block visited was kept. */
+  lastKept: boolean
   noted: Set<string>
   unresolved: UnresolvedItem[]
   path: string[]
@@ -62,10 +64,11 @@ export function consolidate(doc: Node, scenario: Scenario, options: Consolidatio
   const w: Walk = {
     index,
     resolutions: scenario.resolutions,
-    values: placeholderValues(doc, index, scenario, options),
+    values: placeholderValues(index, scenario, options),
     renumber: options.renumberProvisions ?? {},
     deleting: 0,
     joinNext: false,
+    lastKept: false,
     noted: new Set(),
     unresolved: [],
     path: [],
@@ -81,6 +84,7 @@ export function consolidate(doc: Node, scenario: Scenario, options: Consolidatio
       ...w,
       deleting: 0,
       joinNext: false,
+      lastKept: false,
       noted: new Set(),
       unresolved: [],
       path: [`footnote ${label}`],
@@ -108,8 +112,8 @@ function withLeadingGap(content: Node[], original: Node): Node[] {
   return [regap(first), ...content.slice(1)]
 }
 
-function placeholderValues(
-  doc: Node,
+/** The value each placeholder takes under `scenario`, formatted as the consolidated text writes it, by id. */
+export function placeholderValues(
   index: DocumentIndex,
   scenario: Scenario,
   options: ConsolidationOptions,
@@ -141,7 +145,10 @@ function blocks(container: Node, w: Walk): Node[] {
         // The option becomes the text: its label goes (with its line when the label stands alone), and its applicability note.
         const kept: Node[] = []
         child.forEach((b, _, i) => {
-          if (b.type.name === 'applicability' || (i === 0 && b.type.name === 'heading' && b.attrs.level === 'option'))
+          if (
+            b.type.name === 'applicability' ||
+            (i === 0 && b.type.name === 'heading' && b.attrs.level === 'option' && !holdsStructure(b))
+          )
             dropped(b, w)
           else kept.push(i === 0 ? withoutOptionLabel(b) : b)
         })
@@ -149,7 +156,8 @@ function blocks(container: Node, w: Walk): Node[] {
       } else if (decision === 'chosen') {
         out.push(...blocks(child, w))
       } else {
-        if (!child.attrs.continues) record(w, child.attrs.id, 'option', divisionName(child), w.path.slice(0, -1).join(' › '))
+        if (!child.attrs.continues)
+          record(w, child.attrs.id, 'option', divisionName(child), w.path.slice(0, -1).join(' › '))
         out.push(child.copy(Fragment.from(blocks(child, w))))
       }
       w.path.pop()
@@ -174,7 +182,8 @@ function blocks(container: Node, w: Walk): Node[] {
 // (`4. Option A: …`) hands that on to the next block kept.
 function dropped(node: Node, w: Walk): void {
   const first = node.isTextblock ? node : firstTextblock(node)
-  if (first && first.attrs.gap === -1) w.joinNext = true
+  if (first && first.attrs.gap === -1 && w.lastKept) w.joinNext = true
+  w.lastKept = false
 }
 
 function firstTextblock(node: Node): Node | null {
@@ -238,6 +247,7 @@ function textBlock(node: Node, w: Walk): Node | null {
   }
   const joins = w.joinNext
   w.joinNext = false
+  w.lastKept = true
   return node.type.create(joins ? { ...node.attrs, gap: -1 } : node.attrs, content)
 }
 

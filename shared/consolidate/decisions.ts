@@ -48,3 +48,17 @@ export function allOptionsDropped(index: DocumentIndex, division: Node, resoluti
   })
   return options > 0 && dropped === options && other === 0
 }
+
+/**
+ * Whether a chosen option's label line holds more than its label, markers and
+ * notes: with brackets or placeholders on it, the line stays (its label goes).
+ */
+export function holdsStructure(heading: Node): boolean {
+  let holds = false
+  heading.forEach((n) => {
+    const name = n.type.name
+    if (name === 'bracket_group' || name === 'bracket_start' || name === 'bracket_end' || name === 'placeholder')
+      holds = true
+  })
+  return holds
+}

@@ -11,7 +11,7 @@ import { indexDocument, type DocumentIndex } from '../model/document-index.ts'
 import { evaluateVariables } from '../model/evaluate.ts'
 import type { Scenario } from '../model/scenario.ts'
 import { formatValue, VARIABLES } from '../model/variables.ts'
-import { allOptionsDropped, groupDecision, optionDecision } from './decisions.ts'
+import { allOptionsDropped, groupDecision, holdsStructure, optionDecision } from './decisions.ts'
 import { blockName, divisionName } from './unresolved.ts'
 
 /** A run of characters and its fate. `footnote`: the label of a footnote marker or body label (its number may change). */
@@ -90,7 +90,8 @@ function divisionInto(container: Node, st: State): void {
         if (d === 'chosen' && !child.attrs.continues) {
           child.forEach((b, _, i) => {
             const heading =
-              (i === 0 && b.type.name === 'heading' && b.attrs.level === 'option') || b.type.name === 'applicability'
+              (i === 0 && b.type.name === 'heading' && b.attrs.level === 'option' && !holdsStructure(b)) ||
+              b.type.name === 'applicability'
             if (heading) st.gone ??= `option ${id} chosen: its heading and applicability note go`
             st.label = i === 0 ? `option ${id} chosen: its label goes` : null
             blockInto(b, st)

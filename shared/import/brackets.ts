@@ -21,8 +21,13 @@ export interface IdSource {
 
 /** Pair the brackets of `runs` (in document order); unpaired ones are reported. */
 export function pairBrackets(runs: Run[], diagnostics: Diagnostic[]): void {
-  const stack: BracketToken[] = []
+  let stack: BracketToken[] = []
   for (const run of runs) {
+    if (run.barrier && stack.some((t) => !t.run.heading)) {
+      // A bracket opened in running text does not reach past an article's (or higher) heading: it was never closed.
+      for (const open of stack) if (!open.run.heading) unclosed(open, diagnostics)
+      stack = stack.filter((t) => t.run.heading)
+    }
     for (const t of run.tokens) {
       if (t.kind === 'open') {
         t.depth = stack.length
@@ -44,14 +49,16 @@ export function pairBrackets(runs: Run[], diagnostics: Diagnostic[]): void {
       }
     }
   }
-  for (const open of stack) {
-    diagnostics.push({
-      line: open.line + 1,
-      column: open.col + 1,
-      message: "'[' is never closed: kept as text",
-      hint: "Add the missing ']' where the bracketed text ends, or delete this '['.",
-    })
-  }
+  for (const open of stack) unclosed(open, diagnostics)
+}
+
+function unclosed(open: BracketToken, diagnostics: Diagnostic[]): void {
+  diagnostics.push({
+    line: open.line + 1,
+    column: open.col + 1,
+    message: "'[' is never closed: kept as text",
+    hint: "Add the missing ']' where the bracketed text ends, or delete this '['.",
+  })
 }
 
 /** Form the groups of paired brackets (after `pairBrackets`, once blocks are final): `][` joins alternatives. */

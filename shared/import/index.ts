@@ -85,7 +85,9 @@ function blockRun(rec: BlockRec, lines: string[]): Run {
     segments.push({ line: l, from: l === rec.first ? rec.from : 0, to: l === rec.last ? rec.to : lines[l].length })
   const titleLine =
     rec.type === 'heading' || (rec.option !== undefined && rec.first === rec.last && lines[rec.first].length <= 100)
-  return { segments, label: rec.label, tokens: [], titleLine }
+  const heading = rec.type === 'heading'
+  const barrier = heading && typeof rec.rank === 'number' && rec.rank <= 3
+  return { segments, label: rec.label, tokens: [], titleLine, heading, barrier }
 }
 
 function cellRuns(rec: BlockRec, lines: string[]): Run[] {

@@ -22,6 +22,10 @@ export interface Run {
   tokens: Token[]
   /** A heading or option label line: digits glued to its last word are a footnote marker (`Option II: Finance6`). */
   titleLine?: boolean
+  /** A heading of an article or higher: a bracket opened in running text before it does not reach past it. */
+  barrier?: boolean
+  /** The run is a heading's: a bracket it opens may close sections later (`B. [Definitions`). */
+  heading?: boolean
 }
 
 /** How the text writes what the scanner reads differently by shape. */

@@ -23,22 +23,27 @@ export interface OptionStanding {
 }
 
 /**
- * The standing of option `id`: its own resolution; else dropped when another
- * option of its run is chosen or the option holding it is dropped; else
- * unresolved. Null for an id that is not an option.
+ * The standing of option `id`: dropped when it is dropped or an option holding
+ * it goes (dropped, or another of its run chosen); else chosen when it is;
+ * else dropped when another option of its run is chosen; else unresolved.
+ * Null for an id that is not an option.
  */
 export function optionStanding(index: DocumentIndex, resolutions: Resolutions, id: string): OptionStanding | null {
   const own = index.options.get(id)
   if (!own) return null
-  // Walk up through the options holding this one (iteratively: nesting has no depth limit).
-  for (let info: typeof own | undefined = own, first = true; info; first = false) {
-    const value = resolutions[info.id]
-    if (value === 'dropped') return { state: 'dropped', implied: !first }
-    if (value === 'chosen') {
-      if (first) return { state: 'chosen', implied: false }
-    } else if (index.runs.get(info.run)!.some((o) => o !== info!.id && resolutions[o] === 'chosen'))
+  if (resolutions[id] === 'dropped') return { state: 'dropped', implied: false }
+  // The options holding this one, outward (iteratively: nesting has no depth limit).
+  for (let at = own.parent ? index.options.get(own.parent) : undefined; at;) {
+    const value = resolutions[at.id]
+    if (value === 'dropped' || (value !== 'chosen' && chosenBeside(index, resolutions, at.id, at.run)))
       return { state: 'dropped', implied: true }
-    info = info.parent ? index.options.get(info.parent) : undefined
+    at = at.parent ? index.options.get(at.parent) : undefined
   }
+  if (resolutions[id] === 'chosen') return { state: 'chosen', implied: false }
+  if (chosenBeside(index, resolutions, id, own.run)) return { state: 'dropped', implied: true }
   return { state: 'unresolved', implied: false }
+}
+
+function chosenBeside(index: DocumentIndex, resolutions: Resolutions, id: string, run: string): boolean {
+  return index.runs.get(run)!.some((o) => o !== id && resolutions[o] === 'chosen')
 }
