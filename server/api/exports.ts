@@ -6,6 +6,7 @@
 import { Router } from 'express'
 import { z } from 'zod'
 import { readNegotiationDoc } from '../../shared/collab/document.ts'
+import { ConsolidationRefused } from '../../shared/consolidate/removal-check.ts'
 import { readSharedBindings, readSharedScenario } from '../../shared/model/shared-state.ts'
 import { EXPORT_FORMATS, exportDocument } from '../export/index.ts'
 import type { Services } from '../services.ts'
@@ -52,6 +53,14 @@ export function exportRoutes(services: Services): Router {
       if (file.unresolved.length) res.setHeader('x-accord-unresolved', String(file.unresolved.length))
       res.send(Buffer.from(file.bytes))
     } catch (error) {
+      if (error instanceof ConsolidationRefused)
+        // 409: the text and its decisions conflict; the secretariat reviews where the options end.
+        return sendError(
+          res,
+          409,
+          'consolidation refused: it would remove words no decision rejects',
+          error.findings.map((f) => ({ field: f.decision, message: f.message })),
+        )
       sendError(res, 422, 'export failed', [{ field: 'query.format', message: (error as Error).message }])
     }
   })

@@ -35,7 +35,7 @@ const HEADINGS: [RegExp, number][] = [
   [/^(?:ANNEX|Annex|annex)(?:\s+(?:[IVXLC]+|[A-Z](?:\.[A-Z0-9]+)?|\d+))?\s*(?:$|[:.–—-]\s)/, 1],
   [/^(?:PREAMBLE|Preamble)\s*$/, 1],
   [/^(?:XL|X{0,3}(?:IX|IV|VI{0,3}|I{2,3}))\.\s+\S/, 1],
-  [/^(?:ARTICLE|Article)\s+\d+(?:\s?[a-z]+)?(?:\s*$|\s*[:.–—-]\s*\S)/, 2],
+  [/^(?:ARTICLE|Article)\s+(?:ante\s+)?\d+(?:\s?[a-z]+){0,2}(?:\s*$|\s*[:.–—-]\s*\S)/, 2],
   [/^[A-Z]\.\s+\S.{0,110}$/, 3],
 ]
 const PROVISION = /^\[*(\d{1,3})(\s?(?:bis|ter|quater|quinquies|sexies))?\.\s/

@@ -278,3 +278,39 @@ function labelOf(block: Node): Node | null {
   })
   return label
 }
+
+/** The words a decision would take out: how many, and the lines of the first and last. */
+export interface WordsTakenOut {
+  count: number
+  firstLine: number | null
+  lastLine: number | null
+  /** The first few, as a reader would quote them. */
+  sample: string[]
+}
+
+/**
+ * The words `after` takes out of the text that `before` leaves (two readings of
+ * one document under two scenarios): the cost of the decisions between them.
+ * Placeholders given a value are replaced, not taken out: they do not count.
+ */
+export function wordsTakenOut(before: TextReading, after: TextReading): WordsTakenOut {
+  const gone = (reading: TextReading) => {
+    const marks = new Uint8Array(reading.map.text.length)
+    for (const r of reading.rejected) if (r.kind !== 'placeholder') marks.fill(1, r.from, r.to)
+    return marks
+  }
+  const was = gone(before)
+  const now = gone(after)
+  const text = after.map.text
+  const out: WordsTakenOut = { count: 0, firstLine: null, lastLine: null, sample: [] }
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const at = m.index!
+    if (!now[at] || was[at] || after.marks[at] === 2) continue
+    out.count++
+    const line = after.map.position(at).line
+    out.firstLine ??= line
+    out.lastLine = line
+    if (out.sample.length < 8) out.sample.push(m[0])
+  }
+  return out
+}

@@ -214,6 +214,7 @@ function refineBlocks(blocks: BlockRec[], lines: string[]): void {
     if (block.type === 'footnote' || block.aside) continue
     if (block.type === 'heading' && afterInstruction && block.level !== 'option') {
       block.rank = null
+      afterInstruction = false
       continue
     }
     if (block.type === 'paragraph' && !block.option) {
@@ -224,7 +225,7 @@ function refineBlocks(blocks: BlockRec[], lines: string[]): void {
         block.rank = 0
       } else if (APPLICABILITY.test(text)) {
         block.type = 'applicability'
-      } else if (/:\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^\S+)?\s*$/.test(lines[block.last]) && INSTRUCTION.test(text)) {
+      } else if (/:\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^\S+)?\s*$/.test(lines[block.last]) && INSTRUCTION.test(lines[block.last])) {
         block.type = 'instruction'
         afterInstruction = true
         continue

@@ -119,7 +119,10 @@ function blockNode(rec: BlockRec, cx: BuildContext, sections: { id: string; lett
   const gap = rec.gap
   switch (rec.type) {
     case 'heading':
-      return nodes.heading.create({ gap, level: rec.level }, content)
+      return nodes.heading.create(
+        { gap, level: rec.level, rank: typeof rec.rank === 'number' ? rec.rank : null },
+        content,
+      )
     case 'applicability':
       return nodes.applicability.create({ gap, ...applicabilityTarget(cx.lines, rec, sections) }, content)
     case 'footnote':

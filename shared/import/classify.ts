@@ -53,7 +53,8 @@ export function superscriptValue(text: string): string {
 }
 
 const SUFFIX = '(?:\\s?(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies))?'
-const ARTICLE = new RegExp(`^(ARTICLE|Article)\\s+(\\d{1,3}${SUFFIX}|[IVXLC]{1,6})\\b`)
+// `Article 10 bis`, `Article 2bis`, and `Article 20 ante` / `Article ante 58` (inserted before 20, 58).
+const ARTICLE = new RegExp(`^(ARTICLE|Article)\\s+((?:ante\\s+)?\\d{1,3}${SUFFIX}(?:\\s+ante)?|[IVXLC]{1,6})\\b`)
 const PART = /^(PART|Part|CHAPTER|Chapter)\s+([IVXLC]{1,6}|\d{1,2}|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN)\b/
 const SECTION_WORD = /^(SECTION|Section)\s+([A-Z]|\d{1,2}|[IVX]{1,5})\b/
 const ANNEX = /^(ANNEX(?:ES)?|Annex(?:es)?|annex)(?:\s+([IVXLC]{1,6}|[A-Z](?:\.[A-Z0-9]+)?|\d{1,2})\b)?/

@@ -195,6 +195,8 @@ class Scanner {
           tokens.push({ kind: 'ref', text: m[0], label: m[0] })
           this.start = i += m[0].length
         }
+      } else if (c === 123 /* { */ && markdown && text.charCodeAt(i + 1) === 58 /* : */) {
+        i++ // `{:toc}`, `{: .class}`: Kramdown's attribute lists, markup rather than a drafting note
       } else if (c === 123 /* { */) {
         const end = text.indexOf('}', i + 1)
         if (end >= 0 && end < to && text.lastIndexOf('{', end - 1) === i) {

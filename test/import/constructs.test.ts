@@ -96,7 +96,7 @@ describe('square brackets', () => {
     expect(outline(d)).toBe(
       [
         'section(id=s1)',
-        '  heading(level=section): «A.» Annex ⟦g1.1B',
+        '  heading(level=section rank=3): «A.» Annex ⟦g1.1B',
         '  option(id=o1 run=run1)',
         '    heading(level=option): «Option 1»',
         '    paragraph: Textg1.1⟧ here',
@@ -262,15 +262,15 @@ describe('blocks', () => {
     expect(outline(d)).toBe(
       [
         'article(id=a1)',
-        '  heading(level=article): «ARTICLE 1»: AMENDMENT',
+        '  heading(level=article rank=2): «ARTICLE 1»: AMENDMENT',
         '  section(id=s1)',
-        '    heading(level=section): «A.» Annex B',
+        '    heading(level=section rank=3): «A.» Annex B',
         '    option(id=o1 run=run1)',
         '      heading(level=option): «Option 3»',
         '    option(id=o2 run=run1)',
         '      heading(level=option): «Option 4»',
         '  section(id=s2)',
-        '    heading(level=section): «B.» Article 3, paragraph 1 bis',
+        '    heading(level=section rank=3): «B.» Article 3, paragraph 1 bis',
         '    option(id=o3 run=run2)',
         '      heading(level=option): «Option 3»',
         '      applicability(section=s1 option=3): (would only apply if option 3 for Annex B above is selected)',
