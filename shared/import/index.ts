@@ -12,6 +12,7 @@ import { buildContent } from './build.ts'
 import type { Diagnostic } from './diagnostic.ts'
 import type { Guess } from './guess.ts'
 import { splitLines } from './lines.ts'
+import { liftRunBrackets } from './run-brackets.ts'
 import { scanRun, type Run } from './scan.ts'
 import { isMarkdown } from './shape.ts'
 import { planStructure } from './structure.ts'
@@ -64,6 +65,7 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
   const scanOptions = { markdown, eol }
   for (const run of ordered) scanRun(run, lines, diagnostics, scanOptions)
   pairBrackets(ordered, diagnostics)
+  liftRunBrackets(placements, runs, ordered)
   const groups = formGroups(ordered, ids)
   const overrides = applyAnnotations(annotations, lines, groups, ids, diagnostics)
   for (const g of groups)
