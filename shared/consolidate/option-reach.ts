@@ -113,6 +113,7 @@ export function optionReach(t: TextLines, line: number, column: number): number 
   }
   const style = label.style
   const headed = label.labelOnly && !para
+  if (headed) rank = headedRank(t, line, style)
   for (let l = line + 1; l < t.lines.length; l++) {
     const text = t.lines[l]
     const trimmed = text.trimStart()
@@ -144,6 +145,41 @@ export function optionReach(t: TextLines, line: number, column: number): number 
     }
   }
   return end
+}
+
+// The rank of the heading a run of label-only options sits under: the heading
+// above its first option (an earlier option of the run may hold headings, when
+// an article's heading follows its label at once: `OPTION I:` ⏎ `Article 4`, and
+// such a run ends only at a heading above those).
+function headedRank(t: TextLines, line: number, style: string): number {
+  let rank = -1
+  let rankLine = -1
+  let first = line
+  for (let l = line - 1; l >= 0 && l > line - 5000; l--) {
+    const text = t.lines[l]
+    const earlier = optionLabelAt(text, indentOf(text))
+    if (earlier && earlier.style === style) {
+      if (rank !== -1 && nextLine(t, l) !== rankLine) break
+      rank = -1
+      first = l
+      continue
+    }
+    const r = headingRank(text.trimStart(), t.markdown)
+    if (r === null || inserted(t, l)) continue
+    if (rank !== -1 && r <= rank) break
+    if (rank === -1) {
+      rank = r
+      rankLine = l
+    }
+  }
+  const after = nextLine(t, first)
+  const r = after >= 0 ? headingRank(t.lines[after].trimStart(), t.markdown) : null
+  return r !== null && r <= rank ? r - 1 : rank
+}
+
+function nextLine(t: TextLines, l: number): number {
+  for (let k = l + 1; k < t.lines.length; k++) if (t.lines[k].trim()) return k
+  return -1
 }
 
 // After `1 bis.` in a run of paragraph 1: does a later label of the run follow before the next paragraph?

@@ -85,8 +85,7 @@ function blockRun(rec: BlockRec, lines: string[]): Run {
   const segments = []
   for (let l = rec.first; l <= rec.last; l++)
     segments.push({ line: l, from: l === rec.first ? rec.from : 0, to: l === rec.last ? rec.to : lines[l].length })
-  const titleLine =
-    rec.type === 'heading' || (rec.option !== undefined && rec.first === rec.last && lines[rec.first].length <= 100)
+  const titleLine = rec.type === 'heading' || (rec.option !== undefined && lines[rec.first].length - rec.from <= 100)
   const heading = rec.type === 'heading'
   const barrier = heading && typeof rec.rank === 'number' && rec.rank <= 3
   return { segments, label: rec.label, tokens: [], titleLine, heading, barrier }

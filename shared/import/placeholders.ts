@@ -51,6 +51,8 @@ const LABEL_WORDS = new Set([
   'type',
   'vitamin',
 ])
+// Currencies before an amount: `USD X.X million`.
+const CURRENCIES = new Set(['USD', 'EUR', 'GBP', 'CHF', 'JPY', 'CNY', 'SDR'])
 const NOT_BEFORE = /[\p{L}\p{N}_'’“"‘.°/]/u
 const NOT_AFTER = /[\p{L}\p{N}_'’”"\-/]/u
 const NONE: PlaceholderSpan[] = []
@@ -172,6 +174,7 @@ function isPlaceholderAt(line: string, span: PlaceholderSpan): boolean {
     const word = line.slice(start, end)
     if (start === end) return true
     if (LABEL_WORDS.has(word.toLowerCase())) return x
+    if (CURRENCIES.has(word)) return true
     if (/^(?:and|or)$/.test(word) || (/^[A-Z]$/.test(word) && start > 0 && /[\s[]/.test(line[start - 1]))) {
       end = start
       continue

@@ -20,7 +20,7 @@ export interface Run {
   /** Label at the start of the first segment's line. */
   label?: LabelSpan
   tokens: Token[]
-  /** A heading or option label line: digits glued to its last word are a footnote marker (`Option II: Finance6`). */
+  /** A heading or option label line: digits glued to the last word of its first line are a footnote marker (`Option II: Finance6`). */
   titleLine?: boolean
   /** A heading of an article or higher: a bracket opened in running text before it does not reach past it. */
   barrier?: boolean
@@ -97,7 +97,7 @@ export function scanRun(run: Run, lines: string[], diagnostics: Diagnostic[], op
     }
     let to = seg.to
     let marker: string | null = null
-    if (run.titleLine && s === segments.length - 1) {
+    if (run.titleLine && s === 0) {
       const m = TITLE_MARKER.exec(text.slice(from, to))
       if (m) {
         marker = m[0].trim()

@@ -169,7 +169,7 @@ class Planner {
       }
       return this.place(b)
     }
-    if (b.option) return this.option(b, b.option)
+    if (b.option) return this.option(b, b.option, i)
     if (b.type === 'provision' || b.type === 'list_item') {
       const depth = b.depth ?? 1
       while (this.stack.length) {
@@ -200,7 +200,7 @@ class Planner {
     this.place(b)
   }
 
-  private option(b: BlockRec, o: OptionLabel): void {
+  private option(b: BlockRec, o: OptionLabel, i: number): void {
     // An option a reviewer made has no label: it joins the run open where it stands.
     if (o.style === '' && this.stack.length) o = b.option = { ...o, style: this.top().run.style }
     let k = this.stack.length - 1
@@ -212,7 +212,7 @@ class Planner {
       this.startOption(frame, b, o)
       return
     }
-    const enclosure = this.enclosureOf(b, o)
+    const enclosure = this.enclosureOf(b, o, i)
     if (enclosure.kind === 'heading')
       while (this.stack.length && this.top().run.enclosure.kind !== 'heading') this.closeTop()
     const parent = this.containerOption()
@@ -222,7 +222,7 @@ class Planner {
     this.startOption(frame, b, o)
   }
 
-  private enclosureOf(b: BlockRec, o: OptionLabel): Enclosure {
+  private enclosureOf(b: BlockRec, o: OptionLabel, i: number): Enclosure {
     const para = this.lastPara
     const paragraph = (p: { depth: number; indent: number; value: string }): Enclosure => ({
       kind: 'paragraph',
@@ -233,7 +233,21 @@ class Planner {
     if (b.gap === -1 && para) return paragraph(para)
     if (this.markdown && para && b.indent > para.indent) return paragraph(para)
     if (!o.labelOnly) return para && !this.markdown ? paragraph(para) : { kind: 'flow', indent: b.indent }
-    return { kind: 'heading', rank: this.headingRank }
+    // `OPTION I:` right before an article's heading holds articles: it ends only at a heading above them.
+    const next = this.nextBlock(i)
+    const rank = this.headingRank
+    if (next?.type === 'heading' && typeof next.rank === 'number' && next.rank <= rank)
+      return { kind: 'heading', rank: next.rank - 1 }
+    return { kind: 'heading', rank }
+  }
+
+  private nextBlock(i: number): BlockRec | undefined {
+    for (let j = i + 1; j < this.items.length; j++) {
+      const x = this.items[j]
+      if (x.type === 'table') return undefined
+      if (!x.aside) return x
+    }
+    return undefined
   }
 
   private startOption(frame: Frame, b: BlockRec, o: OptionLabel): void {
