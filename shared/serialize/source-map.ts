@@ -51,6 +51,8 @@ export function sourceMap(doc: Node, wanted: (node: Node) => boolean = () => tru
 export function positionsOf(text: string): (offset: number) => { line: number; column: number } {
   const starts = [0]
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  // Per line, whether it holds characters beyond the BMP (two UTF-16 units each): only then are columns counted.
+  const astral: (boolean | undefined)[] = []
   return (offset) => {
     let lo = 0
     let hi = starts.length - 1
@@ -59,10 +61,15 @@ export function positionsOf(text: string): (offset: number) => { line: number; c
       if (starts[mid] <= offset) lo = mid
       else hi = mid - 1
     }
-    let column = 1
-    for (let i = starts[lo]; i < offset; i++) {
-      const c = text.charCodeAt(i)
-      if (c < 0xdc00 || c > 0xdfff) column++
+    const start = starts[lo]
+    let column = offset - start + 1
+    astral[lo] ??= /[\ud800-\udfff]/.test(text.slice(start, lo + 1 < starts.length ? starts[lo + 1] : text.length))
+    if (astral[lo]) {
+      column = 1
+      for (let i = start; i < offset; i++) {
+        const c = text.charCodeAt(i)
+        if (c < 0xdc00 || c > 0xdfff) column++
+      }
     }
     // A byte-order mark is not a character of the first line.
     if (lo === 0 && text.charCodeAt(0) === 0xfeff && offset > 0) column--
