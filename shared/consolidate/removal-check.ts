@@ -10,6 +10,7 @@
  * decision rejects refuses the export, naming the decision next to it and every
  * such word with its line and column.
  */
+import { diffArrays } from 'diff'
 import type { Node } from 'prosemirror-model'
 import type { Scenario } from '../model/scenario.ts'
 import { writeText } from '../serialize/plain.ts'
@@ -46,7 +47,9 @@ interface Token {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu
-// How many words a consolidation may add in one place (a value, a row's computed cells).
+// Past this many differing words, aligning is not worth its time: the texts are far apart.
+const MAX_EDITS = 2000
+// Far apart, how many words a consolidation may add in one place (a value, a row's computed cells).
 const LOOKAHEAD = 64
 
 /** The words `consolidated` lost from `doc` that no decision of `scenario` rejects (none: it may be issued). */
@@ -151,13 +154,27 @@ function isWordChar(c: number): boolean {
 }
 
 /**
- * The tokens of `before` with no counterpart in `after`, in order. A correct
- * consolidation only adds a few words here and there (values, computed cells),
- * so `before` is a subsequence of `after` found greedily, looking a little
- * ahead for each word; a word not found ahead is missing.
+ * The tokens of `before` with no counterpart in `after`, in order: an alignment
+ * of the two (Myers'), which is quick when they differ little, as a correct
+ * consolidation's do (a value, a computed cell). Far apart, the alignment would
+ * take too long: `before` is then matched greedily, looking a little ahead.
  */
 function missingTokens(before: Token[], after: Token[]): Token[] {
+  const changes = diffArrays(
+    before.map((t) => t.key),
+    after.map((t) => t.key),
+    { maxEditLength: MAX_EDITS },
+  )
   const out: Token[] = []
+  if (changes) {
+    let i = 0
+    for (const c of changes) {
+      if (c.added) continue
+      if (c.removed) for (let k = 0; k < c.count!; k++) out.push(before[i + k])
+      i += c.count!
+    }
+    return out
+  }
   let j = 0
   for (const t of before) {
     const limit = Math.min(after.length, j + LOOKAHEAD)
