@@ -169,7 +169,11 @@ function blocks(container: Node, w: Walk): Node[] {
     } else if (name === 'table') {
       out.push(table(child, w))
     } else if (name === 'footnote' && child.attrs.kind === 'numbered') {
-      // Placed with its reference by the renumbering.
+      // Placed with its reference by the renumbering; a bracket that spans in or out of it still counts here.
+      child.descendants((n) => {
+        if (n.type.name === 'bracket_start' || n.type.name === 'bracket_end') spanningCount(n, w)
+        return true
+      })
     } else {
       const block = textBlock(child, w)
       if (block) out.push(block)
@@ -313,10 +317,18 @@ function spanning(node: Node, w: Walk, run: InlineRun): void {
     run.node(node)
     return
   }
-  if (node.type.name === 'bracket_start') {
-    if (removed) w.deleting++
-  } else if (removed) w.deleting--
+  spanningCount(node, w)
   run.join(removed)
+}
+
+// Where a removed alternative that spans blocks begins and ends (never below zero: an end
+// whose start stood where this walk did not go, in a footnote body consolidated apart, ends nothing).
+function spanningCount(node: Node, w: Walk): void {
+  const d = groupDecision(w.index, w.resolutions, node.attrs.group)
+  const removed = d.kind === 'delete' || (d.kind === 'keep' && d.alt !== node.attrs.alt)
+  if (!removed) return
+  if (node.type.name === 'bracket_start') w.deleting++
+  else w.deleting = Math.max(0, w.deleting - 1)
 }
 
 // An open group keeps its brackets; what is resolved inside its alternatives is applied.

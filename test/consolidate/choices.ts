@@ -114,7 +114,10 @@ export function wordsThatStay(doc: Node, resolutions: Resolutions): string[] {
     const name = n.type.name
     if (name === 'option') {
       const id = n.attrs.continues ?? n.attrs.id
-      if (dropped(id)) return void take(map.spans.get(n))
+      if (dropped(id)) {
+        take(map.spans.get(n))
+        return n.forEach(block) // a bracket spanning out of it still counts
+      }
       if (resolutions[id] === 'chosen' && !n.attrs.continues) {
         n.forEach((b, _, i) => {
           const onlyLabel = b.type.name === 'heading' && b.attrs.level === 'option' && !holdsMore(b)
@@ -130,8 +133,11 @@ export function wordsThatStay(doc: Node, resolutions: Resolutions): string[] {
         })
       }
       n.forEach(block)
-    } else if (name === 'footnote' && n.attrs.kind === 'numbered') take(map.spans.get(n))
-    else if (name === 'table') {
+    } else if (name === 'footnote' && n.attrs.kind === 'numbered') {
+      // Moved to its reference, compared apart; a bracket spanning in or out of it still counts.
+      inline(n)
+      take(map.spans.get(n))
+    } else if (name === 'table') {
       let afterBreak = false
       n.forEach((row) => {
         if (row.type.name === 'table_break') ((afterBreak = true), take(map.spans.get(row)))
