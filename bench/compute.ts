@@ -8,13 +8,15 @@
  */
 import { readFileSync } from 'node:fs'
 import * as Y from 'yjs'
-import { readNegotiationDoc, seedNegotiationDoc } from '../shared/collab/document.ts'
+import { readNegotiationDoc, seedNegotiationDoc } from '../shared/document/negotiation-doc.ts'
 import { computeScenario } from '../shared/model/compute.ts'
 import { indexDocument } from '../shared/model/document-index.ts'
 import { NegotiationModel } from '../shared/model/live.ts'
 import { readScenario } from '../shared/model/scenario.ts'
-import { modelMaps, readSharedScenario, writeSharedScenario } from '../shared/model/shared-state.ts'
+import { readSharedScenario, writeSharedScenario } from '../shared/document/model-state.ts'
 import { readDocumentTemplate, readPartyTable } from '../server/templates/read-template.ts'
+import { textRoom } from '../shared/document/text-room.ts'
+import { time } from './timing.ts'
 
 const template = readDocumentTemplate()
 const parties = readPartyTable()
@@ -27,22 +29,7 @@ writeSharedScenario(doc, doha)
 const model = new NegotiationModel(doc, parties)
 let updated = 0
 model.subscribe(() => updated++)
-const maps = modelMaps(doc)
-
-function time(label: string, runs: number, step: (i: number) => void): void {
-  for (let i = 0; i < Math.min(runs, 200); i++) step(i) // warm-up
-  const ms: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now()
-    step(i)
-    ms.push(performance.now() - t)
-  }
-  ms.sort((a, b) => a - b)
-  const q = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))]
-  console.log(
-    `${label.padEnd(58)} median ${(q(0.5) * 1000).toFixed(1).padStart(7)} µs   p95 ${(q(0.95) * 1000).toFixed(1).padStart(7)} µs`,
-  )
-}
+const maps = textRoom(doc)
 
 const rows = model.current.results.rows.length
 time(`one resolution change → ${rows} Parties + aggregates`, 2000, (i) =>

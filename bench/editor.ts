@@ -9,6 +9,7 @@
  *
  *   npx tsx bench/editor.ts
  */
+import { textRoom } from '../shared/document/text-room.ts'
 import { largeNonPaper } from './editor/large-text.ts'
 import { probeScript } from './editor/page-probes.ts'
 import {
@@ -116,7 +117,7 @@ try {
   // Remote edits from a second co-chair, one character at a time.
   const remote = await connectYClient(server.url, 'large', token)
   await page.evaluate(() => ((window as any).__probe.remote.length = 0))
-  const fragment = remote.doc.getXmlFragment('text')
+  const fragment = textRoom(remote.doc).text
   const firstText = (): Y.XmlText => {
     const walk = (n: Y.XmlElement | Y.XmlFragment): Y.XmlText | null => {
       for (const c of n.toArray()) {

@@ -10,8 +10,8 @@
  */
 import * as Y from 'yjs'
 import { EditorState } from 'prosemirror-state'
-import { readNegotiationDoc, seedNegotiationDoc } from '../shared/collab/document.ts'
-import { takeStep } from '../shared/collab/streamline-step.ts'
+import { readNegotiationDoc, seedNegotiationDoc } from '../shared/document/negotiation-doc.ts'
+import { takeStep } from '../shared/document/streamline-step.ts'
 import { acceptBracketText, mergeOptions, regroupBrackets, type StepResult } from '../shared/streamline/index.ts'
 import { readDocumentTemplate } from '../server/templates/read-template.ts'
 

@@ -9,6 +9,7 @@ import { showLoginPage } from './pages/login-page.ts'
 import { showDocumentListPage, type ListedDocument } from './pages/document-list-page.ts'
 import { showEditorPage } from './pages/editor-page.ts'
 import { showRevisionsPage } from './revisions/revisions-page.ts'
+import { showMissingDocumentPage } from './pages/missing-document-page.ts'
 
 const root = document.getElementById('app')!
 let session: Session | null = null
@@ -28,32 +29,25 @@ async function route(): Promise<void> {
       void route()
     })
   // Document ids never contain '/', so `ID/revisions` is the revisions page, not a document.
-  const revisions = /^#\/documents\/([^/]+)\/revisions$/.exec(location.hash)
-  if (revisions) {
-    const id = decodeURIComponent(revisions[1])
-    const title = await callApi<ListedDocument[]>('GET', '/api/documents', session.token).then(
-      (docs) => docs.find((d) => d.id === id)?.title ?? id,
-      () => id,
+  const opened = /^#\/documents\/([^/]+)(\/revisions)?$/.exec(location.hash)
+  if (opened) {
+    const id = decodeURIComponent(opened[1]!)
+    const listed = await callApi<ListedDocument[]>('GET', '/api/documents', session.token).then(
+      (docs) => docs.find((d) => d.id === id) ?? null,
+      () => null,
     )
-    closePage = showRevisionsPage(
-      root,
-      session,
-      id,
-      title,
-      () => (location.hash = `#/documents/${encodeURIComponent(id)}`),
-    )
-    document.title = `${title}: revisions — Accord`
-    return
-  }
-  const match = /^#\/documents\/(.+)$/.exec(location.hash)
-  if (match) {
-    const id = decodeURIComponent(match[1])
-    const title = await callApi<ListedDocument[]>('GET', '/api/documents', session.token).then(
-      (docs) => docs.find((d) => d.id === id)?.title ?? id,
-      () => id,
-    )
-    closePage = showEditorPage(root, session, id, title, () => (location.hash = '#/documents'))
-    document.title = `${title} — Accord`
+    const toList = () => (location.hash = '#/documents')
+    if (!listed) {
+      closePage = showMissingDocumentPage(root, id, toList)
+      document.title = 'No such document — Accord'
+    } else if (opened[2]) {
+      const toEditor = () => (location.hash = `#/documents/${encodeURIComponent(id)}`)
+      closePage = showRevisionsPage(root, session, id, listed.title, toEditor)
+      document.title = `${listed.title}: revisions — Accord`
+    } else {
+      closePage = showEditorPage(root, session, listed, toList)
+      document.title = `${listed.title} — Accord`
+    }
     return
   }
   document.title = 'Accord'

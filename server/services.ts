@@ -31,11 +31,12 @@ export function createServices(options: ServerOptions): Services {
   const store = openStore(options.dataDir, options.synchronous)
   const updates = new UpdateLog(store)
   const accounts = new AccountDirectory(store)
+  const documents = new DocumentCatalogue(store)
   return {
     options,
     store,
     updates,
-    documents: new DocumentCatalogue(store),
+    documents,
     revisions: new RevisionArchive(store),
     accounts,
     tokens: new SessionTokens(store, accounts, options.tokenTtlMs),
@@ -44,6 +45,7 @@ export function createServices(options: ServerOptions): Services {
       compactAfterRows: options.compactAfterRows,
       compactIntervalMs: options.compactIntervalMs,
       log: options.log,
+      isScratch: (id) => documents.get(id)?.kind === 'scratch',
     }),
   }
 }

@@ -3,6 +3,7 @@
  * this only decides which affordances the page offers, so that nobody is shown
  * a control the server would refuse.
  */
+import { mayPropose, mayStreamline } from '../../shared/document/roles.ts'
 import type { Account } from './session.ts'
 
 /** The editor's affordances for one account. */
@@ -17,13 +18,10 @@ export interface Capabilities {
 
 /** The capabilities of `account`. */
 export function capabilitiesOf(account: Account): Capabilities {
-  switch (account.role) {
-    case 'secretariat':
-    case 'co-chair':
-      return { resolve: true, propose: false, description: `${account.role}: edits and resolves` }
-    case 'delegation':
-      return { resolve: false, propose: true, description: `delegation of ${account.party ?? '?'}: reads and proposes` }
-    default:
-      return { resolve: false, propose: false, description: 'observer: read only' }
-  }
+  const actor = { role: account.role, party: account.party ?? undefined }
+  if (mayStreamline(account.role))
+    return { resolve: true, propose: false, description: `${account.role}: edits and resolves` }
+  if (mayPropose(actor))
+    return { resolve: false, propose: true, description: `delegation of ${account.party}: reads and proposes` }
+  return { resolve: false, propose: false, description: `${account.role}: read only` }
 }

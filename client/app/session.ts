@@ -3,10 +3,8 @@
  * so a reload stays logged in while a new browser window starts at the login
  * page. The token goes on every API call and in the sync URL.
  */
+import type { Role } from '../../shared/document/roles.ts'
 import { callApi } from './api.ts'
-
-/** A role an account holds (as the server names them). */
-export type Role = 'secretariat' | 'co-chair' | 'delegation' | 'observer'
 
 /** The logged-in account. */
 export interface Account {

@@ -8,16 +8,17 @@
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import * as authProtocol from 'y-protocols/auth'
-import { META_MAP } from '../../shared/collab/document.ts'
 import { SCHEMA_VERSION } from '../../shared/schema/index.ts'
+import { documentSchemaVersion } from '../../shared/document/negotiation-doc.ts'
+import { CLOSE, decodeRefusal, type Refusal } from '../../shared/document/protocol.ts'
 import type { Session } from '../app/session.ts'
 import { presenceColor } from './presence-color.ts'
 
 /** What a connection reports to the page. */
 export interface ConnectionEvents {
-  /** The server refused a write (reason as the server gave it). */
-  refused(reason: string): void
-  /** The server closed the socket for good (4400–4499: expired session, repeated refusals). */
+  /** The server refused a write: in a denial, or by closing the socket after repeated refusals (4403). */
+  refused(refusal: Refusal): void
+  /** The server closed the socket for good for another reason (4400–4499: the session ended, no such document). */
   closed(code: number, reason: string): void
   /** Connected, connecting or disconnected. */
   status(status: string): void
@@ -55,9 +56,12 @@ export class DocumentConnection {
     this.provider.awareness.setLocalStateField('user', presence)
     // y-websocket only logs a permission denial; the page must show it and recover.
     this.provider.messageHandlers[2] = (_encoder, decoder) => {
-      authProtocol.readAuthMessage(decoder, this.ydoc, (_doc, reason) => this.events.refused?.(reason))
+      authProtocol.readAuthMessage(decoder, this.ydoc, (_doc, reason) => this.events.refused?.(decodeRefusal(reason)))
     }
-    this.provider.on('closed', (event) => this.events.closed?.(event.code, event.reason))
+    this.provider.on('closed', (event) => {
+      if (event.code === CLOSE.writeForbidden) this.events.refused?.(decodeRefusal(event.reason))
+      else this.events.closed?.(event.code, event.reason)
+    })
     this.provider.on('status', (event) => this.events.status?.(event.status))
   }
 
@@ -79,8 +83,8 @@ export class DocumentConnection {
    * is older than the document's would delete, for everyone, the nodes it cannot build.
    */
   schemaRefusal(): string | null {
-    const version = this.ydoc.getMap(META_MAP).get('schemaVersion')
-    if (typeof version === 'number' && version > SCHEMA_VERSION) {
+    const version = documentSchemaVersion(this.ydoc)
+    if (version !== undefined && version > SCHEMA_VERSION) {
       return `This document was written with schema version ${version}; this editor knows version ${SCHEMA_VERSION}. Reload the page to get the newer editor. Nothing was changed.`
     }
     return null

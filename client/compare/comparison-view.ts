@@ -7,7 +7,7 @@
  * reader scrolls through.
  */
 import type { Comparison, LineChange, WordPart } from '../../shared/compare/index.ts'
-import { el } from '../pages/element.ts'
+import { el } from '../dom/element.ts'
 import { findingsList } from './findings-list.ts'
 
 /** How the texts are laid out. */

@@ -6,7 +6,7 @@
  * node's id so it can be quoted in a statement.
  */
 import type { Comparison } from '../../shared/compare/index.ts'
-import { el } from '../pages/element.ts'
+import { el } from '../dom/element.ts'
 
 /** A list of the findings; says so when there are none. */
 export function findingsList(comparison: Comparison): HTMLElement {

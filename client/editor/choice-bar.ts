@@ -1,19 +1,17 @@
 /**
  * The choice bar: every choice for what the caret is in, as real buttons
  * outside the editable text, so each is reachable by Tab (Alt+C jumps here)
- * and announced by name. Co-chairs resolve and streamline (accept agreed
- * text, split or regroup brackets); delegations propose the same
- * choices (or new text) for their Party; observers see the state. The
- * proposals already made on the bracket or option at the caret are listed.
+ * and announced by name. Co-chairs resolve; those who cannot decide are
+ * offered the same choices through a feature (delegations propose them for
+ * their Party); observers see the state. Features add their own parts for
+ * the node at the caret (streamlining tools, the proposals made on it).
  */
 import type { EditorState } from 'prosemirror-state'
 import type { EditorContext } from './editor-context.ts'
 import { choiceTarget } from './choice-target.ts'
-import type { ProposalDraft } from '../../shared/proposals/register.ts'
-import { proposalList } from '../proposals/proposal-card.ts'
-import { bracketTools } from '../streamlining/bracket-tools.ts'
+import { choiceOffer, type CaretTarget, type OfferedChoice } from './editor-feature.ts'
 import { optionName } from '../../shared/streamline/node-location.ts'
-import { button, el } from '../pages/element.ts'
+import { button, el } from '../dom/element.ts'
 
 /** The bar's element and the function that redraws it for a state. */
 export interface ChoiceBar {
@@ -30,13 +28,14 @@ export function createChoiceBar(cx: EditorContext): ChoiceBar {
   dom.setAttribute('aria-label', 'Choices at the caret')
   let lastKey = ''
   let lastState: EditorState | null = null
+  const offer = choiceOffer(cx.features)
 
   const act = (
     text: string,
     label: string,
     action: () => void,
     pressed = false,
-    draft?: ProposalDraft,
+    choice?: OfferedChoice,
   ): HTMLButtonElement => {
     const b = document.createElement('button')
     b.type = 'button'
@@ -45,18 +44,13 @@ export function createChoiceBar(cx: EditorContext): ChoiceBar {
     if (pressed) b.setAttribute('aria-pressed', 'true')
     if (cx.capabilities.resolve) {
       b.addEventListener('click', () => action())
-    } else if (cx.capabilities.propose && cx.proposals && draft) {
-      b.textContent = `Propose: ${text}`
-      b.setAttribute('aria-label', `Propose ${label}`)
-      b.addEventListener('click', () => void cx.proposals!.propose(draft))
+    } else if (offer && choice) {
+      b.textContent = `${offer.verb}: ${text}`
+      b.setAttribute('aria-label', `${offer.verb} ${label}`)
+      b.addEventListener('click', () => offer.take(choice))
     } else {
       // aria-disabled, not disabled: the button stays reachable by Tab and is announced.
       b.setAttribute('aria-disabled', 'true')
-      if (cx.capabilities.propose) {
-        b.textContent = `Propose: ${text}`
-        b.title = 'The proposal workflow is not available yet'
-        b.setAttribute('aria-label', `Propose ${label} (not available yet)`)
-      }
     }
     return b
   }
@@ -64,10 +58,12 @@ export function createChoiceBar(cx: EditorContext): ChoiceBar {
   const draw = (state: EditorState) => {
     const target = choiceTarget(state)
     const parts: (HTMLElement | string)[] = []
+    const caret: CaretTarget = { state, group: null, option: target.option }
     if (target.group) {
       const { node, optional } = target.group
       const id = node.attrs.id
       const stored = cx.decisions.stored(id)
+      caret.group = { node, optional, stored }
       parts.push(tag(`${optional ? 'Optional bracket' : 'Bracket group'} ${id}: ${stored ? stored : 'unresolved'}`))
       if (optional) {
         const text = node.textContent.slice(0, 40)
@@ -99,19 +95,17 @@ export function createChoiceBar(cx: EditorContext): ChoiceBar {
             ),
           )
         })
-        if (cx.capabilities.propose && cx.proposals)
+        if (offer && !cx.capabilities.resolve)
           parts.push(
             button(
-              'Propose new text…',
-              { 'aria-label': `Propose new alternative text for bracket group ${id}` },
-              () => void cx.proposals!.propose({ kind: 'alternative', target: id }),
+              `${offer.verb} new text…`,
+              { 'aria-label': `${offer.verb} new alternative text for bracket group ${id}` },
+              () => offer.take({ kind: 'alternative', target: id }),
             ),
           )
       }
       if (stored && cx.capabilities.resolve)
         parts.push(act('Reopen', `Reopen bracket ${id}`, () => cx.decisions.reopen(id)))
-      if (cx.streamline) parts.push(...bracketTools(state, node, optional, stored, cx.streamline))
-      if (cx.proposals) parts.push(proposalList(id, cx.proposals))
     }
     if (target.option) {
       const id = target.option.attrs.id
@@ -133,15 +127,16 @@ export function createChoiceBar(cx: EditorContext): ChoiceBar {
           value: 'dropped',
         }),
       )
-      if (cx.proposals) parts.push(proposalList(id, cx.proposals))
     }
+    if (caret.group || caret.option)
+      for (const feature of cx.features) parts.push(...(feature.choiceBarParts?.(caret) ?? []))
     if (!parts.length) parts.push(tag('Put the caret in a bracket or an option to see its choices (Alt+C comes here).'))
     dom.replaceChildren(...parts)
   }
 
   // Decisions change without a selection change: redraw from the last state.
   cx.live.subscribe(() => lastState && draw(lastState))
-  cx.proposals?.subscribe(() => lastState && draw(lastState))
+  for (const feature of cx.features) feature.subscribe?.(() => lastState && draw(lastState))
 
   return {
     dom,

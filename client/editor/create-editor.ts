@@ -10,7 +10,6 @@ import type { Node } from 'prosemirror-model'
 import { ySyncPlugin, ySyncPluginKey, yCursorPlugin, yUndoPlugin } from 'y-prosemirror'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
-import { TEXT_FRAGMENT } from '../../shared/collab/document.ts'
 import { displaySchema } from './display-schema.ts'
 import type { EditorContext } from './editor-context.ts'
 import { editorKeys } from './keys.ts'
@@ -25,6 +24,7 @@ import { AnnexTableView, TableRowView } from './views/annex-table-view.ts'
 import { remoteCursor } from './remote-cursor.ts'
 import { createUndoManager } from './undo-manager.ts'
 import { stepOf } from '../../shared/streamline/step.ts'
+import { textRoom } from '../../shared/document/text-room.ts'
 
 /** A mounted editor. */
 export interface Editor {
@@ -46,10 +46,11 @@ export function createEditor(
   const context = cx as EditorContext
   const undoManager = createUndoManager(ydoc)
   const plugins = [
-    ySyncPlugin(ydoc.getXmlFragment(TEXT_FRAGMENT)),
+    ySyncPlugin(textRoom(ydoc).text),
     yCursorPlugin(provider.awareness, { cursorBuilder: remoteCursor }),
     yUndoPlugin({ undoManager }),
     new Plugin({ view: () => ({ update: (view) => choiceBar.update(view.state) }) }),
+    ...cx.features.flatMap((feature) => feature.plugins?.() ?? []),
   ]
   const view: EditorView = new EditorView(place, {
     state: EditorState.create({ schema: displaySchema, plugins }),
@@ -80,6 +81,7 @@ export function createEditor(
   cx.live.textChanged(view.state.doc)
   cx.decisions.refreshAll()
   choiceBar.update(view.state)
+  for (const feature of cx.features) feature.mounted?.({ view, undoManager })
   return { view, choiceBar, undoManager, destroy: () => view.destroy() }
 }
 

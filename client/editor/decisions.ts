@@ -5,12 +5,13 @@
  * are told only when those change (a document may hold thousands of brackets).
  */
 import type * as Y from 'yjs'
-import { modelMaps } from '../../shared/model/shared-state.ts'
 import { runSiblings } from '../../shared/model/option-runs.ts'
-import { nodeState, type NodeState } from '../../shared/model/resolution.ts'
+import { nodeState, type NodeState, type Resolutions } from '../../shared/model/resolution.ts'
 import type { LiveComputation } from '../model/live-computation.ts'
-import type { DocumentLog } from '../streamlining/document-log.ts'
+import type { StepRecorder } from './step-recorder.ts'
+import { resolveNode } from '../../shared/document/model-state.ts'
 import { DECISION_ORIGIN } from './undo-manager.ts'
+import { textRoom } from '../../shared/document/text-room.ts'
 
 /** Called when the node a view shows may stand differently. */
 export type DecisionWatcher = () => void
@@ -25,11 +26,11 @@ export class Decisions {
     private ydoc: Y.Doc,
     private live: LiveComputation,
     readonly mayResolve: boolean,
-    private readonly log: DocumentLog,
+    private readonly log: StepRecorder,
     /** What the log calls a node ("Option 3 of section A"); its id by default. */
     private readonly titleOf: (id: string) => string = (id) => id,
   ) {
-    this.map = modelMaps(ydoc).resolutions
+    this.map = textRoom(ydoc).resolutions
     this.onChange = (event) => {
       const touched = new Set(event.keysChanged)
       // Choosing one option drops the others of its run: they must redraw too.
@@ -43,6 +44,11 @@ export class Decisions {
   /** How node `id` stands (null for an id the model does not know yet). */
   state(id: string): NodeState | null {
     return nodeState(this.live.documentIndex, this.map.toJSON(), id)
+  }
+
+  /** Every stored resolution, by node id. */
+  resolutions(): Resolutions {
+    return this.map.toJSON()
   }
 
   /** The stored resolution of `id`, if any. */
@@ -62,7 +68,7 @@ export class Decisions {
   chooseAlternative(group: string, alt: string): void {
     const reopening = this.map.get(group) === alt
     this.write(
-      () => (reopening ? this.map.delete(group) : this.map.set(group, alt)),
+      () => resolveNode(this.ydoc, this.live.documentIndex, group, reopening ? null : alt),
       group,
       reopening ? `reopened ${this.titleOf(group)}` : `chose ${this.titleOf(alt)}`,
     )
@@ -72,7 +78,7 @@ export class Decisions {
   settleOptional(group: string, state: 'kept' | 'deleted'): void {
     const reopening = this.map.get(group) === state
     this.write(
-      () => (reopening ? this.map.delete(group) : this.map.set(group, state)),
+      () => resolveNode(this.ydoc, this.live.documentIndex, group, reopening ? null : state),
       group,
       reopening
         ? `reopened ${this.titleOf(group)}`
@@ -86,11 +92,7 @@ export class Decisions {
     const reopening = this.map.get(option) === state
     this.write(
       () => {
-        if (this.map.get(option) === state) return this.map.delete(option)
-        if (state === 'chosen')
-          for (const other of runSiblings(this.live.documentIndex, option))
-            if (this.map.get(other) === 'chosen') this.map.delete(other)
-        this.map.set(option, state)
+        resolveNode(this.ydoc, this.live.documentIndex, option, this.map.get(option) === state ? null : state)
       },
       option,
       reopening ? `reopened ${name}` : `${state === 'chosen' ? 'chose' : 'dropped'} ${name}`,
@@ -104,7 +106,7 @@ export class Decisions {
 
   /** Reopen node `id`. */
   reopen(id: string): void {
-    this.write(() => this.map.delete(id), id, `reopened ${this.titleOf(id)}`)
+    this.write(() => resolveNode(this.ydoc, this.live.documentIndex, id, null), id, `reopened ${this.titleOf(id)}`)
   }
 
   /** Stop observing. */

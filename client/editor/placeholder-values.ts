@@ -4,10 +4,11 @@
  * so that a value the model would ignore is refused at the field instead.
  */
 import type * as Y from 'yjs'
-import { modelMaps } from '../../shared/model/shared-state.ts'
 import { checkVariableValue, VARIABLES, type VariableValue } from '../../shared/model/variables.ts'
-import type { DocumentLog } from '../streamlining/document-log.ts'
+import type { StepRecorder } from './step-recorder.ts'
+import { setVariableValue } from '../../shared/document/model-state.ts'
 import { VALUE_ORIGIN } from './undo-manager.ts'
+import { textRoom } from '../../shared/document/text-room.ts'
 
 /** The placeholder values of one document. */
 export class PlaceholderValues {
@@ -18,9 +19,9 @@ export class PlaceholderValues {
   constructor(
     private ydoc: Y.Doc,
     readonly mayWrite: boolean,
-    private readonly log: DocumentLog,
+    private readonly log: StepRecorder,
   ) {
-    this.map = modelMaps(ydoc).values
+    this.map = textRoom(ydoc).values
     this.onChange = (event) => {
       for (const name of event.keysChanged) this.watchers.get(name)?.forEach((watch) => watch())
     }
@@ -50,13 +51,13 @@ export class PlaceholderValues {
     if (!this.mayWrite) return 'you may not set values'
     const text = typed.trim()
     if (text === '') {
-      this.write(() => this.map.delete(name), name, `cleared the value of ${name}`)
+      this.write(() => setVariableValue(this.ydoc, name, null), name, `cleared the value of ${name}`)
       return null
     }
     const value = Number(text.replace(',', '.'))
     const problem = checkVariableValue(name, value)
     if (problem) return problem
-    this.write(() => this.map.set(name, value), name, `set ${name} to ${value}`)
+    this.write(() => setVariableValue(this.ydoc, name, value), name, `set ${name} to ${value}`)
     return null
   }
 

@@ -7,9 +7,8 @@
  */
 import * as Y from 'yjs'
 import { ySyncPluginKey } from 'y-prosemirror'
-import { TEXT_FRAGMENT } from '../../shared/collab/document.ts'
-import { MODEL_MAPS } from '../../shared/model/shared-state.ts'
-import { ACCEPTANCE_ORIGIN, PROVENANCE_MAP } from '../../shared/proposals/acceptance.ts'
+import { ACCEPTANCE_ORIGIN } from '../../shared/document/proposal-acceptance.ts'
+import { textRoom } from '../../shared/document/text-room.ts'
 
 /** Transaction origin of a co-chair's resolution written from the editor. */
 export const DECISION_ORIGIN = 'accord-decision'
@@ -18,11 +17,8 @@ export const VALUE_ORIGIN = 'accord-value'
 
 /** The undo manager for `ydoc`'s text and model, to hand to y-prosemirror's undo plugin. */
 export function createUndoManager(ydoc: Y.Doc): Y.UndoManager {
-  const scope = [
-    ydoc.getXmlFragment(TEXT_FRAGMENT),
-    ...Object.values(MODEL_MAPS).map((name) => ydoc.getMap(name)),
-    ydoc.getMap(PROVENANCE_MAP),
-  ]
+  const room = textRoom(ydoc)
+  const scope = [room.text, room.resolutions, room.bindings, room.values, room.inscriptions, room.provenance]
   return new Y.UndoManager(scope, {
     trackedOrigins: new Set<unknown>([ySyncPluginKey, DECISION_ORIGIN, VALUE_ORIGIN, ACCEPTANCE_ORIGIN]),
     // y-prosemirror marks its own bookkeeping transactions (e.g. the first render) as not for history.

@@ -3,12 +3,14 @@
  */
 import { callApi } from '../app/api.ts'
 import type { Session } from '../app/session.ts'
-import { el } from './element.ts'
+import { el } from '../dom/element.ts'
+import type { RoomKind } from '../../shared/document/rooms.ts'
 
-/** A listed document. */
+/** A listed document, with the names of its sync rooms (a client never builds them). */
 export interface ListedDocument {
   id: string
   title: string
+  rooms: Record<RoomKind, string>
 }
 
 /** Shows the documents in `root`; `onOpen` opens one, `onLogout` ends the session. */

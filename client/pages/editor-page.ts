@@ -5,11 +5,10 @@
  * the document's connection: when the server refuses a write, it says so and
  * reopens the document, so the editor shows the server's state again.
  */
-import partiesCsv from '../../templates/parties/parties.csv?raw'
-import { parsePartyTable } from '../../shared/parties/index.ts'
 import { capabilitiesOf } from '../app/capabilities.ts'
 import type { Session } from '../app/session.ts'
 import { DocumentConnection } from '../collab/connection.ts'
+import { CLOSE, type Refusal } from '../../shared/document/protocol.ts'
 import { createEditor, type Editor } from '../editor/create-editor.ts'
 import { Decisions } from '../editor/decisions.ts'
 import { displaySchema } from '../editor/display-schema.ts'
@@ -17,6 +16,7 @@ import type { EditorContext } from '../editor/editor-context.ts'
 import { PlaceholderValues } from '../editor/placeholder-values.ts'
 import { LiveComputation } from '../model/live-computation.ts'
 import { createAmountsPanel } from '../panel/amounts-panel.ts'
+import { parties } from '../panel/shipped-party-data.ts'
 import { createBracketCounter } from '../panel/bracket-counter.ts'
 import { createDiagnosticsList } from '../panel/diagnostics-list.ts'
 import { createFairnessPanel } from '../panel/fairness-panel.ts'
@@ -24,20 +24,23 @@ import { createBracketHistorySection } from '../panel/bracket-history-section.ts
 import { sectionTitles } from '../editor/section-titles.ts'
 import { openProposalsRoom, type ProposalsRoom } from '../proposals/proposals-room.ts'
 import { DocumentLog } from '../streamlining/document-log.ts'
+import { logFeature } from '../streamlining/log-feature.ts'
+import { streamliningFeature } from '../streamlining/streamlining-feature.ts'
+import { proposalsFeature } from '../proposals/proposals-feature.ts'
+import type { EditorFeature } from '../editor/editor-feature.ts'
 import { Streamliner } from '../streamlining/streamliner.ts'
 import { nodeTitle } from '../../shared/streamline/node-location.ts'
-import { el } from './element.ts'
+import { el } from '../dom/element.ts'
+import type { ListedDocument } from './document-list-page.ts'
 
-const parties = parsePartyTable(partiesCsv, 'parties.csv').parties
-
-/** Shows document `documentId` in `root`; returns the function that closes it. */
+/** Shows `document` in `root`; returns the function that closes it. */
 export function showEditorPage(
   root: HTMLElement,
   session: Session,
-  documentId: string,
-  title: string,
+  listed: ListedDocument,
   onLeave: () => void,
 ): () => void {
+  const { id: documentId, title } = listed
   const capabilities = capabilitiesOf(session.account)
   const status = el('span', { class: 'connection-status', role: 'status' }, 'connecting…')
   const message = el('div', { class: 'message', role: 'alert', hidden: '' })
@@ -76,22 +79,23 @@ export function showEditorPage(
     message.textContent = text
   }
 
-  const refused = (reason: string) => {
-    say(`The server refused the change: ${reason}. The editor has been returned to the server’s state.`, 'error')
+  const refused = (refusal: Refusal) => {
+    say(
+      `The server refused the change: ${refusal.message}. The editor has been returned to the server’s state.`,
+      'error',
+    )
     // Refusals come in bursts (one per update): reopen once, after the burst.
     clearTimeout(reopening)
     reopening = setTimeout(() => reopen(), 150)
   }
 
   const open = async () => {
-    const connection = new DocumentConnection(documentId, session, {
+    const connection = new DocumentConnection(listed.rooms.text, session, {
       status: (s) => (status.textContent = s),
-      refused: (reason) => refused(reason),
+      refused,
       closed: (code, reason) => {
-        // 4403: the server closed the socket after refusing writes; that is a refusal too.
-        if (code === 4403) return refused(reason.replace(/^write not permitted: /, ''))
         say(
-          code === 4401
+          code === CLOSE.sessionEnded
             ? 'Your session expired: log in again.'
             : `The server closed the connection (${code}${reason ? `: ${reason}` : ''}).`,
           'error',
@@ -113,7 +117,7 @@ export function showEditorPage(
       () => proposalsRoom?.register() ?? null,
       (text) => say(text, 'error'),
     )
-    proposalsRoom = await openProposalsRoom(documentId, session, {
+    proposalsRoom = await openProposalsRoom(listed.rooms.proposals, session, {
       textDoc: connection.ydoc,
       live,
       parties,
@@ -135,19 +139,15 @@ export function showEditorPage(
           (text) => say(text, 'error'),
         )
       : undefined
-    const cx: Omit<EditorContext, 'jumpTo'> = {
-      decisions,
-      values,
-      live,
-      capabilities,
-      proposals: proposalsRoom.proposals,
-      streamline,
-    }
+    const features: EditorFeature[] = [
+      proposalsFeature(proposalsRoom.proposals),
+      logFeature(log),
+      ...(streamline ? [streamliningFeature(streamline)] : []),
+    ]
+    const cx: Omit<EditorContext, 'jumpTo'> = { decisions, values, live, capabilities, features }
     editorSlot.replaceChildren()
     const mounted = createEditor(editorSlot, connection.ydoc, connection.provider, cx)
     editor = mounted
-    log.attach(mounted.undoManager)
-    proposalsRoom.proposals.attach(mounted.view)
     const jumpTo = (id: string) => (cx as EditorContext).jumpTo(id)
     const titles = sectionTitles(() => mounted.view.state.doc)
     const counter = createBracketCounter(titles, jumpTo)

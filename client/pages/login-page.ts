@@ -3,7 +3,7 @@
  */
 import { ApiError } from '../app/api.ts'
 import { logIn, type Session } from '../app/session.ts'
-import { el } from './element.ts'
+import { el } from '../dom/element.ts'
 
 /** Shows the login form in `root`; calls `onLogin` with the new session. */
 export function showLoginPage(root: HTMLElement, onLogin: (session: Session) => void): void {

@@ -3,7 +3,7 @@
  * whole text, and per section (each a button that goes to the section).
  */
 import type { LiveState } from '../model/live-computation.ts'
-import { button, el } from '../pages/element.ts'
+import { button, el } from '../dom/element.ts'
 
 /** The counter's element and the function that redraws it. */
 export interface BracketCounter {

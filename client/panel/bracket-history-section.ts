@@ -8,7 +8,7 @@
 import { RevisionApi } from '../revisions/revision-api.ts'
 import { bracketHistoryChart } from '../revisions/bracket-history-chart.ts'
 import type { Session } from '../app/session.ts'
-import { el } from '../pages/element.ts'
+import { el } from '../dom/element.ts'
 
 /** The panel section. */
 export function createBracketHistorySection(session: Session, documentId: string): HTMLElement {

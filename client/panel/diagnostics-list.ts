@@ -4,7 +4,7 @@
  * each with buttons that jump to the nodes it names.
  */
 import type { LiveState } from '../model/live-computation.ts'
-import { button } from '../pages/element.ts'
+import { button } from '../dom/element.ts'
 
 /** The list's element and the function that redraws it. */
 export interface DiagnosticsList {

@@ -6,7 +6,7 @@
  */
 import type { Article2, Article2Status } from '../../shared/entry-into-force/article-2.ts'
 import type { EntryIntoForceStatus } from '../../shared/entry-into-force/evaluate.ts'
-import { button, el } from '../pages/element.ts'
+import { button, el } from '../dom/element.ts'
 
 /** The status's panel section, its one-line badge for the heading, and the function that redraws both. */
 export interface EntryIntoForceView {

@@ -14,7 +14,7 @@ import {
   findArticle2,
   type Article2,
 } from '../../shared/entry-into-force/article-2.ts'
-import { acceptancesMap, readSharedAcceptances } from '../../shared/entry-into-force/shared-acceptances.ts'
+import { readSharedAcceptances } from '../../shared/document/acceptances.ts'
 import type { Party } from '../../shared/parties/party.ts'
 import {
   negotiationFrankel,
@@ -30,7 +30,8 @@ import { createFrankelTable } from './frankel-table.ts'
 import { shippedYardstickData } from './shipped-yardstick-data.ts'
 import { createYardstickChart } from './yardstick-chart.ts'
 import './fairness-panel.css'
-import { el } from '../pages/element.ts'
+import { el } from '../dom/element.ts'
+import { textRoom } from '../../shared/document/text-room.ts'
 
 /** What the panel reads: the text room, the editor (for ARTICLE 2), who is looking, and how to jump. */
 export interface FairnessPanelOptions {
@@ -128,7 +129,7 @@ export function createFairnessPanel(o: FairnessPanelOptions): FairnessPanel {
     )
   }
 
-  const acceptances = acceptancesMap(o.ydoc)
+  const acceptances = textRoom(o.ydoc).acceptances
   const onAcceptances = () => drawEntryIntoForce()
   acceptances.observe(onAcceptances)
   const removeBadge = showHeadingBadge(o.view, (doc) => findArticle2(doc)?.id ?? null, entry.badge)

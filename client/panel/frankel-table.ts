@@ -5,7 +5,7 @@
  */
 import type { Yardstick } from '../../shared/yardsticks/income-cut.ts'
 import type { NegotiationFrankel } from '../../shared/yardsticks/negotiation.ts'
-import { formatPercent } from './number-format.ts'
+import { formatPercent } from '../format/number-format.ts'
 
 /** The table's element and the function that redraws it. */
 export interface FrankelTable {

@@ -4,7 +4,7 @@
  * like any edit and the co-chair's Yjs undo takes it back in one step.
  */
 import type { EditorView } from 'prosemirror-view'
-import { freshId } from '../../shared/streamline/fresh-id.ts'
+import { freshId } from '../../shared/document/fresh-id.ts'
 
 /** Adds `[text]` as the last alternative of group `groupId`; returns the new alternative's id, or null when the text has no such group. */
 export function insertAlternative(view: EditorView, groupId: string, text: string): string | null {

@@ -6,7 +6,7 @@
  */
 import { inscriptionKey } from '../../shared/model/inscriptions.ts'
 import type { LiveProposals } from './live-proposals.ts'
-import { button } from '../pages/element.ts'
+import { button } from '../dom/element.ts'
 
 /** Adds the delegation's "Propose QELRC…" button to `panel` (the amounts panel's element); nothing for other roles. */
 export function addInscriptionProposer(panel: HTMLElement, proposals: LiveProposals): void {

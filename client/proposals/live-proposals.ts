@@ -9,9 +9,9 @@
 import type { EditorView } from 'prosemirror-view'
 import type * as Y from 'yjs'
 import type { Party } from '../../shared/parties/party.ts'
-import { readSharedBindings } from '../../shared/model/shared-state.ts'
+import { readSharedBindings } from '../../shared/document/model-state.ts'
 import { whatIf, wordsRemovedBy } from '../../shared/proposals/what-if.ts'
-import { applyAcceptance, recordProvenance, refuseAcceptance } from '../../shared/proposals/acceptance.ts'
+import { applyAcceptance, recordProvenance, refuseAcceptance } from '../../shared/document/proposal-acceptance.ts'
 import type { Proposal } from '../../shared/proposals/proposal.ts'
 import type { ProposalDraft, ProposalRegister } from '../../shared/proposals/register.ts'
 import type { TalliedProposal } from '../../shared/proposals/tally.ts'
@@ -23,6 +23,7 @@ import { askProposal } from './proposal-dialog.ts'
 import { describeProposal } from './proposal-wording.ts'
 import { summarizeWhatIf, type WhatIfSummary } from './what-if-summary.ts'
 import type { DocumentLog } from '../streamlining/document-log.ts'
+import { mayDecide, mayPropose } from '../../shared/document/roles.ts'
 
 /** What the live proposals need from the page. */
 export interface ProposalsSetting {
@@ -54,12 +55,12 @@ export class LiveProposals {
 
   /** May this account propose (a delegation bound to a Party)? */
   get mayPropose(): boolean {
-    return this.setting.account.role === 'delegation' && !!this.setting.account.party
+    return mayPropose({ role: this.setting.account.role, party: this.setting.account.party ?? undefined })
   }
 
   /** May this account accept and set aside? */
   get mayDecide(): boolean {
-    return this.setting.account.role === 'co-chair' || this.setting.account.role === 'secretariat'
+    return mayDecide(this.setting.account.role)
   }
 
   /** The Party this account speaks for, if any. */

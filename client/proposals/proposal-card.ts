@@ -8,7 +8,7 @@
 import type { TalliedProposal } from '../../shared/proposals/tally.ts'
 import type { LiveProposals } from './live-proposals.ts'
 import { describeWhatIf } from './what-if-summary.ts'
-import { button } from '../pages/element.ts'
+import { button } from '../dom/element.ts'
 
 /** Draws `tallied`; `withWhatIf` adds the numbers (the panel shows them, the compact lists at a target do not). */
 export function proposalCard(tallied: TalliedProposal, proposals: LiveProposals, withWhatIf: boolean): HTMLElement {

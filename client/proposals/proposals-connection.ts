@@ -8,13 +8,14 @@
 import type * as Y from 'yjs'
 import type { Session } from '../app/session.ts'
 import { DocumentConnection } from '../collab/connection.ts'
-import { PROPOSAL_MAPS } from '../../shared/proposals/proposal.ts'
+import type { Refusal } from '../../shared/document/protocol.ts'
 import { ProposalRegister } from '../../shared/proposals/register.ts'
+import { proposalsRoom } from '../../shared/document/proposals-room.ts'
 
 /** What the proposals connection reports. */
 export interface ProposalsEvents {
-  /** The server refused a proposals write (its reason); the room is reopened. */
-  refused(reason: string): void
+  /** The server refused a proposals write; the room is reopened. */
+  refused(refusal: Refusal): void
   /** Proposals, stances or the log changed (once per microtask), or the room was reopened. */
   changed(): void
 }
@@ -29,7 +30,8 @@ export class ProposalsConnection {
   private destroyed = false
 
   constructor(
-    readonly documentId: string,
+    /** The proposals room's name, as the API lists it. */
+    readonly room: string,
     private readonly session: Session,
     private readonly events: ProposalsEvents,
   ) {
@@ -55,10 +57,8 @@ export class ProposalsConnection {
   }
 
   private open(): void {
-    const room = `${this.documentId}/proposals`
-    this.connection = new DocumentConnection(room, this.session, {
-      refused: (reason) => this.refused(reason),
-      closed: (code, reason) => code === 4403 && this.refused(reason.replace(/^write not permitted: /, '')),
+    this.connection = new DocumentConnection(this.room, this.session, {
+      refused: (refusal) => this.refused(refusal),
     })
     const { account } = this.session
     this.current = new ProposalRegister(this.connection.ydoc, {
@@ -66,15 +66,15 @@ export class ProposalsConnection {
       role: account.role,
       party: account.party ?? undefined,
     })
-    const maps = Object.values(PROPOSAL_MAPS).map((name) => this.connection.ydoc.getMap(name) as Y.Map<unknown>)
+    const maps = Object.values(proposalsRoom(this.connection.ydoc)) as Y.Map<unknown>[]
     const onChange = () => this.schedule()
     for (const map of maps) map.observe(onChange)
     this.stopObserving = () => maps.forEach((map) => map.unobserve(onChange))
     this.schedule()
   }
 
-  private refused(reason: string): void {
-    this.events.refused(reason)
+  private refused(refusal: Refusal): void {
+    this.events.refused(refusal)
     // Refusals come one per update: reopen once, after the burst.
     clearTimeout(this.reopening)
     this.reopening = setTimeout(() => {

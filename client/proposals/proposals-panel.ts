@@ -7,7 +7,7 @@
  */
 import type { LiveProposals } from './live-proposals.ts'
 import { proposalCard } from './proposal-card.ts'
-import { button, el } from '../pages/element.ts'
+import { button, el } from '../dom/element.ts'
 
 /** The panel section and the function that redraws it. */
 export interface ProposalsPanel {

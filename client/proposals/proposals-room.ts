@@ -27,19 +27,19 @@ export interface ProposalsRoom {
   destroy(): void
 }
 
-/** Opens `documentId`'s proposals room and waits for its first sync. */
+/** Opens the proposals room `room` (its name as the API lists it) and waits for its first sync. */
 export async function openProposalsRoom(
-  documentId: string,
+  room: string,
   session: Session,
   setting: Omit<ProposalsSetting, 'account'>,
 ): Promise<ProposalsRoom> {
   let proposals: LiveProposals | null = null
   let panel: ProposalsPanel | null = null
   let log: LogPanel | null = null
-  const connection = new ProposalsConnection(documentId, session, {
-    refused: (reason) =>
+  const connection = new ProposalsConnection(room, session, {
+    refused: (refusal) =>
       setting.say(
-        `The server refused the proposals change: ${reason}. The proposals have been returned to the server’s state.`,
+        `The server refused the proposals change: ${refusal.message}. The proposals have been returned to the server’s state.`,
       ),
     changed: () => {
       proposals?.refresh()

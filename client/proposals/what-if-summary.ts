@@ -5,7 +5,7 @@
  */
 import type { WordsTakenOut } from '../../shared/consolidate/rejected-text.ts'
 import type { Computation } from '../../shared/model/compute.ts'
-import { formatPercent, formatTonnes } from '../panel/number-format.ts'
+import { formatPercent, formatTonnes } from '../format/number-format.ts'
 
 /** The proposing Party's amount and the aggregate, now and if accepted. */
 export interface WhatIfSummary {

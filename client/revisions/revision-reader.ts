@@ -3,7 +3,7 @@
  * bracketed stretches shaded so the open questions stand out, and what remains
  * open in it. Nothing here can change the revision or the draft.
  */
-import { el } from '../pages/element.ts'
+import { el } from '../dom/element.ts'
 import type { RevisionDetail } from './revision-api.ts'
 
 /** Splits a line into text and `[…]` runs (outermost brackets, nested ones inside). */

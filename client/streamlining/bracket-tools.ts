@@ -8,7 +8,7 @@ import type { Node } from 'prosemirror-model'
 import type { EditorState } from 'prosemirror-state'
 import { acceptBracketText, regroupBrackets, splitGroup } from '../../shared/streamline/index.ts'
 import type { Streamliner } from './streamliner.ts'
-import { button } from '../pages/element.ts'
+import { button } from '../dom/element.ts'
 
 /** The buttons for bracket group `group` at the caret of `state`; `stored` is its resolution. */
 export function bracketTools(

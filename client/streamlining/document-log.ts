@@ -10,6 +10,7 @@
 import type * as Y from 'yjs'
 import type { LogDraft, LogEntry } from '../../shared/proposals/log-entry.ts'
 import type { ProposalRegister } from '../../shared/proposals/register.ts'
+import { mayStreamline } from '../../shared/document/roles.ts'
 
 // Undo stack items carry the id of the log entry they performed.
 const LOG_META = 'accord/log-entry'
@@ -27,7 +28,7 @@ export class DocumentLog {
   /** Whether this account signs the log (co-chairs and the secretariat). */
   get writable(): boolean {
     const role = this.registerOf()?.actor.role
-    return role === 'co-chair' || role === 'secretariat'
+    return !!role && mayStreamline(role)
   }
 
   /** The entries so far, by id. */

@@ -7,7 +7,7 @@
  */
 import { logEntries } from '../../shared/proposals/log-entry.ts'
 import type { ProposalsState } from '../../shared/proposals/proposal.ts'
-import { button, el } from '../pages/element.ts'
+import { button, el } from '../dom/element.ts'
 
 /** The panel section and the function that redraws it. */
 export interface LogPanel {

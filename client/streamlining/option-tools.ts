@@ -10,7 +10,7 @@ import { dropOption, mergeOptions, moveOption, setApplicability } from '../../sh
 import { optionName, optionNumber } from '../../shared/streamline/node-location.ts'
 import type { Streamliner } from './streamliner.ts'
 import { pickFrom, type Pick } from './pick-dialog.ts'
-import { button, el } from '../pages/element.ts'
+import { button, el } from '../dom/element.ts'
 
 interface Sibling {
   id: string

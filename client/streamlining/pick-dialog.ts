@@ -3,7 +3,7 @@
  * one button per choice, so each is reachable by Tab and named for what it
  * does; Escape or Cancel picks nothing.
  */
-import { el } from '../pages/element.ts'
+import { el } from '../dom/element.ts'
 
 /** One choice: what the button says, and what picking it returns. */
 export interface Pick {

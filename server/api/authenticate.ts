@@ -4,7 +4,7 @@
 import type { NextFunction, Request, Response } from 'express'
 import type { Account } from '../auth/accounts.ts'
 import { requestToken } from '../auth/request-token.ts'
-import type { Role } from '../auth/roles.ts'
+import type { Role } from '../../shared/document/roles.ts'
 import type { Services } from '../services.ts'
 import { sendError } from './responses.ts'
 
@@ -24,14 +24,15 @@ export function requireAccount(services: Services) {
   }
 }
 
-/** Middleware: 403 unless the account's role is one of `roles`. */
-export function requireRole(...roles: Role[]) {
+/**
+ * Middleware: 403 unless the account's role has the right `may` decides (a predicate of
+ * `shared/document/roles.ts`); `who` says in words who has it, for the error.
+ */
+export function requireRight(may: (role: Role) => boolean, who: string) {
   return (_req: Request, res: Response, next: NextFunction): void => {
     const { role } = accountOf(res)
-    if (!roles.includes(role))
-      return sendError(res, 403, `forbidden for role ${role}`, [
-        { field: 'role', message: `requires ${roles.join(' or ')}` },
-      ])
+    if (!may(role))
+      return sendError(res, 403, `forbidden for role ${role}`, [{ field: 'role', message: `only ${who}` }])
     next()
   }
 }

@@ -6,7 +6,7 @@ import type { Request, Response } from 'express'
 import { z } from 'zod'
 import type { Services } from '../services.ts'
 import type { DocumentRecord } from '../store/documents.ts'
-import { documentIdPattern } from '../sync/policy.ts'
+import { documentIdPattern } from '../../shared/document/rooms.ts'
 import { sendError, validate } from './responses.ts'
 
 const idParams = z.object({ id: z.string().regex(documentIdPattern, 'not a document id') })

@@ -5,12 +5,13 @@
  */
 import { Router } from 'express'
 import { z } from 'zod'
-import { readNegotiationDoc } from '../../shared/collab/document.ts'
+import { readNegotiationDoc } from '../../shared/document/negotiation-doc.ts'
 import { ConsolidationRefused } from '../../shared/consolidate/removal-check.ts'
-import { readSharedBindings, readSharedScenario } from '../../shared/model/shared-state.ts'
+import { readSharedBindings, readSharedScenario } from '../../shared/document/model-state.ts'
 import { EXPORT_FORMATS, exportDocument } from '../export/index.ts'
+import { PrinterBusy } from '../export/pdf-printer.ts'
 import type { Services } from '../services.ts'
-import { parseRoomName } from '../sync/policy.ts'
+import { parseRoomName } from '../../shared/document/rooms.ts'
 import { readPartyTable } from '../templates/read-template.ts'
 import { requireAccount } from './authenticate.ts'
 import { lookupDocument } from './document-lookup.ts'
@@ -61,6 +62,10 @@ export function exportRoutes(services: Services): Router {
           'consolidation refused: it would remove words no decision rejects',
           error.findings.map((f) => ({ field: f.decision, message: f.message })),
         )
+      if (error instanceof PrinterBusy) {
+        res.setHeader('retry-after', '5')
+        return sendError(res, 503, 'export busy', [{ field: 'query.format', message: error.message }])
+      }
       sendError(res, 422, 'export failed', [{ field: 'query.format', message: (error as Error).message }])
     }
   })

@@ -9,7 +9,7 @@ import { z } from 'zod'
 import type { Services } from '../services.ts'
 import type { DocumentRecord } from '../store/documents.ts'
 import type { RevisionRecord, RevisionStates } from '../store/revisions.ts'
-import { parseRoomName, roomName } from '../sync/policy.ts'
+import { parseRoomName, roomName } from '../../shared/document/rooms.ts'
 import { sendError, validate } from './responses.ts'
 
 /** The name that stands for the working draft in a comparison; no revision may take it. */

@@ -10,8 +10,9 @@ import { z } from 'zod'
 import { revisionStructure, restoreUpdate } from '../documents/revision-reading.ts'
 import { documentText } from '../documents/template.ts'
 import type { Services } from '../services.ts'
-import { parseRoomName, roomName } from '../sync/policy.ts'
-import { accountOf, requireAccount, requireRole } from './authenticate.ts'
+import { parseRoomName, roomName } from '../../shared/document/rooms.ts'
+import { accountOf, requireAccount, requireRight } from './authenticate.ts'
+import { mayStreamline } from '../../shared/document/roles.ts'
 import { compareRoutes } from './compare.ts'
 import { lookupDocument } from './document-lookup.ts'
 import { sendError, validate } from './responses.ts'
@@ -24,8 +25,9 @@ const newRevision = z.object({ name: newRevisionName.optional() }).strict()
 export function revisionRoutes(services: Services): Router {
   const router = Router()
   const auth = requireAccount(services)
+  const streamliners = requireRight(mayStreamline, 'co-chairs and the secretariat')
 
-  router.post('/documents/:id/revisions', auth, requireRole('secretariat', 'co-chair'), (req, res) => {
+  router.post('/documents/:id/revisions', auth, streamliners, (req, res) => {
     const document = lookupDocument(services, req, res)
     if (!document) return
     const body = validate(newRevision, req.body ?? {}, 'body', res)
@@ -66,7 +68,7 @@ export function revisionRoutes(services: Services): Router {
     }
   })
 
-  router.post('/documents/:id/revisions/:name/restore', auth, requireRole('secretariat', 'co-chair'), (req, res) => {
+  router.post('/documents/:id/revisions/:name/restore', auth, streamliners, (req, res) => {
     const document = lookupDocument(services, req, res)
     if (!document) return
     const revision = lookupRevision(services, document, req.params.name, 'params.name', res)

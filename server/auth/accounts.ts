@@ -3,7 +3,7 @@
  * is stored as its name; the Party table is another module's concern.
  */
 import type { Store } from '../store/database.ts'
-import type { Role } from './roles.ts'
+import type { Role } from '../../shared/document/roles.ts'
 import { hashPassword, verifyPassword } from './passwords.ts'
 
 /** An account as the API shows it (never the hash). */

@@ -4,8 +4,8 @@
  * layer (structure, what remains open, comparisons) and restored into a draft.
  */
 import * as Y from 'yjs'
-import { restoreDraft } from '../../shared/collab/draft-restore.ts'
-import { summarizeNegotiationDoc } from '../../shared/collab/document.ts'
+import { restoreDraft } from '../../shared/document/restore.ts'
+import { summarizeNegotiationDoc } from '../../shared/document/negotiation-doc.ts'
 import {
   compareRevisions,
   readRevisionContent,

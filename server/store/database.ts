@@ -10,6 +10,7 @@
  * batch of appends that arrived together, not per update. ACCORD_SQLITE_SYNCHRONOUS=NORMAL
  * trades that guarantee for latency where the host's storage is already protected.
  */
+import { ROLES } from '../../shared/document/roles.ts'
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
@@ -42,7 +43,7 @@ CREATE TABLE IF NOT EXISTS revisions (
 CREATE TABLE IF NOT EXISTS accounts (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   username TEXT NOT NULL UNIQUE,
-  role TEXT NOT NULL CHECK (role IN ('secretariat', 'co-chair', 'delegation', 'observer')),
+  role TEXT NOT NULL CHECK (role IN (${ROLES.map((role) => `'${role}'`).join(', ')})),
   party TEXT,
   password_hash TEXT NOT NULL,
   created_at INTEGER NOT NULL

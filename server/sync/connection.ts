@@ -1,12 +1,14 @@
 /**
  * One client socket in a room, speaking the y-websocket protocol (y-protocols sync and
- * awareness). Write rights are checked on every sync message that carries an update:
+ * awareness). Every sync message that carries an update is judged before anything else
+ * happens to it (`shared/document/judge.ts`: the sender's right to the room, the roots
+ * and values it writes, each entry against the sender):
  *
- * - a read-only client's update that would change the document is dropped, never applied
- *   or relayed; the client is told why with a y-protocols auth "permission denied"
- *   message (type 2, which y-websocket's provider logs), and after
- *   `refusalsBeforeClose` refusals the socket is closed with 4403. y-websocket 3 treats
- *   4400–4499 as permanent, so the provider stops reconnecting and resending the edit.
+ * - a refused update is dropped, never applied, stored or relayed; the client is told
+ *   why with a y-protocols auth "permission denied" message (type 2) carrying the
+ *   refusal's code and message, and after `refusalsBeforeClose` refusals the socket is
+ *   closed with 4403 and the code as reason. y-websocket 3 treats 4400–4499 as
+ *   permanent, so the provider stops reconnecting and resending the edit.
  * - updates that change nothing (sync step 2 replies, echoes) pass silently.
  *
  * Malformed messages close this socket with 1007; unknown message types with 1003; a
@@ -22,24 +24,21 @@ import type { Account } from '../auth/accounts.ts'
 import type { Limits } from '../limits.ts'
 import { guarded, type GuardLog } from '../listener-guard.ts'
 import type { DurableRelay } from './durable-relay.ts'
+import type { Room, RoomMember } from './room.ts'
+import { judgeUpdate } from '../../shared/document/judge.ts'
 import {
-  messageAuth,
-  messageAwareness,
-  messageQueryAwareness,
-  messageSync,
-  type Room,
-  type RoomMember,
-} from './room.ts'
-import { updateChangesDoc } from './update-effect.ts'
-import { changesOfUpdate } from '../../shared/proposals/update-changes.ts'
-import { refuseProposalChanges } from '../../shared/proposals/rights.ts'
+  CLOSE,
+  encodeRefusal,
+  MESSAGE_AUTH,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+  type Refusal,
+} from '../../shared/document/protocol.ts'
+import type { Actor } from '../../shared/document/roles.ts'
 
-/** Close code for a client that kept sending writes it may not make. */
-export const closeWriteForbidden = 4403
 /** Outgoing bytes a socket may have queued before it counts as stalled and is closed (1013). */
 export const maxQueuedBytes = 32 * 1024 * 1024
-/** Close code for a socket whose session token expired (log in again). */
-export const closeSessionExpired = 4401
 
 /** A connected client. */
 export class SyncConnection implements RoomMember {
@@ -47,21 +46,21 @@ export class SyncConnection implements RoomMember {
   private refusals = 0
   private closed = false
   private expiry: NodeJS.Timeout | undefined
+  private readonly actor: Actor
 
   constructor(
     private readonly ws: WebSocket,
     readonly room: Room,
     readonly account: Account,
-    /** Whether this account may change this room. */
-    readonly writable: boolean,
     private readonly relay: DurableRelay,
     private readonly limits: Limits,
     private readonly onClose: (connection: SyncConnection) => void,
     private readonly log: GuardLog,
   ) {
+    this.actor = { username: account.username, role: account.role, party: account.party ?? undefined }
     room.members.add(this)
     ws.binaryType = 'nodebuffer'
-    const fail = () => this.close(1011, 'internal error')
+    const fail = () => this.close(CLOSE.internal, 'internal error')
     ws.on(
       'message',
       guarded('sync message', log, (data: RawData, isBinary: boolean) => this.receive(data as Buffer, isBinary), fail),
@@ -80,7 +79,7 @@ export class SyncConnection implements RoomMember {
       guarded(
         'sync socket error',
         log,
-        () => this.close(1011, 'socket error'),
+        () => this.close(CLOSE.internal, 'socket error'),
         () => ws.terminate(),
       ),
     )
@@ -91,8 +90,8 @@ export class SyncConnection implements RoomMember {
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return
     // A client that stopped reading would otherwise grow the server's memory without bound.
-    if (this.ws.bufferedAmount > maxQueuedBytes) return this.close(1013, 'client not reading; reconnect')
-    this.ws.send(message, (error) => error && this.close(1011, 'send failed'))
+    if (this.ws.bufferedAmount > maxQueuedBytes) return this.close(CLOSE.notReading, 'client not reading; reconnect')
+    this.ws.send(message, (error) => error && this.close(CLOSE.internal, 'send failed'))
   }
 
   /** Closes the socket with a reason and leaves the room. */
@@ -111,7 +110,7 @@ export class SyncConnection implements RoomMember {
     clearTimeout(this.expiry)
     // setTimeout overflows past ~24.8 days; re-arm in steps for long sessions.
     const delay = Math.min(Math.max(0, time - Date.now()), 2 ** 31 - 1)
-    const expire = () => (Date.now() >= time ? this.close(closeSessionExpired, 'session expired') : this.expireAt(time))
+    const expire = () => (Date.now() >= time ? this.close(CLOSE.sessionEnded, 'session expired') : this.expireAt(time))
     this.expiry = setTimeout(
       guarded('session expiry', this.log, expire, () => this.ws.terminate()),
       delay,
@@ -121,7 +120,7 @@ export class SyncConnection implements RoomMember {
 
   /** Closes the socket because an update could not be decoded. */
   closeMalformed(reason: string): void {
-    this.close(1007, reason)
+    this.close(CLOSE.malformed, reason)
   }
 
   private finish(): void {
@@ -133,24 +132,24 @@ export class SyncConnection implements RoomMember {
 
   private receive(data: Buffer, isBinary: boolean): void {
     if (this.closed) return
-    if (!isBinary) return this.close(1003, 'text frames are not part of the protocol')
+    if (!isBinary) return this.close(CLOSE.unsupported, 'text frames are not part of the protocol')
     try {
       const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
       const type = decoding.readVarUint(decoder)
       switch (type) {
-        case messageSync:
+        case MESSAGE_SYNC:
           return this.receiveSync(decoder)
-        case messageAwareness:
+        case MESSAGE_AWARENESS:
           return awarenessProtocol.applyAwarenessUpdate(this.room.awareness, decoding.readVarUint8Array(decoder), this)
-        case messageQueryAwareness:
+        case MESSAGE_QUERY_AWARENESS:
           return this.send(this.room.awarenessMessage([...this.room.awareness.getStates().keys()]))
-        case messageAuth:
+        case MESSAGE_AUTH:
           return // clients have nothing to say in the auth protocol; ignore it
         default:
-          return this.close(1003, `unsupported message type ${type}`)
+          return this.close(CLOSE.unsupported, `unsupported message type ${type}`)
       }
     } catch {
-      this.close(1007, 'malformed message')
+      this.close(CLOSE.malformed, 'malformed message')
     }
   }
 
@@ -158,43 +157,36 @@ export class SyncConnection implements RoomMember {
     const step = decoding.readVarUint(decoder)
     if (step === syncProtocol.messageYjsSyncStep1) {
       const encoder = encoding.createEncoder()
-      encoding.writeVarUint(encoder, messageSync)
+      encoding.writeVarUint(encoder, MESSAGE_SYNC)
       syncProtocol.writeSyncStep2(encoder, this.room.doc, decoding.readVarUint8Array(decoder))
       return this.send(encoding.toUint8Array(encoder))
     }
     if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) {
-      return this.close(1007, `unknown sync step ${step}`)
+      return this.close(CLOSE.malformed, `unknown sync step ${step}`)
     }
     const update = decoding.readVarUint8Array(decoder)
-    if (!this.writable) {
-      if (updateChangesDoc(this.room.snapshot(), update))
-        this.refuse(`${this.account.role} accounts may not change ${this.room.address.name}`)
-      return
-    }
-    if (this.room.address.kind === 'proposals') {
-      // Room rights are not enough here: each entry is checked against the sender's Party.
-      // The judgement needs the room's updates still queued for the next batch (a
-      // client's withdrawal right after its proposal builds on it): commit them first.
-      this.relay.flush()
-      const refusal = refuseProposalChanges(
-        { username: this.account.username, role: this.account.role, party: this.account.party ?? undefined },
-        changesOfUpdate(this.room.doc, update),
-      )
-      if (refusal) return this.refuse(refusal)
-    }
+    // The judgement reads the room as it stands: what this room still has queued for the
+    // next batch (a client's withdrawal right after its proposal builds on it) is committed first.
+    this.relay.flushIfPending(this.room)
+    const verdict = judgeUpdate(this.room.address.kind, this.room.doc, update, this.actor, this.room.judging)
+    if (verdict.refusal) return this.refuse(verdict.refusal)
+    if (!verdict.changes) return
     if (this.room.storedBytes + update.length > this.limits.maxDocumentBytes) {
-      return this.refuse(`document size limit (${this.limits.maxDocumentBytes} bytes) reached`)
+      return this.refuse({
+        code: 'size-limit',
+        message: `document size limit (${this.limits.maxDocumentBytes} bytes) reached`,
+      })
     }
     this.relay.submit(this.room, this, update)
   }
 
-  private refuse(reason: string): void {
+  private refuse(refusal: Refusal): void {
     this.refusals += 1
     const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, messageAuth)
-    authProtocol.writePermissionDenied(encoder, reason)
+    encoding.writeVarUint(encoder, MESSAGE_AUTH)
+    authProtocol.writePermissionDenied(encoder, encodeRefusal(refusal))
     this.send(encoding.toUint8Array(encoder))
-    if (this.refusals >= this.limits.refusalsBeforeClose)
-      this.close(closeWriteForbidden, `write not permitted: ${reason}`)
+    // A close reason has room for the code only; the message went with the denial.
+    if (this.refusals >= this.limits.refusalsBeforeClose) this.close(CLOSE.writeForbidden, refusal.code)
   }
 }

@@ -41,6 +41,11 @@ export class DurableRelay {
     }
   }
 
+  /** Flushes when `room` has updates queued: a judgement of the room's next update must see them. */
+  flushIfPending(room: Room): void {
+    if (this.queue.some((submission) => submission.room === room)) this.flush()
+  }
+
   /** Applies, appends and commits everything queued, then relays it. Safe to call any time. */
   flush(): void {
     this.scheduled = false

@@ -12,10 +12,11 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { requestToken, requestUrl } from '../auth/request-token.ts'
 import { BadRequest } from '../bad-request.ts'
 import { guarded } from '../listener-guard.ts'
-import { ownsText } from '../auth/roles.ts'
+import { mayStreamline } from '../../shared/document/roles.ts'
 import type { Services } from '../services.ts'
 import { SyncConnection } from './connection.ts'
-import { mayWrite, parseRoomName } from './policy.ts'
+import { parseRoomName } from '../../shared/document/rooms.ts'
+import { CLOSE } from '../../shared/document/protocol.ts'
 
 /** The path prefix of sync URLs. */
 export const syncPath = '/sync/'
@@ -77,7 +78,7 @@ export function attachSyncEndpoint(server: Server, services: Services): SyncEndp
     const { account, expiresAt } = session
     if (!services.documents.get(address.documentId)) {
       const scratch =
-        scratchPrefix !== undefined && address.documentId.startsWith(scratchPrefix) && ownsText(account.role)
+        scratchPrefix !== undefined && address.documentId.startsWith(scratchPrefix) && mayStreamline(account.role)
       if (!scratch) return refuse(socket, 404, 'Not Found')
       services.documents.create({
         id: address.documentId,
@@ -100,7 +101,6 @@ export function attachSyncEndpoint(server: Server, services: Services): SyncEndp
         ws,
         room,
         account,
-        mayWrite(account.role, address.kind),
         services.rooms.relay,
         limits,
         onClose,
@@ -114,7 +114,7 @@ export function attachSyncEndpoint(server: Server, services: Services): SyncEndp
       req,
       socket,
       head,
-      guarded('sync join', services.options.log, join, (_error, ws) => ws.close(1011, 'internal error')),
+      guarded('sync join', services.options.log, join, (_error, ws) => ws.close(CLOSE.internal, 'internal error')),
     )
   }
   // Whatever a malformed upgrade makes throw costs that one socket, never the process.

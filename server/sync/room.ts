@@ -9,16 +9,10 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as encoding from 'lib0/encoding'
 import type { UpdateLog } from '../store/update-log.ts'
-import type { RoomAddress } from './policy.ts'
-
-/** y-websocket message type: sync protocol (step 1, step 2, update). */
-export const messageSync = 0
-/** y-websocket message type: awareness (presence) update. */
-export const messageAwareness = 1
-/** y-websocket message type: auth; the server sends "permission denied" with it. */
-export const messageAuth = 2
-/** y-websocket message type: a request for every current awareness state. */
-export const messageQueryAwareness = 3
+import { CurrentNodes } from '../../shared/document/current-nodes.ts'
+import type { JudgeOptions } from '../../shared/document/judge.ts'
+import { MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../shared/document/protocol.ts'
+import type { RoomAddress } from '../../shared/document/rooms.ts'
 
 /** What a room needs from a connected socket. */
 export interface RoomMember {
@@ -45,12 +39,16 @@ export class Room {
   storedBytes = 0
   /** Rows appended since the last compaction. */
   rowsSinceCompaction = 0
+  /** How updates to this room are judged: its text's index, and whether any shape is accepted. */
+  readonly judging: JudgeOptions
   private capture: PendingRelay[] | undefined
-  private cachedSnapshot: Y.Snapshot | undefined
+  private readonly nodes: CurrentNodes | undefined
 
   constructor(
     readonly address: RoomAddress,
     private readonly log: UpdateLog,
+    /** A scratch room (not a negotiation document) accepts any root type. */
+    anyShape = false,
   ) {
     const loaded = log.loadInto(address.name, this.doc)
     this.storedBytes = loaded.bytes
@@ -60,6 +58,9 @@ export class Room {
     this.awareness.setLocalState(null)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.record(update, origin))
     this.awareness.on('update', this.relayAwareness)
+    const nodes = address.kind === 'text' && !anyShape ? new CurrentNodes(this.doc) : undefined
+    this.nodes = nodes
+    this.judging = { anyShape, ...(nodes ? { currentNodes: () => nodes.get() } : {}) }
   }
 
   /**
@@ -76,18 +77,7 @@ export class Room {
     }
   }
 
-  /**
-   * The document's current snapshot (state vector and delete set), kept until the next
-   * change: read-only clients' messages are checked against it, and computing it walks
-   * the whole document.
-   */
-  snapshot(): Y.Snapshot {
-    this.cachedSnapshot ??= Y.snapshot(this.doc)
-    return this.cachedSnapshot
-  }
-
   private record(update: Uint8Array, origin: unknown): void {
-    this.cachedSnapshot = undefined
     if (!this.capture) throw new Error(`room ${this.address.name} changed outside a store transaction`)
     this.log.append(this.address.name, update)
     this.storedBytes += update.length
@@ -99,7 +89,7 @@ export class Room {
   broadcast(update: Uint8Array, origin: unknown): void {
     if (this.members.size === 0) return
     const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, messageSync)
+    encoding.writeVarUint(encoder, MESSAGE_SYNC)
     syncProtocol.writeUpdate(encoder, update)
     const message = encoding.toUint8Array(encoder)
     for (const member of this.members) if (member !== origin) member.send(message)
@@ -116,7 +106,7 @@ export class Room {
     }
     const changed = added.concat(updated, removed)
     const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, messageAwareness)
+    encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
     encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
     const message = encoding.toUint8Array(encoder)
     for (const other of this.members) if (other !== member) other.send(message)
@@ -125,7 +115,7 @@ export class Room {
   /** The messages a new member gets on arrival: sync step 1 and the current presence. */
   greeting(): Uint8Array[] {
     const sync = encoding.createEncoder()
-    encoding.writeVarUint(sync, messageSync)
+    encoding.writeVarUint(sync, MESSAGE_SYNC)
     syncProtocol.writeSyncStep1(sync, this.doc)
     const messages: Uint8Array[] = [encoding.toUint8Array(sync)]
     const states = this.awareness.getStates()
@@ -136,7 +126,7 @@ export class Room {
   /** An awareness message carrying the given clients' states. */
   awarenessMessage(clients: number[]): Uint8Array {
     const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, messageAwareness)
+    encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
     encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients))
     return encoding.toUint8Array(encoder)
   }
@@ -151,6 +141,7 @@ export class Room {
 
   /** Frees the in-memory document. */
   destroy(): void {
+    this.nodes?.destroy()
     this.awareness.destroy()
     this.doc.destroy()
   }

@@ -5,8 +5,9 @@
 import * as Y from 'yjs'
 import type { UpdateLog } from '../store/update-log.ts'
 import { guarded } from '../listener-guard.ts'
+import { CLOSE } from '../../shared/document/protocol.ts'
 import { DurableRelay } from './durable-relay.ts'
-import type { RoomAddress } from './policy.ts'
+import type { RoomAddress } from '../../shared/document/rooms.ts'
 import { Room } from './room.ts'
 
 /** Options for the registry. */
@@ -14,6 +15,8 @@ export interface RoomRegistryOptions {
   compactAfterRows: number
   compactIntervalMs: number
   log: (line: string) => void
+  /** Whether a document is a scratch room (not a negotiation document: any root type is accepted). */
+  isScratch: (documentId: string) => boolean
 }
 
 /** Keeps the open rooms and their durable relay. */
@@ -46,7 +49,7 @@ export class RoomRegistry {
   open(address: RoomAddress): Room {
     let room = this.rooms.get(address.name)
     if (!room) {
-      room = new Room(address, this.updates)
+      room = new Room(address, this.updates, this.options.isScratch(address.documentId))
       this.rooms.set(address.name, room)
     }
     return room
@@ -127,7 +130,7 @@ export class RoomRegistry {
     for (const room of rooms) {
       this.rooms.delete(room.address.name)
       // Nothing of the failed batch was relayed; clients reconnect and resend it.
-      for (const member of [...room.members]) member.close(1011, 'storage failure')
+      for (const member of [...room.members]) member.close(CLOSE.internal, 'storage failure')
       room.destroy()
     }
   }

@@ -6,11 +6,11 @@
  */
 import type { Node } from 'prosemirror-model'
 import type * as Y from 'yjs'
-import { readNegotiationDoc } from '../collab/document.ts'
+import { readNegotiationDoc } from '../document/negotiation-doc.ts'
 import type { Resolutions } from '../model/resolution.ts'
-import { readSharedScenario } from '../model/shared-state.ts'
+import { readSharedScenario } from '../document/model-state.ts'
 import type { ProposalsState } from '../proposals/proposal.ts'
-import { readProposalsState } from '../proposals/update-changes.ts'
+import { readProposalsState } from '../document/proposals-room.ts'
 
 /** One side of a comparison. */
 export interface RevisionContent {

@@ -4,6 +4,7 @@
  * options, runs of options, applicability notes and placeholders — all by id.
  */
 import type { Node } from 'prosemirror-model'
+import { runOf } from './option-runs.ts'
 
 /** A bracket group or optional bracket. */
 export interface GroupInfo {
@@ -66,8 +67,7 @@ export function indexDocument(doc: Node): DocumentIndex {
       at.option = node.attrs.continues
     } else if (name === 'option') {
       at.option = node.attrs.id
-      // Documents made before runs: the options of a division are one run, as they were read then.
-      const run: string = node.attrs.run || `${at.section ?? 'doc'}/options`
+      const run = runOf(node.attrs.run, at.section)
       const info: OptionInfo = {
         id: node.attrs.id,
         section: at.section,

@@ -5,6 +5,7 @@
  * placeholder with no value. Pure: the same inputs give the same result.
  */
 import { bindingNode, type Binding, type Bindings } from './bindings.ts'
+import { applicabilityOf } from './applicability.ts'
 import type { DocumentIndex } from './document-index.ts'
 import { nodeState, type ModelDiagnostic, type Resolutions } from './resolution.ts'
 import {
@@ -113,17 +114,15 @@ function checkPeriods(out: Evaluation, prefix: string): void {
 function applicability(index: DocumentIndex, resolutions: Resolutions): ModelDiagnostic[] {
   const out: ModelDiagnostic[] = []
   for (const option of index.options.values()) {
-    if (resolutions[option.id] !== 'chosen' || !option.requires) continue
-    const { section, option: number } = option.requires
-    const chosen = index.sections.get(section)?.find((o) => resolutions[o] === 'chosen')
-    const chosenNumber = chosen ? index.options.get(chosen)!.number : null
-    if (chosenNumber !== number) {
-      out.push({
-        code: 'applicability',
-        message: `this option applies only if option ${number} of the section it names is selected; ${chosen ? `option ${chosenNumber} is` : 'none is yet'}`,
-        ids: [option.id, ...(chosen ? [chosen] : [section])],
-      })
-    }
+    if (resolutions[option.id] !== 'chosen') continue
+    const note = applicabilityOf(index, resolutions, option.id)
+    if (!note || note.holds === 'met') continue
+    const chosenNumber = note.chosen ? index.options.get(note.chosen)!.number : null
+    out.push({
+      code: 'applicability',
+      message: `this option applies only if option ${note.names.option} of the section it names is selected; ${note.chosen ? `option ${chosenNumber} is` : 'none is yet'}`,
+      ids: [option.id, ...(note.chosen ? [note.chosen] : [note.names.section])],
+    })
   }
   return out
 }

@@ -9,8 +9,19 @@
 import type { DocumentIndex } from './document-index.ts'
 import type { Resolutions } from './resolution.ts'
 
+/** What knows the runs: a document's index, or the nodes the server reads from the Yjs tree. */
+export type RunIndex = Pick<DocumentIndex, 'options' | 'runs'>
+
+/**
+ * The run of an option whose `run` attribute is `run`, standing in division `section`:
+ * documents made before runs read the options of a division as one run, as they were then.
+ */
+export function runOf(run: string | null | undefined, section: string | null): string {
+  return run || `${section ?? 'doc'}/options`
+}
+
 /** The other options of `option`'s run: choosing `option` drops them (empty for an unknown id). */
-export function runSiblings(index: DocumentIndex, option: string): string[] {
+export function runSiblings(index: RunIndex, option: string): string[] {
   const run = index.options.get(option)?.run
   return run ? index.runs.get(run)!.filter((o) => o !== option) : []
 }
@@ -42,6 +53,14 @@ export function optionStanding(index: DocumentIndex, resolutions: Resolutions, i
   if (resolutions[id] === 'chosen') return { state: 'chosen', implied: false }
   if (chosenBeside(index, resolutions, id, own.run)) return { state: 'dropped', implied: true }
   return { state: 'unresolved', implied: false }
+}
+
+/**
+ * The other option of `option`'s run that stands chosen beside it once `resolution`
+ * (the stored value of an id) is read, or null: exactly one option of a run survives.
+ */
+export function chosenSibling(index: RunIndex, option: string, resolution: (id: string) => unknown): string | null {
+  return runSiblings(index, option).find((o) => resolution(o) === 'chosen') ?? null
 }
 
 function chosenBeside(index: DocumentIndex, resolutions: Resolutions, id: string, run: string): boolean {

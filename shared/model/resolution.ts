@@ -28,8 +28,36 @@ export interface ModelDiagnostic {
     | 'missing-inscription'
     | 'unresolved'
     | 'invalid-value'
+    | 'commitment-value'
   message: string
   ids: string[]
+}
+
+/**
+ * Why `value` does not resolve node `id`, or null when it does: a group of alternatives
+ * takes one of its alternatives' ids, an optional bracket `kept` or `deleted`, an option
+ * `chosen` or `dropped`.
+ */
+export function refuseResolution(
+  index: Pick<DocumentIndex, 'groups' | 'options'>,
+  id: string,
+  value: string,
+): string | null {
+  const group = index.groups.get(id)
+  if (group) {
+    if (group.alternatives.length === 1)
+      return value === 'kept' || value === 'deleted'
+        ? null
+        : `resolution of ${id} is ${JSON.stringify(value)}; expected "kept" or "deleted"`
+    return group.alternatives.includes(value)
+      ? null
+      : `resolution of ${id} is ${JSON.stringify(value)}; expected one of ${group.alternatives.join(', ')}`
+  }
+  if (index.options.has(id))
+    return value === 'chosen' || value === 'dropped'
+      ? null
+      : `resolution of ${id} is ${JSON.stringify(value)}; expected "chosen" or "dropped"`
+  return `the text has no bracket group, optional bracket or option ${id}`
 }
 
 /** The state of a node, or a diagnostic when its stored resolution does not fit it. */
@@ -51,29 +79,8 @@ export function nodeState(index: DocumentIndex, resolutions: Resolutions, id: st
 export function checkResolutions(index: DocumentIndex, resolutions: Resolutions): ModelDiagnostic[] {
   const out: ModelDiagnostic[] = []
   for (const id of Object.keys(resolutions).sort()) {
-    const value = resolutions[id]
-    const group = index.groups.get(id)
-    const ok = group
-      ? group.alternatives.length === 1
-        ? value === 'kept' || value === 'deleted'
-        : group.alternatives.includes(value)
-      : index.options.has(id)
-        ? value === 'chosen' || value === 'dropped'
-        : false
-    if (!ok) {
-      const expected = group
-        ? group.alternatives.length === 1
-          ? '"kept" or "deleted"'
-          : `one of ${group.alternatives.join(', ')}`
-        : index.options.has(id)
-          ? '"chosen" or "dropped"'
-          : 'the id of a bracket group, optional bracket or option'
-      out.push({
-        code: 'invalid-resolution',
-        message: `resolution of ${id} is ${JSON.stringify(value)}; expected ${expected}`,
-        ids: [id],
-      })
-    }
+    const problem = refuseResolution(index, id, resolutions[id])
+    if (problem) out.push({ code: 'invalid-resolution', message: problem, ids: [id] })
   }
   for (const options of index.runs.values()) {
     const chosen = options.filter((o) => resolutions[o] === 'chosen')

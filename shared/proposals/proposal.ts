@@ -8,6 +8,9 @@
 import { z } from 'zod'
 import type { LogEntry } from './log-entry.ts'
 
+/** The longest text a proposal may put forward (characters). */
+export const MAX_PROPOSED_TEXT = 20_000
+
 /** What a proposal asks for. */
 export const ProposalKind = z.enum(['resolution', 'alternative', 'value', 'inscription'])
 
@@ -17,19 +20,28 @@ export const ProposalStatus = z.enum(['open', 'accepted', 'set-aside', 'withdraw
 /** The schema of a stored proposal. */
 export const ProposalSchema = z
   .object({
-    id: z.string().min(1),
-    party: z.string().min(1),
+    id: z.string().min(1).max(100),
+    party: z.string().min(1).max(200),
     /** The account that wrote it, for the record. */
-    by: z.string().min(1),
+    by: z.string().min(1).max(100),
     kind: ProposalKind,
     /** A node id (resolution, alternative), a variable (value) or a `column/Party` cell (inscription). */
-    target: z.string().min(1),
-    value: z.union([z.string(), z.number(), z.boolean(), z.object({ start: z.number().int(), end: z.number().int() })]),
+    target: z.string().min(1).max(200),
+    // New alternative text is a clause, not a document: a cap keeps the room small for everyone.
+    value: z.union([
+      z.string().max(MAX_PROPOSED_TEXT),
+      z.number(),
+      z.boolean(),
+      z.object({ start: z.number().int(), end: z.number().int() }).strict(),
+    ]),
     rationale: z.string().max(4000).optional(),
-    at: z.string(),
+    at: z.string().max(40),
     status: ProposalStatus,
     /** Who accepted it or set it aside, when and why. */
-    decision: z.object({ by: z.string(), at: z.string(), reason: z.string().max(4000).optional() }).optional(),
+    decision: z
+      .object({ by: z.string().max(100), at: z.string().max(40), reason: z.string().max(4000).optional() })
+      .strict()
+      .optional(),
   })
   .strict()
 
@@ -37,13 +49,12 @@ export const ProposalSchema = z
 export type Proposal = z.infer<typeof ProposalSchema>
 
 /** A Party's stance on another's proposal. */
-export const StanceSchema = z.object({ stance: z.enum(['support', 'object']), by: z.string(), at: z.string() }).strict()
+export const StanceSchema = z
+  .object({ stance: z.enum(['support', 'object']), by: z.string().max(100), at: z.string().max(40) })
+  .strict()
 
 /** A stance. */
 export type Stance = z.infer<typeof StanceSchema>
-
-/** Names of the maps in the proposals document (the log: `log-entry.ts`). */
-export const PROPOSAL_MAPS = { proposals: 'proposals', stances: 'stances', log: 'log' } as const
 
 /** The key of a Party's stance on a proposal: one per Party, changeable. */
 export function stanceKey(proposalId: string, party: string): string {

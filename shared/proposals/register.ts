@@ -6,11 +6,13 @@
  * server judges (`rights.ts`); the register refuses locally what the server
  * would refuse, so a client never sends a write it knows to be forbidden.
  */
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
+import { freshId } from '../document/fresh-id.ts'
+import { mayPropose } from '../document/roles.ts'
+import { proposalsRoom, readProposalsState } from '../document/proposals-room.ts'
 import type { LogDraft, LogEntry } from './log-entry.ts'
-import { PROPOSAL_MAPS, stanceKey, type Proposal, type ProposalsState, type Stance } from './proposal.ts'
+import { stanceKey, type Proposal, type ProposalsState, type Stance } from './proposal.ts'
 import { refuseProposalChanges, type Actor } from './rights.ts'
-import { readProposalsState } from './update-changes.ts'
 import { tallyProposals, type TalliedProposal } from './tally.ts'
 
 /** What a delegation puts forward: everything a proposal holds but who, when and how it stands. */
@@ -30,8 +32,9 @@ export class ProposalRegister {
     readonly actor: Actor,
     private readonly now: () => string = () => new Date().toISOString(),
   ) {
-    this.proposals = doc.getMap(PROPOSAL_MAPS.proposals)
-    this.stances = doc.getMap(PROPOSAL_MAPS.stances)
+    const room = proposalsRoom(doc)
+    this.proposals = room.proposals
+    this.stances = room.stances
   }
 
   /** Proposals and stances as plain data. */
@@ -51,8 +54,7 @@ export class ProposalRegister {
 
   /** Propose `draft` for the actor's Party; returns the new proposal (throws with the reason it would be refused). */
   propose(draft: ProposalDraft): Proposal {
-    if (this.actor.role !== 'delegation' || !this.actor.party)
-      throw new Error('only delegations make proposals, for their Party')
+    if (!mayPropose(this.actor)) throw new Error('only delegations make proposals, for their Party')
     const rationale = draft.rationale?.trim()
     const proposal: Proposal = {
       id: freshProposalId(),
@@ -135,17 +137,15 @@ export class ProposalRegister {
     return after
   }
 
-  private write(map: keyof typeof PROPOSAL_MAPS, key: string, before: unknown, after: unknown): void {
+  private write(map: keyof ReturnType<typeof proposalsRoom>, key: string, before: unknown, after: unknown): void {
     const refusal = refuseProposalChanges(this.actor, [{ map, key, before, after }])
     if (refusal) throw new Error(refusal)
-    const target = this.doc.getMap<unknown>(PROPOSAL_MAPS[map])
+    const target = proposalsRoom(this.doc)[map] as Y.Map<unknown>
     this.doc.transact(() => (after === undefined ? target.delete(key) : target.set(key, after)), REGISTER_ORIGIN)
   }
 }
 
 /** A random proposal id such as `p-k3x9q0ab`: delegations propose concurrently, so no counter. */
 export function freshProposalId(): string {
-  const bytes = new Uint8Array(8)
-  globalThis.crypto.getRandomValues(bytes)
-  return 'p-' + Array.from(bytes, (b) => '0123456789abcdefghijklmnopqrstuvwxyz'[b % 36]).join('')
+  return freshId('p')
 }

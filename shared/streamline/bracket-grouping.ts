@@ -6,7 +6,7 @@
  */
 import type { Node } from 'prosemirror-model'
 import type { EditorState } from 'prosemirror-state'
-import { freshId } from './fresh-id.ts'
+import { freshId } from '../document/fresh-id.ts'
 import { locate, type NodeLocation } from './node-location.ts'
 import { groupWords } from './bracket-words.ts'
 import { recordStep, stepError, type StepError, type StepOptions, type StepResult } from './step.ts'

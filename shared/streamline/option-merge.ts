@@ -27,7 +27,7 @@
  */
 import { Fragment, type Node, type Schema } from 'prosemirror-model'
 import type { EditorState } from 'prosemirror-state'
-import { freshId } from './fresh-id.ts'
+import { freshId } from '../document/fresh-id.ts'
 import { divisionName, divisionOf, optionName, optionNumber } from './node-location.ts'
 import { renumberFootnotesIn } from './footnote-numbering.ts'
 import { renumberOptionsIn } from './option-numbering.ts'

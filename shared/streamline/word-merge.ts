@@ -6,7 +6,7 @@
  * optional text where one version has words the other lacks.
  */
 import { Fragment, type Node, type Schema } from 'prosemirror-model'
-import { freshId } from './fresh-id.ts'
+import { freshId } from '../document/fresh-id.ts'
 import { alignRuns, contentKey, correspondingIds, type Run } from './sequence-diff.ts'
 
 type Token = { node: Node; key: string; word: boolean }

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll } from 'vitest'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium } from '../../server/chromium.ts'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
@@ -42,7 +43,9 @@ export async function buildClient(): Promise<void> {
     if (
       existsSync(stamp) &&
       newestSource(path.join(repoRoot, 'client')) < statSync(stamp).mtimeMs &&
-      newestSource(path.join(repoRoot, 'shared')) < statSync(stamp).mtimeMs
+      newestSource(path.join(repoRoot, 'shared')) < statSync(stamp).mtimeMs &&
+      // The client bundles the party table and its years.
+      newestSource(path.join(repoRoot, 'templates', 'parties')) < statSync(stamp).mtimeMs
     )
       return
     const { build } = await import('vite')
@@ -163,19 +166,7 @@ export async function startServerProcess(): Promise<ServerProcess> {
 }
 
 /** Debian's chromium, never a downloaded one. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
-}
+export const launchBrowser = launchChromium
 
 /** Logs in through the login page and waits for the document list. */
 export async function logInThroughPage(page: Page, url: string, username: string, password: string): Promise<void> {
@@ -193,11 +184,7 @@ export async function openDocument(page: Page, title: string): Promise<void> {
 }
 
 /** A Node y-websocket client in a document's room (a co-chair's second window). */
-export async function connectYClient(
-  url: string,
-  room: string,
-  token: string,
-): Promise<{ doc: Y.Doc; provider: WebsocketProvider; close(): void }> {
+export async function connectYClient(url: string, room: string, token: string): Promise<YClient> {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(url.replace(/^http/, 'ws') + '/sync', room, doc, {
     params: { token },
@@ -214,11 +201,40 @@ export async function connectYClient(
   return {
     doc,
     provider,
+    async stored() {
+      // The server relays only what it has committed: a second client that has it all proves it.
+      const probe = await connectYClient(url, room, token)
+      try {
+        const deadline = Date.now() + 10_000
+        while (!covers(Y.encodeStateVector(probe.doc), Y.encodeStateVector(doc))) {
+          if (Date.now() > deadline) throw new Error(`the server did not store what the client wrote to ${room}`)
+          await new Promise((r) => setTimeout(r, 20))
+        }
+      } finally {
+        probe.close()
+      }
+    },
     close: () => {
       provider.destroy()
       doc.destroy()
     },
   }
+}
+
+/** A Node y-websocket client, as a second person's browser would be. */
+export interface YClient {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  /** Resolves once the server has stored everything this client wrote. */
+  stored(): Promise<void>
+  close(): void
+}
+
+/** Whether state vector `have` holds everything `want` holds. */
+function covers(have: Uint8Array, want: Uint8Array): boolean {
+  const held = Y.decodeStateVector(have)
+  for (const [client, clock] of Y.decodeStateVector(want)) if ((held.get(client) ?? 0) < clock) return false
+  return true
 }
 
 /** Saves a screenshot under test-artifacts/ and returns its path. */

@@ -5,12 +5,12 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { computeScenario } from '../../shared/model/compute.ts'
 import { readScenario } from '../../shared/model/scenario.ts'
-import { modelMaps, writeSharedScenario } from '../../shared/model/shared-state.ts'
+import { writeSharedScenario } from '../../shared/document/model-state.ts'
 import { readBindings } from '../../shared/model/bindings.ts'
-import { readNegotiationDoc } from '../../shared/collab/document.ts'
+import { readNegotiationDoc } from '../../shared/document/negotiation-doc.ts'
 import { indexDocument } from '../../shared/model/document-index.ts'
 import { parsePartyTable } from '../../shared/parties/index.ts'
-import { formatTonnes } from '../../client/panel/number-format.ts'
+import { formatTonnes } from '../../client/format/number-format.ts'
 import {
   browserSuite,
   connectYClient,
@@ -22,6 +22,7 @@ import {
 } from './browser-fixture.ts'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { textRoom } from '../../shared/document/text-room.ts'
 
 const title = 'Non-paper (AWG-KP)'
 const parties = parsePartyTable(
@@ -44,12 +45,12 @@ async function enterDoha(): Promise<void> {
   for (const id of ['g1', 'g3', 'g40']) delete resolutions[id]
   client.doc.transact(() => {
     // The server seeds the template's bindings with its text.
-    expect(modelMaps(client.doc).bindings.size).toBe(
+    expect(textRoom(client.doc).bindings.size).toBe(
       Object.keys(readBindings(templateFile('bindings.json').bindings)).length,
     )
     writeSharedScenario(client.doc, { ...doha, resolutions })
   })
-  await new Promise((r) => setTimeout(r, 300))
+  await client.stored()
   client.close()
 }
 
@@ -122,11 +123,11 @@ describe('the browser editor', () => {
       const client = await connectYClient(suite.server.url, 'non-paper', (await suite.server.account('observer')).token)
       const doc = readNegotiationDoc(client.doc)
       const scenario = {
-        resolutions: modelMaps(client.doc).resolutions.toJSON(),
-        values: modelMaps(client.doc).values.toJSON(),
-        inscriptions: modelMaps(client.doc).inscriptions.toJSON(),
+        resolutions: textRoom(client.doc).resolutions.toJSON(),
+        values: textRoom(client.doc).values.toJSON(),
+        inscriptions: textRoom(client.doc).inscriptions.toJSON(),
       }
-      const bindings = readBindings(modelMaps(client.doc).bindings.toJSON())
+      const bindings = readBindings(textRoom(client.doc).bindings.toJSON())
       client.close()
       expect(scenario.resolutions.g39).toBe('g39.2')
       const expected = computeScenario(indexDocument(doc), bindings, scenario, parties)
@@ -166,7 +167,17 @@ describe('the browser editor', () => {
     expect(await observer.page.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false')
     await paragraph.click()
     await observer.page.keyboard.type('observer text')
-    await observer.page.waitForTimeout(300)
+    // A co-chair's choice made after the typing reaches the observer's page: the keystrokes came first and changed nothing.
+    const chair = await connectYClient(suite.server.url, 'non-paper', (await suite.server.account('co-chair')).token)
+    textRoom(chair.doc).resolutions.set('g41', 'kept')
+    await expect
+      .poll(() => observer.page.locator('.bracket-group[data-id="g41"]').getAttribute('data-state'), {
+        timeout: 10_000,
+      })
+      .toBe('kept')
+    textRoom(chair.doc).resolutions.delete('g41')
+    await chair.stored()
+    chair.close()
     expect(await paragraph.textContent()).toBe(text)
     expect(await observer.page.locator('.option-choose').count()).toBe(0)
     await observer.page.close()

@@ -6,12 +6,12 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { writeSharedAcceptances } from '../../shared/entry-into-force/shared-acceptances.ts'
+import { writeSharedAcceptances } from '../../shared/document/acceptances.ts'
 import { readScenario } from '../../shared/model/scenario.ts'
-import { writeSharedScenario } from '../../shared/model/shared-state.ts'
+import { writeSharedScenario } from '../../shared/document/model-state.ts'
 import { parsePartyTable } from '../../shared/parties/index.ts'
 import { negotiationFrankel, negotiationYardstick } from '../../shared/yardsticks/negotiation.ts'
-import { formatPercent } from '../../client/panel/number-format.ts'
+import { formatPercent } from '../../client/format/number-format.ts'
 import { shippedData } from '../yardsticks/shipped-data.ts'
 import {
   browserSuite,
@@ -43,7 +43,7 @@ async function enterDohaAndAcceptances(): Promise<void> {
   const doha = readScenario(templateFile('doha.json'))
   writeSharedScenario(client.doc, { resolutions: { o21: 'chosen' }, values: {}, inscriptions: doha.inscriptions })
   writeSharedAcceptances(client.doc, acceptances)
-  await new Promise((r) => setTimeout(r, 300))
+  await client.stored()
   client.close()
 }
 

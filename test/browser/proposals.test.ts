@@ -8,16 +8,17 @@ import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { readNegotiationDoc } from '../../shared/collab/document.ts'
+import { readNegotiationDoc } from '../../shared/document/negotiation-doc.ts'
 import { computeScenario } from '../../shared/model/compute.ts'
 import { indexDocument } from '../../shared/model/document-index.ts'
 import { readScenario } from '../../shared/model/scenario.ts'
-import { readSharedBindings, readSharedScenario, writeSharedScenario } from '../../shared/model/shared-state.ts'
+import { readSharedBindings, readSharedScenario, writeSharedScenario } from '../../shared/document/model-state.ts'
 import { parsePartyTable } from '../../shared/parties/index.ts'
-import { provenanceMap } from '../../shared/proposals/acceptance.ts'
-import { PROPOSAL_MAPS, type Proposal } from '../../shared/proposals/proposal.ts'
-import { formatPercent, formatTonnes } from '../../client/panel/number-format.ts'
+import { type Proposal } from '../../shared/proposals/proposal.ts'
+import { formatPercent, formatTonnes } from '../../client/format/number-format.ts'
 import { browserSuite, connectYClient, repoRoot, saveScreenshot, templateFile } from './browser-fixture.ts'
+import { textRoom } from '../../shared/document/text-room.ts'
+import { proposalsRoom } from '../../shared/document/proposals-room.ts'
 
 const title = 'Non-paper (AWG-KP)'
 const parties = parsePartyTable(
@@ -32,7 +33,7 @@ const suite = browserSuite(async (server) => {
   const resolutions: Record<string, string> = { ...doha.resolutions, g39: 'g39.1' }
   for (const id of ['g1', 'g3', 'g40']) delete resolutions[id]
   writeSharedScenario(client.doc, { ...doha, resolutions })
-  await new Promise((r) => setTimeout(r, 300))
+  await client.stored()
   client.close()
 })
 
@@ -45,7 +46,7 @@ async function register(): Promise<Proposal[]> {
     'non-paper/proposals',
     (await suite.server.account('observer')).token,
   )
-  const proposals = Object.values(client.doc.getMap(PROPOSAL_MAPS.proposals).toJSON()) as Proposal[]
+  const proposals = Object.values(proposalsRoom(client.doc).proposals.toJSON()) as Proposal[]
   client.close()
   return proposals
 }
@@ -127,7 +128,7 @@ describe('proposals in the editor', () => {
         decision: { by: chair.username },
       })
       const text = await connectYClient(suite.server.url, 'non-paper', (await suite.server.account('observer')).token)
-      expect(provenanceMap(text.doc).get('g39')).toEqual({
+      expect(textRoom(text.doc).provenance.get('g39')).toEqual({
         proposal: accepted.id,
         party: 'Norway',
         by: chair.username,

@@ -10,11 +10,11 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { logEntries, type LogEntry } from '../../shared/proposals/log-entry.ts'
-import { PROPOSAL_MAPS } from '../../shared/proposals/proposal.ts'
 import { readScenario } from '../../shared/model/scenario.ts'
-import { readSharedScenario, writeSharedScenario } from '../../shared/model/shared-state.ts'
-import { negotiationDocText } from '../../shared/collab/document.ts'
+import { readSharedScenario, writeSharedScenario } from '../../shared/document/model-state.ts'
+import { negotiationDocText } from '../../shared/document/negotiation-doc.ts'
 import { browserSuite, connectYClient, saveScreenshot, templateFile } from './browser-fixture.ts'
+import { proposalsRoom } from '../../shared/document/proposals-room.ts'
 
 const title = 'Non-paper (AWG-KP)'
 const suite = browserSuite(async (server) => {
@@ -25,7 +25,7 @@ const suite = browserSuite(async (server) => {
   const resolutions: Record<string, string> = { ...doha.resolutions }
   delete resolutions.g39
   writeSharedScenario(client.doc, { ...doha, resolutions })
-  await new Promise((r) => setTimeout(r, 300))
+  await client.stored()
   client.close()
 })
 
@@ -38,7 +38,7 @@ async function storedLog(): Promise<LogEntry[]> {
     'non-paper/proposals',
     (await suite.server.account('observer')).token,
   )
-  const log = logEntries(client.doc.getMap(PROPOSAL_MAPS.log).toJSON() as Record<string, LogEntry>)
+  const log = logEntries(proposalsRoom(client.doc).log.toJSON() as Record<string, LogEntry>)
   client.close()
   return log
 }

@@ -6,13 +6,14 @@
  */
 import { EditorState } from 'prosemirror-state'
 import * as Y from 'yjs'
-import { readNegotiationDoc, seedNegotiationDoc, writeNegotiationDoc } from '../../shared/collab/document.ts'
+import { readNegotiationDoc, seedNegotiationDoc, writeNegotiationDoc } from '../../shared/document/negotiation-doc.ts'
 import { readRevisionContent, type RevisionContent } from '../../shared/compare/index.ts'
-import { modelMaps } from '../../shared/model/shared-state.ts'
-import { PROPOSAL_MAPS, type Proposal } from '../../shared/proposals/proposal.ts'
+import { type Proposal } from '../../shared/proposals/proposal.ts'
 import { schema } from '../../shared/schema/index.ts'
 import { isStepError, type StepResult } from '../../shared/streamline/index.ts'
 import { readDocumentTemplate } from '../../server/templates/read-template.ts'
+import { textRoom } from '../../shared/document/text-room.ts'
+import { proposalsRoom } from '../../shared/document/proposals-room.ts'
 
 const template = readDocumentTemplate()
 
@@ -35,13 +36,13 @@ export class Draft {
 
   /** Records a decision in the model maps. */
   resolve(id: string, value: string): this {
-    modelMaps(this.text).resolutions.set(id, value)
+    textRoom(this.text).resolutions.set(id, value)
     return this
   }
 
   /** Writes a proposal entry as it stands. */
   propose(proposal: Proposal): this {
-    this.proposals.getMap(PROPOSAL_MAPS.proposals).set(proposal.id, proposal)
+    proposalsRoom(this.proposals).proposals.set(proposal.id, proposal)
     return this
   }
 

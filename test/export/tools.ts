@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { CHROMIUM_PATH } from '../../server/export/pdf.ts'
+import { CHROMIUM_MISSING, CHROMIUM_PATH } from '../../server/chromium.ts'
 
 const PACKAGES: Record<string, string> = {
   xmllint: 'libxml2-utils',
@@ -18,17 +18,14 @@ export function requireTool(tool: string): void {
     execFileSync('which', [tool], { stdio: 'ignore' })
   } catch {
     throw new Error(
-      `${tool} is not installed: install it with "apt-get install -y ${PACKAGES[tool] ?? tool}" (.ci/run does this in CI)`,
+      `${tool} is not installed: install it with "bin/install-system-tools" (Debian's ${PACKAGES[tool] ?? tool})`,
     )
   }
 }
 
 /** Throw unless Chromium is where the PDF export looks for it. */
 export function requireChromium(): void {
-  if (!existsSync(CHROMIUM_PATH))
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium" (.ci/run does this in CI)`,
-    )
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(CHROMIUM_MISSING)
 }
 
 /** Run `tool` with `args` and return its stdout. */

@@ -5,7 +5,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import type { Node } from 'prosemirror-model'
-import { readNegotiationDoc, writeNegotiationDoc } from '../../shared/collab/document.ts'
+import { readNegotiationDoc, writeNegotiationDoc } from '../../shared/document/negotiation-doc.ts'
 import { consolidate } from '../../shared/consolidate/consolidate.ts'
 import { checkRemovals } from '../../shared/consolidate/removal-check.ts'
 import { INLINE_DEPTH } from '../../shared/import/brackets.ts'

@@ -5,12 +5,11 @@
  * line from Word).
  */
 import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
-import { SHARED_DIR } from '../parties/template-table.ts'
+import { corpusFile } from '../corpus.ts'
 
 /** A text by name: `corpus/…` from ../shared, `shapes/…` from our fixtures. */
 export function readText(name: string): string {
-  if (name.startsWith('corpus/')) return readFileSync(resolve(SHARED_DIR, name), 'utf8')
+  if (name.startsWith('corpus/')) return readFileSync(corpusFile(name.slice('corpus/'.length)), 'utf8')
   return readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8')
 }
 

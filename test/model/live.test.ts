@@ -3,12 +3,13 @@
 // converge on the same state and the same numbers (Yjs's randomized-test pattern).
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { seedNegotiationDoc } from '../../shared/collab/document.ts'
+import { seedNegotiationDoc } from '../../shared/document/negotiation-doc.ts'
 import { computeScenario } from '../../shared/model/compute.ts'
 import { NegotiationModel } from '../../shared/model/live.ts'
-import { modelMaps, readSharedScenario, writeSharedScenario } from '../../shared/model/shared-state.ts'
+import { readSharedScenario, writeSharedScenario } from '../../shared/document/model-state.ts'
 import { seededRandom } from '../seeded-random.ts'
 import { doha, parties, template, templateIndex } from './template-model.ts'
+import { textRoom } from '../../shared/document/text-room.ts'
 
 const seeded = (() => {
   const doc = new Y.Doc()
@@ -34,8 +35,8 @@ describe('NegotiationModel', () => {
     model.subscribe((c) => seen.push(c.results.years ?? 0))
     expect(model.current.results.years).toBe(5)
     doc.transact(() => {
-      modelMaps(doc).resolutions.set('g39', 'g39.2')
-      modelMaps(doc).resolutions.set('g40', 'g40.2')
+      textRoom(doc).resolutions.set('g39', 'g39.2')
+      textRoom(doc).resolutions.set('g40', 'g40.2')
     })
     expect(seen).toEqual([8])
     expect(model.current).toEqual(computeScenario(templateIndex, template.bindings, readSharedScenario(doc), parties))
@@ -47,7 +48,7 @@ describe('NegotiationModel', () => {
     writeSharedScenario(doc, doha)
     const model = new NegotiationModel(doc, parties)
     const before = new Map(model.current.results.rows.map((r) => [r.party, r]))
-    modelMaps(doc).inscriptions.set('cp2/Norway', 70)
+    textRoom(doc).inscriptions.set('cp2/Norway', 70)
     const after = model.current.results.rows
     for (const r of after) {
       if (r.party === 'Norway') expect(r).not.toBe(before.get('Norway'))
@@ -88,7 +89,7 @@ describe('concurrent decisions on several replicas', () => {
       }
       for (let step = 0; step < 120; step++) {
         const doc = pick(docs)
-        const m = modelMaps(doc)
+        const m = textRoom(doc)
         const r = random()
         if (r < 0.35) {
           const g = pick(groups)

@@ -13,8 +13,8 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 /** The generated party table committed under templates/. */
 export const PARTY_TABLE_FILE = resolve(REPO_ROOT, 'templates/parties/parties.csv')
 
-/** The read-only reference folder (`../shared`; `ACCORD_SHARED` names it for a checkout that has it elsewhere). */
-export const SHARED_DIR = resolve(REPO_ROOT, process.env.ACCORD_SHARED ?? '../shared')
+/** The read-only reference folder (`../shared`). */
+export const SHARED_DIR = resolve(REPO_ROOT, '../shared')
 
 /** The committed party table, parsed. */
 export function templatePartyTable(): PartyTable {

@@ -7,7 +7,7 @@ import { ProposalRegister } from '../../shared/proposals/register.ts'
 import { refuseProposalChanges, type Actor } from '../../shared/proposals/rights.ts'
 import { tallyProposals } from '../../shared/proposals/tally.ts'
 import { seededRandom } from '../seeded-random.ts'
-import { replicaCluster } from '../collab/replica-cluster.ts'
+import { replicaCluster } from '../document/replica-cluster.ts'
 
 const actors: Actor[] = [
   { username: 'no', role: 'delegation', party: 'Norway' },

@@ -2,7 +2,7 @@
  * First start on an empty data folder, and the room → policy mapping.
  */
 import { describe, expect, it } from 'vitest'
-import { mayWrite, parseRoomName } from '../../server/sync/policy.ts'
+import { mayWriteRoom, parseRoomName } from '../../shared/document/rooms.ts'
 import { optionsFromEnv } from '../../server/config.ts'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -75,14 +75,14 @@ describe('room policy', () => {
     expect(parseRoomName('non-paper')).toEqual({ name: 'non-paper', documentId: 'non-paper', kind: 'text' })
     expect(parseRoomName('non-paper/proposals')?.kind).toBe('proposals')
     for (const bad of ['', '/x', 'a/b', 'a/proposals/x', '../etc', 'x y']) expect(parseRoomName(bad)).toBeUndefined()
-    expect(['secretariat', 'co-chair', 'delegation', 'observer'].map((r) => mayWrite(r as never, 'text'))).toEqual([
+    expect(['secretariat', 'co-chair', 'delegation', 'observer'].map((r) => mayWriteRoom(r as never, 'text'))).toEqual([
       true,
       true,
       false,
       false,
     ])
-    expect(['secretariat', 'co-chair', 'delegation', 'observer'].map((r) => mayWrite(r as never, 'proposals'))).toEqual(
-      [true, true, true, false],
-    )
+    expect(
+      ['secretariat', 'co-chair', 'delegation', 'observer'].map((r) => mayWriteRoom(r as never, 'proposals')),
+    ).toEqual([true, true, true, false])
   })
 })

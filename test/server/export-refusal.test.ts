@@ -4,7 +4,7 @@
 // option. The export is refused with 409, naming the option and the words.
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { modelMaps } from '../../shared/model/shared-state.ts'
+import { textRoom } from '../../shared/document/text-room.ts'
 import { connectProvider, eventually, testServerSuite } from './server-fixture.ts'
 
 const t = testServerSuite()
@@ -24,7 +24,7 @@ describe('export API and the removal check', () => {
       paragraph.setAttribute('gap', 0 as unknown as string)
       paragraph.insert(0, [new Y.XmlText('6. The review is annual.')])
       last.insert(last.length, [paragraph])
-      modelMaps(chair.doc).resolutions.set('o1', 'chosen')
+      textRoom(chair.doc).resolutions.set('o1', 'chosen')
     })
     const get = () =>
       fetch(`${t.url}/api/documents/runs/export?format=txt`, {

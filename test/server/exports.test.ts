@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readScenario } from '../../shared/model/scenario.ts'
-import { writeSharedScenario } from '../../shared/model/shared-state.ts'
+import { writeSharedScenario } from '../../shared/document/model-state.ts'
 import { connectProvider, repoRoot, testServerSuite } from './server-fixture.ts'
 
 const t = testServerSuite()

@@ -5,7 +5,14 @@
 import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { defaultLimits } from '../../server/limits.ts'
-import { eventually, RawClient, startTestServer, testServerSuite } from './server-fixture.ts'
+import {
+  appendedParagraphs,
+  appendParagraph,
+  eventually,
+  RawClient,
+  startTestServer,
+  testServerSuite,
+} from './server-fixture.ts'
 
 const t = testServerSuite({
   limits: {
@@ -21,13 +28,13 @@ describe('limits', () => {
     const token = await t.account('co-chair')
     const big = await RawClient.connect(t.syncUrl, 'non-paper', token)
     const other = await RawClient.connect(t.syncUrl, 'non-paper', token)
-    big.doc.getText('notes').insert(0, 'x'.repeat(100 * 1024))
+    appendParagraph(big.doc, 'x'.repeat(100 * 1024))
     await eventually(() => big.closed !== undefined, 5000, 'close')
     expect(big.closed!.code).toBe(1009)
-    expect(other.doc.getText('notes').length).toBe(0)
-    other.doc.getMap('resolutions').set('still', 'alive')
+    appendParagraph(other.doc, 'still alive')
     const third = await RawClient.connect(t.syncUrl, 'non-paper', token)
-    await eventually(() => third.doc.getMap('resolutions').get('still') === 'alive', 5000, 'server still relays')
+    await eventually(() => appendedParagraphs(third.doc).includes('still alive'), 5000, 'server still relays')
+    expect(appendedParagraphs(third.doc)).toEqual(['still alive'])
     other.close()
     third.close()
   })
@@ -75,11 +82,12 @@ describe('limits', () => {
     const small = await startTestServer({ limits: { ...defaultLimits, maxDocumentBytes: 120 * 1024 } })
     try {
       const writer = await RawClient.connect(small.syncUrl, 'non-paper', small.secretariatToken)
-      writer.doc.getText('notes').insert(0, 'y'.repeat(60 * 1024))
+      appendParagraph(writer.doc, 'y'.repeat(60 * 1024))
       await eventually(() => writer.denials.length === 1, 5000, 'size refusal')
       expect(writer.denials[0]).toMatch(/size limit/)
+      expect(writer.refusalCodes[0]).toBe('size-limit')
       const reader = await RawClient.connect(small.syncUrl, 'non-paper', small.secretariatToken)
-      expect(reader.doc.getText('notes').length).toBe(0)
+      expect(appendedParagraphs(reader.doc)).toEqual([])
     } finally {
       await small.close()
     }
@@ -88,8 +96,9 @@ describe('limits', () => {
   it('closes sockets with 1001 and a reason on graceful shutdown', async () => {
     const own = await startTestServer()
     const client = await RawClient.connect(own.syncUrl, 'non-paper', own.secretariatToken)
-    client.doc.getMap('resolutions').set('before-shutdown', true)
-    await new Promise((r) => setTimeout(r, 50))
+    appendParagraph(client.doc, 'before shutdown')
+    const witness = await RawClient.connect(own.syncUrl, 'non-paper', own.secretariatToken)
+    await eventually(() => appendedParagraphs(witness.doc).length === 1, 5000, 'the edit relayed')
     await own.server.close()
     await eventually(() => client.closed !== undefined, 5000, 'close on shutdown')
     expect(client.closed).toEqual({ code: 1001, reason: 'server shutting down' })

@@ -9,18 +9,27 @@
  */
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { negotiationDocText, readNegotiationDoc } from '../../shared/collab/document.ts'
-import { takeStep } from '../../shared/collab/streamline-step.ts'
+import { negotiationDocText, readNegotiationDoc } from '../../shared/document/negotiation-doc.ts'
+import { takeStep } from '../../shared/document/streamline-step.ts'
 import { logEntries, stepLogDraft, type LogEntry } from '../../shared/proposals/log-entry.ts'
 import { acceptBracketText, mergeOptions, regroupBrackets } from '../../shared/streamline/index.ts'
 import { computeScenario } from '../../shared/model/compute.ts'
 import { indexDocument } from '../../shared/model/document-index.ts'
-import { modelMaps, readSharedBindings, readSharedScenario } from '../../shared/model/shared-state.ts'
-import { applyAcceptance, provenanceMap } from '../../shared/proposals/acceptance.ts'
-import { PROPOSAL_MAPS, stanceKey, type Proposal } from '../../shared/proposals/proposal.ts'
+import { readSharedBindings, readSharedScenario } from '../../shared/document/model-state.ts'
+import { applyAcceptance } from '../../shared/document/proposal-acceptance.ts'
+import { stanceKey, type Proposal } from '../../shared/proposals/proposal.ts'
 import { ProposalRegister } from '../../shared/proposals/register.ts'
 import { readPartyTable } from '../../server/templates/read-template.ts'
-import { connectProvider, eventually, RawClient, testServerSuite } from './server-fixture.ts'
+import {
+  appendedParagraphs,
+  appendParagraph,
+  connectProvider,
+  eventually,
+  RawClient,
+  testServerSuite,
+} from './server-fixture.ts'
+import { textRoom } from '../../shared/document/text-room.ts'
+import { proposalsRoom } from '../../shared/document/proposals-room.ts'
 
 const parties = readPartyTable()
 const t = testServerSuite()
@@ -45,7 +54,7 @@ async function desk(role: 'delegation' | 'co-chair', username: string, party?: s
   }
 }
 
-const proposalsOf = (doc: Y.Doc) => doc.getMap<Proposal>(PROPOSAL_MAPS.proposals)
+const proposalsOf = (doc: Y.Doc) => proposalsRoom(doc).proposals
 
 describe('a negotiation across three delegations and a co-chair', () => {
   it(
@@ -72,7 +81,7 @@ describe('a negotiation across three delegations and a co-chair', () => {
       await seenByAll((d) => proposalsOf(d).has(period.id), 'the period proposal')
       tuvalu.register.takeStance(period.id, 'support')
       australia.register.takeStance(period.id, 'object')
-      await seenByAll((d) => d.getMap(PROPOSAL_MAPS.stances).size === 2, 'two stances')
+      await seenByAll((d) => proposalsRoom(d).stances.size === 2, 'two stances')
       expect(
         chair.register
           .tally()
@@ -132,7 +141,7 @@ describe('a negotiation across three delegations and a co-chair', () => {
           status: 'set-aside',
           decision: { by: chair.username, reason: 'X is settled once the inscriptions are known' },
         })
-        expect(d.doc.getMap(PROPOSAL_MAPS.stances).get(stanceKey(period.id, 'Australia'))).toMatchObject({
+        expect(proposalsRoom(d.doc).stances.get(stanceKey(period.id, 'Australia'))).toMatchObject({
           stance: 'support',
         })
       }
@@ -144,7 +153,7 @@ describe('a negotiation across three delegations and a co-chair', () => {
       expect(scenario.resolutions.g39).toBe('g39.2')
       expect(scenario.values.X).toBeUndefined()
       expect(scenario.inscriptions).toEqual({ 'cp2/Australia': 98, 'cp2/Norway': 84 })
-      expect(provenanceMap(reader.doc).toJSON()).toEqual({
+      expect(textRoom(reader.doc).provenance.toJSON()).toEqual({
         g39: {
           proposal: period.id,
           party: 'Norway',
@@ -211,7 +220,7 @@ describe('streamlining over the wire, with revisions and the document log', () =
         await eventually(
           () =>
             negotiationDocText(reader.doc) === negotiationDocText(chairText.doc) &&
-            readerLog.doc.getMap(PROPOSAL_MAPS.log).has(entry.id),
+            proposalsRoom(readerLog.doc).log.has(entry.id),
           5000,
           `${taken.step.op} at the observer`,
         )
@@ -222,7 +231,7 @@ describe('streamlining over the wire, with revisions and the document log', () =
         expect(made.status).toBe(201)
       }
       // The period stands resolved (as the negotiation above leaves it) whichever test ran first.
-      chairText.doc.transact(() => modelMaps(chairText.doc).resolutions.set('g39', 'g39.2'))
+      chairText.doc.transact(() => textRoom(chairText.doc).resolutions.set('g39', 'g39.2'))
       await eventually(() => readSharedScenario(reader.doc).resolutions.g39 === 'g39.2', 5000, 'the period resolved')
       const before = numbers(reader.doc)
       await revision('Rev.0')
@@ -239,7 +248,7 @@ describe('streamlining over the wire, with revisions and the document log', () =
       await revision('Rev.1')
 
       // Rev.2, partly resolved: the chair resolves the length directly, then accepts the period as clean text.
-      chairText.doc.transact(() => modelMaps(chairText.doc).resolutions.set('g40', 'g40.2'))
+      chairText.doc.transact(() => textRoom(chairText.doc).resolutions.set('g40', 'g40.2'))
       const resolve = chair.register.log({
         op: 'resolve',
         ids: ['g40'],
@@ -254,7 +263,7 @@ describe('streamlining over the wire, with revisions and the document log', () =
       await revision('Rev.2')
 
       // The log: every step, in order, signed by the chair, with what followed in the model.
-      const log = logEntries(readerLog.doc.getMap(PROPOSAL_MAPS.log).toJSON() as Record<string, LogEntry>)
+      const log = logEntries(proposalsRoom(readerLog.doc).log.toJSON() as Record<string, LogEntry>)
       expect(log.map((e) => [e.op, e.by, e.summary])).toEqual([
         ['merge-options', chair.username, 'merged Option 2 into Option 1 of section A'],
         [
@@ -321,8 +330,8 @@ describe('hostile clients that bypass the editor', () => {
     const marker = `m-${Math.random().toString(36).slice(2)}`
     if (room === 'non-paper') {
       const chair = await RawClient.connect(t.syncUrl, room, await t.account('co-chair'))
-      provenanceMap(chair.doc).set(marker, { proposal: marker, party: 'Iceland', by: 'chair', at: 'x' })
-      await eventually(() => provenanceMap(witness.doc).has(marker), 5000, 'the permitted write')
+      appendParagraph(chair.doc, marker)
+      await eventually(() => appendedParagraphs(witness.doc).includes(marker), 5000, 'the permitted write')
       chair.close()
     } else {
       const iceland = await desk('delegation', 'Iceland', 'Iceland')
@@ -388,16 +397,14 @@ describe('hostile clients that bypass the editor', () => {
       'non-paper/proposals',
       tuvaluToken,
       (doc) =>
-        doc
-          .getMap(PROPOSAL_MAPS.stances)
-          .set(stanceKey(target.id, 'Iceland'), { stance: 'object', by: tuvaluName, at: 'x' }),
+        proposalsRoom(doc).stances.set(stanceKey(target.id, 'Iceland'), { stance: 'object', by: tuvaluName, at: 'x' }),
       /own Party \(Tuvalu\), not Iceland/,
-      (doc) => doc.getMap(PROPOSAL_MAPS.stances).has(stanceKey(target.id, 'Iceland')),
+      (doc) => proposalsRoom(doc).stances.has(stanceKey(target.id, 'Iceland')),
     )
   })
 
   it('a log entry written by a delegation, signed in another co-chair’s name, or rewritten afterwards is refused', async () => {
-    const logOf = (doc: Y.Doc) => doc.getMap<LogEntry>(PROPOSAL_MAPS.log)
+    const logOf = (doc: Y.Doc) => proposalsRoom(doc).log
     const entry = (id: string, by: string): LogEntry => ({
       id,
       op: 'drop-option',
@@ -444,11 +451,11 @@ describe('hostile clients that bypass the editor', () => {
       token,
       (doc) =>
         doc.transact(() => {
-          modelMaps(doc).inscriptions.set('cp2/Tuvalu', 50)
-          provenanceMap(doc).set('cp2/Tuvalu', { proposal: 'p-x', party: 'Tuvalu', by: 'self', at: 'x' })
+          textRoom(doc).inscriptions.set('cp2/Tuvalu', 50)
+          textRoom(doc).provenance.set('cp2/Tuvalu', { proposal: 'p-x', party: 'Tuvalu', by: 'self', at: 'x' })
         }),
-      /delegation accounts may not change non-paper/,
-      (doc) => modelMaps(doc).inscriptions.has('cp2/Tuvalu') || provenanceMap(doc).has('cp2/Tuvalu'),
+      /delegation accounts may not change the text room/,
+      (doc) => textRoom(doc).inscriptions.has('cp2/Tuvalu') || textRoom(doc).provenance.has('cp2/Tuvalu'),
     )
   })
 })

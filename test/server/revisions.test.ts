@@ -8,13 +8,14 @@
 import { EditorState } from 'prosemirror-state'
 import { describe, expect, it } from 'vitest'
 import { readDocumentTemplate } from '../../server/templates/read-template.ts'
-import { negotiationDocText, readNegotiationDoc, writeNegotiationDoc } from '../../shared/collab/document.ts'
-import { modelMaps } from '../../shared/model/shared-state.ts'
+import { negotiationDocText, readNegotiationDoc, writeNegotiationDoc } from '../../shared/document/negotiation-doc.ts'
 import type { LogEntry } from '../../shared/proposals/log-entry.ts'
-import { PROPOSAL_MAPS } from '../../shared/proposals/proposal.ts'
 import { schema } from '../../shared/schema/index.ts'
 import { dropOption, isStepError } from '../../shared/streamline/index.ts'
 import { connectProvider, eventually, testServerSuite } from './server-fixture.ts'
+import { textRoom } from '../../shared/document/text-room.ts'
+import { parseRoomName } from '../../shared/document/rooms.ts'
+import { proposalsRoom } from '../../shared/document/proposals-room.ts'
 
 const t = testServerSuite()
 
@@ -60,7 +61,7 @@ describe('revisions', () => {
     const dropped = dropOption(EditorState.create({ schema, doc: readNegotiationDoc(chair.doc) }), 'o3')
     if (isStepError(dropped)) throw new Error(dropped.error)
     writeNegotiationDoc(chair.doc, dropped.doc)
-    modelMaps(chair.doc).resolutions.set('g39', 'g39.2')
+    textRoom(chair.doc).resolutions.set('g39', 'g39.2')
     chairProposals.doc
       .getMap('proposals')
       .set(proposal.id, { ...proposal, status: 'accepted', decision: { by: chairName, at: '2009-11-03T09:00:00Z' } })
@@ -68,7 +69,17 @@ describe('revisions', () => {
     expect(edited).not.toBe(template())
     for (let i = 0; i < 100 && (await draftText(observer)) !== edited; i++) await new Promise((r) => setTimeout(r, 30))
     expect(await draftText(observer)).toBe(edited)
-    await new Promise((r) => setTimeout(r, 100))
+    // The acceptance in the proposals room has reached the server too, before the snapshot.
+    const proposalsAddress = parseRoomName('non-paper/proposals')!
+    await eventually(
+      () =>
+        t.server.services.rooms.read(
+          proposalsAddress,
+          (doc) => proposalsRoom(doc).proposals.get(proposal.id)?.status,
+        ) === 'accepted',
+      5000,
+      'the acceptance stored',
+    )
 
     const rev2 = await t.api('POST', '/api/documents/non-paper/revisions', chairToken, {})
     expect(rev2.body.name).toBe('Rev.2')
@@ -102,10 +113,10 @@ describe('revisions', () => {
     expect(restored.body).toMatchObject({ name: 'Rev.3', restoredFrom: 'Rev.1', createdBy: chairName })
     expect(await draftText(observer)).toBe(template())
     await eventually(() => negotiationDocText(chair.doc) === template(), 5000, 'restore relayed to the editor')
-    expect(modelMaps(chair.doc).resolutions.has('g39')).toBe(false)
+    expect(textRoom(chair.doc).resolutions.has('g39')).toBe(false)
     // The restore is a step on the text like any other: signed in the log by who asked for it.
     const record = await connectProvider(t.syncUrl, 'non-paper/proposals', observer)
-    const logged = Object.values(record.doc.getMap(PROPOSAL_MAPS.log).toJSON()) as LogEntry[]
+    const logged = Object.values(proposalsRoom(record.doc).log.toJSON()) as LogEntry[]
     record.provider.destroy()
     expect(logged).toEqual([
       expect.objectContaining({
@@ -122,7 +133,7 @@ describe('revisions', () => {
     expect(same.body.findings.bracketsResolved).toEqual([])
 
     // The restore is an ordinary change: the co-chair keeps editing the draft after it.
-    modelMaps(chair.doc).resolutions.set('g40', 'g40.2')
+    textRoom(chair.doc).resolutions.set('g40', 'g40.2')
     let history: any
     for (let i = 0; i < 100; i++) {
       history = (await t.api('GET', '/api/documents/non-paper/bracket-history', observer)).body

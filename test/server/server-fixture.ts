@@ -19,7 +19,10 @@ import * as decoding from 'lib0/decoding'
 import { WebsocketProvider } from 'y-websocket'
 import { startServer, type RunningServer } from '../../server/app.ts'
 import { optionsFromEnv, type ServerOptions } from '../../server/config.ts'
-import type { Role } from '../../server/auth/roles.ts'
+import type { Role } from '../../shared/document/roles.ts'
+import { decodeRefusal, type RefusalCode } from '../../shared/document/protocol.ts'
+import { templateIndex } from '../model/template-model.ts'
+import { textRoom } from '../../shared/document/text-room.ts'
 
 /** The repository root. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -191,7 +194,10 @@ export async function eventually(predicate: () => boolean, ms = 5000, what = 'co
  */
 export class RawClient {
   readonly doc = new Y.Doc()
+  /** The messages of the refusals the server sent, in order. */
   readonly denials: string[] = []
+  /** Their codes. */
+  readonly refusalCodes: RefusalCode[] = []
   synced = false
   closed: { code: number; reason: string } | undefined
   private constructor(readonly ws: WebSocket) {
@@ -251,7 +257,9 @@ export class RawClient {
       if (encoding.length(encoder) > 1) this.send(encoding.toUint8Array(encoder))
     } else if (type === 2) {
       decoding.readVarUint(decoder)
-      this.denials.push(decoding.readVarString(decoder))
+      const refusal = decodeRefusal(decoding.readVarString(decoder))
+      this.denials.push(refusal.message)
+      this.refusalCodes.push(refusal.code)
     } else if (type === 1) {
       decoding.readVarUint8Array(decoder) // presence is not needed by raw-client tests
     }
@@ -296,7 +304,7 @@ export async function serveChild(
   let out = ''
   child.stdout!.on('data', (chunk) => (out += chunk))
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start: ' + out)), 15_000)
+    const timer = setTimeout(() => reject(new Error('server did not start: ' + out)), 30_000)
     child.stdout!.on('data', () => {
       const match = /listening on (http:\/\/\S+)/.exec(out)
       if (match) {
@@ -307,4 +315,42 @@ export async function serveChild(
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)))
   })
   return { child, url, output: () => out }
+}
+
+/** A prefix for scratch rooms, on test servers started with `{ scratchPrefix }`: any root type goes there. */
+export const scratchPrefix = 'scratch-'
+
+/**
+ * Resolutions that are valid on the template, one per bracket group or optional bracket
+ * (`[id, value]`): for tests that need many permitted writes to the real text room.
+ */
+export const templateResolutions: [string, string][] = [...templateIndex.groups.values()].map((group) => [
+  group.id,
+  group.alternatives.length === 1 ? 'kept' : group.alternatives[group.alternatives.length - 1]!,
+])
+
+const MARK = '⟨test⟩ '
+
+/**
+ * A co-chair's edit of a document's real text, for tests that need many permitted
+ * writes: appends a paragraph holding `marker` (one Yjs transaction).
+ */
+export function appendParagraph(doc: Y.Doc, marker: string): void {
+  const paragraph = new Y.XmlElement('paragraph')
+  paragraph.insert(0, [new Y.XmlText(MARK + marker)])
+  textRoom(doc).text.push([paragraph])
+}
+
+/** The markers of the paragraphs `appendParagraph` added, in document order. */
+export function appendedParagraphs(doc: Y.Doc): string[] {
+  const out: string[] = []
+  for (const child of textRoom(doc).text.toArray()) {
+    if (!(child instanceof Y.XmlElement) || child.nodeName !== 'paragraph') continue
+    const text = child
+      .toArray()
+      .map((t) => (t instanceof Y.XmlText ? t.toString() : ''))
+      .join('')
+    if (text.startsWith(MARK)) out.push(text.slice(MARK.length))
+  }
+  return out
 }

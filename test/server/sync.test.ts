@@ -8,8 +8,18 @@ import * as Y from 'yjs'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { documentText } from '../../server/documents/template.ts'
-import { modelMaps } from '../../shared/model/shared-state.ts'
-import { connectProvider, eventually, RawClient, repoRoot, startTestServer, testServerSuite } from './server-fixture.ts'
+import {
+  connectProvider,
+  eventually,
+  RawClient,
+  repoRoot,
+  startTestServer,
+  templateResolutions,
+  testServerSuite,
+  appendParagraph,
+  appendedParagraphs,
+} from './server-fixture.ts'
+import { textRoom } from '../../shared/document/text-room.ts'
 
 const t = testServerSuite()
 
@@ -32,7 +42,7 @@ describe('sync', () => {
     const template = readFileSync(path.join(repoRoot, 'templates/non-paper/text.txt'), 'utf8')
     expect(documentText(doc)).toBe(template)
     // The template's model bindings came with it, in the same room.
-    expect(modelMaps(doc).bindings.size).toBeGreaterThan(0)
+    expect(textRoom(doc).bindings.size).toBeGreaterThan(0)
     provider.destroy()
   })
 
@@ -40,12 +50,11 @@ describe('sync', () => {
     const a = await connectProvider(t.syncUrl, 'non-paper', await t.account('co-chair'))
     const b = await connectProvider(t.syncUrl, 'non-paper', await t.account('co-chair'))
     a.provider.awareness.setLocalStateField('user', { name: 'Co-chair A' })
-    for (let i = 0; i < 20; i++) {
-      a.doc.getMap('resolutions').set(`a${i}`, { option: i })
-      b.doc.getMap('resolutions').set(`b${i}`, { option: i })
-    }
+    // Each writes half the template's brackets, interleaved: 40 concurrent resolutions.
+    const choices = templateResolutions.slice(0, 40)
+    choices.forEach(([id, value], i) => textRoom(i % 2 ? a.doc : b.doc).resolutions.set(id, value))
     await eventually(
-      () => a.doc.getMap('resolutions').size === 40 && b.doc.getMap('resolutions').size === 40,
+      () => textRoom(a.doc).resolutions.size === 40 && textRoom(b.doc).resolutions.size === 40,
       5000,
       'convergence',
     )
@@ -69,33 +78,75 @@ describe('sync', () => {
       )
       const witness = await RawClient.connect(t.syncUrl, 'non-paper', await t.account('co-chair'))
       const probeAfter = await t.account('co-chair')
-      writer.doc.getMap('resolutions').set('forbidden', role)
+      // Brackets the other tests leave alone: the first refused, the second permitted.
+      const [[refusedId, refusedValue], [allowedId, allowedValue], [other, otherValue]] = templateResolutions.slice(44)
+      textRoom(writer.doc).resolutions.set(refusedId, refusedValue)
       await eventually(() => writer.denials.length === 1, 5000, 'permission denied message')
-      expect(writer.denials[0]).toContain(`${role} accounts may not change non-paper`)
+      expect(writer.denials[0]).toContain(`${role} accounts may not change the text room`)
+      expect(writer.refusalCodes[0]).toBe('read-only')
       // A later, permitted edit overtakes the refused one: ordering proves it was dropped.
       const cochair = await RawClient.connect(t.syncUrl, 'non-paper', probeAfter)
-      cochair.doc.getMap('resolutions').set('allowed', 'co-chair')
-      await eventually(() => witness.doc.getMap('resolutions').has('allowed'), 5000, 'permitted edit')
-      expect(witness.doc.getMap('resolutions').has('forbidden')).toBe(false)
+      textRoom(cochair.doc).resolutions.set(allowedId, allowedValue)
+      await eventually(() => textRoom(witness.doc).resolutions.has(allowedId), 5000, 'permitted edit')
+      expect(textRoom(witness.doc).resolutions.has(refusedId)).toBe(false)
       const fresh = await RawClient.connect(t.syncUrl, 'non-paper', probeAfter)
-      expect(fresh.doc.getMap('resolutions').has('forbidden')).toBe(false)
-      expect(fresh.doc.getMap('resolutions').get('allowed')).toBe('co-chair')
+      expect(textRoom(fresh.doc).resolutions.has(refusedId)).toBe(false)
+      expect(textRoom(fresh.doc).resolutions.get(allowedId)).toBe(allowedValue)
       // Repeated offences close the socket with 4403, which y-websocket treats as permanent.
-      writer.doc.getMap('resolutions').set('forbidden-2', role)
-      writer.doc.getMap('resolutions').set('forbidden-3', role)
+      textRoom(writer.doc).resolutions.set(other, otherValue)
+      textRoom(writer.doc).resolutions.delete(refusedId)
       await eventually(() => writer.closed !== undefined, 5000, 'close')
       expect(writer.closed!.code).toBe(4403)
+      expect(writer.closed!.reason).toBe('read-only')
+      textRoom(cochair.doc).resolutions.delete(allowedId)
+      await eventually(() => !textRoom(witness.doc).resolutions.has(allowedId), 5000, 'cleanup')
       for (const c of [witness, cochair, fresh]) c.close()
     })
   }
+
+  it("refuses a co-chair's write of a root the text room does not hold, or a value it refuses; nobody sees either", async () => {
+    const chairToken = await t.account('co-chair')
+    const witness = await RawClient.connect(t.syncUrl, 'non-paper', await t.account('observer'))
+    const cases: [(doc: Y.Doc) => void, string, RegExp][] = [
+      [(doc) => doc.getMap('backdoor').set('x', 1), 'unknown-root', /holds no "backdoor"/],
+      [(doc) => textRoom(doc).resolutions.set('g39', 'g40.1'), 'invalid-value', /expected one of g39.1, g39.2/],
+      [(doc) => textRoom(doc).inscriptions.set('cp2/Australia', 'lots' as never), 'invalid-value', /number greater/],
+    ]
+    for (const [write, code, message] of cases) {
+      const chair = await RawClient.connect(t.syncUrl, 'non-paper', chairToken)
+      write(chair.doc)
+      await eventually(() => chair.denials.length === 1, 5000, `refusal ${code}`)
+      expect(chair.refusalCodes[0]).toBe(code)
+      expect(chair.denials[0]).toMatch(message)
+      chair.close()
+    }
+    // A permitted write after them reaches the witness; none of the refused ones did, nor are they stored.
+    const chair = await RawClient.connect(t.syncUrl, 'non-paper', chairToken)
+    appendParagraph(chair.doc, 'after the refusals')
+    await eventually(() => appendedParagraphs(witness.doc).includes('after the refusals'), 5000, 'permitted edit')
+    const fresh = await RawClient.connect(t.syncUrl, 'non-paper', chairToken)
+    for (const doc of [witness.doc, fresh.doc]) {
+      expect(doc.share.has('backdoor')).toBe(false)
+      expect(textRoom(doc).resolutions.get('g39')).not.toBe('g40.1')
+      expect(textRoom(doc).inscriptions.has('cp2/Australia')).toBe(false)
+    }
+    for (const c of [witness, chair, fresh]) c.close()
+  })
 
   it('lets a read-only provider complete sync (its step 2 carries nothing new)', async () => {
     const { doc, provider } = await connectProvider(t.syncUrl, 'non-paper', await t.account('observer'))
     expect(provider.synced).toBe(true)
     expect(doc.getXmlFragment('text').length).toBeGreaterThan(0)
-    // Stays connected: nothing it sent was treated as a write.
-    await new Promise((r) => setTimeout(r, 200))
+    // Stays connected: nothing it sent was treated as a write. A co-chair's edit made
+    // afterwards reaches it, and it was never refused.
+    const refusals: string[] = []
+    provider.messageHandlers[2] = () => refusals.push('refused')
+    const chair = await RawClient.connect(t.syncUrl, 'non-paper', await t.account('co-chair'))
+    appendParagraph(chair.doc, 'read-only sync')
+    await eventually(() => appendedParagraphs(doc).includes('read-only sync'), 5000, 'a later edit')
     expect(provider.wsconnected).toBe(true)
+    expect(refusals).toEqual([])
+    chair.close()
     provider.destroy()
   })
 
@@ -144,11 +195,18 @@ describe('sync', () => {
     hostile.doc.getMap('stances').set('pr1/Norway', { stance: 'object', by: tuvalu, at: 't' })
     await eventually(() => hostile.denials.length === 2, 5000, 'forged stance refused')
     expect(hostile.denials[1]).toMatch(/builds on changes the server does not have/)
-    await new Promise((r) => setTimeout(r, 200))
+    // A permitted proposal made afterwards overtakes the refused ones.
+    const icelandToken = await t.account('delegation', 'Iceland')
+    const iceland = (await t.api('GET', '/api/me', icelandToken)).body.username as string
+    const honest = await RawClient.connect(t.syncUrl, 'non-paper/proposals', icelandToken)
+    honest.doc
+      .getMap('proposals')
+      .set('pr-honest', { ...forged, id: 'pr-honest', party: 'Iceland', by: iceland, target: 'cp2/Iceland' })
+    await eventually(() => witness.doc.getMap('proposals').has('pr-honest'), 5000, 'the permitted proposal')
     expect(witness.doc.getMap('proposals').has('pr9')).toBe(false)
     expect(witness.doc.getMap('stances').size).toBe(0)
-    hostile.close()
-    witness.close()
+    expect(honest.denials).toEqual([])
+    for (const c of [hostile, witness, honest]) c.close()
   })
 
   it('refuses upgrades without a valid token, to unknown documents and unknown paths', async () => {

@@ -3,15 +3,15 @@
 // undo against the entry, and puts the proposal back on the table; redo accepts again.
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { readNegotiationDoc, seedNegotiationDoc } from '../../shared/collab/document.ts'
+import { readNegotiationDoc, seedNegotiationDoc } from '../../shared/document/negotiation-doc.ts'
 import { indexDocument } from '../../shared/model/document-index.ts'
-import { modelMaps } from '../../shared/model/shared-state.ts'
-import { applyAcceptance } from '../../shared/proposals/acceptance.ts'
+import { applyAcceptance } from '../../shared/document/proposal-acceptance.ts'
 import { logEntries } from '../../shared/proposals/log-entry.ts'
 import { ProposalRegister } from '../../shared/proposals/register.ts'
 import { DocumentLog } from '../../client/streamlining/document-log.ts'
 import { createUndoManager, DECISION_ORIGIN } from '../../client/editor/undo-manager.ts'
 import { template } from '../model/template-model.ts'
+import { textRoom } from '../../shared/document/text-room.ts'
 
 function setting() {
   const text = new Y.Doc()
@@ -42,17 +42,17 @@ describe('the document log', () => {
         summary: 'accepted Norway’s proposal: choose [2013 to 2020] (g39)',
       }
     })!
-    expect(modelMaps(text).resolutions.get('g39')).toBe('g39.2')
+    expect(textRoom(text).resolutions.get('g39')).toBe('g39.2')
     expect(entry).toMatchObject({ op: 'accept-proposal', by: 'chair' })
 
     undo.undo()
-    expect(modelMaps(text).resolutions.has('g39')).toBe(false)
+    expect(textRoom(text).resolutions.has('g39')).toBe(false)
     expect(text.getMap('provenance').has('g39')).toBe(false)
     expect(chair.get(proposal.id)).toMatchObject({ status: 'open' })
     expect(chair.get(proposal.id)!.decision).toBeUndefined()
 
     undo.redo()
-    expect(modelMaps(text).resolutions.get('g39')).toBe('g39.2')
+    expect(textRoom(text).resolutions.get('g39')).toBe('g39.2')
     expect(chair.get(proposal.id)).toMatchObject({ status: 'accepted', decision: { by: 'chair' } })
 
     const entries = logEntries(chair.state().log)
@@ -67,7 +67,7 @@ describe('the document log', () => {
 
   it('keeps consecutive steps apart: each is undone on its own; a step that changed nothing is not logged', () => {
     const { text, chair, log, undo } = setting()
-    const resolutions = modelMaps(text).resolutions
+    const resolutions = textRoom(text).resolutions
     const first = log.record(() => {
       text.transact(() => resolutions.set('g40', 'g40.2'), DECISION_ORIGIN)
       return { op: 'resolve', ids: ['g40'], summary: 'chose alternative g40.2 of bracket group g40' }

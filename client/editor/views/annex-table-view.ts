@@ -11,7 +11,7 @@ import type { EditorView, NodeView, ViewMutationRecord } from 'prosemirror-view'
 import type { PartyResult } from '../../../shared/model/results.ts'
 import type { EditorContext } from '../editor-context.ts'
 import type { LiveState } from '../../model/live-computation.ts'
-import { formatPercent, formatTonnes } from '../../panel/number-format.ts'
+import { formatPercent, formatTonnes } from '../../format/number-format.ts'
 
 /** The view of a `table` node: the table plus a caption saying which columns are computed. */
 export class AnnexTableView implements NodeView {

@@ -9,6 +9,7 @@
  */
 import type { Node } from 'prosemirror-model'
 import type { EditorView, NodeView, ViewMutationRecord } from 'prosemirror-view'
+import { choiceOffer } from '../editor-feature.ts'
 import type { EditorContext } from '../editor-context.ts'
 import { bracketDepth } from './bracket-depth.ts'
 
@@ -135,8 +136,13 @@ export class AlternativeView implements NodeView {
     for (const el of this.dom.querySelectorAll<HTMLElement>(':scope > .bracket')) {
       // An optional bracket's opening handle keeps its text, the closing one deletes it.
       const verb = optional ? (el.classList.contains('open') ? 'Keep' : 'Delete') : 'Choose'
-      const proposes = !this.cx.decisions.mayResolve && this.cx.capabilities.propose && !!this.cx.proposals
-      const action = this.cx.decisions.mayResolve ? verb : proposes ? `Propose to ${verb.toLowerCase()}` : 'Read only'
+      const offer = this.cx.decisions.mayResolve ? null : choiceOffer(this.cx.features)
+      const proposes = !!offer
+      const action = this.cx.decisions.mayResolve
+        ? verb
+        : offer
+          ? `${offer.verb} to ${verb.toLowerCase()}`
+          : 'Read only'
       el.setAttribute('aria-label', `${action}: “${text}”`)
       el.title = `${action}: “${text}”`
       el.setAttribute('aria-disabled', String(!this.cx.decisions.mayResolve && !proposes))
@@ -155,9 +161,9 @@ export class AlternativeView implements NodeView {
     if (!group) return
     if (!this.cx.decisions.mayResolve) {
       // A delegation's click on a bracket proposes that choice for its Party.
-      if (!this.cx.capabilities.propose || !this.cx.proposals) return
+      const offer = choiceOffer(this.cx.features)
       const value = countAlternatives(group) === 1 ? (side === 'open' ? 'kept' : 'deleted') : this.node.attrs.id
-      void this.cx.proposals.propose({ kind: 'resolution', target: group.attrs.id, value })
+      offer?.take({ kind: 'resolution', target: group.attrs.id, value })
       return
     }
     if (countAlternatives(group) === 1)

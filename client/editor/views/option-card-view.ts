@@ -1,18 +1,19 @@
 /**
  * An option as a card: its label, the Party it is attributed to, its
  * applicability note linked to the option it depends on (and whether that
- * holds), its state, and buttons to choose or drop it and to streamline it
- * (merge, move, delete, applicability: co-chairs), to propose
- * choosing or dropping it (delegations) and to collapse it; the proposals made
- * on it, with support and objection by Party, under the header. The header
- * and the proposals are the view's own; the option's text stays editable below.
+ * holds), its state, and buttons to choose or drop it (or, for those who
+ * cannot decide, to have the choice taken by a feature: delegations propose
+ * it) and to collapse it. Features add their controls to the header
+ * (streamlining: merge, move, delete, applicability) and a part under it
+ * (the proposals made on it). The header and those parts are the view's own;
+ * the option's text stays editable below.
  */
 import type { Node } from 'prosemirror-model'
 import type { EditorView, NodeView, ViewMutationRecord } from 'prosemirror-view'
 import type { EditorContext } from '../editor-context.ts'
-import { proposalList } from '../../proposals/proposal-card.ts'
-import { optionTools } from '../../streamlining/option-tools.ts'
-import { button, el } from '../../pages/element.ts'
+import { button, el } from '../../dom/element.ts'
+import { applicabilityOf } from '../../../shared/model/applicability.ts'
+import { choiceOffer, type LivePart, type OptionSlot } from '../editor-feature.ts'
 
 /** The view of an `option` node. */
 export class OptionCardView implements NodeView {
@@ -27,7 +28,8 @@ export class OptionCardView implements NodeView {
   private choose: HTMLButtonElement | null = null
   private drop: HTMLButtonElement | null = null
   private unwatch: (() => void)[] = []
-  private proposalsDOM: HTMLElement
+  private parts: LivePart[] = []
+  private partsDOM: HTMLElement
 
   constructor(
     private node: Node,
@@ -49,33 +51,36 @@ export class OptionCardView implements NodeView {
     this.applies = span('option-applies')
     this.status = span('option-status')
     this.header.append(this.collapse, this.title, this.status, this.attribution, this.applies)
+    const offer = choiceOffer(cx.features)
     if (cx.capabilities.resolve) {
       this.choose = button('Choose', { class: 'option-choose' }, () => cx.decisions.settleOption(id, 'chosen'))
       this.drop = button('Drop', { class: 'option-drop' }, () => cx.decisions.settleOption(id, 'dropped'))
       this.header.append(this.choose, this.drop)
-      if (cx.streamline) this.header.append(optionTools(id, view, cx.streamline, () => this.label()))
-    } else if (cx.capabilities.propose && cx.proposals) {
-      const proposals = cx.proposals
-      const propose = button(
-        'Propose choosing…',
-        { class: 'option-propose' },
-        () => void proposals.propose({ kind: 'resolution', target: id, value: 'chosen' }),
+    } else if (offer) {
+      const propose = button(`${offer.verb} choosing…`, { class: 'option-propose' }, () =>
+        offer.take({ kind: 'resolution', target: id, value: 'chosen' }),
       )
-      const proposeDrop = button(
-        'Propose dropping…',
-        { class: 'option-propose-drop' },
-        () => void proposals.propose({ kind: 'resolution', target: id, value: 'dropped' }),
+      const proposeDrop = button(`${offer.verb} dropping…`, { class: 'option-propose-drop' }, () =>
+        offer.take({ kind: 'resolution', target: id, value: 'dropped' }),
       )
       this.header.append(propose, proposeDrop)
     }
-    this.proposalsDOM = document.createElement('div')
-    this.proposalsDOM.className = 'option-proposals'
-    this.proposalsDOM.contentEditable = 'false'
+    const slot: OptionSlot = { id, view, label: () => this.label() }
+    for (const feature of cx.features) {
+      const controls = feature.optionControls?.(slot)
+      if (controls) this.header.append(controls)
+    }
+    this.partsDOM = document.createElement('div')
+    this.partsDOM.className = 'option-proposals'
+    this.partsDOM.contentEditable = 'false'
+    for (const feature of cx.features) {
+      const part = feature.optionPart?.(slot)
+      if (part) this.parts.push(part)
+    }
+    this.partsDOM.append(...this.parts.map((part) => part.dom))
     this.contentDOM = document.createElement('div')
     this.contentDOM.className = 'option-body'
-    this.dom.append(this.header, this.proposalsDOM, this.contentDOM)
-    if (cx.proposals) this.unwatch.push(cx.proposals.watch(id, () => this.renderProposals()))
-    this.renderProposals()
+    this.dom.append(this.header, this.partsDOM, this.contentDOM)
     this.unwatch.push(cx.decisions.watch(id, () => this.render()))
     const required = this.requiredOption()
     if (required) this.unwatch.push(cx.decisions.watch(required, () => this.render()))
@@ -90,7 +95,7 @@ export class OptionCardView implements NodeView {
   }
 
   stopEvent(event: Event): boolean {
-    return this.header.contains(event.target as HTMLElement) || this.proposalsDOM.contains(event.target as HTMLElement)
+    return this.header.contains(event.target as HTMLElement) || this.partsDOM.contains(event.target as HTMLElement)
   }
 
   ignoreMutation(mutation: ViewMutationRecord): boolean {
@@ -99,11 +104,7 @@ export class OptionCardView implements NodeView {
 
   destroy(): void {
     for (const stop of this.unwatch) stop()
-  }
-
-  private renderProposals(): void {
-    this.proposalsDOM.replaceChildren()
-    if (this.cx.proposals) this.proposalsDOM.append(proposalList(this.node.attrs.id, this.cx.proposals))
+    for (const part of this.parts) part.destroy()
   }
 
   private toggle(): void {
@@ -112,13 +113,10 @@ export class OptionCardView implements NodeView {
     this.collapse.textContent = collapsed ? '▸' : '▾'
   }
 
-  /** The note's target option id, when the note names one the index knows. */
+  /** The option the note needs, when the note names one the index knows. */
   private requiredOption(): string | null {
-    const note = this.applicability()
-    if (!note?.attrs.section || !note.attrs.option) return null
-    const index = this.cx.live.documentIndex
     return (
-      index.sections.get(note.attrs.section)?.find((o) => index.options.get(o)?.number === note.attrs.option) ?? null
+      applicabilityOf(this.cx.live.documentIndex, this.cx.decisions.resolutions(), this.node.attrs.id)?.required ?? null
     )
   }
 
@@ -179,19 +177,16 @@ export class OptionCardView implements NodeView {
     this.applies.replaceChildren()
     this.applies.hidden = !note
     if (!note) return
-    const required = this.requiredOption()
+    const applicability = applicabilityOf(
+      this.cx.live.documentIndex,
+      this.cx.decisions.resolutions(),
+      this.node.attrs.id,
+    )
+    const required = applicability?.required ?? null
+    const holds = applicability?.holds ?? 'pending'
     const section = note.attrs.section
       ? sectionTitle(this.view.state.doc, note.attrs.section)
       : 'an unidentified section'
-    const requiredState = required ? this.cx.decisions.state(required) : null
-    const holds =
-      requiredState?.kind === 'option'
-        ? requiredState.state === 'chosen'
-          ? 'met'
-          : requiredState.state === 'dropped'
-            ? 'unmet'
-            : 'pending'
-        : 'pending'
     this.applies.dataset.holds = holds
     const text = document.createTextNode(`needs Option ${note.attrs.option ?? '?'} of ${section} (${holds}) `)
     this.applies.append(text)

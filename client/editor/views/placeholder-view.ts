@@ -6,6 +6,7 @@
  */
 import type { Node } from 'prosemirror-model'
 import type { NodeView } from 'prosemirror-view'
+import { choiceOffer } from '../editor-feature.ts'
 import type { EditorContext } from '../editor-context.ts'
 
 /** The view of a `placeholder` node. */
@@ -50,16 +51,16 @@ export class PlaceholderView implements NodeView {
       this.shown = document.createElement('span')
       this.shown.className = 'placeholder-value'
       this.dom.append(this.shown)
-      const proposals = cx.proposals
-      if (cx.capabilities.propose && proposals) {
+      const offer = choiceOffer(cx.features)
+      if (offer) {
         const propose = document.createElement('button')
         propose.type = 'button'
         propose.className = 'placeholder-propose'
         propose.textContent = '…'
-        propose.title = `Propose a value for ${name}`
-        propose.setAttribute('aria-label', `Propose a value for ${name} (${cx.values.describe(name)})`)
+        propose.title = `${offer.verb} a value for ${name}`
+        propose.setAttribute('aria-label', `${offer.verb} a value for ${name} (${cx.values.describe(name)})`)
         propose.addEventListener('mousedown', (event) => event.preventDefault())
-        propose.addEventListener('click', () => void proposals.propose({ kind: 'value', target: name }))
+        propose.addEventListener('click', () => offer.take({ kind: 'value', target: name }))
         this.dom.append(propose)
       }
     }

@@ -1,0 +1,105 @@
+/**
+ * The server's judgement of one client update to a room, before it is applied, stored
+ * or relayed: whether the sender may write the room at all, whether the update builds
+ * on what the room has, whether every root it writes is one the room holds, and
+ * whether every entry passes its root's rule (`room-roots.ts`) — whoever sends it.
+ * The judgement reads the update itself (`update-writes.ts`), not a copy of the room.
+ */
+import * as Y from 'yjs'
+import { resolvableNodes, type ResolvableNodes } from './resolvable-nodes.ts'
+import type { Refusal } from './protocol.ts'
+import type { Actor } from './roles.ts'
+import { rootSpec } from './room-roots.ts'
+import { mayWriteRoom, type RoomKind } from './rooms.ts'
+import { TEXT_ROOTS } from './root-names.ts'
+import { writesOfUpdate } from './update-writes.ts'
+
+/** What the judge needs to know of the room besides its document. */
+export interface JudgeOptions {
+  /**
+   * Accept any root type (scratch rooms, which are not negotiation documents); the
+   * sender's right to write the room is still checked.
+   */
+  anyShape?: boolean
+  /** What resolutions can name in the room's text as it stands (cached by the caller, reread when the text changes). */
+  currentNodes?: () => ResolvableNodes
+}
+
+/** The verdict on an update: refused with a reason, or admitted (and whether it changes anything). */
+export type Verdict = { refusal: Refusal } | { refusal: null; changes: boolean }
+
+/** Judge `update` from `actor` to the room of `kind` whose document is `doc` (left unchanged). */
+export function judgeUpdate(
+  kind: RoomKind,
+  doc: Y.Doc,
+  update: Uint8Array,
+  actor: Actor,
+  options: JudgeOptions = {},
+): Verdict {
+  const writes = writesOfUpdate(doc, update)
+  const changes = writes.entries.length > 0 || writes.sequences.size > 0 || writes.nested.size > 0
+  if (!changes && !writes.incomplete) return { refusal: null, changes: false }
+  if (!mayWriteRoom(actor.role, kind)) {
+    return refused('read-only', `${actor.role} accounts may not change the ${kind} room`)
+  }
+  if (writes.incomplete) {
+    return refused('incomplete', 'the update builds on changes the server does not have (an earlier refused write?)')
+  }
+  if (options.anyShape) return { refusal: null, changes }
+
+  for (const name of new Set([...writes.sequences, ...writes.nested, ...writes.entries.map((e) => e.root)])) {
+    const spec = rootSpec(kind, name)
+    if (!spec) return refused('unknown-root', `the ${kind} room holds no "${name}"`)
+    if (spec.type === 'map' && (writes.sequences.has(name) || writes.nested.has(name))) {
+      return refused('invalid-value', `${name} is a map of plain values: it holds no sequence or nested type`)
+    }
+  }
+
+  let nodes: ResolvableNodes | undefined
+  const written = new Map(writes.entries.map((e) => [`${e.root}\u0000${e.key}`, e]))
+  const context = {
+    actor,
+    after: (root: string, key: string) => {
+      const entry = written.get(`${root}\u0000${key}`)
+      return entry ? entry.value : doc.getMap(root).get(key)
+    },
+    nodes: () =>
+      (nodes ??= writesText(writes) ? nodesAfter(doc, update) : (options.currentNodes?.() ?? resolvableNodes(doc))),
+  }
+  for (const entry of writes.entries) {
+    const spec = rootSpec(kind, entry.root)!
+    if (spec.type === 'xml') return refused('invalid-value', `${entry.root} holds the text, not keyed entries`)
+    if (entry.shape === 'type' || entry.shape === 'other') {
+      return refused('invalid-value', `${entry.root}.${entry.key}: values are plain JSON, not shared types or binary`)
+    }
+    const before = doc.getMap(entry.root).get(entry.key)
+    const after = entry.shape === 'removed' ? undefined : entry.value
+    const refusal = spec.judge?.({ key: entry.key, before, after }, context)
+    if (refusal) return { refusal }
+  }
+  return { refusal: null, changes }
+}
+
+function refused(code: Refusal['code'], message: string): Verdict {
+  return { refusal: { code, message } }
+}
+
+function writesText(writes: ReturnType<typeof writesOfUpdate>): boolean {
+  return writes.sequences.has(TEXT_ROOTS.text) || writes.nested.has(TEXT_ROOTS.text)
+}
+
+/**
+ * What resolutions can name once `update` is applied: an update that changes the text and
+ * writes resolutions (a streamlining step renames ids) is judged against the text it
+ * makes. Only such updates pay for a copy of the room.
+ */
+function nodesAfter(doc: Y.Doc, update: Uint8Array): ResolvableNodes {
+  const copy = new Y.Doc({ gc: false })
+  try {
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
+    Y.applyUpdate(copy, update)
+    return resolvableNodes(copy)
+  } finally {
+    copy.destroy()
+  }
+}
