@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Node } from 'prosemirror-model'
 import { importText } from '../../shared/import/index.ts'
+import { isMarkdown } from '../../shared/import/shape.ts'
 import { structureOutline } from '../../shared/inspect/structure-outline.ts'
 import { summarize } from '../../shared/inspect/summary.ts'
 import { serializeText } from '../../shared/serialize/plain.ts'
@@ -207,5 +208,24 @@ describe('a draft as extracted from Word (one paragraph per line, notes after a 
       partyRows: 2,
     })
     expect(diagnostics).toEqual([])
+  })
+})
+
+describe('telling Markdown from plain text', () => {
+  const md = (text: string) => isMarkdown(text.split('\n'))
+
+  it('reads front matter, a footnote definition, two # headings or three bold labels as Markdown', () => {
+    expect(md('---\ntitle: Draft\n---\nText.')).toBe(true)
+    expect(md('4. Parties shall report.[^1]\n\n[^1]: See decision 1/CP.21.')).toBe(true)
+    expect(md('## Article 1\nText.\n## Article 2')).toBe(true)
+    expect(md('**Option 1:** a\n**Option 2:** b\n4. **Option 3**: c')).toBe(true)
+  })
+
+  it('reads plain text with brackets, one heading or two bold labels as plain text', () => {
+    // `[^1]` inside a line of plain text is a bracket holding a marker, not Markdown syntax.
+    expect(md('Parties [^1] shall [report]:\n[^a] text')).toBe(false)
+    expect(md('## Article 1\nText.')).toBe(false)
+    expect(md('**Option 1:** a\n**Option 2:** b')).toBe(false)
+    expect(md('#1 Parties shall report.\n#2 They shall review.')).toBe(false)
   })
 })
