@@ -59,9 +59,14 @@ export function judgeUpdate(
   }
 
   let nodes: ResolvableNodes | undefined
+  const written = new Map(writes.entries.map((e) => [`${e.root}\u0000${e.key}`, e]))
   const context = {
     actor,
     roster: options.roster,
+    after: (root: string, key: string) => {
+      const entry = written.get(`${root}\u0000${key}`)
+      return entry ? entry.value : doc.getMap(root).get(key)
+    },
     nodes: () =>
       (nodes ??= writesText(writes) ? nodesAfter(doc, update) : (options.currentNodes?.() ?? resolvableNodes(doc))),
   }
