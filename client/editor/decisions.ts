@@ -26,8 +26,8 @@ export class Decisions {
     private live: LiveComputation,
     readonly mayResolve: boolean,
     private readonly log: StepRecorder,
-    /** What the log calls a node ("Option 3 of section A"); its id by default. */
-    private readonly titleOf: (id: string) => string = (id) => id,
+    /** What the text calls a node ("Option 3 of section A", "[2013 to 2020] in paragraph 7 bis"). */
+    private readonly titleOf: (id: string) => string,
   ) {
     this.map = textRoom(ydoc).resolutions
     this.onChange = (event) => {

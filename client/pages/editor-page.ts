@@ -30,7 +30,7 @@ import { streamliningFeature } from '../streamlining/streamlining-feature.ts'
 import { proposalsFeature } from '../proposals/proposals-feature.ts'
 import type { EditorFeature } from '../editor/editor-feature.ts'
 import { Streamliner } from '../streamlining/streamliner.ts'
-import { nodeTitle } from '../../shared/streamline/node-location.ts'
+import { TextNames } from '../naming/text-names.ts'
 import { el } from '../dom/element.ts'
 import type { ListedDocument } from './document-list-page.ts'
 
@@ -129,9 +129,11 @@ export function showEditorPage(
     })
     // Decisions and streamlining name nodes from the text on screen, once the editor is mounted.
     let editor: Editor | null = null
-    const decisions = new Decisions(connection.ydoc, live, capabilities.resolve, log, (id) =>
-      editor ? nodeTitle(editor.view.state.doc, id) : id,
+    const names = new TextNames(
+      () => editor?.view.state.doc ?? null,
+      () => live.current.computation.results.period,
     )
+    const decisions = new Decisions(connection.ydoc, live, capabilities.resolve, log, (id) => names.of(id))
     const values = new PlaceholderValues(connection.ydoc, capabilities.resolve, log)
     const streamline = capabilities.resolve
       ? new Streamliner(
@@ -155,7 +157,7 @@ export function showEditorPage(
     const titles = sectionTitles(() => mounted.view.state.doc)
     const counter = createBracketCounter(titles, jumpTo)
     const amounts = createAmountsPanel()
-    const diagnostics = createDiagnosticsList(jumpTo)
+    const diagnostics = createDiagnosticsList(jumpTo, (id) => names.of(id))
     const fairness = createFairnessPanel({
       ydoc: connection.ydoc,
       view: mounted.view,

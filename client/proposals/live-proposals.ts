@@ -20,7 +20,8 @@ import type { Account } from '../app/session.ts'
 import type { LiveComputation } from '../model/live-computation.ts'
 import { insertAlternative } from './alternative-insertion.ts'
 import { askProposal } from './proposal-dialog.ts'
-import { describeProposal } from './proposal-wording.ts'
+import { describeProposal } from '../../shared/naming/proposal-words.ts'
+import { nameReference } from '../../shared/naming/reference-name.ts'
 import { summarizeWhatIf, type WhatIfSummary } from './what-if-summary.ts'
 import type { DocumentLog } from '../streamlining/document-log.ts'
 import { mayDecide, mayPropose } from '../../shared/document/roles.ts'
@@ -119,8 +120,16 @@ export class LiveProposals {
   describe(proposal: Pick<Proposal, 'kind' | 'target' | 'value'>): string {
     const view = this.view
     return view
-      ? describeProposal(proposal, view.state.doc)
-      : `${proposal.kind} of ${proposal.target}: ${String(proposal.value)}`
+      ? describeProposal(proposal, view.state.doc, this.setting.live.current.computation.results.period)
+      : `a proposal on ${this.name(proposal.target)}`
+  }
+
+  /** What the text calls a proposal's target (a node, a variable or an inscription cell). */
+  name(target: string): string {
+    const view = this.view
+    return view
+      ? nameReference(view.state.doc, target, this.setting.live.current.computation.results.period)
+      : 'the text (loading)'
   }
 
   /** How the proposing Party's amount and the aggregate would move if `proposal` were accepted. */
@@ -143,17 +152,17 @@ export class LiveProposals {
         : draft.kind === 'alternative'
           ? { label: 'New alternative text', kind: 'text' as const }
           : {
-              label: draft.kind === 'value' ? `Value of ${draft.target}` : `Your QELRC (% of base year)`,
+              label: draft.kind === 'value' ? `Value of ${this.name(draft.target)}` : `Your QELRC (% of base year)`,
               kind: 'number' as const,
             }
     const summary =
       draft.value !== undefined
         ? this.describe(draft as ProposalDraft)
         : draft.kind === 'alternative'
-          ? `New text for bracket group ${draft.target}`
+          ? `New text for ${this.name(draft.target)}`
           : draft.kind === 'value'
-            ? `A value for the placeholder ${draft.target}`
-            : `An inscription in ${draft.target}`
+            ? `A value for ${this.name(draft.target)}`
+            : `An inscription: ${this.name(draft.target)}`
     const answer = await askProposal({ heading: `Propose for ${this.party}`, summary, input, confirm: 'Propose' })
     if (!answer) return null
     let value = draft.value
@@ -214,7 +223,7 @@ export class LiveProposals {
         if (alt) recordProvenance(this.setting.textDoc, alt, proposal, accepted.decision!)
         else
           this.setting.say(
-            `The text no longer has bracket group ${proposal.target}; the proposal is marked accepted but no text was added.`,
+            `The text no longer has the bracket this proposal adds to; the proposal is marked accepted but no text was added.`,
           )
       } else {
         applyAcceptance(this.setting.textDoc, proposal, accepted.decision!, index)

@@ -9,6 +9,7 @@ import type { TalliedProposal } from '../../shared/proposals/tally.ts'
 import type { LiveProposals } from './live-proposals.ts'
 import { describeWhatIf } from './what-if-summary.ts'
 import { button } from '../dom/element.ts'
+import { formatDateTime } from '../format/date-format.ts'
 
 /** Draws `tallied`; `withWhatIf` adds the numbers (the panel shows them, the compact lists at a target do not). */
 export function proposalCard(tallied: TalliedProposal, proposals: LiveProposals, withWhatIf: boolean): HTMLElement {
@@ -22,10 +23,7 @@ export function proposalCard(tallied: TalliedProposal, proposals: LiveProposals,
   card.setAttribute('aria-label', `${p.party} proposes ${what}, ${p.status}`)
   const head = line('proposal-head')
   head.append(strong('proposal-party', p.party), ` proposes ${what}`)
-  const meta = line(
-    'proposal-meta',
-    `${new Date(p.at).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'short' })} · ${statusText(tallied)}`,
-  )
+  const meta = line('proposal-meta', `${formatDateTime(p.at)} · ${statusText(tallied)}`)
   card.append(head, meta)
   if (p.rationale) card.append(line('proposal-rationale', `“${p.rationale}”`))
   const counts = line('proposal-counts')
@@ -80,7 +78,7 @@ export function proposalList(target: string, proposals: LiveProposals): HTMLElem
   list.dataset.target = target
   const items = proposals.on(target).filter((t) => t.proposal.status === 'open' || t.proposal.status === 'accepted')
   list.hidden = items.length === 0
-  if (items.length) list.setAttribute('aria-label', `Proposals on ${target}`)
+  if (items.length) list.setAttribute('aria-label', `Proposals on ${proposals.name(target)}`)
   list.append(...items.map((t) => proposalCard(t, proposals, false)))
   return list
 }
