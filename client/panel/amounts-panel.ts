@@ -5,7 +5,9 @@
  * base year beside X. Redrawn from each new live state.
  */
 import type { LiveState } from '../model/live-computation.ts'
-import { formatPercent, formatTonnes } from '../format/number-format.ts'
+import { formatTonnes } from '../format/number-format.ts'
+import { aggregateHeadline, totalOrDash } from '../../shared/amounts/aggregate-headline.ts'
+import { aggregateLine } from './aggregate-line.ts'
 import { el } from '../dom/element.ts'
 
 /** The panel's element and the function that redraws it. */
@@ -85,34 +87,13 @@ export function createAmountsPanel(): AmountsPanel {
       foot.innerHTML = ''
       const total = document.createElement('tr')
       total.innerHTML = '<th scope="row">Total</th><td></td><td></td><td></td><td class="amount"></td>'
-      total.lastElementChild!.textContent = formatTonnes(r.totalT)
+      total.lastElementChild!.textContent = totalOrDash(r.rows, r.totalT, formatTonnes)
       foot.append(total)
     },
   }
 }
 
 function renderAggregate(el: HTMLElement, state: LiveState): void {
-  const a = state.computation.results.aggregate
   const x = state.computation.evaluation.values.X
-  el.replaceChildren()
-  const line = document.createElement('p')
-  if (!a) {
-    line.textContent = `Aggregate reduction below 1990: no inscriptions yet${typeof x === 'number' ? ` · X = ${x} %` : ''}`
-  } else {
-    const approx = a.approximateParties.length ? '~' : ''
-    line.innerHTML = ''
-    const figure = document.createElement('strong')
-    figure.className = 'aggregate-figure'
-    figure.textContent = `${approx}${formatPercent(a.reductionPct)} %`
-    line.append('Aggregate reduction below base year: ', figure)
-    if ('targetPct' in a) {
-      const target = document.createElement('span')
-      target.className = a.fallsShort ? 'aggregate-target short' : 'aggregate-target met'
-      target.textContent = ` beside X = ${a.targetPct} %: ${a.fallsShort ? `falls short by ${formatPercent(a.shortfallPct)} points` : 'meets X'}`
-      line.append(target)
-    } else {
-      line.append(' · X not set')
-    }
-  }
-  el.append(line)
+  el.replaceChildren(aggregateLine(aggregateHeadline(state.computation.results, typeof x === 'number' ? x : undefined)))
 }
