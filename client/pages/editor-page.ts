@@ -31,6 +31,7 @@ import { proposalsFeature } from '../proposals/proposals-feature.ts'
 import type { EditorFeature } from '../editor/editor-feature.ts'
 import { Streamliner } from '../streamlining/streamliner.ts'
 import { TextNames } from '../naming/text-names.ts'
+import { ReplacedChoices } from '../decisions/replaced-choices.ts'
 import { el } from '../dom/element.ts'
 import type { ListedDocument } from './document-list-page.ts'
 
@@ -153,6 +154,12 @@ export function showEditorPage(
     editorSlot.replaceChildren()
     const mounted = createEditor(editorSlot, connection.ydoc, connection.provider, cx)
     editor = mounted
+    const replaced = new ReplacedChoices(
+      connection.ydoc,
+      connection.provider.awareness,
+      () => mounted.view.state.doc,
+      (text) => say(text, 'info'),
+    )
     const jumpTo = (id: string) => (cx as EditorContext).jumpTo(id)
     const titles = sectionTitles(() => mounted.view.state.doc)
     const counter = createBracketCounter(titles, jumpTo)
@@ -189,6 +196,7 @@ export function showEditorPage(
       page.dataset.ready = 'false'
       // The fairness panel decorates the view: it lets go before the view is destroyed.
       fairness.destroy()
+      replaced.destroy()
       log.destroy()
       mounted.destroy()
       decisions.destroy()

@@ -13,7 +13,7 @@ import { formatDateTime } from '../format/date-format.ts'
 
 /** Draws `tallied`; `withWhatIf` adds the numbers (the panel shows them, the compact lists at a target do not). */
 export function proposalCard(tallied: TalliedProposal, proposals: LiveProposals, withWhatIf: boolean): HTMLElement {
-  const { proposal: p, support, objection } = tallied
+  const { proposal: p, support, objection, reasons } = tallied
   const card = document.createElement('article')
   card.className = 'proposal-card'
   card.dataset.id = p.id
@@ -31,6 +31,8 @@ export function proposalCard(tallied: TalliedProposal, proposals: LiveProposals,
   counts.dataset.objection = String(objection.length)
   counts.textContent = `Support ${support.length}${support.length ? ` (${support.join(', ')})` : ''} · Object ${objection.length}${objection.length ? ` (${objection.join(', ')})` : ''}`
   card.append(counts)
+  for (const party of objection)
+    if (reasons[party]) card.append(line('proposal-objection-reason', `${party} objects: “${reasons[party]}”`))
   if (withWhatIf && p.status === 'open' && p.kind !== 'alternative') {
     card.append(line('proposal-what-if', `If accepted: ${describeWhatIf(proposals.whatIf(p))}`))
   }
@@ -47,13 +49,13 @@ export function proposalCard(tallied: TalliedProposal, proposals: LiveProposals,
         cardButton(
           'Support',
           `Support ${p.party}’s proposal: ${what}`,
-          () => proposals.stance(p.id, 'support'),
+          () => void proposals.stance(p.id, 'support'),
           own === 'support',
         ),
         cardButton(
           'Object',
           `Object to ${p.party}’s proposal: ${what}`,
-          () => proposals.stance(p.id, 'object'),
+          () => void proposals.stance(p.id, 'object'),
           own === 'object',
         ),
       )
@@ -62,11 +64,15 @@ export function proposalCard(tallied: TalliedProposal, proposals: LiveProposals,
       buttons.append(cardButton('Withdraw', `Withdraw your proposal: ${what}`, () => proposals.withdraw(p.id)))
     if (proposals.mayDecide) {
       buttons.append(
-        cardButton('Accept', `Accept ${p.party}’s proposal: ${what}`, () => proposals.accept(p.id)),
+        cardButton('Accept', `Accept ${p.party}’s proposal: ${what}`, () => void proposals.accept(p.id)),
         cardButton('Set aside…', `Set aside ${p.party}’s proposal: ${what}`, () => void proposals.setAside(p.id)),
       )
     }
     if (buttons.childElementCount) card.append(buttons)
+  } else if (p.status === 'set-aside' && proposals.mayDecide) {
+    const buttons = line('proposal-actions')
+    buttons.append(cardButton('Reopen', `Reopen ${p.party}’s proposal: ${what}`, () => proposals.reopen(p.id)))
+    card.append(buttons)
   }
   return card
 }
@@ -89,8 +95,10 @@ function statusText({ proposal: p }: TalliedProposal): string {
       return 'open'
     case 'withdrawn':
       return 'withdrawn'
-    case 'accepted':
-      return `accepted by ${p.decision?.by ?? '?'} (proposed by ${p.party})`
+    case 'accepted': {
+      const over = p.decision?.overObjections ?? []
+      return `accepted by ${p.decision?.by ?? '?'} (proposed by ${p.party})${over.length ? `, over the objection of ${over.map((o) => o.party).join(', ')}` : ''}`
+    }
     case 'set-aside':
       return `set aside by ${p.decision?.by ?? '?'}: ${p.decision?.reason ?? ''}`
   }

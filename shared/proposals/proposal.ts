@@ -11,6 +11,12 @@ import type { LogEntry } from './log-entry.ts'
 /** What a proposal asks for. */
 export const ProposalKind = z.enum(['resolution', 'alternative', 'value', 'inscription'])
 
+/** A Party's objection as a decision records it: who objected, and why if they said. */
+export const ObjectionSchema = z.object({ party: z.string().min(1), reason: z.string().max(4000).optional() }).strict()
+
+/** An objection a decision was taken over. */
+export type Objection = z.infer<typeof ObjectionSchema>
+
 /** Where a proposal stands. */
 export const ProposalStatus = z.enum(['open', 'accepted', 'set-aside', 'withdrawn'])
 
@@ -28,8 +34,16 @@ export const ProposalSchema = z
     rationale: z.string().max(4000).optional(),
     at: z.string(),
     status: ProposalStatus,
-    /** Who accepted it or set it aside, when and why. */
-    decision: z.object({ by: z.string(), at: z.string(), reason: z.string().max(4000).optional() }).optional(),
+    /** Who accepted it or set it aside, when and why; an acceptance over objections names them. */
+    decision: z
+      .object({
+        by: z.string(),
+        at: z.string(),
+        reason: z.string().max(4000).optional(),
+        overObjections: z.array(ObjectionSchema).max(400).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
 
@@ -37,7 +51,15 @@ export const ProposalSchema = z
 export type Proposal = z.infer<typeof ProposalSchema>
 
 /** A Party's stance on another's proposal. */
-export const StanceSchema = z.object({ stance: z.enum(['support', 'object']), by: z.string(), at: z.string() }).strict()
+export const StanceSchema = z
+  .object({
+    stance: z.enum(['support', 'object']),
+    by: z.string(),
+    at: z.string(),
+    /** Why, in the Party's words (an objection's reason is read by the co-chair who decides). */
+    reason: z.string().max(4000).optional(),
+  })
+  .strict()
 
 /** A stance. */
 export type Stance = z.infer<typeof StanceSchema>
