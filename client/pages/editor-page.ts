@@ -31,6 +31,7 @@ import { proposalsFeature } from '../proposals/proposals-feature.ts'
 import type { EditorFeature } from '../editor/editor-feature.ts'
 import { Streamliner } from '../streamlining/streamliner.ts'
 import { TextNames } from '../naming/text-names.ts'
+import { lineNumbersFeature } from '../line-numbers/line-numbers-feature.ts'
 import { ReplacedChoices } from '../decisions/replaced-choices.ts'
 import { el } from '../dom/element.ts'
 import type { ListedDocument } from './document-list-page.ts'
@@ -49,6 +50,7 @@ export function showEditorPage(
   const status = el('span', { class: 'connection-status', role: 'status' }, 'connecting…')
   const message = el('div', { class: 'message', role: 'alert', hidden: '' })
   const counterSlot = el('div', { class: 'counter-slot' })
+  const toolsSlot = el('div', { class: 'tools-slot' })
   const barSlot = el('div', { class: 'bar-slot' })
   const editorSlot = el('div', { class: 'editor-slot' })
   const panel = el('aside', { class: 'side-panel', 'aria-label': 'Model' })
@@ -61,6 +63,7 @@ export function showEditorPage(
     el('h1', { class: 'doc-title' }, title),
     el('a', { class: 'revisions-link', href: `#/documents/${encodeURIComponent(documentId)}/revisions` }, 'Revisions'),
     counterSlot,
+    toolsSlot,
     el('span', { class: 'who' }, `${session.account.username} — ${capabilities.description}`),
     status,
   )
@@ -145,7 +148,10 @@ export function showEditorPage(
           (text) => say(text, 'error'),
         )
       : undefined
+    const lines = lineNumbersFeature()
+    toolsSlot.replaceChildren(lines.toggle)
     const features: EditorFeature[] = [
+      lines.feature,
       proposalsFeature(proposalsRoom.proposals),
       logFeature(log),
       ...(streamline ? [streamliningFeature(streamline)] : []),
