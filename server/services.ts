@@ -5,6 +5,7 @@
  */
 import { AccountDirectory } from './auth/accounts.ts'
 import { SessionTokens } from './auth/tokens.ts'
+import { ProjectionLinks } from './auth/projection-links.ts'
 import type { ServerOptions } from './config.ts'
 import { LoginThrottle } from './limits.ts'
 import { openStore, type Store } from './store/database.ts'
@@ -22,6 +23,8 @@ export interface Services {
   revisions: RevisionArchive
   accounts: AccountDirectory
   tokens: SessionTokens
+  /** Read-only links for the room's screen. */
+  projections: ProjectionLinks
   loginThrottle: LoginThrottle
   rooms: RoomRegistry
 }
@@ -40,6 +43,7 @@ export function createServices(options: ServerOptions): Services {
     revisions: new RevisionArchive(store),
     accounts,
     tokens: new SessionTokens(store, accounts, options.tokenTtlMs),
+    projections: new ProjectionLinks(store),
     loginThrottle: new LoginThrottle(),
     rooms: new RoomRegistry(updates, {
       compactAfterRows: options.compactAfterRows,

@@ -36,6 +36,8 @@ import {
   type Refusal,
 } from '../../shared/document/protocol.ts'
 import type { Actor } from '../../shared/document/roles.ts'
+import { refusePresence } from '../../shared/projection/presenting.ts'
+import { presenceStates } from './presence-states.ts'
 
 /** Outgoing bytes a socket may have queued before it counts as stalled and is closed (1013). */
 export const maxQueuedBytes = 32 * 1024 * 1024
@@ -139,8 +141,12 @@ export class SyncConnection implements RoomMember {
       switch (type) {
         case MESSAGE_SYNC:
           return this.receiveSync(decoder)
-        case MESSAGE_AWARENESS:
-          return awarenessProtocol.applyAwarenessUpdate(this.room.awareness, decoding.readVarUint8Array(decoder), this)
+        case MESSAGE_AWARENESS: {
+          const update = decoding.readVarUint8Array(decoder)
+          // The projection follows whoever presents: nobody presents for someone else.
+          if (presenceStates(update).some((state) => refusePresence(this.account, state))) return
+          return awarenessProtocol.applyAwarenessUpdate(this.room.awareness, update, this)
+        }
         case MESSAGE_QUERY_AWARENESS:
           return this.send(this.room.awarenessMessage([...this.room.awareness.getStates().keys()]))
         case MESSAGE_AUTH:

@@ -15,6 +15,7 @@ import { guarded } from '../listener-guard.ts'
 import { mayStreamline } from '../../shared/document/roles.ts'
 import type { Services } from '../services.ts'
 import { SyncConnection } from './connection.ts'
+import { projectionSession } from './projection-session.ts'
 import { parseRoomName } from '../../shared/document/rooms.ts'
 import { CLOSE } from '../../shared/document/protocol.ts'
 
@@ -73,7 +74,8 @@ export function attachSyncEndpoint(server: Server, services: Services): SyncEndp
     }
     const address = parseRoomName(name)
     if (!address) return refuse(socket, 404, 'Not Found')
-    const session = services.tokens.session(requestToken(req, true))
+    const token = requestToken(req, true)
+    const session = services.tokens.session(token) ?? projectionSession(services.projections, token, address)
     if (!session) return refuse(socket, 401, 'Unauthorized')
     const { account, expiresAt } = session
     if (!services.documents.get(address.documentId)) {
@@ -124,11 +126,17 @@ export function attachSyncEndpoint(server: Server, services: Services): SyncEndp
     else refuse(socket, 500, 'Internal Server Error')
   })
   server.on('upgrade', guardedUpgrade)
+  // A revoked projection link's screens go dark at once.
+  const stopRevoking = services.projections.onRevoke((link) => {
+    for (const connection of open)
+      if (connection.account.id === -link.id) connection.close(CLOSE.sessionEnded, 'projection link revoked')
+  })
 
   return {
     connections: () => [...open],
     async close(code, reason, graceMs = 1000) {
       accepting = false
+      stopRevoking()
       server.off('upgrade', guardedUpgrade)
       for (const connection of [...open]) connection.close(code, reason)
       const deadline = Date.now() + graceMs
