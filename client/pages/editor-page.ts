@@ -32,6 +32,10 @@ import type { EditorFeature } from '../editor/editor-feature.ts'
 import { Streamliner } from '../streamlining/streamliner.ts'
 import { TextNames } from '../naming/text-names.ts'
 import { lineNumbersFeature } from '../line-numbers/line-numbers-feature.ts'
+import { Presenter } from '../projection/presenter.ts'
+import { presentingControls } from '../projection/presenting-controls.ts'
+import { mayPresent } from '../../shared/projection/presenting.ts'
+import { textRoom } from '../../shared/document/text-room.ts'
 import { ReplacedChoices } from '../decisions/replaced-choices.ts'
 import { el } from '../dom/element.ts'
 import type { ListedDocument } from './document-list-page.ts'
@@ -149,9 +153,13 @@ export function showEditorPage(
         )
       : undefined
     const lines = lineNumbersFeature()
-    toolsSlot.replaceChildren(lines.toggle)
+    const presenter = mayPresent(session.account.role)
+      ? new Presenter(documentId, connection.provider.awareness, textRoom(connection.ydoc).text)
+      : null
+    toolsSlot.replaceChildren(lines.toggle, ...(presenter ? presentingControls(presenter, session, documentId) : []))
     const features: EditorFeature[] = [
       lines.feature,
+      ...(presenter ? [presenter.feature()] : []),
       proposalsFeature(proposalsRoom.proposals),
       logFeature(log),
       ...(streamline ? [streamliningFeature(streamline)] : []),

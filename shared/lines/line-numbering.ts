@@ -153,3 +153,17 @@ function leafText(node: Node): string {
       return String(node.attrs.text ?? node.textContent ?? '')
   }
 }
+
+/**
+ * The numbered block holding position `pos` — a paragraph, heading or other line of text,
+ * or a whole table row — with the position before it; null outside any.
+ */
+export function blockAt(doc: Node, pos: number): { node: Node; pos: number } | null {
+  const $pos = doc.resolve(Math.max(0, Math.min(pos, doc.content.size)))
+  for (let d = 1; d <= $pos.depth; d++) {
+    const node = $pos.node(d)
+    if (node.type.name === 'table_row' || (node.isTextblock && node.type.spec.group === 'block'))
+      return { node, pos: $pos.before(d) }
+  }
+  return null
+}
