@@ -16,6 +16,7 @@ import { readScenario } from '../shared/model/scenario.ts'
 import { readSharedScenario, writeSharedScenario } from '../shared/document/model-state.ts'
 import { readDocumentTemplate, readPartyTable } from '../server/templates/read-template.ts'
 import { textRoom } from '../shared/document/text-room.ts'
+import { time } from './timing.ts'
 
 const template = readDocumentTemplate()
 const parties = readPartyTable()
@@ -29,21 +30,6 @@ const model = new NegotiationModel(doc, parties)
 let updated = 0
 model.subscribe(() => updated++)
 const maps = textRoom(doc)
-
-function time(label: string, runs: number, step: (i: number) => void): void {
-  for (let i = 0; i < Math.min(runs, 200); i++) step(i) // warm-up
-  const ms: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now()
-    step(i)
-    ms.push(performance.now() - t)
-  }
-  ms.sort((a, b) => a - b)
-  const q = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))]
-  console.log(
-    `${label.padEnd(58)} median ${(q(0.5) * 1000).toFixed(1).padStart(7)} µs   p95 ${(q(0.95) * 1000).toFixed(1).padStart(7)} µs`,
-  )
-}
 
 const rows = model.current.results.rows.length
 time(`one resolution change → ${rows} Parties + aggregates`, 2000, (i) =>

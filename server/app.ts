@@ -15,6 +15,7 @@ import { createServices, type Services } from './services.ts'
 import { closeStore } from './store/database.ts'
 import { attachSyncEndpoint } from './sync/endpoint.ts'
 import { guarded } from './listener-guard.ts'
+import { closePdfPrinter } from './export/pdf-printer.ts'
 
 /** A running server. */
 export interface RunningServer {
@@ -81,6 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       services.rooms.close()
       http.closeAllConnections()
       await httpClosed
+      await closePdfPrinter()
       closeStore(services.store)
     })()
     return closing

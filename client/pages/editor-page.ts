@@ -5,8 +5,6 @@
  * the document's connection: when the server refuses a write, it says so and
  * reopens the document, so the editor shows the server's state again.
  */
-import partiesCsv from '../../templates/parties/parties.csv?raw'
-import { parsePartyTable } from '../../shared/parties/index.ts'
 import { capabilitiesOf } from '../app/capabilities.ts'
 import type { Session } from '../app/session.ts'
 import { DocumentConnection } from '../collab/connection.ts'
@@ -18,6 +16,7 @@ import type { EditorContext } from '../editor/editor-context.ts'
 import { PlaceholderValues } from '../editor/placeholder-values.ts'
 import { LiveComputation } from '../model/live-computation.ts'
 import { createAmountsPanel } from '../panel/amounts-panel.ts'
+import { parties } from '../panel/shipped-party-data.ts'
 import { createBracketCounter } from '../panel/bracket-counter.ts'
 import { createDiagnosticsList } from '../panel/diagnostics-list.ts'
 import { createFairnessPanel } from '../panel/fairness-panel.ts'
@@ -39,8 +38,6 @@ import { textRoom } from '../../shared/document/text-room.ts'
 import { ReplacedChoices } from '../decisions/replaced-choices.ts'
 import { el } from '../dom/element.ts'
 import type { ListedDocument } from './document-list-page.ts'
-
-const parties = parsePartyTable(partiesCsv, 'parties.csv').parties
 
 /** Shows `document` in `root`; returns the function that closes it. */
 export function showEditorPage(

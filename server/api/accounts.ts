@@ -1,9 +1,12 @@
 /**
  * Accounts, managed by the secretariat: list them and create delegations, co-chairs,
- * observers and further secretariat accounts.
+ * observers and further secretariat accounts. A delegation's Party must be a Party of
+ * the party table (`delegation-party.ts`); it is stored as the table names it.
  */
 import { Router } from 'express'
 import { z } from 'zod'
+import { readPartyTable } from '../templates/read-template.ts'
+import { delegationPartyLookup, type DelegationPartyLookup } from './delegation-party.ts'
 import type { Services } from '../services.ts'
 import { requireAccount, requireRight } from './authenticate.ts'
 import { managesRecord, ROLES, speaksForAParty } from '../../shared/document/roles.ts'
@@ -28,6 +31,7 @@ const newAccount = z
 /** The account routes. */
 export function accountRoutes(services: Services): Router {
   const router = Router()
+  let lookup: DelegationPartyLookup | undefined
   router.use('/accounts', requireAccount(services), requireRight(managesRecord, 'the secretariat'))
 
   router.get('/accounts', (_req, res) => {
@@ -37,6 +41,12 @@ export function accountRoutes(services: Services): Router {
   router.post('/accounts', async (req, res) => {
     const body = validate(newAccount, req.body, 'body', res)
     if (!body) return
+    if (body.party !== undefined) {
+      lookup ??= delegationPartyLookup(readPartyTable())
+      const found = lookup(body.party)
+      if ('error' in found) return sendError(res, 422, 'unknown Party', [{ field: 'body.party', message: found.error }])
+      body.party = found.party
+    }
     const account = await services.accounts.create(body)
     if (!account)
       return sendError(res, 409, 'username taken', [

@@ -1,10 +1,11 @@
 /**
- * Documents: list, create (from a template or an uploaded plain-text non-paper, through
- * the importer), summary and plain-text export.
+ * Documents: list, create (from a template, or an uploaded plain text or Word document,
+ * through the importer), summary and plain-text export.
  */
 import express, { Router } from 'express'
 import { z } from 'zod'
 import { createDocument } from '../documents/creation.ts'
+import { readUpload } from './upload.ts'
 import {
   documentSummary,
   documentText,
@@ -13,6 +14,7 @@ import {
   templateNames,
   type TemplateText,
 } from '../documents/template.ts'
+import type { DocxReading } from '../../shared/docx/index.ts'
 import type { Services } from '../services.ts'
 import type { DocumentRecord } from '../store/documents.ts'
 import { documentIdPattern, parseRoomName, roomName } from '../../shared/document/rooms.ts'
@@ -59,16 +61,30 @@ export function documentRoutes(services: Services): Router {
     '/documents',
     auth,
     requireRight(managesRecord, 'the secretariat'),
-    express.text({ limit: services.options.limits.maxBodyBytes }),
-    (req, res) => {
-      let input: { id?: string; title: string; text: string } & Partial<Pick<TemplateText, 'annotations' | 'bindings'>>
-      if (typeof req.body === 'string') {
-        // A raw plain-text upload: Content-Type text/plain, title (and id) in the query.
-        const query = validate(uploadQuery, req.query, 'query', res)
-        if (!query) return
-        if (req.body.length === 0)
-          return sendError(res, 400, 'empty upload', [{ field: 'body', message: 'the non-paper text is empty' }])
-        input = { ...query, text: req.body }
+    // JSON is parsed by the API router; every other body arrives as bytes and is judged by its content.
+    express.raw({
+      type: (req) => !/^application\/json\b/i.test(req.headers['content-type'] ?? ''),
+      limit: services.options.limits.maxBodyBytes,
+    }),
+    async (req, res) => {
+      let input: { id?: string; title: string; text: string } & Partial<
+        Pick<TemplateText, 'annotations' | 'bindings'>
+      > & {
+          docx?: DocxReading
+        }
+      let where = 'body'
+      if (Buffer.isBuffer(req.body)) {
+        // An upload: plain text, a .docx, or a form with a file; title (and id) in the query or the form.
+        const upload = await readUpload(req, res)
+        if (!upload) return
+        where = upload.fieldsFrom
+        const fields = validate(uploadQuery, upload.fields, where, res)
+        if (!fields) return
+        input = {
+          ...fields,
+          text: upload.file.text,
+          ...(upload.file.kind === 'docx' ? { docx: upload.file.reading } : {}),
+        }
       } else {
         const body = validate(newDocument, req.body ?? {}, 'body', res)
         if (!body) return
@@ -84,11 +100,13 @@ export function documentRoutes(services: Services): Router {
         }
       }
       const created = createDocument(services, { ...input, createdBy: accountOf(res).username })
-      if (!created.ok) {
-        const where = typeof req.body === 'string' ? 'query' : 'body'
+      if (!created.ok)
         return sendError(res, 409, created.message, [{ field: `${where}.${created.field}`, message: created.message }])
-      }
-      res.status(201).json({ document: listed(created.document), diagnostics: created.diagnostics })
+      res.status(201).json({
+        document: listed(created.document),
+        diagnostics: created.diagnostics,
+        import: created.counts ? { kind: 'docx', ...created.counts } : { kind: 'text' },
+      })
     },
   )
 

@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { readNegotiationDoc } from '../../shared/document/negotiation-doc.ts'
 import { readSharedBindings, readSharedScenario } from '../../shared/document/model-state.ts'
 import { EXPORT_FORMATS, exportDocument } from '../export/index.ts'
+import { PrinterBusy } from '../export/pdf-printer.ts'
 import type { Services } from '../services.ts'
 import { parseRoomName } from '../../shared/document/rooms.ts'
 import { readPartyTable } from '../templates/read-template.ts'
@@ -54,6 +55,10 @@ export function exportRoutes(services: Services): Router {
       if (file.unresolved.length) res.setHeader('x-accord-unresolved', String(file.unresolved.length))
       res.send(Buffer.from(file.bytes))
     } catch (error) {
+      if (error instanceof PrinterBusy) {
+        res.setHeader('retry-after', '5')
+        return sendError(res, 503, 'export busy', [{ field: 'query.format', message: error.message }])
+      }
       sendError(res, 422, 'export failed', [{ field: 'query.format', message: (error as Error).message }])
     }
   })

@@ -2,7 +2,8 @@
  * The fairness yardsticks and the entry-into-force calculator for one document,
  * computed from what its text room holds now: `GET /api/documents/:id/yardstick`
  * (income/cut line of the `cp2` inscriptions), `/frankel` (Frankel's suggested
- * QELRC beside each inscription) and `/entry-into-force` (ARTICLE 2, Options 1
+ * QELRC beside each inscription), `/side-by-side` (one Party's commitment under
+ * each kind, beside its BAU path) and `/entry-into-force` (ARTICLE 2, Options 1
  * and 2, over the room's acceptance list). Anyone who may read the document may ask.
  */
 import { readFileSync } from 'node:fs'
@@ -18,6 +19,12 @@ import {
 } from '../../shared/entry-into-force/article-2.ts'
 import { dayNumber } from '../../shared/entry-into-force/calendar-date.ts'
 import { readSharedAcceptances } from '../../shared/document/acceptances.ts'
+import { sideBySide, sideBySideDefaults } from '../../shared/commitments/side-by-side.ts'
+import { cellsByParty, NO_CELLS } from '../../shared/model/commitment-rows.ts'
+import { computeScenario } from '../../shared/model/compute.ts'
+import { indexDocument } from '../../shared/model/document-index.ts'
+import { readSharedBindings, readSharedScenario } from '../../shared/document/model-state.ts'
+import { partyNameKey } from '../../shared/parties/table.ts'
 import { seedParameters } from '../../shared/yardsticks/frankel.ts'
 import { defaultAssumptions } from '../../shared/yardsticks/frankel-scenario.ts'
 import { defaultYardstickOptions } from '../../shared/yardsticks/income-cut.ts'
@@ -41,6 +48,15 @@ const frankelQuery = z
   .object({ from: year.default(2013), to: year.default(2020), party: z.string().min(1).max(200).optional() })
   .strict()
   .refine((q) => q.to >= q.from, { path: ['to'], message: 'the period ends before it starts' })
+
+const sideBySideQuery = z
+  .object({
+    party: z.string().min(1).max(200),
+    pct: z.coerce.number().min(0).lt(100).optional(),
+    baseYear: year.optional(),
+    targetYear: year.optional(),
+  })
+  .strict()
 
 const calendarDate = z.string().refine((d) => {
   try {
@@ -121,6 +137,43 @@ export function fairnessRoutes(services: Services): Router {
       suggestions,
       omitted: result.omitted,
     })
+  })
+
+  router.get('/documents/:id/side-by-side', auth, (req, res) => {
+    const document = lookupDocument(services, req, res)
+    if (!document) return
+    const query = validate(sideBySideQuery, req.query, 'query', res)
+    if (!query) return
+    const parties = readPartyTable()
+    const key = partyNameKey(query.party)
+    const party = parties.find((p) => [p.name, p.unName, ...p.aliases].some((n) => partyNameKey(n) === key))
+    if (!party)
+      return sendError(res, 404, 'no such Party', [
+        { field: 'query.party', message: `no Party named "${query.party}" in the party table` },
+      ])
+    const { scenario, computation } = services.rooms.read(parseRoomName(document.id)!, (ydoc) => {
+      const scenario = readSharedScenario(ydoc)
+      const index = indexDocument(readNegotiationDoc(ydoc))
+      return { scenario, computation: computeScenario(index, readSharedBindings(ydoc).bindings, scenario, parties) }
+    })
+    const { years, period } = computation.results
+    if (years === null)
+      return sendError(res, 409, 'the commitment period is not resolved', [
+        { field: 'params.id', message: 'resolve the second commitment period first' },
+      ])
+    const start = period?.start ?? 2013
+    const defaults = sideBySideDefaults(cellsByParty(scenario.inscriptions).get(party.name) ?? NO_CELLS, {
+      start,
+      end: start + years - 1,
+    })
+    res.json(
+      sideBySide(party, {
+        ...defaults,
+        ...(query.pct !== undefined ? { pct: query.pct } : {}),
+        ...(query.baseYear !== undefined ? { baseYear: query.baseYear } : {}),
+        ...(query.targetYear !== undefined ? { targetYear: query.targetYear } : {}),
+      }),
+    )
   })
 
   router.get('/documents/:id/entry-into-force', auth, (req, res) => {

@@ -1,14 +1,22 @@
 /**
- * `accord compute FILE --resolutions R.json [--bindings B.json] [--json]`:
- * every Party's assigned amount, the totals and the aggregate under a scenario,
- * with the model's diagnostics. FILE is a text or a template folder (whose
- * `bindings.json` is used unless `--bindings` names another).
+ * `accord compute FILE --resolutions R.json [--bindings B.json] [--json]
+ * [--side-by-side PARTY [--pct P] [--base-year Y] [--target-year T]]`:
+ * every Party's assigned amount, its commitments of other kinds, the totals
+ * and the aggregate under a scenario, with the model's diagnostics; and, for
+ * one Party, what a cut would mean under each kind side by side. FILE is a
+ * text or a template folder (whose `bindings.json` is used unless
+ * `--bindings` names another).
  */
 import { importText } from '../../shared/import/index.ts'
 import { computeScenario, type Computation } from '../../shared/model/compute.ts'
 import { indexDocument } from '../../shared/model/document-index.ts'
 import { formatValue } from '../../shared/model/variables.ts'
+import { sideBySide, sideBySideDefaults, type SideBySide } from '../../shared/commitments/side-by-side.ts'
+import { cellsByParty, NO_CELLS } from '../../shared/model/commitment-rows.ts'
+import type { Party } from '../../shared/parties/party.ts'
+import type { Scenario } from '../../shared/model/scenario.ts'
 import { readPartyTable } from '../templates/read-template.ts'
+import { formatCommitments, formatSideBySide } from './commitments-report.ts'
 import { parseArguments } from './arguments.ts'
 import { readBindingsFor, readScenarioFile } from './scenario-source.ts'
 import { readTextSource } from './text-source.ts'
@@ -16,23 +24,72 @@ import { readTextSource } from './text-source.ts'
 /** Runs `accord compute`. */
 export async function computeCommand(args: string[]): Promise<number> {
   try {
-    const { positionals, options } = parseArguments(args, ['resolutions', 'bindings', 'annotations'], ['json'])
+    const { positionals, options } = parseArguments(
+      args,
+      ['resolutions', 'bindings', 'annotations', 'side-by-side', 'pct', 'base-year', 'target-year'],
+      ['json'],
+    )
     const resolutionsFile = options.get('resolutions') as string | undefined
     if (positionals.length !== 1 || !resolutionsFile)
-      throw new Error('usage: accord compute FILE --resolutions R.json [--bindings B.json] [--json]')
-    const source = readTextSource(positionals[0], options.get('annotations') as string | undefined)
+      throw new Error(
+        'usage: accord compute FILE --resolutions R.json [--bindings B.json] [--json] [--side-by-side PARTY [--pct P] [--base-year Y] [--target-year T]]',
+      )
+    const source = await readTextSource(positionals[0], options.get('annotations') as string | undefined)
     const scenario = readScenarioFile(resolutionsFile)
     const bindings = readBindingsFor(positionals[0], options.get('bindings') as string | undefined)
     const { doc } = importText(source.text, { annotations: source.annotations })
-    const computation = computeScenario(indexDocument(doc), bindings, scenario, readPartyTable())
+    const parties = readPartyTable()
+    const computation = computeScenario(indexDocument(doc), bindings, scenario, parties)
+    const party = options.get('side-by-side') as string | undefined
+    const comparison = party === undefined ? undefined : compare(party, options, parties, scenario, computation)
     process.stdout.write(
-      options.has('json') ? JSON.stringify(computation, null, 2) + '\n' : formatComputation(computation),
+      options.has('json')
+        ? JSON.stringify(comparison ? { ...computation, sideBySide: comparison } : computation, null, 2) + '\n'
+        : formatComputation(computation) + (comparison ? formatSideBySide(comparison) : ''),
     )
     return 0
   } catch (e) {
     process.stderr.write(`accord compute: ${(e as Error).message}\n`)
     return 2
   }
+}
+
+/** `--side-by-side PARTY`: the Party's own figures unless `--pct` and the years are given. */
+function compare(
+  name: string,
+  options: Map<string, string | true>,
+  parties: readonly Party[],
+  scenario: Scenario,
+  computation: Computation,
+): SideBySide {
+  const party = parsePartyTableLookup(parties, name)
+  const years = computation.results.years
+  if (years === null) throw new Error('--side-by-side needs the commitment period resolved')
+  const start = computation.results.period?.start ?? 2013
+  const defaults = sideBySideDefaults(cellsByParty(scenario.inscriptions).get(party.name) ?? NO_CELLS, {
+    start,
+    end: start + years - 1,
+  })
+  const number = (option: string, fallback: number) => {
+    const v = options.get(option)
+    if (v === undefined) return fallback
+    const n = Number(v)
+    if (typeof v !== 'string' || !Number.isFinite(n)) throw new Error(`--${option} must be a number, got ${String(v)}`)
+    return n
+  }
+  return sideBySide(party, {
+    ...defaults,
+    pct: number('pct', defaults.pct),
+    baseYear: number('base-year', defaults.baseYear),
+    targetYear: number('target-year', defaults.targetYear),
+  })
+}
+
+function parsePartyTableLookup(parties: readonly Party[], name: string): Party {
+  const key = name.trim().toLowerCase()
+  const found = parties.find((p) => [p.name, p.unName, ...p.aliases].some((n) => n.toLowerCase() === key))
+  if (!found) throw new Error(`--side-by-side: no Party named "${name}" in the party table`)
+  return found
 }
 
 const tonnes = (t: number | null) => (t === null ? '' : Math.round(t).toLocaleString('en-GB'))
@@ -68,12 +125,17 @@ export function formatComputation({ evaluation, results }: Computation): string 
   if (a) {
     const target =
       'targetPct' in a
-        ? `; X = ${a.targetPct} %: ${a.fallsShort ? `falls short by ${a.shortfallPct.toFixed(2)} points` : 'met'}`
+        ? `; X = ${a.targetPct} %: ${a.fallsShort ? `falls short by ${a.shortfallPct!.toFixed(2)} points` : 'met'}`
         : ''
+    const range = a.conditional ? ` (conditional: ${a.reductionPctInterval.conditional.toFixed(2)} %)` : ''
     lines.push(
-      `Aggregate reduction below base year: ${a.reductionPct.toFixed(2)} % over ${a.parties.length} Parties${target}`,
+      `Aggregate reduction below base year: ${a.reductionPct.toFixed(2)} % over ${a.parties.length} Parties${target}${range}`,
     )
+    if (a.scope === 'annex-i' && a.omitted.length)
+      lines.push(`  left out: ${a.omitted.map((o) => `${o.party} (${o.reason})`).join('; ')}`)
   }
+  const commitments = formatCommitments(results)
+  if (commitments) lines.push(commitments.trimEnd())
   lines.push('', `Diagnostics (${results.diagnostics.length}):`)
   for (const d of results.diagnostics)
     lines.push(`  [${d.code}] ${d.message}${d.ids.length ? ` (${d.ids.join(', ')})` : ''}`)

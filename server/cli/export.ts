@@ -31,7 +31,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     if (positionals.length !== 1 || !resolutions || !format || !output) throw new Error(USAGE)
     if (!EXPORT_FORMATS.includes(format as ExportFormat))
       throw new Error(`--format ${format} is not known; use one of ${EXPORT_FORMATS.join(', ')}`)
-    const source = readTextSource(positionals[0], options.get('annotations') as string | undefined)
+    const source = await readTextSource(positionals[0], options.get('annotations') as string | undefined)
     const scenario = readScenarioFile(resolutions)
     const bindings = readBindingsFor(positionals[0], options.get('bindings') as string | undefined)
     const { doc } = importText(source.text, { annotations: source.annotations })

@@ -9,7 +9,7 @@ export async function roundtripCommand(args: string[]): Promise<number> {
   try {
     const { positionals, options } = parseArguments(args, ['annotations'])
     if (positionals.length !== 1) throw new Error('usage: accord roundtrip FILE [--annotations A.json]')
-    const { text, annotations } = readTextSource(positionals[0], options.get('annotations') as string | undefined)
+    const { text, annotations } = await readTextSource(positionals[0], options.get('annotations') as string | undefined)
     process.stdout.write(serializeText(importText(text, { annotations }).doc))
     return 0
   } catch (e) {

@@ -1,23 +1,29 @@
 /**
- * Reads a negotiation text for the CLI: a plain-text file, or a template folder
- * (`text.txt` with its `annotations.json`). A file that cannot be read or is not
- * text is a usage error with a one-line message, never a crash.
+ * Reads a negotiation text for the CLI: a plain-text file (UTF-8, or UTF-16
+ * with a BOM), a Word document (.docx, read by `shared/docx`), or a template
+ * folder (`text.txt` with its `annotations.json`). A file that cannot be read
+ * or is of another kind is a usage error with a one-line message saying what
+ * it is and what to give instead, never a crash.
  */
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import type { DocxReading } from '../../shared/docx/index.ts'
 import { readAnnotations, type Annotation } from '../../shared/import/index.ts'
+import { SourceFileError } from '../../shared/source-file/error.ts'
+import { readSourceFile } from '../../shared/source-file/read.ts'
 
-/** A text and the annotations that go with it. */
+/** A text and the annotations that go with it; for a Word document, everything Word knows about it. */
 export interface TextSource {
   text: string
   annotations: Annotation[]
+  docx?: DocxReading
 }
 
 /** Why a text could not be read: one line, for stderr. */
 export class TextSourceError extends Error {}
 
 /** Read `path` (file or template folder), with `annotationsPath` if given. */
-export function readTextSource(path: string, annotationsPath?: string): TextSource {
+export async function readTextSource(path: string, annotationsPath?: string): Promise<TextSource> {
   let file = path
   let stat
   try {
@@ -35,7 +41,13 @@ export function readTextSource(path: string, annotationsPath?: string): TextSour
   } catch (e) {
     throw new TextSourceError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)
   }
-  const text = decodeText(bytes, file)
+  let source
+  try {
+    source = await readSourceFile(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), file)
+  } catch (e) {
+    if (e instanceof SourceFileError) throw new TextSourceError(e.message)
+    throw e
+  }
   let annotations: Annotation[] = []
   if (annotationsPath) {
     try {
@@ -44,19 +56,7 @@ export function readTextSource(path: string, annotationsPath?: string): TextSour
       throw new TextSourceError(`${annotationsPath}: ${(e as Error).message}`)
     }
   }
-  return { text, annotations }
-}
-
-/** Decode UTF-8 text; binary content (NUL bytes, invalid UTF-8) is refused with its offset. */
-export function decodeText(bytes: Uint8Array, name: string): string {
-  const nul = bytes.indexOf(0)
-  if (nul >= 0)
-    throw new TextSourceError(`${name} is not a text file (NUL byte at offset ${nul}); give a UTF-8 plain-text file`)
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    throw new TextSourceError(`${name} is not UTF-8 text; save it as UTF-8 plain text and try again`)
-  }
+  return { text: source.text, annotations, ...(source.kind === 'docx' ? { docx: source.reading } : {}) }
 }
 
 function existing(path: string): string | undefined {

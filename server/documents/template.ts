@@ -12,6 +12,8 @@ import {
   seedNegotiationDoc,
   summarizeNegotiationDoc,
 } from '../../shared/document/negotiation-doc.ts'
+import { seedNegotiationDocFromDocx, type DocxImportCounts } from '../../shared/document/docx-document.ts'
+import type { DocxReading } from '../../shared/docx/index.ts'
 import { computeScenario } from '../../shared/model/compute.ts'
 import { indexDocument } from '../../shared/model/document-index.ts'
 import { remaining } from '../../shared/model/resolution.ts'
@@ -52,6 +54,18 @@ export function seedDocument(
   bindings: Bindings = {},
 ): { diagnostics: Diagnostic[] } {
   return seedNegotiationDoc(ydoc, text, annotations, bindings)
+}
+
+/**
+ * Imports a Word document into an empty text room and an empty proposals room: its text,
+ * its tracked changes as pending changes, its comments as threads signed by `by`.
+ */
+export function seedDocumentFromDocx(
+  rooms: { text: Y.Doc; proposals: Y.Doc },
+  reading: DocxReading,
+  by: string,
+): { diagnostics: Diagnostic[]; counts: DocxImportCounts } {
+  return seedNegotiationDocFromDocx(rooms, reading, { by, at: new Date().toISOString() })
 }
 
 /** The document's plain text, as the importer would read it back. */

@@ -1,17 +1,16 @@
 /**
  * PDF printed from the HTML export by headless Chromium (Debian's
  * `/usr/bin/chromium`, driven by playwright-core; no browser is downloaded),
- * A4, with the document symbol in the page header and page numbers in the footer.
+ * A4, with the document symbol in the page header and page numbers in the footer,
+ * on the process's one bounded printer (`pdf-printer.ts`).
  */
-import { launchChromium } from '../chromium.ts'
+import { withPrintPage } from './pdf-printer.ts'
 import type { DocumentTitle } from '../../shared/export/document-title.ts'
 import { escapeMarkup } from '../../shared/export/markup.ts'
 
 /** Print `html` to PDF bytes. Throws a one-line error naming the fix when Chromium is missing. */
 export async function printPdf(html: string, heading: DocumentTitle): Promise<Uint8Array> {
-  const browser = await launchChromium()
-  try {
-    const page = await browser.newPage()
+  return withPrintPage(async (page) => {
     // The HTML is self-contained: nothing is fetched.
     await page.route('**/*', (route) => route.abort())
     await page.setContent(html, { waitUntil: 'load' })
@@ -25,7 +24,5 @@ export async function printPdf(html: string, heading: DocumentTitle): Promise<Ui
       margin: { top: '22mm', bottom: '20mm', left: '20mm', right: '20mm' },
     })
     return new Uint8Array(pdf)
-  } finally {
-    await browser.close()
-  }
+  })
 }

@@ -9,7 +9,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as encoding from 'lib0/encoding'
 import type { UpdateLog } from '../store/update-log.ts'
-import { CurrentIndex } from '../../shared/document/current-index.ts'
+import { CurrentNodes } from '../../shared/document/current-nodes.ts'
 import type { JudgeOptions } from '../../shared/document/judge.ts'
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../shared/document/protocol.ts'
 import type { RoomAddress } from '../../shared/document/rooms.ts'
@@ -42,7 +42,7 @@ export class Room {
   /** How updates to this room are judged: its text's index, and whether any shape is accepted. */
   readonly judging: JudgeOptions
   private capture: PendingRelay[] | undefined
-  private readonly index: CurrentIndex | undefined
+  private readonly nodes: CurrentNodes | undefined
 
   constructor(
     readonly address: RoomAddress,
@@ -58,9 +58,9 @@ export class Room {
     this.awareness.setLocalState(null)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.record(update, origin))
     this.awareness.on('update', this.relayAwareness)
-    const index = address.kind === 'text' && !anyShape ? new CurrentIndex(this.doc) : undefined
-    this.index = index
-    this.judging = { anyShape, ...(index ? { currentIndex: () => index.get() } : {}) }
+    const nodes = address.kind === 'text' && !anyShape ? new CurrentNodes(this.doc) : undefined
+    this.nodes = nodes
+    this.judging = { anyShape, ...(nodes ? { currentNodes: () => nodes.get() } : {}) }
   }
 
   /**
@@ -141,7 +141,7 @@ export class Room {
 
   /** Frees the in-memory document. */
   destroy(): void {
-    this.index?.destroy()
+    this.nodes?.destroy()
     this.awareness.destroy()
     this.doc.destroy()
   }

@@ -80,7 +80,7 @@ export function againstTarget(aggregate: AggregateReduction, targetPct: number):
 /** How the Community and its member States are counted. */
 export type CommunityTreatment = 'member-states' | 'community'
 
-/** The entries of the party table for one period, and the Parties left out with the reason. */
+/** The entries of the party table's Annex B Parties (or those `include` picks) for one period, and the Parties left out with the reason. */
 export function aggregateEntries(
   parties: readonly Party[],
   options: { period: 'first' | 'second'; community?: CommunityTreatment; include?: (party: Party) => boolean },
@@ -96,7 +96,7 @@ export function aggregateEntries(
   const entries: AggregateEntry[] = []
   const omitted: { party: string; reason: string }[] = []
   for (const p of parties) {
-    if (options.include && !options.include(p)) continue
+    if (options.include ? !options.include(p) : !p.annexB) continue
     if (p.iso === 'EU' && community === 'member-states') {
       omitted.push({ party: p.name, reason: 'counted through its member States' })
       continue

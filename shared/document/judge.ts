@@ -6,8 +6,7 @@
  * The judgement reads the update itself (`update-writes.ts`), not a copy of the room.
  */
 import * as Y from 'yjs'
-import { indexDocument, type DocumentIndex } from '../model/document-index.ts'
-import { readNegotiationDoc } from './negotiation-doc.ts'
+import { resolvableNodes, type ResolvableNodes } from './resolvable-nodes.ts'
 import type { Refusal } from './protocol.ts'
 import type { Actor } from './roles.ts'
 import { rootSpec } from './room-roots.ts'
@@ -22,8 +21,8 @@ export interface JudgeOptions {
    * sender's right to write the room is still checked.
    */
   anyShape?: boolean
-  /** The index of the room's text as it stands now (cached by the caller, rebuilt when the text changes). */
-  currentIndex?: () => DocumentIndex
+  /** What resolutions can name in the room's text as it stands (cached by the caller, reread when the text changes). */
+  currentNodes?: () => ResolvableNodes
 }
 
 /** The verdict on an update: refused with a reason, or admitted (and whether it changes anything). */
@@ -56,10 +55,11 @@ export function judgeUpdate(
     }
   }
 
-  let index: DocumentIndex | undefined
+  let nodes: ResolvableNodes | undefined
   const context = {
     actor,
-    index: () => (index ??= writesText(writes) ? indexAfter(doc, update) : currentIndex(doc, options)),
+    nodes: () =>
+      (nodes ??= writesText(writes) ? nodesAfter(doc, update) : (options.currentNodes?.() ?? resolvableNodes(doc))),
   }
   for (const entry of writes.entries) {
     const spec = rootSpec(kind, entry.root)!
@@ -83,21 +83,17 @@ function writesText(writes: ReturnType<typeof writesOfUpdate>): boolean {
   return writes.sequences.has(TEXT_ROOTS.text) || writes.nested.has(TEXT_ROOTS.text)
 }
 
-function currentIndex(doc: Y.Doc, options: JudgeOptions): DocumentIndex {
-  return options.currentIndex ? options.currentIndex() : indexDocument(readNegotiationDoc(doc))
-}
-
 /**
- * The index of the text after `update`: an update that changes the text and writes
- * resolutions (a streamlining step renames ids) is judged against the text it makes.
- * Only such updates pay for a copy of the room.
+ * What resolutions can name once `update` is applied: an update that changes the text and
+ * writes resolutions (a streamlining step renames ids) is judged against the text it
+ * makes. Only such updates pay for a copy of the room.
  */
-function indexAfter(doc: Y.Doc, update: Uint8Array): DocumentIndex {
+function nodesAfter(doc: Y.Doc, update: Uint8Array): ResolvableNodes {
   const copy = new Y.Doc({ gc: false })
   try {
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
     Y.applyUpdate(copy, update)
-    return indexDocument(readNegotiationDoc(copy))
+    return resolvableNodes(copy)
   } finally {
     copy.destroy()
   }

@@ -3,6 +3,7 @@
  * nothing else in the product calls `getMap` on a proposals room.
  */
 import type * as Y from 'yjs'
+import type { Comment } from '../comments/comment.ts'
 import type { LogEntry } from '../proposals/log-entry.ts'
 import type { Proposal, ProposalsState, Stance } from '../proposals/proposal.ts'
 import { PROPOSALS_ROOTS } from './root-names.ts'
@@ -12,6 +13,7 @@ export interface ProposalsRoom {
   proposals: Y.Map<Proposal>
   stances: Y.Map<Stance>
   log: Y.Map<LogEntry>
+  comments: Y.Map<Comment>
 }
 
 /** The proposals room held by `ydoc`. */
@@ -20,6 +22,7 @@ export function proposalsRoom(ydoc: Y.Doc): ProposalsRoom {
     proposals: ydoc.getMap(PROPOSALS_ROOTS.proposals),
     stances: ydoc.getMap(PROPOSALS_ROOTS.stances),
     log: ydoc.getMap(PROPOSALS_ROOTS.log),
+    comments: ydoc.getMap(PROPOSALS_ROOTS.comments),
   }
 }
 

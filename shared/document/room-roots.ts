@@ -6,11 +6,13 @@
  */
 import { z } from 'zod'
 import { BindingSchema } from '../model/bindings.ts'
-import type { DocumentIndex } from '../model/document-index.ts'
+import type { ResolvableNodes } from './resolvable-nodes.ts'
 import { refuseInscription } from '../model/inscriptions.ts'
 import { refuseResolution } from '../model/resolution.ts'
 import { checkVariableValue } from '../model/variables.ts'
 import { refuseProposalEntry } from '../proposals/rights.ts'
+import { refuseCommentEntry } from '../comments/rights.ts'
+import { refusePendingChangeEntry } from '../pending-changes/rights.ts'
 import { StoredAcceptanceSchema } from './acceptances.ts'
 import { ProvenanceSchema } from './proposal-acceptance.ts'
 import type { Refusal } from './protocol.ts'
@@ -21,8 +23,8 @@ import type { RoomKind } from './rooms.ts'
 /** What a judge of an entry knows besides the entry. */
 export interface EntryContext {
   actor: Actor
-  /** The index of the text as it stands once the update is applied (built on first use). */
-  index(): DocumentIndex
+  /** What resolutions can name in the text as it stands once the update is applied (read on first use). */
+  nodes(): ResolvableNodes
 }
 
 /** One entry an update sets (`after`) or removes (`after` undefined), with its value before. */
@@ -99,7 +101,7 @@ const TEXT_ROOM: readonly RootSpec[] = [
     type: 'map',
     restore: 'replace',
     judge: checked(TEXT_ROOTS.resolutions, (key, value, context) =>
-      typeof value === 'string' ? refuseResolution(context.index(), key, value) : 'a resolution is a string',
+      typeof value === 'string' ? refuseResolution(context.nodes(), key, value) : 'a resolution is a string',
     ),
   },
   { name: TEXT_ROOTS.bindings, type: 'map', restore: 'replace', judge: schema(TEXT_ROOTS.bindings, BindingSchema) },
@@ -137,15 +139,29 @@ const TEXT_ROOM: readonly RootSpec[] = [
     restore: 'replace',
     judge: schema(TEXT_ROOTS.acceptances, StoredAcceptanceSchema),
   },
+  {
+    name: TEXT_ROOTS.pendingChanges,
+    type: 'map',
+    restore: 'replace',
+    judge: (change, context) => refusePendingChangeEntry(context.actor, change),
+  },
 ]
 
 /** The proposals room's roots: the record, judged entry by entry against the sender. */
-const PROPOSALS_ROOM: readonly RootSpec[] = Object.values(PROPOSALS_ROOTS).map((name) => ({
-  name,
-  type: 'map' as const,
-  restore: 'record' as const,
-  judge: (change: EntryChange, context: EntryContext) => refuseProposalEntry(context.actor, { map: name, ...change }),
-}))
+const PROPOSALS_ROOM: readonly RootSpec[] = [
+  ...[PROPOSALS_ROOTS.proposals, PROPOSALS_ROOTS.stances, PROPOSALS_ROOTS.log].map((name) => ({
+    name,
+    type: 'map' as const,
+    restore: 'record' as const,
+    judge: (change: EntryChange, context: EntryContext) => refuseProposalEntry(context.actor, { map: name, ...change }),
+  })),
+  {
+    name: PROPOSALS_ROOTS.comments,
+    type: 'map',
+    restore: 'record',
+    judge: (change, context) => refuseCommentEntry(context.actor, change),
+  },
+]
 
 /** Every room's roots. */
 export const ROOM_ROOTS: Record<RoomKind, readonly RootSpec[]> = { text: TEXT_ROOM, proposals: PROPOSALS_ROOM }

@@ -23,6 +23,8 @@ export const TEXT_ROOTS = {
   provenance: 'provenance',
   /** Instruments of acceptance deposited, by Party. */
   acceptances: 'acceptances',
+  /** Changes proposed to the text and not yet decided (Word's tracked changes, co-chairs' suggestions), by id. */
+  pendingChanges: 'pendingChanges',
 } as const
 
 /** Root types of the proposals room (`DOC_ID/proposals`). */
@@ -33,6 +35,8 @@ export const PROPOSALS_ROOTS = {
   stances: 'stances',
   /** The signed log of co-chairs' and the secretariat's steps, by entry id. */
   log: 'log',
+  /** Comments anchored in the text, with their threads, by id. */
+  comments: 'comments',
 } as const
 
 /** The name of a text-room root. */

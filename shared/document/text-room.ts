@@ -7,6 +7,7 @@ import type { StoredAcceptance } from './acceptances.ts'
 import type { Binding } from '../model/bindings.ts'
 import type { VariableValue } from '../model/variables.ts'
 import type { Provenance } from './proposal-acceptance.ts'
+import type { PendingChange } from '../pending-changes/pending-change.ts'
 import { TEXT_ROOTS } from './root-names.ts'
 
 /** The text room of one document, its root types by role. */
@@ -19,6 +20,7 @@ export interface TextRoom {
   inscriptions: Y.Map<number | string>
   provenance: Y.Map<Provenance>
   acceptances: Y.Map<StoredAcceptance>
+  pendingChanges: Y.Map<PendingChange>
 }
 
 /** The text room held by `ydoc`. */
@@ -32,5 +34,6 @@ export function textRoom(ydoc: Y.Doc): TextRoom {
     inscriptions: ydoc.getMap(TEXT_ROOTS.inscriptions),
     provenance: ydoc.getMap(TEXT_ROOTS.provenance),
     acceptances: ydoc.getMap(TEXT_ROOTS.acceptances),
+    pendingChanges: ydoc.getMap(TEXT_ROOTS.pendingChanges),
   }
 }

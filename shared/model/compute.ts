@@ -8,6 +8,7 @@ import type { Bindings } from './bindings.ts'
 import type { DocumentIndex } from './document-index.ts'
 import { evaluateVariables, type Evaluation } from './evaluate.ts'
 import { checkResolutions } from './resolution.ts'
+import { cellsByParty, NO_CELLS, type CellsByParty } from './commitment-rows.ts'
 import { partyResult, rowContext, summarizeRows, type Results } from './results.ts'
 import type { Scenario } from './scenario.ts'
 
@@ -17,10 +18,9 @@ export interface Computation {
   results: Results
 }
 
-/** The Parties that get a row: the non-paper's Annex B and anyone inscribed. */
-export function rowParties(parties: readonly Party[], scenario: Scenario): Party[] {
-  const inscribed = new Set(Object.keys(scenario.inscriptions).map((k) => k.slice(k.indexOf('/') + 1)))
-  return parties.filter((p) => p.inNonPaperAnnexB || inscribed.has(p.name))
+/** The Parties that get a row: the non-paper's Annex B and anyone inscribed (in any column). */
+export function rowParties(parties: readonly Party[], cells: CellsByParty): Party[] {
+  return parties.filter((p) => p.inNonPaperAnnexB || cells.has(p.name))
 }
 
 /** Compute everything from scratch. */
@@ -33,6 +33,7 @@ export function computeScenario(
   const evaluation = evaluateVariables(index, scenario.resolutions, bindings, scenario.values)
   evaluation.diagnostics.unshift(...checkResolutions(index, scenario.resolutions))
   const cx = rowContext(evaluation)
-  const rows = rowParties(parties, scenario).map((p) => partyResult(p, cx, scenario.inscriptions))
+  const cells = cellsByParty(scenario.inscriptions)
+  const rows = rowParties(parties, cells).map((p) => partyResult(p, cx, cells.get(p.name) ?? NO_CELLS))
   return { evaluation, results: summarizeRows(rows, new Map(parties.map((p) => [p.name, p])), evaluation, cx) }
 }

@@ -2,7 +2,8 @@
  * The live model: watches a shared Y.Doc and keeps its computation current.
  * A change recomputes only what depends on it — a resolution re-evaluates the
  * variables and recomputes Party rows only if the period, the Annex B option
- * or the LULUCF sentence changed; an inscription recomputes that Party's row;
+ * or the LULUCF sentence changed; an inscription (of any kind) recomputes that
+ * Party's row and its commitments;
  * then totals and the aggregate. Subscribers get each new computation; rows
  * that did not change are the same objects as before.
  */
@@ -12,7 +13,9 @@ import { indexDocument, type DocumentIndex } from './document-index.ts'
 import { evaluateVariables } from './evaluate.ts'
 import { rowParties, type Computation } from './compute.ts'
 import { checkResolutions } from './resolution.ts'
-import { partyResult, rowContext, summarizeRows, type PartyResult, type RowContext } from './results.ts'
+import { cellsByParty, NO_CELLS, type CellsByParty } from './commitment-rows.ts'
+import { partyResult, rowContext, sameRowContext, summarizeRows, type PartyResult, type RowContext } from './results.ts'
+import { splitInscriptionKey } from './inscriptions.ts'
 import { readSharedBindings, readSharedScenario } from '../document/model-state.ts'
 import type { Bindings } from './bindings.ts'
 import type { Scenario } from './scenario.ts'
@@ -34,6 +37,7 @@ export class NegotiationModel {
   private scenario: Scenario
   private cx!: RowContext
   private rows = new Map<string, PartyResult>()
+  private cells: CellsByParty = new Map()
   private rowParties: Party[] | undefined
   private listeners = new Set<ModelListener>()
   private readonly byName: Map<string, Party>
@@ -54,6 +58,7 @@ export class NegotiationModel {
     this.index = indexDocument(options.doc ?? readNegotiationDoc(ydoc))
     ;({ bindings: this.bindings, diagnostics: this.bindingDiagnostics } = readSharedBindings(ydoc))
     this.scenario = readSharedScenario(ydoc)
+    this.cells = cellsByParty(this.scenario.inscriptions)
     this.recompute(true)
     const maps = textRoom(ydoc)
     const text = textRoom(ydoc).text
@@ -129,11 +134,29 @@ export class NegotiationModel {
   private applyInscriptions(e: Y.YMapEvent<number | string>): void {
     const map = textRoom(this.ydoc).inscriptions
     const touched = new Set<string>()
+    const before = this.cells.size
+    let partiesChanged = false
     for (const key of e.keysChanged) {
-      if (map.has(key)) this.scenario.inscriptions[key] = map.get(key)!
-      else delete this.scenario.inscriptions[key]
-      touched.add(key.slice(key.indexOf('/') + 1))
+      const { column, party } = splitInscriptionKey(key)
+      let cells = this.cells.get(party)
+      if (!cells) {
+        this.cells.set(party, (cells = new Map()))
+        partiesChanged = true
+      }
+      if (map.has(key)) {
+        this.scenario.inscriptions[key] = map.get(key)!
+        cells.set(column, map.get(key)!)
+      } else {
+        delete this.scenario.inscriptions[key]
+        cells.delete(column)
+        if (!cells.size) {
+          this.cells.delete(party)
+          partiesChanged = true
+        }
+      }
+      touched.add(party)
     }
+    if (partiesChanged || before !== this.cells.size) this.rowParties = undefined
     this.recompute(false, touched)
   }
 
@@ -145,21 +168,24 @@ export class NegotiationModel {
       ...checkResolutions(this.index, this.scenario.resolutions),
     )
     const cx = rowContext(evaluation)
-    const contextChanged =
-      all || !this.cx || cx.years !== this.cx.years || cx.layout !== this.cx.layout || cx.lulucf !== this.cx.lulucf
+    const contextChanged = all || !this.cx || !sameRowContext(cx, this.cx)
     this.cx = cx
-    // Which Parties have rows changes only with inscriptions (a Party outside Annex B inscribing).
-    if (touched || !this.rowParties) this.rowParties = rowParties(this.parties, this.scenario)
+    // Which Parties have rows changes only when a Party gains its first cell or loses its last.
+    if (!this.rowParties) this.rowParties = rowParties(this.parties, this.cells)
     const parties = this.rowParties
     if (contextChanged || parties.length !== this.rows.size) {
       const rows = new Map<string, PartyResult>()
       for (const p of parties)
-        rows.set(p.name, (!contextChanged && this.rows.get(p.name)) || partyResult(p, cx, this.scenario.inscriptions))
+        rows.set(
+          p.name,
+          (!contextChanged && !touched?.has(p.name) && this.rows.get(p.name)) ||
+            partyResult(p, cx, this.cells.get(p.name) ?? NO_CELLS),
+        )
       this.rows = rows
     } else if (touched) {
       for (const name of touched) {
         const p = this.byName.get(name)
-        if (p && this.rows.has(name)) this.rows.set(name, partyResult(p, cx, this.scenario.inscriptions))
+        if (p && this.rows.has(name)) this.rows.set(name, partyResult(p, cx, this.cells.get(name) ?? NO_CELLS))
       }
     }
     this.current = { evaluation, results: summarizeRows([...this.rows.values()], this.byName, evaluation, cx) }

@@ -27,6 +27,7 @@ export interface ModelDiagnostic {
     | 'missing-inscription'
     | 'unresolved'
     | 'invalid-value'
+    | 'commitment-value'
   message: string
   ids: string[]
 }
@@ -46,7 +47,11 @@ export function optionRivals(index: DocumentIndex, id: string): string[] {
  * takes one of its alternatives' ids, an optional bracket `kept` or `deleted`, an option
  * `chosen` or `dropped`.
  */
-export function refuseResolution(index: DocumentIndex, id: string, value: string): string | null {
+export function refuseResolution(
+  index: Pick<DocumentIndex, 'groups' | 'options'>,
+  id: string,
+  value: string,
+): string | null {
   const group = index.groups.get(id)
   if (group) {
     if (group.alternatives.length === 1)

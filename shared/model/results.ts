@@ -2,16 +2,12 @@
  * The numbers the text carries under the current resolutions: each Party's
  * assigned amount for the second period (with Option 3's reduction rates and
  * Option 5's Annex C conversions), the total, the aggregate reduction below
- * the base year beside X, and the member States' sum for joint fulfilment.
- * Each Party's row is a pure function of its own inputs, so a change to one
- * inscription recomputes one row.
+ * the base year beside X, and the member States' sum for joint fulfilment —
+ * and, for every Party holding commitments of any kind, what they imply under
+ * the counting rule (`shared/commitments/`), carried as intervals into the
+ * totals and the aggregate. Each Party's row is a pure function of its own
+ * inputs, so a change to one inscription recomputes one row.
  */
-import {
-  againstTarget,
-  aggregateReduction,
-  type AggregateAgainstTarget,
-  type AggregateReduction,
-} from '../amounts/aggregate.ts'
 import {
   annexCFromBaseYearPct,
   annexCFromBudget,
@@ -22,15 +18,27 @@ import { assignedAmount } from '../amounts/assigned-amount.ts'
 import { partyBaseYearUnderLulucfSentence } from '../amounts/lulucf.ts'
 import { reductionRates, type ReductionRate } from '../amounts/reduction-rates.ts'
 import { ggToTonnes } from '../amounts/units.ts'
+import type { PartyFigure } from '../commitments/counting.ts'
+import type { PartyCells } from '../commitments/terms.ts'
 import type { Party } from '../parties/party.ts'
+import {
+  aggregateBasis,
+  commitmentAggregate,
+  type AggregateBasis,
+  type CommitmentAggregate,
+} from '../commitments/aggregate.ts'
+import { commitmentTotals, type CommitmentTotals } from '../commitments/totals.ts'
+import { partyFigure, type AbsoluteFigure } from './commitment-rows.ts'
 import type { Evaluation } from './evaluate.ts'
-import { inscriptionKey, type InscriptionColumn, type Inscriptions } from './inscriptions.ts'
+import { inscriptionKey, type InscriptionColumn } from './inscriptions.ts'
 import type { ModelDiagnostic } from './resolution.ts'
-import { periodYears, type AnnexBLayout, type Period } from './variables.ts'
+import { periodYears, type AggregateScope, type AnnexBLayout, type Period } from './variables.ts'
 
 /** What every Party's row depends on besides its own inscriptions. */
 export interface RowContext {
   years: number | null
+  /** First year of the period (2013 when only the number of years is decided). */
+  start: number | null
   layout: AnnexBLayout
   /** The 7 bis LULUCF sentence: kept, deleted, or not yet decided (the table's base year stands). */
   lulucf: boolean | undefined
@@ -52,7 +60,12 @@ export interface PartyResult {
   annexC?: AnnexCCommitment
   missing?: string
   source: string
+  /** Every commitment the Party holds (the QELRC included) and what they imply together. */
+  commitments?: PartyFigure
 }
+
+/** The aggregate beside X, with its conditional end; null while no Party counts. */
+export type ResultsAggregate = CommitmentAggregate
 
 /** Everything computed from one evaluation. */
 export interface Results {
@@ -61,9 +74,13 @@ export interface Results {
   layout: AnnexBLayout
   rows: PartyResult[]
   totalT: number
-  aggregate: AggregateReduction | AggregateAgainstTarget | null
+  aggregate: ResultsAggregate | null
+  /** What the aggregate rests on and what it waits for (its headline counts them). */
+  aggregateBasis: AggregateBasis
   /** Σ of the EU member States' amounts, for joint fulfilment (Article 4). */
   memberStatesT: number
+  /** Totals over every Party's commitments, as intervals; null while the period is unresolved. */
+  commitments: CommitmentTotals | null
   diagnostics: ModelDiagnostic[]
 }
 
@@ -76,18 +93,37 @@ export function rowContext(evaluation: Evaluation): RowContext {
     (period ? periodYears(period) : v.V !== undefined ? (v.V as number) - 2012 : null)
   return {
     years,
+    start: years === null ? null : (period?.start ?? 2013),
     layout: (v['annexB.layout'] as AnnexBLayout | undefined) ?? 'percent',
     lulucf: v.lulucf as boolean | undefined,
   }
 }
 
+/** True when rows computed under `a` hold under `b`. */
+export function sameRowContext(a: RowContext, b: RowContext): boolean {
+  return a.years === b.years && a.start === b.start && a.layout === b.layout && a.lulucf === b.lulucf
+}
+
 /**
- * One Party's row. Never throws: an input the arithmetic refuses (a bad
- * inscription in the shared map) becomes the row's `missing` reason.
+ * One Party's row, from its own cells (`cellsByParty`). Never throws: an
+ * input the arithmetic refuses (a bad inscription in the shared map) becomes
+ * the row's `missing` reason.
  */
-export function partyResult(p: Party, cx: RowContext, inscriptions: Inscriptions): PartyResult {
+export function partyResult(p: Party, cx: RowContext, cells: PartyCells): PartyResult {
   try {
-    return computeRow(p, cx, inscriptions)
+    const absolute: { figure?: AbsoluteFigure } = {}
+    const row = computeRow(p, cx, cells, absolute)
+    if (cx.years !== null && cx.start !== null) {
+      const figure = partyFigure(
+        p,
+        absolute.figure,
+        cells,
+        { start: cx.start, end: cx.start + cx.years - 1 },
+        cx.layout,
+      )
+      if (figure) row.commitments = figure
+    }
+    return row
   } catch (e) {
     return {
       party: p.name,
@@ -104,10 +140,8 @@ export function partyResult(p: Party, cx: RowContext, inscriptions: Inscriptions
   }
 }
 
-function computeRow(p: Party, cx: RowContext, inscriptions: Inscriptions): PartyResult {
-  const gg =
-    cx.layout === 'assigned-amount' ||
-    (cx.layout === 'annex-c' && inscriptions[inscriptionKey('election', p.name)] === 'gg')
+function computeRow(p: Party, cx: RowContext, cells: PartyCells, absolute: { figure?: AbsoluteFigure }): PartyResult {
+  const gg = cx.layout === 'assigned-amount' || (cx.layout === 'annex-c' && cells.get('election') === 'gg')
   const row: PartyResult = {
     party: p.name,
     iso: p.iso,
@@ -129,14 +163,18 @@ function computeRow(p: Party, cx: RowContext, inscriptions: Inscriptions): Party
   row.approximate = base?.approximate ?? false
   row.source = base
     ? row.approximate
-      ? 'base year approximate (inventory)'
+      ? p.sources.baseYearT.includes('CAIT')
+        ? 'base year approximate (CAIT 1990, with land-use change)'
+        : 'base year approximate (inventory)'
       : 'base year exact (official first-period amount)'
     : 'no base year in the party table'
-  if (cx.layout === 'annex-c') return annexCRow(p, row, cx, inscriptions)
-  const inscribed = cell(inscriptions, cx.layout === 'assigned-amount' ? 'aaGg' : 'cp2', p.name)
+  if (cx.layout === 'annex-c') return annexCRow(p, row, cx, cells, absolute)
+  const column: InscriptionColumn = cx.layout === 'assigned-amount' ? 'aaGg' : 'cp2'
+  const inscribed = cell(cells, column)
   row.inscribed = inscribed ?? null
   if (inscribed === undefined) return { ...row, missing: 'no inscription' }
   if (cx.years === null) return { ...row, missing: 'commitment period not resolved' }
+  const conditional = cell(cells, `${column}.conditional`)
   if (cx.layout === 'assigned-amount') {
     row.assignedAmountT = Math.round(ggToTonnes(inscribed))
     row.reductionRates = reductionRates({
@@ -144,42 +182,99 @@ function computeRow(p: Party, cx: RowContext, inscriptions: Inscriptions): Party
       years: cx.years,
       emissionsT: inventoryT(p),
     })
+    absolute.figure = {
+      column,
+      label: `${inscribed} Gg over the period`,
+      periodT: ggToTonnes(inscribed),
+      assignedAmountT: row.assignedAmountT,
+      approximate: false,
+      conditional:
+        conditional === undefined
+          ? undefined
+          : {
+              value: conditional,
+              periodT: ggToTonnes(conditional),
+              assignedAmountT: Math.round(ggToTonnes(conditional)),
+            },
+    }
     return row
   }
   if (p.iso === 'EU') return { ...row, missing: 'EU-15 base year only: see the member States (joint fulfilment)' }
   if (!base) return { ...row, missing: 'no base year in the party table' }
-  row.assignedAmountT = assignedAmount({ qelrcPct: inscribed, baseYearT: base.baseYearT, years: cx.years }).tonnes
+  const amount = assignedAmount({ qelrcPct: inscribed, baseYearT: base.baseYearT, years: cx.years })
+  row.assignedAmountT = amount.tonnes
+  const conditionalAmount =
+    conditional === undefined
+      ? undefined
+      : assignedAmount({ qelrcPct: conditional, baseYearT: base.baseYearT, years: cx.years })
+  absolute.figure = {
+    column,
+    label: `${inscribed} % of base year${conditional === undefined ? '' : ` (${conditional} % conditional)`}`,
+    periodT: amount.unroundedTonnes,
+    assignedAmountT: amount.tonnes,
+    approximate: row.approximate,
+    conditional: conditionalAmount && {
+      value: conditional!,
+      periodT: conditionalAmount.unroundedTonnes,
+      assignedAmountT: conditionalAmount.tonnes,
+    },
+  }
   return row
 }
 
 // A plain function, not a closure per row: rows are recomputed on every change.
-function cell(inscriptions: Inscriptions, column: InscriptionColumn, party: string): number | undefined {
-  return inscriptions[inscriptionKey(column, party)] as number | undefined
+function cell(cells: PartyCells, column: string): number | undefined {
+  const v = cells.get(column)
+  return typeof v === 'number' ? v : undefined
 }
 
-function annexCRow(p: Party, row: PartyResult, cx: RowContext, inscriptions: Inscriptions): PartyResult {
-  const byPct = cell(inscriptions, 'annexC.baseYearPct', p.name)
-  const refPct = cell(inscriptions, 'annexC.ref2007Pct', p.name)
-  const budget = cell(inscriptions, 'annexC.budgetGg', p.name)
+const ANNEX_C_ORDER = ['annexC.baseYearPct', 'annexC.ref2007Pct', 'annexC.budgetGg'] as const
+
+function annexCRow(
+  p: Party,
+  row: PartyResult,
+  cx: RowContext,
+  cells: PartyCells,
+  absolute: { figure?: AbsoluteFigure },
+): PartyResult {
+  const budget = cell(cells, 'annexC.budgetGg')
   const ref2007 = p.inventoryKt[2007]
   if (cx.years === null) return { ...row, missing: 'commitment period not resolved' }
   if (row.baseYearT === null || ref2007 === undefined)
     return { ...row, missing: 'no base year or 2007 inventory in the party table' }
   const basis = { baseYearT: row.baseYearT, reference2007T: ggToTonnes(ref2007), years: cx.years }
   // Where no election is made, the percentage of base year is used (7 bis Option 3).
-  const annexC =
+  const column =
     row.unit === 'Gg' && budget !== undefined
-      ? annexCFromBudget(budget, basis)
-      : byPct !== undefined
-        ? annexCFromBaseYearPct(byPct, basis)
-        : refPct !== undefined
-          ? annexCFromReferenceYearPct(refPct, basis)
-          : budget !== undefined
-            ? annexCFromBudget(budget, basis)
-            : undefined
-  if (!annexC) return { ...row, missing: 'no inscription' }
-  const amount =
-    row.unit === 'Gg' ? ggToTonnes(annexC.budgetGg) : (annexC.baseYearPct * basis.baseYearT * cx.years) / 100
+      ? 'annexC.budgetGg'
+      : ANNEX_C_ORDER.find((c) => cell(cells, c) !== undefined)
+  if (!column) return { ...row, missing: 'no inscription' }
+  const figure = (value: number) => {
+    const annexC =
+      column === 'annexC.budgetGg'
+        ? annexCFromBudget(value, basis)
+        : column === 'annexC.ref2007Pct'
+          ? annexCFromReferenceYearPct(value, basis)
+          : annexCFromBaseYearPct(value, basis)
+    const amount =
+      row.unit === 'Gg' ? ggToTonnes(annexC.budgetGg) : (annexC.baseYearPct * basis.baseYearT * basis.years) / 100
+    return { annexC, amount }
+  }
+  const inscribed = cell(cells, column)!
+  const { annexC, amount } = figure(inscribed)
+  const conditional = cell(cells, `${column}.conditional`)
+  const c = conditional === undefined ? undefined : figure(conditional)
+  absolute.figure = {
+    column,
+    label:
+      column === 'annexC.budgetGg'
+        ? `${inscribed} Gg over the period`
+        : `${inscribed} % of ${column === 'annexC.ref2007Pct' ? '2007' : 'base year'}`,
+    periodT: amount,
+    assignedAmountT: Math.round(amount),
+    approximate: true,
+    conditional: c && { value: conditional!, periodT: c.amount, assignedAmountT: Math.round(c.amount) },
+  }
   return {
     ...row,
     inscribed: row.unit === 'Gg' ? annexC.budgetGg : annexC.baseYearPct,
@@ -214,9 +309,30 @@ export function summarizeRows(
       message: 'the second commitment period is not resolved: no assigned amounts yet',
       ids: evaluation.sources['cp2.period'] ?? [],
     })
-  const uninscribed = rows
-    .filter((r) => r.inscribed === null && byName.get(r.party)?.inNonPaperAnnexB)
-    .map((r) => r.party)
+  // One pass: rows are recomputed on every change, 197 of them when every Party inscribes.
+  const uninscribed: string[] = []
+  const problems: ModelDiagnostic[] = []
+  let totalT = 0
+  let memberStatesT = 0
+  const figures: PartyFigure[] = []
+  for (const r of rows) {
+    const p = byName.get(r.party)!
+    if (r.inscribed === null && p.inNonPaperAnnexB) uninscribed.push(r.party)
+    if (r.commitments) {
+      figures.push(r.commitments)
+      for (const c of r.commitments.commitments) {
+        if (!c.problem) continue
+        problems.push({
+          code: 'commitment-value',
+          message: `${r.party}: ${c.problem.field} ${c.problem.message}`,
+          ids: [inscriptionKey(c.problem.field, r.party)],
+        })
+      }
+    }
+    if (r.assignedAmountT === null) continue
+    totalT += r.assignedAmountT
+    if (p.euCp2JointFulfilment && p.iso !== 'EU') memberStatesT += r.assignedAmountT
+  }
   if (uninscribed.length && v['annexB.layout'] !== undefined) {
     diagnostics.push({
       code: 'missing-inscription',
@@ -224,20 +340,23 @@ export function summarizeRows(
       ids: uninscribed,
     })
   }
-  let totalT = 0
-  let memberStatesT = 0
-  const entries = []
-  for (const r of rows) {
-    if (r.assignedAmountT === null) continue
-    totalT += r.assignedAmountT
-    const p = byName.get(r.party)!
-    if (p.euCp2JointFulfilment && p.iso !== 'EU') memberStatesT += r.assignedAmountT
-    if (r.unit === '%' && r.inscribed !== null && r.baseYearT !== null && cx.layout !== 'annex-c') {
-      entries.push({ party: r.party, qelrcPct: r.inscribed, baseYearT: r.baseYearT, approximate: r.approximate })
-    }
-  }
-  const aggregate = entries.length ? aggregateReduction(entries) : null
-  const withTarget = aggregate && typeof v.X === 'number' ? againstTarget(aggregate, v.X) : aggregate
+  diagnostics.push(...problems)
+  const commitments = cx.years === null ? null : commitmentTotals(figures, byName)
+  const scope = (v['aggregate.scope'] as AggregateScope | undefined) ?? null
+  const aggregate = commitments
+    ? commitmentAggregate(rows, commitments, byName, scope, typeof v.X === 'number' ? v.X : undefined)
+    : null
   const period = (v['cp2.period'] as Period | undefined) ?? null
-  return { period, years: cx.years, layout: cx.layout, rows, totalT, aggregate: withTarget, memberStatesT, diagnostics }
+  return {
+    period,
+    years: cx.years,
+    layout: cx.layout,
+    rows,
+    totalT,
+    aggregate,
+    aggregateBasis: aggregateBasis(rows, aggregate, commitments, byName),
+    memberStatesT,
+    commitments,
+    diagnostics,
+  }
 }

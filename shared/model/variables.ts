@@ -16,7 +16,7 @@ export type VariableValue = number | string | boolean | Period
 /** What a variable holds and which values are allowed. */
 export interface VariableSpec {
   label: string
-  type: 'period' | 'years' | 'percent' | 'year' | 'count' | 'article' | 'boolean' | 'annexB'
+  type: 'period' | 'years' | 'percent' | 'year' | 'count' | 'article' | 'boolean' | 'annexB' | 'scope'
   min?: number
   max?: number
 }
@@ -26,6 +26,15 @@ export const ANNEX_B_LAYOUTS = ['percent', 'percent-two-periods', 'assigned-amou
 /** An Annex B layout. */
 export type AnnexBLayout = (typeof ANNEX_B_LAYOUTS)[number]
 
+/**
+ * Whom paragraph 1 bis's aggregate covers: "The Parties included in Annex I"
+ * (Options 1–3), or "…and Parties not included in Annex I, if they so elect"
+ * (Option 4, with Annex B.I).
+ */
+export const AGGREGATE_SCOPES = ['annex-i', 'annex-i-and-electing'] as const
+/** An aggregate scope. */
+export type AggregateScope = (typeof AGGREGATE_SCOPES)[number]
+
 /** Every variable Accord knows, by name. */
 export const VARIABLES: Record<string, VariableSpec> = {
   'cp2.period': { label: 'second commitment period', type: 'period' },
@@ -33,6 +42,7 @@ export const VARIABLES: Record<string, VariableSpec> = {
   'cp3.period': { label: 'third commitment period', type: 'period' },
   'cp3.years': { label: 'years in the third commitment period', type: 'years', min: 1, max: 20 },
   'annexB.layout': { label: 'Annex B option in force', type: 'annexB' },
+  'aggregate.scope': { label: 'Parties paragraph 1 bis’s aggregate covers', type: 'scope' },
   lulucf: { label: '7 bis: 1990 land-use change in the base year of net-source Parties', type: 'boolean' },
   X: { label: 'aggregate reduction below 1990 (per cent)', type: 'percent', min: 0, max: 100 },
   S: { label: 'aggregate reduction below 1990 by 2050 (per cent)', type: 'percent', min: 0, max: 100 },
@@ -63,6 +73,10 @@ export function checkVariableValue(name: string, value: unknown): string | null 
       return ANNEX_B_LAYOUTS.includes(value as AnnexBLayout)
         ? null
         : `${name} must be one of ${ANNEX_B_LAYOUTS.join(', ')}`
+    case 'scope':
+      return AGGREGATE_SCOPES.includes(value as AggregateScope)
+        ? null
+        : `${name} must be one of ${AGGREGATE_SCOPES.join(', ')}`
     default: {
       if (typeof value !== 'number' || !Number.isFinite(value)) return `${name} (${spec.label}) must be a number`
       if (spec.type !== 'percent' && !Number.isInteger(value)) return `${name} (${spec.label}) must be a whole number`

@@ -3,6 +3,7 @@
  * never its key `cp2/Australia`. The second period's years are the ones the text has
  * chosen, when it has.
  */
+import { inscriptionColumnSpec } from '../model/inscriptions.ts'
 import type { Period } from '../model/variables.ts'
 import { possessive } from './node-name.ts'
 
@@ -33,13 +34,19 @@ export function nameInscription(key: string, period?: Period | null): string {
       return `${party} budget in Gg (Annex C)`
     case 'election':
       return `${party} election of gigagrams or percentage (paragraph 7 bis)`
-    default:
-      return `${party} entry in the column ${column}`
+    default: {
+      // Commitments of other kinds (Annex B.I, Annex C): the column's own description names it.
+      const spec = inscriptionColumnSpec(column)
+      return spec ? `${party} ${spec.description.replace(/ \(.*\)$/, '')}` : `${party} entry in the column ${column}`
+    }
   }
 }
 
-/** The unit a value in `key`'s column is written with: ` %`, ` Gg`, or nothing. */
+/** The unit a value in `key`'s column is written with: ` %`, ` Gg`, ` Mt`, or nothing (a year, a text). */
 export function inscriptionUnit(key: string): string {
   const column = key.slice(0, key.indexOf('/'))
-  return column.endsWith('Gg') ? ' Gg' : column === 'election' ? '' : ' %'
+  const kind = inscriptionColumnSpec(column)?.value
+  if (kind === 'percent-cut' || kind === 'growth') return ' %'
+  if (kind !== 'positive') return ''
+  return /Gg(\.|$)/.test(column) ? ' Gg' : /Mt(\.|$)/.test(column) ? ' Mt' : ' %'
 }

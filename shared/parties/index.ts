@@ -3,5 +3,7 @@
  */
 export { parseCsv, formatCsv, formatCsvField, CsvSyntaxError, type CsvRecord } from './csv.ts'
 export { PARTY_COLUMNS, PartyRowSchema, REDUCTION_RATE_YEARS, SOURCED_COLUMNS } from './party.ts'
-export type { Party, PartyColumn, ReductionRateYear } from './party.ts'
+export type { Party, PartyColumn, PartyRow, ReductionRateYear } from './party.ts'
 export { parsePartyTable, partyNameKey, PartyTableError, type PartyTable } from './table.ts'
+export { parsePartyYears, EMISSIONS_SERIES, type PartySeries, type EmissionsSeriesSource } from './party-years.ts'
+export { parseNegotiatingGroups, type NegotiatingGroup, type NegotiatingGroups } from './negotiating-groups.ts'

@@ -1,17 +1,24 @@
 /**
- * One Party of the party table (`templates/parties/parties.csv`): its Annex B
+ * One Party of the party table (`templates/parties/parties.csv`): every Party
+ * to the Convention, with its names, Annex I and Annex B membership, Annex B
  * inscriptions, base year, inventory totals and joint-fulfilment facts, each
  * number beside the source it was taken from. The row schema is the contract
  * between the generator (`templates/parties/build.ts`) and every computation.
  */
 import { z } from 'zod'
+import type { PartySeries } from './party-years.ts'
 
 /** The columns of the party table, in file order. */
 export const PARTY_COLUMNS = [
   'name',
   'iso',
   'aliases',
+  'un_name',
+  'iso3',
   'in_nonpaper_annex_b',
+  'annex_b',
+  'annex_i',
+  'source_annex_i',
   'eit',
   'source_eit',
   'qelrc_cp1_pct',
@@ -108,7 +115,12 @@ export const PartyRowSchema = z
     name: text.min(1, 'is empty: write the Party as the non-paper writes it'),
     iso: text.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in capitals ("AU", "EU")'),
     aliases: text,
+    un_name: text.min(1, 'is empty: write the Party as the United Nations writes it'),
+    iso3: text.regex(/^([A-Z]{3})?$/, 'must be an ISO 3166-1 alpha-3 code in capitals ("AUS"), or empty'),
     in_nonpaper_annex_b: yesNo,
+    annex_b: yesNo,
+    annex_i: yesNo,
+    source_annex_i: text.min(1, 'is empty: name the list that says whether the Party is in Annex I'),
     eit: yesNo,
     source_eit: text,
     qelrc_cp1_pct: optionalPositive,
@@ -172,6 +184,13 @@ export const PartyRowSchema = z
         message: 'is set but base_year_t is empty: clear it or fill base_year_t',
       })
     }
+    if (row.in_nonpaper_annex_b && !row.annex_b) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['annex_b'],
+        message: 'is "no" for a Party the non-paper lists in Annex B: set it to "yes"',
+      })
+    }
     if (row.burden_sharing_pct !== undefined && !row.eu_cp1_bubble) {
       ctx.addIssue({
         code: 'custom',
@@ -184,7 +203,13 @@ export const PartyRowSchema = z
     name: row.name,
     iso: row.iso,
     aliases: row.aliases === '' ? [] : row.aliases.split(';').map((a) => a.trim()),
+    unName: row.un_name,
+    iso3: row.iso3 === '' ? undefined : row.iso3,
     inNonPaperAnnexB: row.in_nonpaper_annex_b,
+    /** Listed in the Protocol's Annex B as the non-paper or the Doha Amendment writes it. */
+    annexB: row.annex_b,
+    /** Listed in the Convention's Annex I. */
+    annexI: row.annex_i,
     eit: row.eit,
     qelrcCp1Pct: row.qelrc_cp1_pct,
     baseYear: row.base_year === '' ? undefined : row.base_year,
@@ -210,6 +235,7 @@ export const PartyRowSchema = z
     lulucf1990NetSource: row.lulucf_1990_net_source,
     lulucf1990NetT: row.lulucf_1990_net_t,
     sources: {
+      annexI: row.source_annex_i,
       eit: row.source_eit,
       qelrcCp1: row.source_qelrc_cp1,
       baseYear: row.source_base_year,
@@ -225,8 +251,15 @@ export const PartyRowSchema = z
     note: row.note,
   }))
 
-/** A Party as the computations see it; `undefined` means the table has no figure (the note says why). */
-export type Party = z.output<typeof PartyRowSchema>
+/** A Party's row of the table as the schema reads it. */
+export type PartyRow = z.output<typeof PartyRowSchema>
+
+/**
+ * A Party as the computations see it; `undefined` means the table has no
+ * figure (the note says why). `series` is its emissions, GDP and population by
+ * year (`templates/parties/party-years.csv`) when the table was read with them.
+ */
+export type Party = PartyRow & { series?: PartySeries }
 
 /** Years of the inventory the reduction-rate columns of Annex B Option 3 refer to. */
 export const REDUCTION_RATE_YEARS = [1990, 2000, 2005, 2007] as const

@@ -3,21 +3,11 @@
  * writes and by ISO code. Parsing is pure (text in, table out) so the server,
  * the CLI and the browser load the same file the same way.
  */
-import { CsvSyntaxError, parseCsv } from './csv.ts'
 import { PARTY_COLUMNS, PartyRowSchema, type Party } from './party.ts'
+import { parsePartyYears } from './party-years.ts'
+import { partyFileRecords, PartyTableError } from './party-file.ts'
 
-/** A bad party table: the file, the 1-based line of the row, the column, and what to do. */
-export class PartyTableError extends Error {
-  constructor(
-    readonly file: string,
-    readonly row: number,
-    readonly field: string,
-    readonly detail: string,
-  ) {
-    super(`${file}, row ${row}, field "${field}": ${detail}`)
-    this.name = 'PartyTableError'
-  }
-}
+export { PartyTableError }
 
 /** The Parties of a table, with lookups. */
 export interface PartyTable {
@@ -41,18 +31,12 @@ export function partyNameKey(name: string): string {
 
 /**
  * Parses and validates the party table. Throws `PartyTableError` for the first
- * bad row, naming file, row (the line number in the file) and field.
+ * bad row, naming file, row (the line number in the file) and field. With
+ * `years` (`party-years.csv`), each Party carries its series.
  */
-export function parsePartyTable(csvText: string, fileName: string): PartyTable {
-  let records
-  try {
-    records = parseCsv(csvText, fileName)
-  } catch (error) {
-    if (error instanceof CsvSyntaxError)
-      throw new PartyTableError(fileName, error.line, '(csv)', error.message.replace(/^[^:]*:\d+: /, ''))
-    throw error
-  }
-  const [header, ...rows] = records
+export function parsePartyTable(csvText: string, fileName: string, years?: { text: string; file: string }): PartyTable {
+  const series = years ? parsePartyYears(years.text, years.file) : undefined
+  const [header, ...rows] = partyFileRecords(csvText, fileName)
   if (!header)
     throw new PartyTableError(fileName, 1, '(header)', 'the file is empty; the first line must name the columns')
   const missing = PARTY_COLUMNS.filter((c) => !header.fields.includes(c))
@@ -92,10 +76,12 @@ export function parsePartyTable(csvText: string, fileName: string): PartyTable {
       const field = String(issue.path[0] ?? '(row)')
       throw new PartyTableError(fileName, record.line, field, `${JSON.stringify(raw[field] ?? '')} ${issue.message}`)
     }
-    const party = result.data
-    for (const name of [party.name, ...party.aliases]) {
+    const party: Party = result.data
+    const partySeries = series?.get(party.iso)
+    if (partySeries) party.series = partySeries
+    for (const name of new Set([party.name, ...party.aliases, party.unName])) {
       const key = partyNameKey(name)
-      if (byKey.has(key))
+      if (byKey.has(key) && byKey.get(key) !== party)
         throw new PartyTableError(
           fileName,
           record.line,

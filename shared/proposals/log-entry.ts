@@ -26,18 +26,18 @@ export const LogOp = z.enum([
 /** The schema of a stored log entry. */
 export const LogEntrySchema = z
   .object({
-    id: z.string().min(1),
+    id: z.string().min(1).max(100),
     op: LogOp,
     /** The nodes (or variable) the step names, in the operation's order. */
-    ids: z.array(z.string()).max(64),
+    ids: z.array(z.string().max(200)).max(64),
     /** The step in words, without who: "merged Option 3 into Option 1 of section A". */
     summary: z.string().min(1).max(2000),
     /** What followed in the model: bindings renamed or removed, values fixed by accepted text. */
     notes: z.array(z.string().max(2000)).max(200),
     /** For an undo or redo: the entry it takes back or does again. */
-    of: z.string().optional(),
-    by: z.string().min(1),
-    at: z.string(),
+    of: z.string().max(100).optional(),
+    by: z.string().min(1).max(100),
+    at: z.string().max(40),
   })
   .strict()
 

@@ -5,6 +5,7 @@
  * in section A") following the option it names.
  */
 import type { EditorState, Transaction } from 'prosemirror-state'
+import { romanNumeral } from '../numerals/roman.ts'
 import { divisionName, locate, optionLabel } from './node-location.ts'
 import { findOptionReferences } from './option-references.ts'
 import { recordStep, stepError, type StepError, type StepOptions, type StepResult } from './step.ts'
@@ -31,36 +32,15 @@ export function formatNumber(n: number, style: NumberingStyle): string {
     case 'upper-letter':
       return letters(n)
     case 'lower-roman':
-      return roman(n).toLowerCase()
+      return romanNumeral(n).toLowerCase()
     case 'upper-roman':
-      return roman(n)
+      return romanNumeral(n)
   }
 }
 
 function letters(n: number): string {
   let out = ''
   for (; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out
-  return out
-}
-
-function roman(n: number): string {
-  const table: [number, string][] = [
-    [1000, 'M'],
-    [900, 'CM'],
-    [500, 'D'],
-    [400, 'CD'],
-    [100, 'C'],
-    [90, 'XC'],
-    [50, 'L'],
-    [40, 'XL'],
-    [10, 'X'],
-    [9, 'IX'],
-    [5, 'V'],
-    [4, 'IV'],
-    [1, 'I'],
-  ]
-  let out = ''
-  for (const [v, s] of table) for (; n >= v; n -= v) out += s
   return out
 }
 

@@ -8,66 +8,30 @@
  * Nothing is invented: where the data has no figure the field stays empty and
  * the note says why.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { formatCsv, parseCsv } from '../../shared/parties/csv.ts'
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { formatCsv } from '../../shared/parties/csv.ts'
 import { PARTY_COLUMNS, type PartyColumn } from '../../shared/parties/party.ts'
+import { buildPartyYearsCsv, PARTY_YEARS_PATH } from './build-years.ts'
+import { PARTY_LIST_SOURCE, readPartyList, type ListedParty } from './party-list.ts'
+import {
+  DEFAULT_DATA_DIR,
+  indexBy,
+  OWID_FILE,
+  plain,
+  readOwid,
+  readTable,
+  REPO_ROOT,
+  UNFCCC_FILE,
+  UNFCCC_SPELLINGS,
+  type Row,
+} from './reference-data.ts'
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+export { DEFAULT_DATA_DIR }
 
 /** Where the generated table is written. */
 export const PARTY_TABLE_PATH = resolve(REPO_ROOT, 'templates/parties/parties.csv')
-
-/** The reference data folder used when no argument is given (`../shared/data` from the repo root). */
-export const DEFAULT_DATA_DIR = resolve(REPO_ROOT, '../shared/data')
-
-/** Parties in the order the non-paper's Annex B lists them, then those the Doha Amendment added. */
-const PARTIES: readonly { name: string; iso: string; aliases?: string[]; doha?: true }[] = [
-  { name: 'Australia', iso: 'AU' },
-  { name: 'Austria', iso: 'AT' },
-  { name: 'Belarus', iso: 'BY' },
-  { name: 'Belgium', iso: 'BE' },
-  { name: 'Bulgaria', iso: 'BG' },
-  { name: 'Canada', iso: 'CA' },
-  { name: 'Croatia', iso: 'HR' },
-  { name: 'Czech Republic', iso: 'CZ', aliases: ['Czechia'] },
-  { name: 'Denmark', iso: 'DK' },
-  { name: 'Estonia', iso: 'EE' },
-  { name: 'European Community', iso: 'EU', aliases: ['European Union', 'European Union (KP)'] },
-  { name: 'Finland', iso: 'FI' },
-  { name: 'France', iso: 'FR' },
-  { name: 'Germany', iso: 'DE' },
-  { name: 'Greece', iso: 'GR' },
-  { name: 'Hungary', iso: 'HU' },
-  { name: 'Iceland', iso: 'IS' },
-  { name: 'Ireland', iso: 'IE' },
-  { name: 'Italy', iso: 'IT' },
-  { name: 'Japan', iso: 'JP' },
-  { name: 'Latvia', iso: 'LV' },
-  { name: 'Liechtenstein', iso: 'LI' },
-  { name: 'Lithuania', iso: 'LT' },
-  { name: 'Luxembourg', iso: 'LU' },
-  { name: 'Monaco', iso: 'MC' },
-  { name: 'Netherlands', iso: 'NL' },
-  { name: 'New Zealand', iso: 'NZ' },
-  { name: 'Norway', iso: 'NO' },
-  { name: 'Poland', iso: 'PL' },
-  { name: 'Portugal', iso: 'PT' },
-  { name: 'Romania', iso: 'RO' },
-  { name: 'Russian Federation', iso: 'RU', aliases: ['Russia'] },
-  { name: 'Slovakia', iso: 'SK' },
-  { name: 'Slovenia', iso: 'SI' },
-  { name: 'Spain', iso: 'ES' },
-  { name: 'Sweden', iso: 'SE' },
-  { name: 'Switzerland', iso: 'CH' },
-  { name: 'Ukraine', iso: 'UA' },
-  { name: 'United Kingdom of Great Britain and Northern Ireland', iso: 'GB', aliases: ['United Kingdom'] },
-  { name: 'United States of America', iso: 'US', aliases: ['United States'] },
-  { name: 'Kazakhstan', iso: 'KZ', doha: true },
-  { name: 'Cyprus', iso: 'CY', doha: true },
-  { name: 'Malta', iso: 'MT', doha: true },
-]
 
 /** The fifteen member States of the first-period bubble (Decision 2002/358/EC). */
 const EU15 = new Set(['Austria', 'Belgium', 'Denmark', 'Finland', 'France', 'Germany', 'Greece', 'Ireland', 'Italy', 'Luxembourg', 'Netherlands', 'Portugal', 'Spain', 'Sweden', 'United Kingdom of Great Britain and Northern Ireland'])
@@ -87,7 +51,7 @@ const EIT_BASE_YEARS: Record<string, { year: string; source: string }> = {
 
 /** How the data files spell a Party the non-paper spells differently. */
 const SPELLINGS: Record<string, Record<string, string>> = {
-  unfccc: { 'Czech Republic': 'Czechia', 'European Community': 'European Union (KP)' },
+  unfccc: UNFCCC_SPELLINGS,
   doha: { 'European Community': 'European Union', 'United Kingdom of Great Britain and Northern Ireland': 'United Kingdom' },
   eu: { 'European Community': 'European Union (EU-15 joint fulfilment bubble)', 'United Kingdom of Great Britain and Northern Ireland': 'United Kingdom' },
   telegraph: { 'European Community': 'EU-15', 'United Kingdom of Great Britain and Northern Ireland': 'United Kingdom' },
@@ -114,24 +78,6 @@ const NOTES: Record<string, string> = {
   'United States of America': 'Never ratified the Protocol; not in the Doha Amendment. No CP1 assigned amount; base year is the inventory one.',
 }
 
-type Row = Record<string, string>
-
-function readTable(dataDir: string, file: string): Row[] {
-  const path = resolve(dataDir, file)
-  const [header, ...records] = parseCsv(readFileSync(path, 'utf8'), path)
-  if (!header) throw new Error(`${path} is empty`)
-  return records.map((r) => Object.fromEntries(header.fields.map((c, i) => [c, r.fields[i] ?? ''])))
-}
-
-function indexBy(rows: Row[], column: string): Map<string, Row> {
-  return new Map(rows.map((r) => [r[column]!, r]))
-}
-
-/** A number as plain decimal text, without trailing zeros. */
-function plain(n: number, decimals: number): string {
-  return n.toFixed(decimals).replace(/\.?0+$/, '')
-}
-
 function lookup(index: Map<string, Row>, file: keyof typeof SPELLINGS, name: string): Row | undefined {
   return index.get(SPELLINGS[file]![name] ?? name)
 }
@@ -142,13 +88,30 @@ export function buildPartyTableCsv(dataDir: string = DEFAULT_DATA_DIR): string {
   const euAa = indexBy(readTable(dataDir, 'eu_cp1_emission_levels_decision_2006_944_as_amended_2010.csv'), 'party')
   const nonEuAa = indexBy(readTable(dataDir, 'cp1_assigned_amounts_non_eu_found.csv'), 'party')
   const telegraph = indexBy(readTable(dataDir, 'eu_burden_sharing_and_base_year_telegraph_2008.csv'), 'member_state')
-  const unfccc = indexBy(readTable(dataDir, 'unfccc_annexI_total_ghg_excl_lulucf_ktCO2e_1990_2019.csv'), 'party')
+  const unfccc = indexBy(readTable(dataDir, UNFCCC_FILE), 'party')
   const doha = indexBy(readTable(dataDir, 'doha_amendment_annexB_cp2.csv'), 'party')
   const euIceland = indexBy(readTable(dataDir, 'eu_iceland_cp2_joint_fulfilment_emission_levels_t.csv'), 'party')
+  const owid = readOwid(dataDir)
 
   const rows: string[][] = [[...PARTY_COLUMNS]]
-  for (const { name, iso, aliases, doha: addedByDoha } of PARTIES) {
+  for (const listed of readPartyList()) {
+    const { name, iso, annexB } = listed
     const row = Object.fromEntries(PARTY_COLUMNS.map((c) => [c, ''])) as Record<PartyColumn, string>
+    const owidYears = owid.get(listed.iso3)
+    row.name = name
+    row.iso = iso
+    row.aliases = aliasesOf(listed, owidYears).join(';')
+    row.un_name = listed.unName
+    row.iso3 = listed.iso3
+    row.in_nonpaper_annex_b = annexB === 'nonpaper' ? 'yes' : 'no'
+    row.annex_b = annexB === '' ? 'no' : 'yes'
+    row.annex_i = listed.annexI ? 'yes' : 'no'
+    row.source_annex_i = PARTY_LIST_SOURCE
+    if (annexB === '') {
+      outsideAnnexB(row, lookup(unfccc, 'unfccc', name), owidYears)
+      rows.push(PARTY_COLUMNS.map((c) => row[c]))
+      continue
+    }
     const kpRow = kp.get(name)
     const dohaRow = lookup(doha, 'doha', name)
     const euRow = lookup(euAa, 'eu', name)
@@ -158,10 +121,6 @@ export function buildPartyTableCsv(dataDir: string = DEFAULT_DATA_DIR): string {
     const jfRow = lookup(euIceland, 'euIceland', name)
     const inBubble = EU15.has(name)
 
-    row.name = name
-    row.iso = iso
-    row.aliases = (aliases ?? []).join(';')
-    row.in_nonpaper_annex_b = addedByDoha ? 'no' : 'yes'
     if (kpRow) {
       row.eit = kpRow.eit_party === 'yes' ? 'yes' : 'no'
       row.source_eit = 'kp_annexB_cp1_qelrc.csv'
@@ -213,16 +172,7 @@ export function buildPartyTableCsv(dataDir: string = DEFAULT_DATA_DIR): string {
       row.source_published_base_year = 'eu_burden_sharing_and_base_year_telegraph_2008.csv (EEA 2008 via Telegraph)'
     }
 
-    if (invRow) {
-      const kt = (year: string) => Number(invRow[year])
-      row.inv_base_year_kt = invRow['Base year (UNFCCC)']!
-      row.inv_1990_kt = invRow['1990']!
-      row.inv_2000_kt = invRow['2000']!
-      row.inv_2005_kt = invRow['2005']!
-      row.inv_2007_kt = invRow['2007']!
-      row.inv_2008_2012_kt = plain(['2008', '2009', '2010', '2011', '2012'].reduce((sum, y) => sum + kt(y), 0), 3)
-      row.source_inventory = `unfccc_annexI_total_ghg_excl_lulucf_ktCO2e_1990_2019.csv (series "${invRow.party}", 2021 submissions, AR4 GWPs; 2008-2012 is the five-year sum)`
-    }
+    if (invRow) fillInventory(row, invRow)
 
     row.eu_cp1_bubble = inBubble ? 'yes' : 'no'
     if (inBubble) {
@@ -256,8 +206,69 @@ export function buildPartyTableCsv(dataDir: string = DEFAULT_DATA_DIR): string {
   return formatCsv(rows)
 }
 
+/** The inventory columns from the UNFCCC file's row. */
+function fillInventory(row: Record<PartyColumn, string>, invRow: Row): void {
+  const kt = (year: string) => Number(invRow[year])
+  row.inv_base_year_kt = invRow['Base year (UNFCCC)']!
+  row.inv_1990_kt = invRow['1990']!
+  row.inv_2000_kt = invRow['2000']!
+  row.inv_2005_kt = invRow['2005']!
+  row.inv_2007_kt = invRow['2007']!
+  row.inv_2008_2012_kt = plain(['2008', '2009', '2010', '2011', '2012'].reduce((sum, y) => sum + kt(y), 0), 3)
+  row.source_inventory = `${UNFCCC_FILE} (series "${invRow.party}", 2021 submissions, AR4 GWPs; 2008-2012 is the five-year sum)`
+}
+
+/** Other spellings: the UN's name, the list's aliases, the OWID file's name, each once and never the name itself. */
+function aliasesOf(listed: ListedParty, owidYears: Map<number, Row> | undefined): string[] {
+  const owidName = owidYears?.values().next().value?.country
+  const all = [listed.unName, ...listed.aliases, ...(owidName ? [owidName] : [])]
+  return [...new Set(all)].filter((a) => a !== listed.name)
+}
+
+/**
+ * A Party outside Annex B (Türkiye and every non-Annex I Party): no QELRC, no
+ * first-period amount. Its base year is 1990, the year paragraph 1 bis
+ * measures against, from the UNFCCC inventory where it reports one (Türkiye),
+ * else CAIT's 1990 total — which includes land-use change, so it is marked
+ * approximate and is not comparable with an inventory.
+ */
+function outsideAnnexB(
+  row: Record<PartyColumn, string>,
+  invRow: Row | undefined,
+  owidYears: Map<number, Row> | undefined,
+): void {
+  row.eit = 'no'
+  row.source_eit = row.annex_i === 'yes' ? 'Convention Annex I (not marked as an economy in transition)' : 'not in Convention Annex I'
+  row.eu_cp1_bubble = 'no'
+  row.eu_cp2_joint_fulfilment = 'no'
+  const cait1990 = owidYears?.get(1990)?.total_ghg_mtco2e
+  if (invRow) {
+    fillInventory(row, invRow)
+    row.base_year = '1990'
+    row.source_base_year = `${UNFCCC_FILE} (base-year total equals 1990)`
+    row.base_year_t = plain(Math.round(Number(invRow['Base year (UNFCCC)']) * 1000), 0)
+    row.base_year_precision = 'approximate'
+    row.source_base_year_t = 'derived: inv_base_year_kt x 1000 (2021 inventory, AR4 GWPs; no Kyoto base year: not in Annex B)'
+    row.note = 'In Convention Annex I but not in Annex B: no QELRC. Base year is the inventory one (approximate).'
+  } else if (cait1990 && Number(cait1990) <= 0) {
+    row.note = `Not in Annex I. CAIT's 1990 total with land-use change is a net sink (${cait1990} Mt CO2 eq): no base year.`
+  } else if (cait1990) {
+    row.base_year = '1990'
+    row.source_base_year = 'paragraph 1 bis Option 4 ("below 1990 levels")'
+    row.base_year_t = plain(Math.round(Number(cait1990) * 1e6), 0)
+    row.base_year_precision = 'approximate'
+    row.source_base_year_t = `derived: ${OWID_FILE} total_ghg_mtco2e 1990 x 1e6 (CAIT, with LUCF)`
+    row.note = 'Not in Annex I. Base year: CAIT total with land-use change (OWID), not an inventory.'
+  } else {
+    row.note = owidYears
+      ? 'Not in Annex I: no QELRC. The OWID file has no 1990 total GHG for this Party (CAIT does not cover it), so there is no base year.'
+      : 'Not in Annex I: no QELRC. The OWID file has no row for this Party: no base year, emissions, GDP or population.'
+  }
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const dataDir = process.argv[2] ? resolve(process.argv[2]) : DEFAULT_DATA_DIR
   writeFileSync(PARTY_TABLE_PATH, buildPartyTableCsv(dataDir))
-  process.stdout.write(`wrote ${PARTY_TABLE_PATH} from ${dataDir}\n`)
+  writeFileSync(PARTY_YEARS_PATH, buildPartyYearsCsv(dataDir))
+  process.stdout.write(`wrote ${PARTY_TABLE_PATH} and ${PARTY_YEARS_PATH} from ${dataDir}\n`)
 }

@@ -46,4 +46,13 @@ describe('the aggregate headline', () => {
     expect(totalOrDash(r.rows, r.totalT, String)).toBe('—')
     expect(totalOrDash(results({ 'cp2/Norway': 84 }).rows, 1, String)).toBe('1')
   })
+
+  it('with the period still open, says who has inscribed and why there is no figure yet', () => {
+    const r = computeScenario(templateIndex, template.bindings, { ...doha, resolutions: {} }, parties).results
+    expect(r.years).toBeNull()
+    const headline = aggregateHeadline(r, 18)
+    expect(headline.tone).toBe('none')
+    expect(headline.basis).toBe('38 of 43 Parties inscribed')
+    expect(headline.figure).toBe('no aggregate until the commitment period is chosen · X = 18 %')
+  })
 })

@@ -43,7 +43,9 @@ export async function buildClient(): Promise<void> {
     if (
       existsSync(stamp) &&
       newestSource(path.join(repoRoot, 'client')) < statSync(stamp).mtimeMs &&
-      newestSource(path.join(repoRoot, 'shared')) < statSync(stamp).mtimeMs
+      newestSource(path.join(repoRoot, 'shared')) < statSync(stamp).mtimeMs &&
+      // The client bundles the party table and its years.
+      newestSource(path.join(repoRoot, 'templates', 'parties')) < statSync(stamp).mtimeMs
     )
       return
     const { build } = await import('vite')

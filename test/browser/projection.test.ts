@@ -39,7 +39,9 @@ describe('the projection', () => {
       expect(address).toMatch(/\/#\/projection\/[A-Za-z0-9_-]{40,}$/)
       await dialog.getByRole('button', { name: 'Close' }).click()
       await chair.page.getByRole('button', { name: 'Present', exact: true }).click()
-      expect(await chair.page.getByRole('button', { name: 'Present', exact: true }).getAttribute('aria-pressed')).toBe('true')
+      expect(await chair.page.getByRole('button', { name: 'Present', exact: true }).getAttribute('aria-pressed')).toBe(
+        'true',
+      )
 
       const screen = await (await suite.browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage()
       await screen.goto(address)
@@ -83,7 +85,9 @@ describe('the projection', () => {
         .toBe('The presenter is reconnecting; the text stays live.')
       expect(await screen.locator('.presented').textContent()).toContain('7 bis. In the second quantified')
       await chair.page.locator('.editor-page[data-ready="true"]').waitFor({ timeout: 20_000 })
-      expect(await chair.page.getByRole('button', { name: 'Present', exact: true }).getAttribute('aria-pressed')).toBe('true')
+      expect(await chair.page.getByRole('button', { name: 'Present', exact: true }).getAttribute('aria-pressed')).toBe(
+        'true',
+      )
       await present(chair.page, screen, '1 ter. The quantified emission limitation')
       expect(await screen.locator('.projection-status').textContent()).toBe(`Presented by ${chair.username}`)
 

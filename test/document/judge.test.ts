@@ -58,7 +58,7 @@ describe('judging the text room', () => {
       /the text has no bracket group, optional bracket or option nothing/,
     )
     expect(judgeText(chair, (d) => textRoom(d).inscriptions.set('cp2/Australia', 'a lot' as never))?.message).toMatch(
-      /inscriptions.cp2\/Australia: an inscription in cp2 is a number greater than zero/,
+      /inscriptions.cp2\/Australia: an inscription in cp2 must be a number greater than zero/,
     )
     expect(judgeText(chair, (d) => textRoom(d).inscriptions.set('cp2/Australia', -5))?.code).toBe('invalid-value')
     expect(judgeText(chair, (d) => textRoom(d).values.set('X', 400))?.message).toMatch(/between 0 and 100/)

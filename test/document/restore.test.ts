@@ -7,6 +7,7 @@ import { writeSharedAcceptances } from '../../shared/document/acceptances.ts'
 import { negotiationDocText, seedNegotiationDoc } from '../../shared/document/negotiation-doc.ts'
 import { applyAcceptance } from '../../shared/document/proposal-acceptance.ts'
 import { restoreDraft } from '../../shared/document/restore.ts'
+import { recordPendingChanges } from '../../shared/pending-changes/decide.ts'
 import { ROOM_ROOTS } from '../../shared/document/room-roots.ts'
 import { textRoom } from '../../shared/document/text-room.ts'
 import { template, templateIndex } from '../model/template-model.ts'
@@ -55,6 +56,19 @@ describe('restoring a revision', () => {
     writeSharedAcceptances(draft, [{ party: 'Norway', date: '2013-06-01', annexI: true }])
     room.bindings.delete([...room.bindings.keys()][0]!)
     room.meta.set('trail', 3)
+    recordPendingChanges(draft, [
+      {
+        id: 's-1',
+        kind: 'deletion',
+        text: 'shall',
+        author: 'chair',
+        by: 'chair',
+        at: 'now',
+        source: 'suggestion',
+        from: 40,
+        to: 45,
+      },
+    ])
     const paragraph = new Y.XmlElement('paragraph')
     paragraph.insert(0, [new Y.XmlText('A paragraph added after the revision.')])
     room.text.push([paragraph])

@@ -126,7 +126,9 @@ describe('exports of the non-paper', () => {
 
   it('CSV: every Party of the assigned-amount table with its figures', async () => {
     const csv = text((await exported('csv', true)).bytes).split('\r\n')
-    expect(csv[0]).toBe('party,iso,inscribed,unit,base_year_t,years,assigned_amount_t,approximate,note')
+    expect(csv[0]).toBe(
+      'party,iso,inscribed,unit,base_year_t,years,assigned_amount_t,approximate,note,commitments,implied_t_a_year,implied_t_a_year_conditional,implied_period_t,implied_period_t_conditional,assigned_amount_t_conditional,counted,assumptions',
+    )
     const australia = csv.find((l) => l.startsWith('Australia,'))!.split(',')
     // 99.5 % × base year × 8 years (the base year is the party table's; the product computed here).
     expect(Number(australia[6])).toBe(Math.round((99.5 / 100) * Number(australia[4]) * 8))

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { templateDoc } from '../model/template-model.ts'
 import { GONE, nameNode } from '../../shared/naming/node-name.ts'
-import { nameInscription } from '../../shared/naming/inscription-name.ts'
+import { inscriptionUnit, nameInscription } from '../../shared/naming/inscription-name.ts'
 import { nameReference } from '../../shared/naming/reference-name.ts'
 
 describe('names, not ids', () => {
@@ -36,6 +36,14 @@ describe('names, not ids', () => {
     expect(nameInscription('aaGg/Marshall Islands')).toBe(
       'Marshall Islands’ assigned amount in Gg for the second period (Annex B)',
     )
+    // Commitments of other kinds are named by their column's meaning, with their unit.
+    expect(nameInscription('bau.pct.conditional/Indonesia')).toBe(
+      'Indonesia’s deviation: conditional % below business as usual',
+    )
+    expect(nameInscription('intensity.baseYear/China')).toBe('China’s intensity: the base year')
+    expect(
+      ['intensity.baseYear/China', 'intensity.pct/China', 'bau.targetMt/India', 'aaGg/Japan'].map(inscriptionUnit),
+    ).toEqual(['', ' %', ' Mt', ' Gg'])
   })
 
   it('names any key of the model: cells, variables, nodes', () => {

@@ -40,7 +40,39 @@ describe('the party table', () => {
     expect(names).toContain('European Community')
     for (const name of names) expect(table.byName(name)?.inNonPaperAnnexB, name).toBe(true)
     for (const name of ['Kazakhstan', 'Cyprus', 'Malta']) expect(table.get(name).inNonPaperAnnexB).toBe(false)
-    expect(table.parties).toHaveLength(43)
+    // Those 43 are Annex B (the non-paper's 40 and Doha's 3), first and in that order.
+    expect(table.parties.slice(0, 43).every((p) => p.annexB)).toBe(true)
+    expect(table.parties.filter((p) => p.annexB)).toHaveLength(43)
+  })
+
+  it('holds every Party to the Convention: 197, 43 of them in Annex I', () => {
+    expect(table.parties).toHaveLength(197)
+    const annexI = table.parties.filter((p) => p.annexI).map((p) => p.iso)
+    expect(annexI).toHaveLength(43)
+    // Türkiye is in Annex I but not Annex B; Kazakhstan in Annex B (Doha) but not Annex I.
+    expect(table.get('Turkey')).toMatchObject({ name: 'Türkiye', annexI: true, annexB: false })
+    expect(table.get('Kazakhstan')).toMatchObject({ annexI: false, annexB: true })
+    // Names as the UN writes them, with the data's spellings as aliases.
+    expect(table.get('Bolivia').unName).toBe('Bolivia (Plurinational State of)')
+    expect(table.get('South Korea').name).toBe('Republic of Korea')
+    expect(table.get("Cote d'Ivoire").iso).toBe('CI')
+    expect(table.byIso('PS')?.name).toBe('State of Palestine')
+    expect(table.get('Netherlands (Kingdom of the)').name).toBe('Netherlands')
+    expect(new Set(table.parties.map((p) => p.iso3 ?? 'EU')).size).toBe(197)
+  })
+
+  it('gives every non-Annex I Party its 1990 CAIT total as an approximate base year, with its source', () => {
+    // OWID file, China 1990: total_ghg_mtco2e 2901.78 → 2,901,780,000 t.
+    const china = table.get('China')
+    expect(china).toMatchObject({ baseYear: '1990', baseYearT: 2_901_780_000, baseYearPrecision: 'approximate' })
+    expect(china.sources.baseYearT).toMatch(
+      /owid_co2_ghg_population_gdp_all_countries_1990_2018\.csv total_ghg_mtco2e 1990/,
+    )
+    // A net sink in 1990 (Bhutan) and a Party the file does not cover (San Marino) have none, and say why.
+    expect(table.get('Bhutan').baseYearT).toBeUndefined()
+    expect(table.get('Bhutan').note).toMatch(/net sink/)
+    expect(table.get('San Marino').note).toMatch(/no row for this Party/)
+    for (const p of table.parties) expect(p.sources.annexI, p.name).not.toBe('')
   })
 
   it('finds Parties by the name the text writes, an alias, or ISO code', () => {
@@ -109,7 +141,7 @@ describe('a bad party table', () => {
     const lines = csv.split('\n')
     lines[4] += ',extra'
     expect(() => parsePartyTable(lines.join('\n'), 'p.csv')).toThrow(
-      /p\.csv, row 5, field "\(row\)": has 39 fields where the header has 38/,
+      /p\.csv, row 5, field "\(row\)": has 44 fields where the header has 43/,
     )
   })
 })

@@ -41,6 +41,16 @@ describe('proposal rights', () => {
     expect(make(observer, proposal)).toMatch(/observers cannot write/)
   })
 
+  it('caps what one proposal may carry: new text, a target, a signature', () => {
+    const text = (n: number) => 'shall '.repeat(n)
+    expect(make(tuvalu, { ...proposal, kind: 'alternative', value: text(3000) })).toBeNull()
+    expect(make(tuvalu, { ...proposal, kind: 'alternative', value: text(200_000) })).toMatch(
+      /malformed proposal: value/,
+    )
+    expect(make(tuvalu, { ...proposal, target: 'g'.repeat(500) })).toMatch(/malformed proposal: target/)
+    expect(make(tuvalu, { ...proposal, at: 'x'.repeat(100) })).toMatch(/malformed proposal: at/)
+  })
+
   it('refuses malformed proposals and deletion', () => {
     expect(
       refuseProposalChanges(tuvalu, [

@@ -125,6 +125,44 @@ describe('accounts', () => {
     })
     expect(forbidden.status).toBe(403)
   })
+
+  it('binds a delegation to a Party of the party table, stored as the table names it', async () => {
+    const atlantis = await t.api('POST', '/api/accounts', t.secretariatToken, {
+      username: 'atlantis',
+      password: 'long-enough-pw',
+      role: 'delegation',
+      party: 'Atlantis',
+    })
+    expect(atlantis.status).toBe(422)
+    expect(atlantis.body.details).toEqual([
+      { field: 'body.party', message: '"Atlantis" is not a Party to the Convention in the party table' },
+    ])
+    const near = await t.api('POST', '/api/accounts', t.secretariatToken, {
+      username: 'aus',
+      password: 'long-enough-pw',
+      role: 'delegation',
+      party: 'Austrai',
+    })
+    expect(near.body.details[0].message).toMatch(/did you mean Australia, Austria\?/)
+    // Non-Annex I Parties are Parties like any other; other spellings find the table's name.
+    for (const [username, party, stored] of [
+      ['china', 'China', 'China'],
+      ['korea', 'South Korea', 'Republic of Korea'],
+      ['czechia', 'Czechia', 'Czech Republic'],
+    ]) {
+      const res = await t.api('POST', '/api/accounts', t.secretariatToken, {
+        username,
+        password: 'long-enough-pw',
+        role: 'delegation',
+        party,
+      })
+      expect(res.status, party).toBe(201)
+      expect(res.body.party).toBe(stored)
+    }
+    expect(
+      (await t.api('GET', '/api/accounts', t.secretariatToken)).body.map((a: { party: string }) => a.party),
+    ).not.toContain('Atlantis')
+  })
 })
 
 describe('documents', () => {
