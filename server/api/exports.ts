@@ -1,5 +1,5 @@
 /**
- * `GET /api/documents/:id/export?format=…&consolidated=…&symbol=…`: the
+ * `GET /api/documents/:id/export?format=…&consolidated=…&symbol=…&lineNumbers=…`: the
  * document, as negotiated or consolidated under its present resolutions, in
  * any export format. Everyone who may read the document may export it.
  */
@@ -22,6 +22,7 @@ const exportQuery = z
     format: z.enum(EXPORT_FORMATS),
     consolidated: z.enum(['true', 'false']).default('true'),
     symbol: z.string().max(100).optional(),
+    lineNumbers: z.enum(['true', 'false']).default('false'),
   })
   .strict()
 
@@ -48,6 +49,7 @@ export function exportRoutes(services: Services): Router {
         consolidated: query.consolidated === 'true',
         symbol: query.symbol,
         title: document.title,
+        lineNumbers: query.lineNumbers === 'true',
       })
       res.type(file.contentType)
       res.setHeader('content-disposition', `attachment; filename="${file.fileName}"`)

@@ -1,6 +1,6 @@
 /**
  * `accord export FILE --resolutions R.json --format txt|html|docx|pdf|akn|csv
- * [--as-is] [--symbol S] [--title T] [--bindings B.json] [--annotations A.json] -o OUT`:
+ * [--as-is] [--line-numbers] [--symbol S] [--title T] [--bindings B.json] [--annotations A.json] -o OUT`:
  * the consolidated text (or, with `--as-is`, the text as negotiated) in a
  * secretariat format. FILE is a text or a template folder (whose
  * `bindings.json` is used unless `--bindings` names another). What the
@@ -15,7 +15,7 @@ import { parseArguments } from './arguments.ts'
 import { readBindingsFor, readScenarioFile } from './scenario-source.ts'
 import { readTextSource } from './text-source.ts'
 
-const USAGE = `usage: accord export FILE --resolutions R.json --format ${EXPORT_FORMATS.join('|')} [--as-is] [--symbol S] [--title T] -o OUT`
+const USAGE = `usage: accord export FILE --resolutions R.json --format ${EXPORT_FORMATS.join('|')} [--as-is] [--line-numbers] [--symbol S] [--title T] -o OUT`
 
 /** Runs `accord export`. */
 export async function exportCommand(args: string[]): Promise<number> {
@@ -24,7 +24,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     const { positionals, options } = parseArguments(
       normalized,
       ['resolutions', 'format', 'output', 'symbol', 'title', 'bindings', 'annotations'],
-      ['as-is'],
+      ['as-is', 'line-numbers'],
     )
     const resolutions = options.get('resolutions') as string | undefined
     const format = options.get('format') as string | undefined
@@ -45,6 +45,7 @@ export async function exportCommand(args: string[]): Promise<number> {
       consolidated: !options.has('as-is'),
       symbol: options.get('symbol') as string | undefined,
       title: options.get('title') as string | undefined,
+      lineNumbers: options.has('line-numbers'),
     })
     writeFileSync(output, file.bytes)
     process.stderr.write(`accord export: wrote ${output} (${file.bytes.length} bytes, ${file.contentType})\n`)

@@ -59,6 +59,8 @@ export interface ExportRequest {
   title?: string
   /** Date of the expression (YYYY-MM-DD) for Akoma Ntoso; by default today. */
   date?: string
+  /** Number the lines (PDF and HTML: Accord's lines, as the editor numbers them; DOCX: Word's own). */
+  lineNumbers?: boolean
 }
 
 /** An exported file. `unresolved` lists what a consolidated text leaves open. */
@@ -93,13 +95,13 @@ export async function exportDocument(request: ExportRequest): Promise<ExportedFi
       bytes = encode(serializeText(text))
       break
     case 'html':
-      bytes = encode(renderHtml(text, { heading, status }))
+      bytes = encode(renderHtml(text, { heading, status, lineNumbers: request.lineNumbers }))
       break
     case 'pdf':
-      bytes = await printPdf(renderHtml(text, { heading, status }), heading)
+      bytes = await printPdf(renderHtml(text, { heading, status, lineNumbers: request.lineNumbers }), heading)
       break
     case 'docx':
-      bytes = await renderDocx(text, heading, status)
+      bytes = await renderDocx(text, heading, status, { lineNumbers: request.lineNumbers })
       break
     case 'akn': {
       const values = new Map<string, { variable: string; value: string }>()
