@@ -2,11 +2,11 @@
 // read-only on the wire (a write is refused), one document's text room and nothing else, dark
 // as soon as they are revoked; and nobody presents in another's name or without the right.
 import { describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { textRoom } from '../../shared/document/text-room.ts'
 import { PRESENTING_FIELD } from '../../shared/projection/presenting.ts'
+import { bearerSocket } from '../bearer-socket.ts'
 import { connectProvider, eventually, RawClient, testServerSuite } from './server-fixture.ts'
 
 const t = testServerSuite()
@@ -15,9 +15,8 @@ const presenting = { since: 1, movedAt: 1, caret: null }
 /** A provider whose upgrade may be refused: resolves with the close it got, or 'synced'. */
 function tryConnect(room: string, token: string): Promise<'synced' | number> {
   const provider = new WebsocketProvider(t.syncUrl, room, new Y.Doc(), {
-    params: { token },
     disableBc: true,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: bearerSocket(token),
   })
   return new Promise((resolve) => {
     provider.once('sync', () => resolve('synced'))
