@@ -2,6 +2,7 @@
  * The browser app: login, the document list, the editor. The address says
  * where the user is (`#/documents/ID`), so a reload returns to the same place.
  */
+import './app/no-eval.ts'
 import './styles.css'
 import { logOut, resumeSession, type Session } from './app/session.ts'
 import { listDocuments } from './app/document-listing.ts'

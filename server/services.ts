@@ -7,7 +7,9 @@ import { AccountDirectory } from './auth/accounts.ts'
 import { SessionTokens } from './auth/tokens.ts'
 import { ProjectionLinks } from './auth/projection-links.ts'
 import type { ServerOptions } from './config.ts'
-import { LoginThrottle } from './limits.ts'
+import { LoginThrottle } from './auth/login-throttle.ts'
+import { AuditLog } from './store/audit-log.ts'
+import { serverKey } from './store/server-keys.ts'
 import { openStore, type Store } from './store/database.ts'
 import { DocumentCatalogue } from './store/documents.ts'
 import { RevisionArchive } from './store/revisions.ts'
@@ -26,6 +28,7 @@ export interface Services {
   /** Read-only links for the room's screen. */
   projections: ProjectionLinks
   loginThrottle: LoginThrottle
+  audit: AuditLog
   rooms: RoomRegistry
 }
 
@@ -33,7 +36,7 @@ export interface Services {
 export function createServices(options: ServerOptions): Services {
   const store = openStore(options.dataDir, options.synchronous)
   const updates = new UpdateLog(store)
-  const accounts = new AccountDirectory(store)
+  const accounts = new AccountDirectory(store, options.passwordCost)
   const documents = new DocumentCatalogue(store)
   return {
     options,
@@ -44,7 +47,14 @@ export function createServices(options: ServerOptions): Services {
     accounts,
     tokens: new SessionTokens(store, accounts, options.tokenTtlMs),
     projections: new ProjectionLinks(store),
-    loginThrottle: new LoginThrottle(),
+    loginThrottle: new LoginThrottle(
+      {
+        freeFailures: options.limits.loginFreeFailures,
+        addressFailures: options.limits.loginAddressFailures,
+      },
+      serverKey(store, 'device-cookie'),
+    ),
+    audit: new AuditLog(store),
     rooms: new RoomRegistry(updates, {
       compactAfterRows: options.compactAfterRows,
       compactIntervalMs: options.compactIntervalMs,

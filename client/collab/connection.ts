@@ -16,6 +16,7 @@ import { CLOSE, decodeRefusal, type Refusal } from '../../shared/document/protoc
 import type { Session } from '../app/session.ts'
 import { presenceColor } from './presence-color.ts'
 import { OfflineWork, type OfflineOptions } from './offline-work.ts'
+import { sessionSocket } from './session-socket.ts'
 
 /** What a connection reports to the page. */
 export interface ConnectionEvents {
@@ -27,7 +28,7 @@ export interface ConnectionEvents {
   status(status: string): void
 }
 
-/** The presence a user shows in the room: name, Party and cursor colour. */
+/** The presence a user shows in the room: name, Party and cursor colour (the server sets name, role and Party from the account). */
 export interface Presence {
   name: string
   party: string | null
@@ -54,7 +55,7 @@ export class DocumentConnection {
   ) {
     const url = `${location.origin.replace(/^http/, 'ws')}/sync`
     this.provider = new WebsocketProvider(url, documentId, this.ydoc, {
-      params: { token: session.token },
+      WebSocketPolyfill: sessionSocket(session.token),
       disableBc: true,
       // With a copy on this device, the copy is read first: it says whether there is offline work to settle.
       connect: !options.offline,

@@ -16,6 +16,7 @@ import { REFUSAL_MEANING, type Refusal } from '../../shared/document/protocol.ts
 import type { Actor } from '../../shared/document/roles.ts'
 import type { RoomKind } from '../../shared/document/rooms.ts'
 import { SET_ASIDE, type EntryNamer, type OfflineStep } from './offline-steps.ts'
+import { sessionSocket } from './session-socket.ts'
 
 /** A step the server would refuse, and why, in words. */
 export interface SetAsideStep {
@@ -47,7 +48,7 @@ export interface RoomAccess {
 export function serverState(access: RoomAccess): Promise<{ doc: Y.Doc; close(): void } | { closed: number }> {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(access.url, access.room, doc, {
-    params: { token: access.token },
+    WebSocketPolyfill: sessionSocket(access.token),
     disableBc: true,
   })
   provider.awareness.setLocalState(null)

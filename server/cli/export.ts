@@ -7,6 +7,7 @@
  * consolidated text leaves open is listed on stderr.
  */
 import { writeFileSync } from 'node:fs'
+import { ConsolidationRefused } from '../../shared/consolidate/removal-check.ts'
 import { importText } from '../../shared/import/index.ts'
 import { EXPORT_FORMATS, exportDocument, type ExportFormat } from '../export/index.ts'
 import { readPartyTable } from '../templates/read-template.ts'
@@ -55,6 +56,15 @@ export async function exportCommand(args: string[]): Promise<number> {
     }
     return 0
   } catch (e) {
+    if (e instanceof ConsolidationRefused) {
+      // Nothing is written: each decision and the words it would remove, by line and column.
+      const lines = e.findings.map(
+        (f) =>
+          `  ${f.message}${f.words.length > 8 ? `\n    ${f.words.map((w) => `${w.word} (${w.line}:${w.column})`).join(', ')}` : ''}`,
+      )
+      process.stderr.write(`accord export: consolidation refused, nothing written:\n${lines.join('\n')}\n`)
+      return 2
+    }
     process.stderr.write(`accord export: ${(e as Error).message}\n`)
     return 2
   }

@@ -5,6 +5,7 @@
  */
 import type { Node } from 'prosemirror-model'
 import { consolidate } from '../../shared/consolidate/consolidate.ts'
+import { refuseUnrejectedRemovals } from '../../shared/consolidate/removal-check.ts'
 import type { UnresolvedItem } from '../../shared/consolidate/unresolved.ts'
 import { renderAkn } from '../../shared/export/akn.ts'
 import { assignedAmountsCsv } from '../../shared/export/csv.ts'
@@ -70,7 +71,11 @@ export interface ExportedFile {
   unresolved: UnresolvedItem[]
 }
 
-/** Export `request.doc`; rejects with a clear error for an unknown format or a missing Chromium (PDF). */
+/**
+ * Export `request.doc`; rejects with a clear error for an unknown format or a
+ * missing Chromium (PDF), and with `ConsolidationRefused` for a consolidated
+ * text that would lose words no decision rejects.
+ */
 export async function exportDocument(request: ExportRequest): Promise<ExportedFile> {
   const { doc, scenario, parties, bindings, format, consolidated } = request
   if (!EXPORT_FORMATS.includes(format))
@@ -78,6 +83,8 @@ export async function exportDocument(request: ExportRequest): Promise<ExportedFi
   const index = indexDocument(doc)
   const computation = computeScenario(index, bindings, scenario, parties)
   const result = consolidated ? consolidate(doc, scenario, { bindings, computation }) : null
+  // Never issued when it would lose a word no decision rejects, whatever the format.
+  if (result) refuseUnrejectedRemovals(doc, scenario, result.doc, { bindings, computation })
   const text = result?.doc ?? doc
   const heading = documentTitle(doc, request.symbol ?? '', request.title)
   const status = consolidated ? 'Consolidated text' : 'Text as negotiated (brackets and options as they stand)'
