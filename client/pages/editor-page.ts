@@ -38,6 +38,10 @@ import { textRoom } from '../../shared/document/text-room.ts'
 import { ReplacedChoices } from '../decisions/replaced-choices.ts'
 import { el } from '../dom/element.ts'
 import type { ListedDocument } from './document-list-page.ts'
+import { OfflineNotice } from '../collab/offline-notice.ts'
+import { annexCellsFeature } from '../annex-cells/annex-cells-feature.ts'
+import { InscriptionWriter } from '../annex-cells/inscription-writer.ts'
+import { textEntryWords } from '../naming/entry-words.ts'
 
 /** Shows `document` in `root`; returns the function that closes it. */
 export function showEditorPage(
@@ -56,6 +60,7 @@ export function showEditorPage(
   const editorSlot = el('div', { class: 'editor-slot' })
   const panel = el('aside', { class: 'side-panel', 'aria-label': 'Model' })
   const back = el('button', { type: 'button', class: 'back' }, '← Documents')
+  const offlineNotice = new OfflineNotice()
   back.addEventListener('click', () => onLeave())
   const header = el(
     'header',
@@ -73,6 +78,7 @@ export function showEditorPage(
     { class: `editor-page role-${session.account.role}` },
     header,
     barSlot,
+    offlineNotice.dom,
     message,
     el('main', { class: 'workspace' }, editorSlot, panel),
   )
@@ -92,24 +98,46 @@ export function showEditorPage(
       `The server refused the change: ${refusal.message}. The editor has been returned to the server’s state.`,
       'error',
     )
-    // Refusals come in bursts (one per update): reopen once, after the burst.
+    // Refusals come in bursts (one per update): reopen once, after the burst, without the copy on this device.
     clearTimeout(reopening)
-    reopening = setTimeout(() => reopen(), 150)
+    reopening = setTimeout(() => void discardAndReopen(), 150)
   }
+  let discardAndReopen = async () => reopen()
 
   const open = async () => {
-    const connection = new DocumentConnection(listed.rooms.text, session, {
-      status: (s) => (status.textContent = s),
-      refused,
-      closed: (code, reason) => {
-        say(
-          code === CLOSE.sessionEnded
-            ? 'Your session expired: log in again.'
-            : `The server closed the connection (${code}${reason ? `: ${reason}` : ''}).`,
-          'error',
-        )
+    // Entries named against the text on screen, once the editor is mounted.
+    let nameOf: (key: string) => string = () => 'the text (loading)'
+    const connection = new DocumentConnection(
+      listed.rooms.text,
+      session,
+      {
+        status: (s) => (status.textContent = s),
+        refused,
+        closed: (code, reason) => {
+          say(
+            code === CLOSE.sessionEnded
+              ? 'Your session expired: log in again.'
+              : `The server closed the connection (${code}${reason ? `: ${reason}` : ''}).`,
+            'error',
+          )
+        },
       },
-    })
+      {
+        offline: {
+          kind: 'text',
+          name: textEntryWords((key) => nameOf(key)),
+          offline: (since) => offlineNotice.offline('text', since),
+          settled: (settlement) => {
+            offlineNotice.settled(settlement)
+            if (settlement.kind === 'discard') void discardAndReopen()
+          },
+        },
+      },
+    )
+    discardAndReopen = async () => {
+      await connection.discardLocalCopy()
+      reopen()
+    }
     teardown = () => connection.destroy()
     await connection.synced()
     const refusal = connection.schemaRefusal()
@@ -131,6 +159,10 @@ export function showEditorPage(
       parties,
       say: (text) => say(text, 'error'),
       log,
+      offline: {
+        offline: (since) => offlineNotice.offline('proposals', since),
+        settled: (settlement) => offlineNotice.settled(settlement),
+      },
     })
     // Decisions and streamlining name nodes from the text on screen, once the editor is mounted.
     let editor: Editor | null = null
@@ -138,6 +170,7 @@ export function showEditorPage(
       () => editor?.view.state.doc ?? null,
       () => live.current.computation.results.period,
     )
+    nameOf = (key) => names.of(key)
     const decisions = new Decisions(connection.ydoc, live, capabilities.resolve, log, (id) => names.of(id))
     const values = new PlaceholderValues(connection.ydoc, capabilities.resolve, log)
     const streamline = capabilities.resolve
@@ -150,12 +183,18 @@ export function showEditorPage(
         )
       : undefined
     const lines = lineNumbersFeature()
+    const cells = annexCellsFeature(live, {
+      writer: new InscriptionWriter(connection.ydoc, capabilities.resolve, log, (key) => names.of(key)),
+      names: (key) => names.of(key),
+      say: (text) => say(text, 'error'),
+    })
     const presenter = mayPresent(session.account.role)
       ? new Presenter(documentId, connection.provider.awareness, textRoom(connection.ydoc).text)
       : null
     toolsSlot.replaceChildren(lines.toggle, ...(presenter ? presentingControls(presenter, session, documentId) : []))
     const features: EditorFeature[] = [
       lines.feature,
+      cells,
       ...(presenter ? [presenter.feature()] : []),
       proposalsFeature(proposalsRoom.proposals),
       logFeature(log),
@@ -210,6 +249,7 @@ export function showEditorPage(
       replaced.destroy()
       log.destroy()
       mounted.destroy()
+      cells.destroy()
       decisions.destroy()
       values.destroy()
       proposalsRoom.destroy()

@@ -8,7 +8,7 @@
  */
 import { Router } from 'express'
 import { z } from 'zod'
-import { requestToken } from '../auth/request-token.ts'
+import { bearerToken } from '../auth/request-token.ts'
 import type { Services } from '../services.ts'
 import { roomName } from '../../shared/document/rooms.ts'
 import { mayPresent } from '../../shared/projection/presenting.ts'
@@ -48,7 +48,7 @@ export function projectionRoutes(services: Services): Router {
   })
 
   router.get('/projection', (req, res) => {
-    const link = services.projections.resolve(requestToken(req))
+    const link = services.projections.resolve(bearerToken(req))
     if (!link)
       return sendError(res, 401, 'this projection link does not work', [
         { field: 'token', message: 'missing, unknown or revoked projection token' },

@@ -71,6 +71,7 @@ export function aggregateHeadline(
   if (inscribed < MEANINGFUL_SHARE * needed)
     return {
       ...head,
+      conditional,
       tone: 'partial',
       figure: `the aggregate is not meaningful yet (over those inscribed: ${reduction})${xWords}`,
     }

@@ -105,7 +105,7 @@ export async function startServerProcess(): Promise<ServerProcess> {
   })
   let output = ''
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 30_000)
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 90_000)
     const read = (chunk: Buffer) => {
       output += chunk.toString()
       const m = /listening on (http:\/\/[^\s]+)/.exec(output)

@@ -74,6 +74,8 @@ describe('proposals in the editor', () => {
       const australia = await pageFor('delegation', 'Australia')
       await tuvalu.page.locator('.proposals-open .proposal-card[data-party="Norway"] .proposal-support').click()
       await australia.page.locator('.proposals-open .proposal-card[data-party="Norway"] .proposal-object').click()
+      // An objection may carry a reason: Australia objects without one.
+      await australia.page.getByRole('dialog').getByRole('button', { name: 'Object' }).click()
 
       const chair = await pageFor('co-chair')
       const card = chair.page.locator('.proposals-open .proposal-card[data-party="Norway"]')
