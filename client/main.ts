@@ -11,6 +11,7 @@ import { showDocumentListPage, type ListedDocument } from './pages/document-list
 import { showEditorPage } from './pages/editor-page.ts'
 import { showRevisionsPage } from './revisions/revisions-page.ts'
 import { showMissingDocumentPage } from './pages/missing-document-page.ts'
+import { showProjectionPage } from './projection/projection-page.ts'
 
 const root = document.getElementById('app')!
 let session: Session | null = null
@@ -24,6 +25,12 @@ async function route(): Promise<void> {
     console.error('closing the page failed', error)
   }
   closePage = null
+  // The room's screen opens with its projection link, without a login.
+  const projection = /^#\/projection\/([^/]+)$/.exec(location.hash)
+  if (projection) {
+    closePage = showProjectionPage(root, decodeURIComponent(projection[1]!))
+    return
+  }
   if (!session)
     return showLoginPage(root, (s) => {
       session = s

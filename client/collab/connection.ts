@@ -42,6 +42,8 @@ export class DocumentConnection {
     readonly documentId: string,
     session: Session,
     private events: Partial<ConnectionEvents> = {},
+    /** `presence: false`: announce nobody (the room's screen is not a participant). */
+    options: { presence?: boolean } = {},
   ) {
     const origin = location.origin.replace(/^http/, 'ws')
     this.provider = new WebsocketProvider(`${origin}/sync`, documentId, this.ydoc, {
@@ -54,7 +56,8 @@ export class DocumentConnection {
       role: session.account.role,
       color: presenceColor(session.account.username),
     }
-    this.provider.awareness.setLocalStateField('user', presence)
+    if (options.presence === false) this.provider.awareness.setLocalState(null)
+    else this.provider.awareness.setLocalStateField('user', presence)
     // y-websocket only logs a permission denial; the page must show it and recover.
     this.provider.messageHandlers[2] = (_encoder, decoder) => {
       authProtocol.readAuthMessage(decoder, this.ydoc, (_doc, reason) => this.events.refused?.(decodeRefusal(reason)))

@@ -29,7 +29,13 @@ import { streamliningFeature } from '../streamlining/streamlining-feature.ts'
 import { proposalsFeature } from '../proposals/proposals-feature.ts'
 import type { EditorFeature } from '../editor/editor-feature.ts'
 import { Streamliner } from '../streamlining/streamliner.ts'
-import { nodeTitle } from '../../shared/streamline/node-location.ts'
+import { TextNames } from '../naming/text-names.ts'
+import { lineNumbersFeature } from '../line-numbers/line-numbers-feature.ts'
+import { Presenter } from '../projection/presenter.ts'
+import { presentingControls } from '../projection/presenting-controls.ts'
+import { mayPresent } from '../../shared/projection/presenting.ts'
+import { textRoom } from '../../shared/document/text-room.ts'
+import { ReplacedChoices } from '../decisions/replaced-choices.ts'
 import { el } from '../dom/element.ts'
 import type { ListedDocument } from './document-list-page.ts'
 
@@ -45,6 +51,7 @@ export function showEditorPage(
   const status = el('span', { class: 'connection-status', role: 'status' }, 'connecting…')
   const message = el('div', { class: 'message', role: 'alert', hidden: '' })
   const counterSlot = el('div', { class: 'counter-slot' })
+  const toolsSlot = el('div', { class: 'tools-slot' })
   const barSlot = el('div', { class: 'bar-slot' })
   const editorSlot = el('div', { class: 'editor-slot' })
   const panel = el('aside', { class: 'side-panel', 'aria-label': 'Model' })
@@ -57,6 +64,7 @@ export function showEditorPage(
     el('h1', { class: 'doc-title' }, title),
     el('a', { class: 'revisions-link', href: `#/documents/${encodeURIComponent(documentId)}/revisions` }, 'Revisions'),
     counterSlot,
+    toolsSlot,
     el('span', { class: 'who' }, `${session.account.username} — ${capabilities.description}`),
     status,
   )
@@ -126,9 +134,11 @@ export function showEditorPage(
     })
     // Decisions and streamlining name nodes from the text on screen, once the editor is mounted.
     let editor: Editor | null = null
-    const decisions = new Decisions(connection.ydoc, live, capabilities.resolve, log, (id) =>
-      editor ? nodeTitle(editor.view.state.doc, id) : id,
+    const names = new TextNames(
+      () => editor?.view.state.doc ?? null,
+      () => live.current.computation.results.period,
     )
+    const decisions = new Decisions(connection.ydoc, live, capabilities.resolve, log, (id) => names.of(id))
     const values = new PlaceholderValues(connection.ydoc, capabilities.resolve, log)
     const streamline = capabilities.resolve
       ? new Streamliner(
@@ -139,7 +149,14 @@ export function showEditorPage(
           (text) => say(text, 'error'),
         )
       : undefined
+    const lines = lineNumbersFeature()
+    const presenter = mayPresent(session.account.role)
+      ? new Presenter(documentId, connection.provider.awareness, textRoom(connection.ydoc).text)
+      : null
+    toolsSlot.replaceChildren(lines.toggle, ...(presenter ? presentingControls(presenter, session, documentId) : []))
     const features: EditorFeature[] = [
+      lines.feature,
+      ...(presenter ? [presenter.feature()] : []),
       proposalsFeature(proposalsRoom.proposals),
       logFeature(log),
       ...(streamline ? [streamliningFeature(streamline)] : []),
@@ -148,11 +165,17 @@ export function showEditorPage(
     editorSlot.replaceChildren()
     const mounted = createEditor(editorSlot, connection.ydoc, connection.provider, cx)
     editor = mounted
+    const replaced = new ReplacedChoices(
+      connection.ydoc,
+      connection.provider.awareness,
+      () => mounted.view.state.doc,
+      (text) => say(text, 'info'),
+    )
     const jumpTo = (id: string) => (cx as EditorContext).jumpTo(id)
     const titles = sectionTitles(() => mounted.view.state.doc)
     const counter = createBracketCounter(titles, jumpTo)
     const amounts = createAmountsPanel()
-    const diagnostics = createDiagnosticsList(jumpTo)
+    const diagnostics = createDiagnosticsList(jumpTo, (id) => names.of(id))
     const fairness = createFairnessPanel({
       ydoc: connection.ydoc,
       view: mounted.view,
@@ -184,6 +207,7 @@ export function showEditorPage(
       page.dataset.ready = 'false'
       // The fairness panel decorates the view: it lets go before the view is destroyed.
       fairness.destroy()
+      replaced.destroy()
       log.destroy()
       mounted.destroy()
       decisions.destroy()

@@ -59,7 +59,7 @@ export async function openProposalsRoom(
       return panel.dom
     },
     logPanel(jumpTo) {
-      log = createLogPanel(jumpTo)
+      log = createLogPanel(jumpTo, (key) => live.name(key))
       log.render(connection.register.state())
       return log.dom
     },

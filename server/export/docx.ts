@@ -13,6 +13,7 @@ import {
   FootnoteReferenceRun,
   Header,
   HeadingLevel,
+  LineNumberRestartFormat,
   Packer,
   PageNumber,
   Paragraph,
@@ -45,8 +46,17 @@ interface Cx {
   footnotes: Record<number, { children: Paragraph[] }>
 }
 
-/** The .docx bytes of `doc`. */
-export async function renderDocx(doc: Node, heading: DocumentTitle, status: string): Promise<Uint8Array> {
+/**
+ * The .docx bytes of `doc`. With `lineNumbers`, Word numbers every line in the margin
+ * itself (its line numbering, restarting on no page): Word lays out its own lines, and
+ * breaking the text at Accord's would put line breaks into the words the secretariat edits.
+ */
+export async function renderDocx(
+  doc: Node,
+  heading: DocumentTitle,
+  status: string,
+  options: { lineNumbers?: boolean } = {},
+): Promise<Uint8Array> {
   const cx: Cx = { ids: new Map(), bodies: new Map(), footnotes: {} }
   doc.descendants((n) => {
     if (n.type.name === 'table') return false
@@ -63,6 +73,9 @@ export async function renderDocx(doc: Node, heading: DocumentTitle, status: stri
     footnotes: cx.footnotes,
     sections: [
       {
+        ...(options.lineNumbers
+          ? { properties: { lineNumbers: { countBy: 1, restart: LineNumberRestartFormat.CONTINUOUS } } }
+          : {}),
         headers: {
           default: new Header({
             children: [

@@ -22,6 +22,7 @@ import * as encoding from 'lib0/encoding'
 import { guarded, type GuardLog } from '../listener-guard.ts'
 import { MESSAGE_AWARENESS } from '../../shared/document/protocol.ts'
 import type { Actor } from '../../shared/document/roles.ts'
+import { refusePresence } from '../../shared/projection/presenting.ts'
 import type { RoomMember } from './room.ts'
 
 /** Largest JSON state one presence may have (a cursor with its relative positions is ~300 bytes). */
@@ -327,6 +328,9 @@ export function presenceState(json: string, identity: Actor): string | undefined
     party: identity.party ?? null,
     ...(color ? { color } : {}),
   }
-  const out = JSON.stringify({ ...(state as object), user })
+  const stated = { ...(state as object), user }
+  // The projection follows whoever presents: nobody presents who may not.
+  if (refusePresence(identity, stated)) return undefined
+  const out = JSON.stringify(stated)
   return out.length <= maxStateBytes ? out : undefined
 }

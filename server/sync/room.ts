@@ -13,6 +13,7 @@ import { CurrentNodes } from '../../shared/document/current-nodes.ts'
 import type { JudgeOptions } from '../../shared/document/judge.ts'
 import { MESSAGE_SYNC } from '../../shared/document/protocol.ts'
 import type { RoomAddress } from '../../shared/document/rooms.ts'
+import { readRoster } from '../templates/read-template.ts'
 import type { GuardLog } from '../listener-guard.ts'
 import { RoomPresence } from './presence.ts'
 
@@ -41,7 +42,7 @@ export class Room {
   storedBytes = 0
   /** Rows appended since the last compaction. */
   rowsSinceCompaction = 0
-  /** How updates to this room are judged: its text's index, and whether any shape is accepted. */
+  /** How updates to this room are judged: its text's index, the roster comments speak from, and whether any shape is accepted. */
   readonly judging: JudgeOptions
   private capture: PendingRelay[] | undefined
   private readonly nodes: CurrentNodes | undefined
@@ -63,7 +64,11 @@ export class Room {
     this.presence = new RoomPresence(this.awareness, this.members, guardLog)
     const nodes = address.kind === 'text' && !anyShape ? new CurrentNodes(this.doc) : undefined
     this.nodes = nodes
-    this.judging = { anyShape, ...(nodes ? { currentNodes: () => nodes.get() } : {}) }
+    this.judging = {
+      anyShape,
+      ...(nodes ? { currentNodes: () => nodes.get() } : {}),
+      ...(address.kind === 'proposals' ? { roster: readRoster() } : {}),
+    }
   }
 
   /**
