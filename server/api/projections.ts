@@ -48,7 +48,7 @@ export function projectionRoutes(services: Services): Router {
   })
 
   router.get('/projection', (req, res) => {
-    const link = services.projections.resolve(requestToken(req, false))
+    const link = services.projections.resolve(requestToken(req))
     if (!link)
       return sendError(res, 401, 'this projection link does not work', [
         { field: 'token', message: 'missing, unknown or revoked projection token' },

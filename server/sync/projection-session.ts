@@ -26,6 +26,8 @@ export function projectionSession(
       role: 'observer',
       party: null,
       createdAt: link.createdAt,
+      disabledAt: null,
+      lastLoginAt: null,
     },
     expiresAt: Number.MAX_SAFE_INTEGER,
   }
