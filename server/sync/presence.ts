@@ -37,7 +37,8 @@ export const bytesPerSecond = 256 * 1024
 const byteBurst = 1024 * 1024
 /** Changes of a socket's own state applied per second, on average (bursts of `stateBurst`). */
 export const statesPerSecond = 10
-const stateBurst = 20
+/** Changes of a socket's own state applied at once before `statesPerSecond` holds. */
+export const stateBurst = 20
 /** A socket's awareness queries are answered at most this often. */
 export const queryIntervalMs = 3000
 /**
