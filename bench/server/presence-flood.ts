@@ -20,13 +20,10 @@ import { parseArgs } from 'node:util'
 import { createRequire } from 'node:module'
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks'
 import { Worker } from 'node:worker_threads'
-import WebSocket from 'ws'
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
-import * as decoding from 'lib0/decoding'
-import * as syncProtocol from 'y-protocols/sync'
 import { textRoom } from '../../shared/document/text-room.ts'
-import { answerSyncMessage, syncStep1Message, syncUpdateMessage } from '../../test/sync-messages.ts'
+import { RawClient } from '../../test/raw-client.ts'
 
 const flooderSource = `
 const { parentPort, workerData } = require('node:worker_threads')
@@ -129,66 +126,6 @@ export interface PresenceFloodResult {
 /** First id of the fake presences (ids an honest client will not have). */
 const fakeBase = 3_000_000_000
 
-/** A raw y-protocols client: syncs a Y.Doc, notes the awareness client ids it is told of and their last states. */
-export class BenchClient {
-  readonly doc = new Y.Doc()
-  readonly seenPresences = new Set<number>()
-  /** The last state (parsed JSON, null for a removal) it was told of, per client id. */
-  readonly presences = new Map<number, unknown>()
-  awarenessMessages = 0
-  synced = false
-  private constructor(readonly ws: WebSocket) {
-    ws.binaryType = 'nodebuffer'
-    ws.on('message', (data: Buffer) => this.receive(new Uint8Array(data)))
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== this) this.send(syncUpdateMessage(update))
-    })
-  }
-
-  static async connect(syncUrl: string, room: string, token: string): Promise<BenchClient> {
-    const ws = new WebSocket(`${syncUrl}/${room}`, { headers: { authorization: `Bearer ${token}` } })
-    const client = new BenchClient(ws)
-    await new Promise<void>((resolve, reject) => {
-      ws.once('open', () => resolve())
-      ws.once('error', reject)
-    })
-    client.send(syncStep1Message(client.doc))
-    const deadline = Date.now() + 20_000
-    while (!client.synced) {
-      if (Date.now() > deadline) throw new Error('bench client did not sync')
-      await new Promise((r) => setTimeout(r, 5))
-    }
-    return client
-  }
-
-  send(bytes: Uint8Array): void {
-    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(bytes)
-  }
-
-  private receive(bytes: Uint8Array): void {
-    const decoder = decoding.createDecoder(bytes)
-    const type = decoding.readVarUint(decoder)
-    if (type === 0) {
-      const step = answerSyncMessage(decoder, this.doc, this, (reply) => this.send(reply))
-      if (step === syncProtocol.messageYjsSyncStep2) this.synced = true
-    } else if (type === 1) {
-      this.awarenessMessages += 1
-      const update = decoding.createDecoder(decoding.readVarUint8Array(decoder))
-      const count = decoding.readVarUint(update)
-      for (let i = 0; i < count; i++) {
-        const id = decoding.readVarUint(update)
-        decoding.readVarUint(update)
-        this.seenPresences.add(id)
-        this.presences.set(id, JSON.parse(decoding.readVarString(update)))
-      }
-    }
-  }
-
-  close(): void {
-    this.ws.close()
-  }
-}
-
 /**
  * An awareness message (type 1) with `count` presences from client id `first` on, each at
  * `clock`, with `state` (JSON text; by default one claiming to be a co-chair "fake-N").
@@ -218,8 +155,8 @@ function percentile(sorted: number[], p: number): number {
  * has it; the round trips go to `times`, the event loop's delay meanwhile to `loop`.
  */
 async function roundTrips(
-  a: BenchClient,
-  b: BenchClient,
+  a: RawClient,
+  b: RawClient,
   edits: number,
   tag: string,
   times: number[],
@@ -227,7 +164,7 @@ async function roundTrips(
 ): Promise<void> {
   const expected = times.length + edits
   const sentAt = new Map<string, number>()
-  const watch = (client: BenchClient) => {
+  const watch = (client: RawClient) => {
     const observer = (event: Y.YArrayEvent<unknown>) => {
       // Only what arrived from the server: the sender's own local event is no round trip.
       if (event.transaction.origin !== client) return
@@ -285,8 +222,8 @@ export async function measurePresenceFlood(
   edits = 200,
   rounds = 3,
 ): Promise<PresenceFloodResult> {
-  const a = await BenchClient.connect(syncUrl, 'non-paper', writers[0])
-  const b = await BenchClient.connect(syncUrl, 'non-paper', writers[1])
+  const a = await RawClient.connect(syncUrl, 'non-paper', writers[0])
+  const b = await RawClient.connect(syncUrl, 'non-paper', writers[1])
   // Each honest client shows its presence, so an answer to a query lists three presences.
   a.send(fakePresences(a.doc.clientID, 1, 1))
   b.send(fakePresences(b.doc.clientID, 1, 1))
@@ -311,7 +248,7 @@ export async function measurePresenceFlood(
     const baseline = phase(quiet.times, quiet.loop)
     const during = phase(flooded.times, flooded.loop)
     // A later presence the honest clients must see proves the relay was working.
-    const probe = await BenchClient.connect(syncUrl, 'non-paper', writers[0])
+    const probe = await RawClient.connect(syncUrl, 'non-paper', writers[0])
     probe.send(fakePresences(fakeBase - 2, 1, 1))
     const deadline = Date.now() + 5000
     while (!a.seenPresences.has(fakeBase - 2) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10))

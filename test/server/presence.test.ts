@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { eventually, testServerSuite } from './server-fixture.ts'
-import { BenchClient, fakePresences, measurePresenceFlood } from '../../bench/server/presence-flood.ts'
+import { fakePresences, measurePresenceFlood } from '../../bench/server/presence-flood.ts'
+import { RawClient } from '../raw-client.ts'
 import { maxStateBytes, queryIntervalMs, stateBurst, statesPerSecond } from '../../server/sync/presence.ts'
 
 const t = testServerSuite()
@@ -15,7 +16,7 @@ const t = testServerSuite()
 async function person(role: 'co-chair' | 'delegation' | 'observer', party?: string) {
   const token = await t.account(role, party)
   const username = (await t.api('GET', '/api/me', token)).body.username as string
-  return { token, username, client: await BenchClient.connect(t.syncUrl, 'non-paper', token) }
+  return { token, username, client: await RawClient.connect(t.syncUrl, 'non-paper', token) }
 }
 
 describe('presence', () => {
