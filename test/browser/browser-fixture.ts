@@ -246,8 +246,11 @@ export async function saveScreenshot(
 ): Promise<string> {
   mkdirSync(artifactsDir, { recursive: true })
   const file = path.join(artifactsDir, `${name}.png`)
-  if (target) await target.screenshot({ path: file })
-  else await page.screenshot({ path: file })
+  // caret: 'initial' — Playwright hides the caret by writing a style attribute on every
+  // contenteditable element, a DOM mutation ProseMirror reads back and redraws for,
+  // which detaches the very element being photographed.
+  if (target) await target.screenshot({ path: file, caret: 'initial' })
+  else await page.screenshot({ path: file, caret: 'initial' })
   return file
 }
 

@@ -106,6 +106,11 @@ describe('proposals in the editor', () => {
 
       await expect.poll(() => chair.page.locator('.amounts-period').textContent()).toContain('2013–2017, 5 years')
       await card.locator('.proposal-accept').click()
+      // Australia objects: the co-chair is asked, and the note goes on record.
+      const ask = chair.page.getByRole('dialog')
+      await expect.poll(() => ask.locator('.proposal-dialog-summary').textContent()).toContain('Objecting: Australia')
+      await ask.getByLabel('Note for the record (optional)').fill('consensus of the room')
+      await ask.getByRole('button', { name: 'Accept over the objection' }).click()
       await expect
         .poll(() => chair.page.locator('.amounts-period').textContent(), { timeout: 5000 })
         .toContain('2013–2020, 8 years')
@@ -127,7 +132,7 @@ describe('proposals in the editor', () => {
         by: norway.username,
         status: 'accepted',
         value: 'g39.2',
-        decision: { by: chair.username },
+        decision: { by: chair.username, overObjections: [expect.objectContaining({ party: 'Australia' })] },
       })
       const text = await connectYClient(suite.server.url, 'non-paper', (await suite.server.account('observer')).token)
       expect(textRoom(text.doc).provenance.get('g39')).toEqual({
