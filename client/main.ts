@@ -5,12 +5,13 @@
 import './app/no-eval.ts'
 import './styles.css'
 import { logOut, resumeSession, type Session } from './app/session.ts'
-import { callApi } from './app/api.ts'
+import { listDocuments } from './app/document-listing.ts'
 import { showLoginPage } from './pages/login-page.ts'
 import { showDocumentListPage, type ListedDocument } from './pages/document-list-page.ts'
 import { showEditorPage } from './pages/editor-page.ts'
 import { showRevisionsPage } from './revisions/revisions-page.ts'
 import { showMissingDocumentPage } from './pages/missing-document-page.ts'
+import { showProjectionPage } from './projection/projection-page.ts'
 
 const root = document.getElementById('app')!
 let session: Session | null = null
@@ -24,6 +25,12 @@ async function route(): Promise<void> {
     console.error('closing the page failed', error)
   }
   closePage = null
+  // The room's screen opens with its projection link, without a login.
+  const projection = /^#\/projection\/([^/]+)$/.exec(location.hash)
+  if (projection) {
+    closePage = showProjectionPage(root, decodeURIComponent(projection[1]!))
+    return
+  }
   if (!session)
     return showLoginPage(root, (s) => {
       session = s
@@ -33,7 +40,7 @@ async function route(): Promise<void> {
   const opened = /^#\/documents\/([^/]+)(\/revisions)?$/.exec(location.hash)
   if (opened) {
     const id = decodeURIComponent(opened[1]!)
-    const listed = await callApi<ListedDocument[]>('GET', '/api/documents', session.token).then(
+    const listed = await listDocuments(session).then(
       (docs) => docs.find((d) => d.id === id) ?? null,
       () => null,
     )
@@ -66,6 +73,8 @@ async function route(): Promise<void> {
 }
 
 window.addEventListener('hashchange', () => void route())
+// The app shell, kept for a reload while offline (the documents are kept by the page itself).
+if ('serviceWorker' in navigator) void navigator.serviceWorker.register('/app-shell-worker.js').catch(() => undefined)
 resumeSession().then((s) => {
   session = s
   void route()

@@ -5,8 +5,10 @@
  * are told only when those change (a document may hold thousands of brackets).
  */
 import type * as Y from 'yjs'
-import { nodeState, optionRivals, type NodeState, type Resolutions } from '../../shared/model/resolution.ts'
+import { runSiblings } from '../../shared/model/option-runs.ts'
+import { nodeState, type NodeState, type Resolutions } from '../../shared/model/resolution.ts'
 import type { LiveComputation } from '../model/live-computation.ts'
+import type { DocumentIndex } from '../../shared/model/document-index.ts'
 import type { StepRecorder } from './step-recorder.ts'
 import { resolveNode } from '../../shared/document/model-state.ts'
 import { DECISION_ORIGIN } from './undo-manager.ts'
@@ -26,15 +28,15 @@ export class Decisions {
     private live: LiveComputation,
     readonly mayResolve: boolean,
     private readonly log: StepRecorder,
-    /** What the log calls a node ("Option 3 of section A"); its id by default. */
-    private readonly titleOf: (id: string) => string = (id) => id,
+    /** What the text calls a node ("Option 3 of section A", "[2013 to 2020] in paragraph 7 bis"). */
+    private readonly titleOf: (id: string) => string,
   ) {
     this.map = textRoom(ydoc).resolutions
     this.onChange = (event) => {
       const touched = new Set(event.keysChanged)
-      // Choosing one option drops its rivals: they must redraw too.
-      for (const id of event.keysChanged)
-        for (const rival of optionRivals(this.live.documentIndex, id)) touched.add(rival)
+      // Choosing one option drops the others of its run: they must redraw too.
+      const index = this.live.documentIndex
+      for (const id of event.keysChanged) for (const other of runSiblings(index, id)) touched.add(other)
       for (const id of touched) this.watchers.get(id)?.forEach((watch) => watch())
     }
     this.map.observe(this.onChange)
@@ -85,7 +87,7 @@ export class Decisions {
     )
   }
 
-  /** Choose or drop an option; choosing one clears any other chosen in its section. */
+  /** Choose or drop an option; choosing one clears any other chosen in its run. */
   settleOption(option: string, state: 'chosen' | 'dropped'): void {
     const name = this.titleOf(option)
     const reopening = this.map.get(option) === state
@@ -96,6 +98,18 @@ export class Decisions {
       option,
       reopening ? `reopened ${name}` : `${state === 'chosen' ? 'chose' : 'dropped'} ${name}`,
     )
+  }
+
+  /**
+   * The text was re-indexed: views of nodes that came into the index or left it redraw. An undo
+   * that brings a bracket back draws its view before the model has read the new text, so the view
+   * saw no such node and drew it open; the model's resolution was there all along.
+   */
+  reindexed(previous: DocumentIndex): void {
+    const now = this.live.documentIndex
+    if (now === previous) return
+    const known = (index: DocumentIndex, id: string) => index.groups.has(id) || index.options.has(id)
+    for (const [id, set] of this.watchers) if (known(previous, id) !== known(now, id)) set.forEach((watch) => watch())
   }
 
   /** Tell every watcher to redraw: the index they were drawn with was not the text's (first render). */

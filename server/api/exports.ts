@@ -1,5 +1,5 @@
 /**
- * `GET /api/documents/:id/export?format=…&consolidated=…&symbol=…`: the
+ * `GET /api/documents/:id/export?format=…&consolidated=…&symbol=…&lineNumbers=…`: the
  * document, as negotiated or consolidated under its present resolutions, in
  * any export format; the Word file of the text as negotiated carries its
  * comments and pending changes. Everyone who may read the document may export it.
@@ -7,6 +7,7 @@
 import { Router } from 'express'
 import { z } from 'zod'
 import { readNegotiationDoc } from '../../shared/document/negotiation-doc.ts'
+import { ConsolidationRefused } from '../../shared/consolidate/removal-check.ts'
 import { readSharedBindings, readSharedScenario } from '../../shared/document/model-state.ts'
 import { EXPORT_FORMATS, exportDocument } from '../export/index.ts'
 import { PrinterBusy } from '../export/pdf-printer.ts'
@@ -23,6 +24,7 @@ const exportQuery = z
     format: z.enum(EXPORT_FORMATS),
     consolidated: z.enum(['true', 'false']).default('true'),
     symbol: z.string().max(100).optional(),
+    lineNumbers: z.enum(['true', 'false']).default('false'),
   })
   .strict()
 
@@ -58,12 +60,21 @@ export function exportRoutes(services: Services): Router {
         ...(annotations ? { annotations } : {}),
         symbol: query.symbol,
         title: document.title,
+        lineNumbers: query.lineNumbers === 'true',
       })
       res.type(file.contentType)
       res.setHeader('content-disposition', `attachment; filename="${file.fileName}"`)
       if (file.unresolved.length) res.setHeader('x-accord-unresolved', String(file.unresolved.length))
       res.send(Buffer.from(file.bytes))
     } catch (error) {
+      if (error instanceof ConsolidationRefused)
+        // 409: the text and its decisions conflict; the secretariat reviews where the options end.
+        return sendError(
+          res,
+          409,
+          'consolidation refused: it would remove words no decision rejects',
+          error.findings.map((f) => ({ field: f.decision, message: f.message })),
+        )
       if (error instanceof PrinterBusy) {
         res.setHeader('retry-after', '5')
         return sendError(res, 503, 'export busy', [{ field: 'query.format', message: error.message }])

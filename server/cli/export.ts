@@ -1,12 +1,13 @@
 /**
  * `accord export FILE --resolutions R.json --format txt|html|docx|pdf|akn|csv
- * [--as-is] [--symbol S] [--title T] [--bindings B.json] [--annotations A.json] -o OUT`:
+ * [--as-is] [--line-numbers] [--symbol S] [--title T] [--bindings B.json] [--annotations A.json] -o OUT`:
  * the consolidated text (or, with `--as-is`, the text as negotiated) in a
  * secretariat format. FILE is a text or a template folder (whose
  * `bindings.json` is used unless `--bindings` names another). What the
  * consolidated text leaves open is listed on stderr.
  */
 import { writeFileSync } from 'node:fs'
+import { ConsolidationRefused } from '../../shared/consolidate/removal-check.ts'
 import { importText } from '../../shared/import/index.ts'
 import { EXPORT_FORMATS, exportDocument, type ExportFormat } from '../export/index.ts'
 import { readPartyTable } from '../templates/read-template.ts'
@@ -14,7 +15,7 @@ import { parseArguments } from './arguments.ts'
 import { readBindingsFor, readScenarioFile } from './scenario-source.ts'
 import { readTextSource } from './text-source.ts'
 
-const USAGE = `usage: accord export FILE --resolutions R.json --format ${EXPORT_FORMATS.join('|')} [--as-is] [--symbol S] [--title T] -o OUT`
+const USAGE = `usage: accord export FILE --resolutions R.json --format ${EXPORT_FORMATS.join('|')} [--as-is] [--line-numbers] [--symbol S] [--title T] -o OUT`
 
 /** Runs `accord export`. */
 export async function exportCommand(args: string[]): Promise<number> {
@@ -23,7 +24,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     const { positionals, options } = parseArguments(
       normalized,
       ['resolutions', 'format', 'output', 'symbol', 'title', 'bindings', 'annotations'],
-      ['as-is'],
+      ['as-is', 'line-numbers'],
     )
     const resolutions = options.get('resolutions') as string | undefined
     const format = options.get('format') as string | undefined
@@ -44,6 +45,7 @@ export async function exportCommand(args: string[]): Promise<number> {
       consolidated: !options.has('as-is'),
       symbol: options.get('symbol') as string | undefined,
       title: options.get('title') as string | undefined,
+      lineNumbers: options.has('line-numbers'),
     })
     writeFileSync(output, file.bytes)
     process.stderr.write(`accord export: wrote ${output} (${file.bytes.length} bytes, ${file.contentType})\n`)
@@ -54,6 +56,15 @@ export async function exportCommand(args: string[]): Promise<number> {
     }
     return 0
   } catch (e) {
+    if (e instanceof ConsolidationRefused) {
+      // Nothing is written: each decision and the words it would remove, by line and column.
+      const lines = e.findings.map(
+        (f) =>
+          `  ${f.message}${f.words.length > 8 ? `\n    ${f.words.map((w) => `${w.word} (${w.line}:${w.column})`).join(', ')}` : ''}`,
+      )
+      process.stderr.write(`accord export: consolidation refused, nothing written:\n${lines.join('\n')}\n`)
+      return 2
+    }
     process.stderr.write(`accord export: ${(e as Error).message}\n`)
     return 2
   }

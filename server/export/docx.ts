@@ -14,6 +14,7 @@ import {
   FootnoteReferenceRun,
   Header,
   HeadingLevel,
+  LineNumberRestartFormat,
   Packer,
   PageNumber,
   Paragraph,
@@ -48,14 +49,20 @@ interface Cx {
   markup: DocxMarkup
 }
 
-/** The .docx bytes of `doc`, with `annotations` (ranges in `doc`'s positions) as comments and tracked changes. */
+/**
+ * The .docx bytes of `doc`, with `annotations` (ranges in `doc`'s positions) as
+ * comments and tracked changes. With `lineNumbers`, Word numbers every line in the
+ * margin itself (its line numbering, restarting on no page): Word lays out its own
+ * lines, and breaking the text at Accord's would put line breaks into the words the
+ * secretariat edits.
+ */
 export async function renderDocx(
   doc: Node,
   heading: DocumentTitle,
   status: string,
-  annotations?: DocxAnnotations,
+  options: { lineNumbers?: boolean; annotations?: DocxAnnotations } = {},
 ): Promise<Uint8Array> {
-  const cx: Cx = { ids: new Map(), bodies: new Map(), footnotes: {}, markup: new DocxMarkup(annotations) }
+  const cx: Cx = { ids: new Map(), bodies: new Map(), footnotes: {}, markup: new DocxMarkup(options.annotations) }
   doc.descendants((n) => {
     if (n.type.name === 'table') return false
     if (n.type.name === 'footnote' && !cx.bodies.has(n.attrs.label)) cx.bodies.set(n.attrs.label, n)
@@ -75,6 +82,9 @@ export async function renderDocx(
     ...(comments.length ? { comments: { children: comments } } : {}),
     sections: [
       {
+        ...(options.lineNumbers
+          ? { properties: { lineNumbers: { countBy: 1, restart: LineNumberRestartFormat.CONTINUOUS } } }
+          : {}),
         headers: {
           default: new Header({
             children: [

@@ -5,6 +5,7 @@
  */
 import type { Node } from 'prosemirror-model'
 import { consolidate } from '../../shared/consolidate/consolidate.ts'
+import { refuseUnrejectedRemovals } from '../../shared/consolidate/removal-check.ts'
 import type { UnresolvedItem } from '../../shared/consolidate/unresolved.ts'
 import { renderAkn } from '../../shared/export/akn.ts'
 import { assignedAmountsCsv } from '../../shared/export/csv.ts'
@@ -61,6 +62,8 @@ export interface ExportRequest {
   date?: string
   /** Comments and pending changes over `doc`, carried by a Word export of the text as negotiated. */
   annotations?: DocxAnnotations
+  /** Number the lines (PDF and HTML: Accord's lines, as the editor numbers them; DOCX: Word's own). */
+  lineNumbers?: boolean
 }
 
 /** An exported file. `unresolved` lists what a consolidated text leaves open. */
@@ -71,7 +74,11 @@ export interface ExportedFile {
   unresolved: UnresolvedItem[]
 }
 
-/** Export `request.doc`; rejects with a clear error for an unknown format or a missing Chromium (PDF). */
+/**
+ * Export `request.doc`; rejects with a clear error for an unknown format or a
+ * missing Chromium (PDF), and with `ConsolidationRefused` for a consolidated
+ * text that would lose words no decision rejects.
+ */
 export async function exportDocument(request: ExportRequest): Promise<ExportedFile> {
   const { doc, scenario, parties, bindings, format, consolidated } = request
   if (!EXPORT_FORMATS.includes(format))
@@ -79,6 +86,8 @@ export async function exportDocument(request: ExportRequest): Promise<ExportedFi
   const index = indexDocument(doc)
   const computation = computeScenario(index, bindings, scenario, parties)
   const result = consolidated ? consolidate(doc, scenario, { bindings, computation }) : null
+  // Never issued when it would lose a word no decision rejects, whatever the format.
+  if (result) refuseUnrejectedRemovals(doc, scenario, result.doc, { bindings, computation })
   const text = result?.doc ?? doc
   const heading = documentTitle(doc, request.symbol ?? '', request.title)
   const status = consolidated ? 'Consolidated text' : 'Text as negotiated (brackets and options as they stand)'
@@ -89,13 +98,16 @@ export async function exportDocument(request: ExportRequest): Promise<ExportedFi
       bytes = encode(serializeText(text))
       break
     case 'html':
-      bytes = encode(renderHtml(text, { heading, status }))
+      bytes = encode(renderHtml(text, { heading, status, lineNumbers: request.lineNumbers }))
       break
     case 'pdf':
-      bytes = await printPdf(renderHtml(text, { heading, status }), heading)
+      bytes = await printPdf(renderHtml(text, { heading, status, lineNumbers: request.lineNumbers }), heading)
       break
     case 'docx':
-      bytes = await renderDocx(text, heading, status, consolidated ? undefined : request.annotations)
+      bytes = await renderDocx(text, heading, status, {
+        lineNumbers: request.lineNumbers,
+        annotations: consolidated ? undefined : request.annotations,
+      })
       break
     case 'akn': {
       const values = new Map<string, { variable: string; value: string }>()

@@ -8,32 +8,20 @@
  */
 import { Fragment, type Node } from 'prosemirror-model'
 import type { Computation } from '../model/compute.ts'
-import { inscriptionKey, type InscriptionColumn } from '../model/inscriptions.ts'
+import { inscriptionKey } from '../model/inscriptions.ts'
 import type { Scenario } from '../model/scenario.ts'
+import { boundColumn, boundValue, type BoundColumn } from '../annex/bound-cells.ts'
 import { plainText } from './unresolved.ts'
 
-/** What a column holds. */
-export type ComputedColumn =
-  | { kind: 'inscription'; column: InscriptionColumn }
-  | { kind: 'rate'; year: number }
-  | { kind: 'annexC'; field: 'baseYearPct' | 'referenceYear2007Pct' | 'budgetGg' }
+/** What a column holds (the editor's bound cells and the consolidation read columns alike). */
+export type ComputedColumn = BoundColumn
 
-/** The computed column a heading names, or null (the Party column, the first period, a bracketed heading). */
+/**
+ * The computed column a heading names as consolidated, or null (the Party column, the
+ * first period, a heading still bracketed: the consolidation cannot tell its period).
+ */
 export function computedColumn(heading: string): ComputedColumn | null {
-  if (heading.includes('[')) return null
-  const rate = /Reduction rates from (\d{4})/.exec(heading)
-  if (rate) return { kind: 'rate', year: Number(rate[1]) }
-  if (/Assigned amount \(Gg/.test(heading)) return { kind: 'inscription', column: 'aaGg' }
-  if (/^Base year or period \(per cent\)/.test(heading)) return { kind: 'annexC', field: 'baseYearPct' }
-  if (/^Reference year 2007/.test(heading)) return { kind: 'annexC', field: 'referenceYear2007Pct' }
-  if (/^Budget \(Gg/.test(heading)) return { kind: 'annexC', field: 'budgetGg' }
-  const period = /\((\d{4})–(\d{4})\)/.exec(heading) ?? (/second commitment period/.test(heading) ? ['', '2013'] : null)
-  if (period && /percentage of base year/.test(heading)) {
-    const start = Number(period[1])
-    if (start === 2013) return { kind: 'inscription', column: 'cp2' }
-    if (start > 2013) return { kind: 'inscription', column: 'cp3' }
-  }
-  return null
+  return heading.includes('[') ? null : boundColumn(heading)
 }
 
 /** A number as an Annex cell shows it: at most two decimals, no trailing zeros. */
@@ -50,14 +38,9 @@ export function fillComputedColumns(
   const placed = new Set<string>()
   const rows = new Map((computation?.results.rows ?? []).map((r) => [r.party, r]))
   const value = (column: ComputedColumn, party: string): number | undefined => {
-    if (column.kind === 'inscription') {
-      const v = scenario.inscriptions[inscriptionKey(column.column, party)]
-      if (typeof v === 'number') placed.add(inscriptionKey(column.column, party))
-      return typeof v === 'number' ? v : undefined
-    }
-    const row = rows.get(party)
-    if (column.kind === 'rate') return row?.reductionRates?.find((r) => r.year === column.year)?.ratePct
-    return row?.annexC?.[column.field]
+    const v = boundValue(column, party, scenario.inscriptions, rows.get(party))
+    if (column.kind === 'inscription' && v !== undefined) placed.add(inscriptionKey(column.column, party))
+    return v
   }
   const map = (node: Node): Node => {
     if (node.type.name === 'table') return fillTable(node, value)

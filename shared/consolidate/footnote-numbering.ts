@@ -40,11 +40,14 @@ export function renumberFootnotes(
   const home = new Map<string, Node>()
   const visit = (node: Node, division: Node): void => {
     node.forEach((child) => {
-      if (
-        child.type.name === 'table' ||
-        (child.type.name === 'footnote' && bodies.has(child.attrs.label) && child.attrs.kind === 'numbered')
-      )
+      // A table's own notes are lettered apart; a numbered marker in one of its cells counts like any other.
+      if (child.type.name === 'table') {
+        child.forEach((row) => {
+          if (row.type.name === 'table_row') visit(row, division)
+        })
         return
+      }
+      if (child.type.name === 'footnote' && bodies.has(child.attrs.label) && child.attrs.kind === 'numbered') return
       if (child.type.name === 'footnote_ref' && bodies.has(child.attrs.label) && !numbers.has(child.attrs.label)) {
         numbers.set(child.attrs.label, String(numbers.size + 1))
         home.set(child.attrs.label, division)
@@ -58,7 +61,7 @@ export function renumberFootnotes(
     container.forEach((child) => {
       const name = child.type.name
       if (name === 'footnote' && child.attrs.kind === 'numbered' && bodies.has(child.attrs.label)) return
-      if (name === 'table') children.push(relettered(child))
+      if (name === 'table') children.push(relettered(child, numbers))
       else if (['article', 'section', 'option'].includes(name)) children.push(rebuild(child))
       else children.push(child.copy(Fragment.from(mapRefs(child, (ref) => numbers.get(ref.attrs.label), numbered))))
     })
@@ -72,17 +75,27 @@ export function renumberFootnotes(
   return { doc: rebuild(doc), numbers: Object.fromEntries(numbers) }
 }
 
-// A table's notes: letters in order of first reference; notes no row refers to go.
-function relettered(table: Node): Node {
+// A table's notes: notes no row refers to go. A series of single letters (a, b, c; `*`
+// stays `*`) is re-lettered in order of first reference; any other series (ii, iii, iv;
+// aa after z) keeps its labels, since re-lettering it would rewrite markers the text chose.
+// Numbered markers in its cells take the text's new numbers.
+function relettered(table: Node, numbers: Map<string, string>): Node {
+  const noteLabels = new Set<string>()
+  table.forEach((child) => {
+    if (child.type.name === 'footnote') noteLabels.add(child.attrs.label)
+  })
+  const lettered = [...noteLabels].every((label) => label === '*' || (label.length === 1 && LETTERS.includes(label)))
+  // A marker names one note by its label, or several by their letters (`^{a*}`: note a and the star).
+  const notesOf = (label: string): string[] => (noteLabels.has(label) || !lettered ? [label] : [...label])
   const letters = new Map<string, string>()
-  const stars = new Set<string>()
+  const referenced = new Set<string>()
   table.forEach((row) => {
     if (row.type.name !== 'table_row') return
     row.descendants((n) => {
       if (n.type.name !== 'footnote_ref') return true
-      for (const ch of n.attrs.label as string) {
-        if (LETTERS.includes(ch) && !letters.has(ch)) letters.set(ch, LETTERS[letters.size])
-        else if (ch === '*') stars.add(ch)
+      for (const note of notesOf(n.attrs.label)) {
+        referenced.add(note)
+        if (lettered && LETTERS.includes(note) && !letters.has(note)) letters.set(note, LETTERS[letters.size])
       }
       return false
     })
@@ -92,7 +105,7 @@ function relettered(table: Node): Node {
   table.forEach((child) => {
     if (child.type.name === 'footnote') {
       const label: string = child.attrs.label
-      if (!letters.has(label) && !stars.has(label)) return
+      if (!referenced.has(label)) return
       const next = relabel(label)
       children.push(
         child.type.create(
@@ -108,8 +121,11 @@ function relettered(table: Node): Node {
             Fragment.from(
               mapRefs(
                 cell,
-                (ref) => relabel(ref.attrs.label),
-                (ref, next) => [...(ref.attrs.text as string)].map((ch) => letters.get(ch) ?? ch).join(''),
+                (ref) => numbers.get(ref.attrs.label) ?? relabel(ref.attrs.label),
+                (ref, next) =>
+                  numbers.has(ref.attrs.label)
+                    ? numbered(ref, next)
+                    : [...(ref.attrs.text as string)].map((ch) => letters.get(ch) ?? ch).join(''),
               ),
             ),
           ),

@@ -22,6 +22,7 @@ export const LogOp = z.enum([
   'value',
   'accept-proposal',
   'set-aside-proposal',
+  'reopen-proposal',
   'restore',
   'undo',
   'redo',
