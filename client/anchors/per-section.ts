@@ -2,7 +2,8 @@
  * Lists by section, in text order: what is anchored in the text (comments,
  * pending changes) grouped under the heading of the section or article that
  * holds it ("A. Annex B (3)"), what stands before the first section under its
- * own heading, and what lost its words last.
+ * own heading, what stands outside every section after it (the tables after a
+ * Word file's last section) under another, and what lost its words last.
  */
 import type { Node } from 'prosemirror-model'
 import { divisionHeading, placeOf } from '../../shared/inspect/text-place.ts'
@@ -16,13 +17,17 @@ export function perSection<T extends { range: { from: number; to: number } | nul
   cls: string,
 ): HTMLElement[] {
   const groups = new Map<string, { title: string; items: HTMLElement[] }>()
+  const first = doc ? firstDivision(doc) : Infinity
   for (const item of items) {
     const place = doc && item.range ? placeOf(doc, item.range.from) : null
-    const key = place?.division?.id ?? (item.range ? '' : '~gone')
+    const before = item.range !== null && item.range.from < first
+    const key = place?.division?.id ?? (item.range ? (before ? '' : '~outside') : '~gone')
     const title = place?.division
       ? divisionHeading(place)!
       : item.range
-        ? 'Before the first section'
+        ? before
+          ? 'Before the first section'
+          : 'Outside the sections'
         : 'Words no longer in the text'
     let group = groups.get(key)
     if (!group) groups.set(key, (group = { title, items: [] }))
@@ -31,4 +36,15 @@ export function perSection<T extends { range: { from: number; to: number } | nul
   return [...groups.values()].map((g) =>
     el('div', { class: cls }, el('h3', {}, `${g.title} (${g.items.length})`), ...g.items),
   )
+}
+
+/** Where `doc`'s first section or article starts; Infinity when it has none. */
+function firstDivision(doc: Node): number {
+  let at = Infinity
+  doc.descendants((node, pos) => {
+    if (at !== Infinity) return false
+    if (node.type.name === 'section' || node.type.name === 'article') at = pos
+    return at === Infinity && !node.isTextblock
+  })
+  return at
 }
