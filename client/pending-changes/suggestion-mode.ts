@@ -19,6 +19,7 @@ import { PositionMapper, storePosition } from '../../shared/document/relative-po
 import { textRoom } from '../../shared/document/text-room.ts'
 import type { PendingChange } from '../../shared/pending-changes/pending-change.ts'
 import type { Suggestion } from '../../shared/pending-changes/suggest.ts'
+import { boundCellAt } from '../../shared/annex/bound-cells.ts'
 import { fromYjs } from '../anchors/anchored-decorations.ts'
 import { presenceColor } from '../collab/presence-color.ts'
 
@@ -184,6 +185,7 @@ export class SuggestionMode {
     const sel = view.state.selection
     if (!sel.$from.parent.inlineContent || !sel.$from.sameParent(sel.$to))
       return this.setting.say('Suggest words inside one paragraph, cell or bracket: put the caret there.')
+    if (this.inBoundCell(sel.from)) return
     const { typing } = this.state()
     if (!sel.empty) {
       this.commit()
@@ -249,7 +251,7 @@ export class SuggestionMode {
     }
     const $pos = sel.$from
     const node = direction < 0 ? $pos.nodeBefore : $pos.nodeAfter
-    if (!node || !$pos.parent.inlineContent) return
+    if (!node || !$pos.parent.inlineContent || this.inBoundCell(sel.from)) return
     const size = node.isText ? 1 : node.nodeSize
     const [from, to] = direction < 0 ? [sel.from - size, sel.from] : [sel.from, sel.from + size]
     const caret = direction < 0 ? from : to
@@ -268,9 +270,20 @@ export class SuggestionMode {
     const sel = this.view!.state.selection
     if (!sel.$from.parent.inlineContent || !sel.$from.sameParent(sel.$to))
       return this.setting.say('Strike words within one paragraph, cell or bracket: select them inside it.')
+    if (this.inBoundCell(sel.from)) return
     this.commit()
     this.dispatch({ striking: { from: this.place(sel.from, 0), to: this.place(sel.to, -1) } }, sel.to)
     this.idle()
+  }
+
+  // An Annex cell that shows the model's number takes no words (`shared/annex/bound-cells.ts`): says so.
+  private inBoundCell(pos: number): boolean {
+    const cell = boundCellAt(this.view!.state.doc, pos)
+    if (cell)
+      this.setting.say(
+        `This cell shows ${cell.party}’s number from the model, not words: propose the inscription instead of typing it.`,
+      )
+    return cell !== null
   }
 
   private idle(): void {

@@ -126,6 +126,11 @@ describe('comments and suggestions in the editor', () => {
       expect(negotiationDocText(text.doc)).toBe(
         textBefore.replace('is a compilation of', 'is a compilation and synthesis of'),
       )
+      // An Annex cell the model fills takes no words: typing there is refused on the spot, nothing is sent.
+      await norway.page.locator('.bound-cell[data-key="cp2/Australia"]').first().click()
+      await norway.page.keyboard.type('5')
+      await soon(() => norway.page.locator('.message').textContent()).toContain('This cell shows Australia’s number')
+      expect(await norway.page.locator('.suggestion-draft').count()).toBe(0)
       // Backspace strikes what is in the text (nothing is removed); Enter sends it.
       await select(norway.page, 'streamline', true)
       for (let i = 0; i < 'streamline'.length; i++) await norway.page.keyboard.press('Backspace')
@@ -133,6 +138,9 @@ describe('comments and suggestions in the editor', () => {
       await soon(() => changes(text).length).toBe(2)
       const deletion = changes(text).find((c) => c.kind === 'deletion')!
       expect(deletion).toMatchObject({ text: 'streamline', author: norway.username, party: 'Norway' })
+      // The cell's keystroke, had it been sent, went before the deletion (the caret left the cell first).
+      expect(changes(text).map((c) => c.text)).toEqual(expect.arrayContaining([' and synthesis', 'streamline']))
+      expect(changes(text)).toHaveLength(2)
       expect(negotiationDocText(text.doc)).toContain('narrow down, streamline and simplify')
       await soon(() => norway.page.locator('.suggestion-draft, .suggestion-sending').count()).toBe(0)
       expect(await norway.page.locator(`.pending-insertion[data-change="${insertion.id}"]`).textContent()).toBe(
