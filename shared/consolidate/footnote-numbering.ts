@@ -1,7 +1,8 @@
 /**
  * Footnotes of a consolidated text. Numbered footnotes are renumbered 1, 2, 3
- * in the order their references now appear; a footnote whose every reference
- * went with deleted text goes too. Their bodies sit where the plain text's page
+ * in the order their references now appear (then those referred to from
+ * footnote bodies); a footnote whose every reference went with deleted text
+ * goes too. Their bodies sit where the plain text's page
  * breaks put them (often inside an option that is now dropped), so each body
  * moves to the end of the division that holds its first reference. A table's
  * lettered notes are re-lettered within the table; `*` stays `*`.
@@ -29,12 +30,16 @@ export function numberedFootnotes(doc: Node): Map<string, Node> {
 
 /**
  * `doc` with footnotes renumbered and moved; `bodies` are the numbered
- * footnotes by old label (already consolidated), wherever they stood.
- * `numbers` maps old labels to new.
+ * footnotes by old label (already consolidated), wherever they stood, and no
+ * longer in `doc` (a second body under a label already taken stays where it
+ * is, as text: it is not the body the references point to, and never lost).
+ * `tableNotes` says, per consolidated table, which note marks its rows
+ * carried before consolidation. `numbers` maps old labels to new.
  */
 export function renumberFootnotes(
   doc: Node,
   bodies: Map<string, Node>,
+  tableNotes: Map<Node, Set<string>> = new Map(),
 ): { doc: Node; numbers: Record<string, string> } {
   const numbers = new Map<string, string>()
   const home = new Map<string, Node>()
@@ -47,7 +52,6 @@ export function renumberFootnotes(
         })
         return
       }
-      if (child.type.name === 'footnote' && bodies.has(child.attrs.label) && child.attrs.kind === 'numbered') return
       if (child.type.name === 'footnote_ref' && bodies.has(child.attrs.label) && !numbers.has(child.attrs.label)) {
         numbers.set(child.attrs.label, String(numbers.size + 1))
         home.set(child.attrs.label, division)
@@ -56,18 +60,28 @@ export function renumberFootnotes(
     })
   }
   visit(doc, doc)
+  // A footnote referred to from the body of one that stays stays too (numbered after, placed with it);
+  // a body's reference to itself keeps nothing.
+  for (const label of numbers.keys())
+    bodies.get(label)!.descendants((n) => {
+      if (n.type.name === 'footnote_ref' && bodies.has(n.attrs.label) && !numbers.has(n.attrs.label)) {
+        numbers.set(n.attrs.label, String(numbers.size + 1))
+        home.set(n.attrs.label, home.get(label)!)
+      }
+      return true
+    })
   const rebuild = (container: Node): Node => {
     const children: Node[] = []
     container.forEach((child) => {
       const name = child.type.name
-      if (name === 'footnote' && child.attrs.kind === 'numbered' && bodies.has(child.attrs.label)) return
-      if (name === 'table') children.push(relettered(child, numbers))
+      if (name === 'table') children.push(relettered(child, numbers, tableNotes.get(child)))
       else if (['article', 'section', 'option'].includes(name)) children.push(rebuild(child))
       else children.push(child.copy(Fragment.from(mapRefs(child, (ref) => numbers.get(ref.attrs.label), numbered))))
     })
     for (const [label, number] of numbers) {
       if (home.get(label) !== container) continue
-      const body = bodies.get(label)!
+      const old = bodies.get(label)!
+      const body = old.copy(Fragment.from(mapRefs(old, (ref) => numbers.get(ref.attrs.label), numbered)))
       children.push(body.type.create({ ...body.attrs, label: number, gap: 1 }, mapLabels(body, number)))
     }
     return container.copy(Fragment.from(children))
@@ -75,9 +89,10 @@ export function renumberFootnotes(
   return { doc: rebuild(doc), numbers: Object.fromEntries(numbers) }
 }
 
-// A table's notes: letters in order of first reference; notes no row refers to go.
-// Numbered markers in its cells take the text's new numbers.
-function relettered(table: Node, numbers: Map<string, string>): Node {
+// A table's notes: letters in order of first reference; a note whose every reference
+// went goes (one no row referred to before, `before` lacking its mark, stays, lettered
+// after the others). Numbered markers in its cells take the text's new numbers.
+function relettered(table: Node, numbers: Map<string, string>, before?: Set<string>): Node {
   const letters = new Map<string, string>()
   const stars = new Set<string>()
   table.forEach((row) => {
@@ -91,12 +106,21 @@ function relettered(table: Node, numbers: Map<string, string>): Node {
       return false
     })
   })
+  // A note marked `a*` is referred to by a mark that carries either.
+  const referred = (label: string) => [...label].some((ch) => letters.has(ch) || stars.has(ch))
+  // Without `before` nothing is known of the references that went: every note stays.
+  const wentWithItsReferences = (label: string) => !!before && [...label].every((ch) => before.has(ch))
+  table.forEach((child) => {
+    const label: string = child.attrs.label
+    if (child.type.name !== 'footnote' || referred(label) || wentWithItsReferences(label)) return
+    for (const ch of label) if (LETTERS.includes(ch) && !letters.has(ch)) letters.set(ch, LETTERS[letters.size])
+  })
   const relabel = (label: string) => [...label].map((ch) => letters.get(ch) ?? ch).join('')
   const children: Node[] = []
   table.forEach((child) => {
     if (child.type.name === 'footnote') {
       const label: string = child.attrs.label
-      if (!letters.has(label) && !stars.has(label)) return
+      if (!referred(label) && wentWithItsReferences(label)) return
       const next = relabel(label)
       children.push(
         child.type.create(

@@ -182,10 +182,16 @@ function resumesAfterFootnote(last: string, line: string): boolean {
   return /[.;]\s*$/.test(last) && /^\s*[a-z]/.test(line)
 }
 
-// `… in accordance with` ⏎ `Article 2.]`: a heading-like line that carries on a
-// sentence the line before left open is text.
 function wrapsOn(previous: string, line: string, cls: LineClass, open: BlockRec): boolean {
-  if (!CONTINUABLE.has(open.type) || open.type === 'footnote') return false
+  return CONTINUABLE.has(open.type) && open.type !== 'footnote' && carriesSentenceOn(previous, line, cls)
+}
+
+/**
+ * `… in accordance with` ⏎ `Article 2.]`: whether heading-like `line` (read as `cls`)
+ * carries on a sentence that `previous`, the line of running text before it, left open.
+ * Such a line is text, not a heading.
+ */
+export function carriesSentenceOn(previous: string, line: string, cls: LineClass): boolean {
   if (!/[\p{Ll},]\s*$/u.test(previous)) return false
   return /[[\]]/.test(line) || /[.;,)]\s*$/.test(line) || (cls.heading?.level === 'section' && line.length > 60)
 }
