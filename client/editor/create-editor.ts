@@ -55,7 +55,7 @@ export function createEditor(
   ]
   const view: EditorView = new EditorView(place, {
     state: EditorState.create({ schema: displaySchema, plugins }),
-    editable: () => cx.capabilities.resolve,
+    editable: () => cx.capabilities.resolve || cx.features.some((feature) => feature.takesTyping?.() === true),
     attributes: { 'aria-label': 'Negotiation text', role: 'textbox', 'aria-multiline': 'true', spellcheck: 'false' },
     handleKeyDown: editorKeys(context, () => choiceBar.focus()),
     nodeViews: {

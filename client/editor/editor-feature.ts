@@ -57,6 +57,12 @@ export interface EditorFeature {
   subscribe?(redraw: () => void): () => void
   /** Takes choices the account cannot make itself. */
   offer?: ChoiceOffer
+  /**
+   * True while the feature takes the account's typing (suggestion mode): the text is then
+   * editable for an account that cannot edit it directly, and the feature turns input into
+   * something else than edits.
+   */
+  takesTyping?(): boolean
   /** Called once the editor is mounted, with its view and undo manager. */
   mounted?(editor: { view: EditorView; undoManager: Y.UndoManager }): void
 }

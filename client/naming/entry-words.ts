@@ -1,11 +1,15 @@
 /**
  * What writing an entry of a room did, in the person's words — "chose [2013 to 2020] in
  * paragraph 7 bis", "X (aggregate reduction below 1990) set to 25", "merged Option 3 into
- * Option 1 of section A" — for the list of steps set aside on reconnect. Records that go
+ * Option 1 of section A", "accepted Norway (norway-1)'s insertion of “their ”",
+ * "commented on “compilation”: …" — for the list of steps set aside on reconnect. Records that go
  * with a step and say nothing of their own (provenance, acceptances, bindings) are null.
  */
 import { PROPOSALS_ROOTS, TEXT_ROOTS } from '../../shared/document/root-names.ts'
 import { inscriptionUnit } from '../../shared/naming/inscription-name.ts'
+import type { Comment } from '../../shared/comments/comment.ts'
+import { describeChange } from '../../shared/pending-changes/decision-log.ts'
+import type { PendingChange } from '../../shared/pending-changes/pending-change.ts'
 import type { EntryNamer } from '../collab/offline-steps.ts'
 
 /** Names a key of the model as the text says it (`TextNames.of`). */
@@ -26,6 +30,12 @@ export function textEntryWords(nameOf: NameOf): EntryNamer {
         return value === undefined
           ? `cleared ${nameOf(key)}`
           : `set ${nameOf(key)} to ${String(value)}${inscriptionUnit(key)}`
+      case TEXT_ROOTS.pendingChanges: {
+        if (value === undefined) return null
+        const change = value as PendingChange
+        const decided = { accepted: 'accepted', rejected: 'rejected', pending: 'reopened' }[change.status]
+        return `${decided} ${describeChange(change)}`
+      }
       default:
         return null
     }
@@ -53,8 +63,24 @@ export function proposalsEntryWords(proposalWords: (proposalId: string) => strin
         if (v.status === 'withdrawn') return `withdrew the proposal to ${words}`
         return `proposed to ${words}`
       }
+      case PROPOSALS_ROOTS.comments:
+        return value === undefined ? null : commentWords(value as Comment)
       default:
         return null
     }
   }
+}
+
+/** What writing `comment` did: a comment, a reply, a withdrawal or a resolution, on its words when it has them. */
+function commentWords(comment: Comment): string {
+  const on = comment.quote ? ` on “${short(comment.quote)}”` : ''
+  if (comment.withdrawn) return `withdrew a ${comment.replyTo ? 'reply' : 'comment'}${on}`
+  if (comment.resolved) return `resolved the comments${on}`
+  if (comment.replyTo) return `replied to a comment: “${short(comment.body)}”`
+  return `commented${on}: “${short(comment.body)}”`
+}
+
+/** `words`, cut to a line's length for the list. */
+function short(words: string): string {
+  return words.length > 80 ? `${words.slice(0, 79)}…` : words
 }

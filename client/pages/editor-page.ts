@@ -1,5 +1,5 @@
 /**
- * The editor page: the text with its choices, the bracket counter and the
+ * The editor page: the text with its choices, comments in its margin, the bracket counter and the
  * choice bar above it, the assigned amounts, proposals, the document log, the
  * bracket history and diagnostics beside it. It owns
  * the document's connection: when the server refuses a write, it says so and
@@ -27,6 +27,9 @@ import { DocumentLog } from '../streamlining/document-log.ts'
 import { logFeature } from '../streamlining/log-feature.ts'
 import { streamliningFeature } from '../streamlining/streamlining-feature.ts'
 import { proposalsFeature } from '../proposals/proposals-feature.ts'
+import { commentsSide } from '../comments/comments-feature.ts'
+import { pendingChangesSide } from '../pending-changes/changes-feature.ts'
+import { typingLogFeature } from '../text-edits/typing-log.ts'
 import type { EditorFeature } from '../editor/editor-feature.ts'
 import { Streamliner } from '../streamlining/streamliner.ts'
 import { TextNames } from '../naming/text-names.ts'
@@ -182,6 +185,21 @@ export function showEditorPage(
           (text) => say(text, 'error'),
         )
       : undefined
+    const room = proposalsRoom
+    const comments = commentsSide({
+      textDoc: connection.ydoc,
+      proposalsDoc: () => room.register().doc,
+      subscribeProposals: (listener) => room.proposals.subscribe(listener),
+      account: session.account,
+      say: (text) => say(text, 'error'),
+    })
+    const changes = pendingChangesSide({
+      documentId,
+      textDoc: connection.ydoc,
+      session,
+      log,
+      say: (text) => say(text, 'error'),
+    })
     const lines = lineNumbersFeature()
     const cells = annexCellsFeature(live, {
       writer: new InscriptionWriter(connection.ydoc, capabilities.resolve, log, (key) => names.of(key)),
@@ -198,7 +216,9 @@ export function showEditorPage(
       ...(presenter ? [presenter.feature()] : []),
       proposalsFeature(proposalsRoom.proposals),
       logFeature(log),
-      ...(streamline ? [streamliningFeature(streamline)] : []),
+      ...(streamline ? [streamliningFeature(streamline), typingLogFeature(connection.ydoc, log)] : []),
+      comments.feature,
+      changes.feature,
     ]
     const cx: Omit<EditorContext, 'jumpTo'> = { decisions, values, live, capabilities, features }
     editorSlot.replaceChildren()
@@ -227,6 +247,8 @@ export function showEditorPage(
     panel.replaceChildren(
       amounts.dom,
       proposalsRoom.panel(jumpTo),
+      comments.panel(),
+      changes.panel(),
       proposalsRoom.logPanel(jumpTo),
       createBracketHistorySection(session, documentId),
       diagnostics.dom,
@@ -249,6 +271,8 @@ export function showEditorPage(
       replaced.destroy()
       log.destroy()
       mounted.destroy()
+      comments.destroy()
+      changes.destroy()
       cells.destroy()
       decisions.destroy()
       values.destroy()

@@ -9,6 +9,7 @@ import { logEntries } from '../../shared/proposals/log-entry.ts'
 import type { ProposalsState } from '../../shared/proposals/proposal.ts'
 import { button, el } from '../dom/element.ts'
 import { formatDateTime } from '../format/date-format.ts'
+import { GONE } from '../../shared/naming/node-name.ts'
 
 /** The panel section and the function that redraws it. */
 export interface LogPanel {
@@ -40,10 +41,12 @@ export function createLogPanel(jumpTo: (id: string) => boolean, nameOf: (key: st
           const key = entry.ids[0]
           // An inscription's target is a `column/Party` cell: its row is the Party's.
           const target = key?.replace(/^[^/]*\//, '')
-          if (key && target)
+          const name = key && nameOf(key)
+          // A step on what the text no longer has (a deleted option, a decided tracked change) has nowhere to go.
+          if (key && target && name !== GONE)
             li.append(
               ' ',
-              button('Go', { class: 'log-go', 'aria-label': `Go to ${nameOf(key)}` }, () => jumpTo(target)),
+              button('Go', { class: 'log-go', 'aria-label': `Go to ${name}` }, () => jumpTo(target)),
             )
           for (const note of entry.notes) li.append(el('div', { class: 'log-note' }, note))
           return li

@@ -1,7 +1,8 @@
 /**
  * `GET /api/documents/:id/export?format=…&consolidated=…&symbol=…&lineNumbers=…`: the
  * document, as negotiated or consolidated under its present resolutions, in
- * any export format. Everyone who may read the document may export it.
+ * any export format; the Word file of the text as negotiated carries its
+ * comments and pending changes. Everyone who may read the document may export it.
  */
 import { Router } from 'express'
 import { z } from 'zod'
@@ -11,8 +12,9 @@ import { readSharedBindings, readSharedScenario } from '../../shared/document/mo
 import { EXPORT_FORMATS, exportDocument } from '../export/index.ts'
 import { PrinterBusy } from '../export/pdf-printer.ts'
 import type { Services } from '../services.ts'
-import { parseRoomName } from '../../shared/document/rooms.ts'
-import { readPartyTable } from '../templates/read-template.ts'
+import { parseRoomName, roomName } from '../../shared/document/rooms.ts'
+import { annotationsOf } from '../export/docx-annotations.ts'
+import { readPartyTable, readRoster } from '../templates/read-template.ts'
 import { requireAccount } from './authenticate.ts'
 import { lookupDocument } from './document-lookup.ts'
 import { sendError, validate } from './responses.ts'
@@ -34,10 +36,18 @@ export function exportRoutes(services: Services): Router {
     if (!document) return
     const query = validate(exportQuery, req.query, 'query', res)
     if (!query) return
-    const { doc, scenario, bindings } = services.rooms.read(parseRoomName(document.id)!, (ydoc) => ({
+    const consolidated = query.consolidated === 'true'
+    // The text as negotiated, in Word, carries the comments and pending changes over their words.
+    const annotated = query.format === 'docx' && !consolidated
+    const { doc, scenario, bindings, annotations } = services.rooms.read(parseRoomName(document.id)!, (ydoc) => ({
       doc: readNegotiationDoc(ydoc),
       scenario: readSharedScenario(ydoc),
       bindings: readSharedBindings(ydoc).bindings,
+      annotations: annotated
+        ? services.rooms.read(parseRoomName(roomName(document.id, 'proposals'))!, (proposals) =>
+            annotationsOf(ydoc, proposals, readRoster()),
+          )
+        : undefined,
     }))
     try {
       const file = await exportDocument({
@@ -46,7 +56,8 @@ export function exportRoutes(services: Services): Router {
         bindings,
         parties: readPartyTable(),
         format: query.format,
-        consolidated: query.consolidated === 'true',
+        consolidated,
+        ...(annotations ? { annotations } : {}),
         symbol: query.symbol,
         title: document.title,
         lineNumbers: query.lineNumbers === 'true',

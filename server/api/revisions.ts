@@ -10,7 +10,6 @@ import { z } from 'zod'
 import { revisionStructure, restoreUpdate } from '../documents/revision-reading.ts'
 import { documentText } from '../documents/template.ts'
 import type { Services } from '../services.ts'
-import { parseRoomName, roomName } from '../../shared/document/rooms.ts'
 import { accountOf, requireAccount, requireRight } from './authenticate.ts'
 import { mayStreamline } from '../../shared/document/roles.ts'
 import { compareRoutes } from './compare.ts'
@@ -18,6 +17,7 @@ import { lookupDocument } from './document-lookup.ts'
 import { sendError, validate } from './responses.ts'
 import { draftStates, lookupRevision, newRevisionName } from './revision-lookup.ts'
 import { logEntryUpdate } from '../documents/log-writing.ts'
+import { writeRoom } from '../sync/server-write.ts'
 
 const newRevision = z.object({ name: newRevisionName.optional() }).strict()
 
@@ -79,10 +79,10 @@ export function revisionRoutes(services: Services): Router {
     if (services.revisions.get(document.id, name)) {
       return sendError(res, 409, 'revision exists', [{ field: 'body.name', message: `"${name}" already exists` }])
     }
-    const failure = updateRoom(services, document.id, 'text', (doc) => restoreUpdate(doc, revision.states.text))
+    const failure = writeRoom(services, document.id, 'text', (doc) => restoreUpdate(doc, revision.states.text))
     if (failure) return sendError(res, 422, 'revision cannot be restored', [{ field: 'params.name', message: failure }])
     const account = accountOf(res)
-    const signed = updateRoom(services, document.id, 'proposals', (doc) =>
+    const signed = writeRoom(services, document.id, 'proposals', (doc) =>
       logEntryUpdate(
         doc,
         { username: account.username, role: account.role },
@@ -105,33 +105,4 @@ export function revisionRoutes(services: Services): Router {
 
   router.use(compareRoutes(services))
   return router
-}
-
-/**
- * Applies the update `compute` derives from a room's current state through the durable
- * relay, like a client's edit: appended, committed, then relayed. Returns why it failed.
- */
-function updateRoom(
-  services: Services,
-  documentId: string,
-  kind: 'text' | 'proposals',
-  compute: (doc: Y.Doc) => Uint8Array | null,
-): string | undefined {
-  const address = parseRoomName(roomName(documentId, kind))!
-  const room = services.rooms.open(address)
-  let failure: string | undefined
-  try {
-    services.rooms.relay.flush()
-    const update = compute(room.doc)
-    if (update) {
-      services.rooms.relay.submit(room, { closeMalformed: (reason) => (failure = reason) }, update)
-      services.rooms.relay.flush()
-      if (services.rooms.get(address.name) !== room) failure = 'the store refused the change'
-    }
-  } catch (error) {
-    failure = (error as Error).message
-  } finally {
-    services.rooms.release(room)
-  }
-  return failure
 }

@@ -4,20 +4,13 @@
  * is written on a copy of the proposals room, so the caller applies the
  * resulting update through the durable relay like any client's.
  */
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import type { LogDraft } from '../../shared/proposals/log-entry.ts'
 import { ProposalRegister } from '../../shared/proposals/register.ts'
 import type { Actor } from '../../shared/proposals/rights.ts'
+import { changeOnCopy } from '../sync/server-write.ts'
 
 /** The update that adds `draft`, signed by `actor`, to the log in `room` (left untouched). */
 export function logEntryUpdate(room: Y.Doc, actor: Actor, draft: LogDraft): Uint8Array {
-  const copy = new Y.Doc()
-  try {
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(room))
-    const before = Y.encodeStateVector(copy)
-    new ProposalRegister(copy, actor).log(draft)
-    return Y.encodeStateAsUpdate(copy, before)
-  } finally {
-    copy.destroy()
-  }
+  return changeOnCopy(room, (copy) => new ProposalRegister(copy, actor).log(draft)).update
 }

@@ -4,7 +4,8 @@
  * Annex tables as Word tables with their notes beneath, and the document
  * symbol and title in the page header, page numbers in the footer. In the as-is
  * form brackets stay visible and placeholders are bold; options keep their
- * `Option N` headings.
+ * `Option N` headings. Comments and pending changes, when given, become Word
+ * comments and tracked changes over their words (`docx-annotations.ts`).
  */
 import {
   AlignmentType,
@@ -28,6 +29,7 @@ import {
 import type { Node } from 'prosemirror-model'
 import type { DocumentTitle } from '../../shared/export/document-title.ts'
 import { footnoteMark } from '../../shared/export/markup.ts'
+import { DocxMarkup, type DocxAnnotations } from './docx-annotations.ts'
 
 type HeadingValue = (typeof HeadingLevel)[keyof typeof HeadingLevel]
 
@@ -44,33 +46,40 @@ interface Cx {
   ids: Map<string, number>
   bodies: Map<string, Node>
   footnotes: Record<number, { children: Paragraph[] }>
+  markup: DocxMarkup
 }
 
 /**
- * The .docx bytes of `doc`. With `lineNumbers`, Word numbers every line in the margin
- * itself (its line numbering, restarting on no page): Word lays out its own lines, and
- * breaking the text at Accord's would put line breaks into the words the secretariat edits.
+ * The .docx bytes of `doc`, with `annotations` (ranges in `doc`'s positions) as
+ * comments and tracked changes. With `lineNumbers`, Word numbers every line in the
+ * margin itself (its line numbering, restarting on no page): Word lays out its own
+ * lines, and breaking the text at Accord's would put line breaks into the words the
+ * secretariat edits.
  */
 export async function renderDocx(
   doc: Node,
   heading: DocumentTitle,
   status: string,
-  options: { lineNumbers?: boolean } = {},
+  options: { lineNumbers?: boolean; annotations?: DocxAnnotations } = {},
 ): Promise<Uint8Array> {
-  const cx: Cx = { ids: new Map(), bodies: new Map(), footnotes: {} }
+  const cx: Cx = { ids: new Map(), bodies: new Map(), footnotes: {}, markup: new DocxMarkup(options.annotations) }
   doc.descendants((n) => {
     if (n.type.name === 'table') return false
     if (n.type.name === 'footnote' && !cx.bodies.has(n.attrs.label)) cx.bodies.set(n.attrs.label, n)
     return true
   })
   const children: (Paragraph | Table)[] = []
-  doc.forEach((c) => blocks(c, cx, children))
+  doc.forEach((c, offset) => blocks(c, offset, cx, children))
+  const rest = cx.markup.finish()
+  if (rest.length) children.push(new Paragraph({ children: rest }))
+  const comments = cx.markup.comments()
   const document = new Document({
     creator: 'Accord',
     title: heading.title,
     description: status,
     styles: { default: { document: { run: { font: 'Times New Roman', size: 24 } } } },
     footnotes: cx.footnotes,
+    ...(comments.length ? { comments: { children: comments } } : {}),
     sections: [
       {
         ...(options.lineNumbers
@@ -107,34 +116,44 @@ export async function renderDocx(
   return new Uint8Array(await Packer.toBuffer(document))
 }
 
-function blocks(node: Node, cx: Cx, out: (Paragraph | Table)[]): void {
+// `pos`: the document position before `node`.
+function blocks(node: Node, pos: number, cx: Cx, out: (Paragraph | Table)[]): void {
   const name = node.type.name
-  if (name === 'article' || name === 'section' || name === 'option') return node.forEach((c) => blocks(c, cx, out))
-  if (name === 'table') return table(node, cx, out)
+  if (name === 'article' || name === 'section' || name === 'option')
+    return node.forEach((c, offset) => blocks(c, pos + 1 + offset, cx, out))
+  if (name === 'table') return table(node, pos, cx, out)
   // Numbered footnotes are Word footnotes, attached to their references.
   if (name === 'footnote' && node.attrs.kind === 'numbered' && cx.bodies.get(node.attrs.label) === node) return
-  const options: IParagraphOptions = { children: runs(node, cx) }
+  const options: IParagraphOptions = { children: runs(node, cx, {}, pos + 1) }
   if (name === 'heading')
     out.push(new Paragraph({ ...options, heading: HEADINGS[node.attrs.level] ?? HeadingLevel.HEADING_3 }))
   else if (name === 'list_item') out.push(new Paragraph({ ...options, indent: { left: 720 } }))
   else if (name === 'instruction' || name === 'applicability')
-    out.push(new Paragraph({ children: runs(node, cx, { italics: true }) }))
-  else if (name === 'footnote') out.push(new Paragraph({ children: runs(node, cx, { size: 18 }) }))
+    out.push(new Paragraph({ children: runs(node, cx, { italics: true }, pos + 1) }))
+  else if (name === 'footnote') out.push(new Paragraph({ children: runs(node, cx, { size: 18 }, pos + 1) }))
   else out.push(new Paragraph(options))
 }
 
-function table(node: Node, cx: Cx, out: (Paragraph | Table)[]): void {
+function table(node: Node, pos: number, cx: Cx, out: (Paragraph | Table)[]): void {
   const rows: TableRow[] = []
   const notes: Paragraph[] = []
   const width = Math.max(1, ...node.content.content.filter((c) => c.type.name === 'table_row').map((r) => r.childCount))
-  node.forEach((child) => {
+  node.forEach((child, offset) => {
+    const at = pos + 1 + offset
     if (child.type.name === 'table_row') {
       const cells: TableCell[] = []
-      child.forEach((cell) =>
+      child.forEach((cell, cellOffset) =>
         cells.push(
           new TableCell({
             children: [
-              new Paragraph({ children: runs(cell, cx, child.attrs.header ? { bold: true, size: 18 } : { size: 18 }) }),
+              new Paragraph({
+                children: runs(
+                  cell,
+                  cx,
+                  child.attrs.header ? { bold: true, size: 18 } : { size: 18 },
+                  at + 2 + cellOffset,
+                ),
+              }),
             ],
           }),
         ),
@@ -150,13 +169,16 @@ function table(node: Node, cx: Cx, out: (Paragraph | Table)[]): void {
             new TableCell({
               columnSpan: width,
               children: [
-                new Paragraph({ alignment: AlignmentType.CENTER, children: runs(child, cx, { italics: true }) }),
+                new Paragraph({
+                  alignment: AlignmentType.CENTER,
+                  children: runs(child, cx, { italics: true }, at + 1),
+                }),
               ],
             }),
           ],
         }),
       )
-    } else notes.push(new Paragraph({ children: runs(child, cx, { size: 18 }) }))
+    } else notes.push(new Paragraph({ children: runs(child, cx, { size: 18 }, at + 1) }))
   })
   if (rows.length) out.push(new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }))
   out.push(...notes)
@@ -164,50 +186,68 @@ function table(node: Node, cx: Cx, out: (Paragraph | Table)[]): void {
 
 type RunStyle = { bold?: boolean; italics?: boolean; size?: number }
 
-function runs(parent: Node, cx: Cx, style: RunStyle = {}): ParagraphChild[] {
+// `base`: the document position of `parent`'s content (null outside the body: note bodies).
+function runs(parent: Node, cx: Cx, style: RunStyle, base: number | null): ParagraphChild[] {
   const out: ParagraphChild[] = []
-  const text = (t: string, extra: RunStyle & { superScript?: boolean; color?: string } = {}) =>
-    out.push(new TextRun({ text: t, ...style, ...extra }))
-  parent.forEach((node) => {
+  parent.forEach((node, offset) => {
+    const at = base === null ? null : base + offset
+    // `size`: the positions the characters take (a text its length, an atom one, a bracket drawn at a boundary none).
+    const text = (
+      t: string,
+      extra: RunStyle & { superScript?: boolean; color?: string },
+      pos: number | null,
+      size: number,
+    ) => out.push(...cx.markup.runs(t, { ...style, ...extra }, pos, size))
+    const inner = (child: Node, childStyle: RunStyle, childBase: number | null) =>
+      out.push(...runs(child, cx, childStyle, childBase))
     switch (node.type.name) {
       case 'text':
-        return text(node.text!, node.marks.some((m) => m.type.name === 'unmatched') ? { color: 'B00020' } : {})
+        return text(
+          node.text!,
+          node.marks.some((m) => m.type.name === 'unmatched') ? { color: 'B00020' } : {},
+          at,
+          node.nodeSize,
+        )
       case 'hard_break':
         return out.push(new TextRun({ break: 1 }))
       case 'label':
       case 'blank':
-        return text(node.attrs.text, node.type.name === 'blank' ? { color: 'A05A00' } : {})
+        return text(node.attrs.text, node.type.name === 'blank' ? { color: 'A05A00' } : {}, at, 1)
       case 'placeholder':
-        return text(node.attrs.name, { bold: true })
+        return text(node.attrs.name, { bold: true }, at, 1)
       case 'footnote_ref': {
         const id = footnoteId(node.attrs.label, cx)
         return id === null
-          ? text(footnoteMark(node.attrs.text), { superScript: true })
+          ? text(footnoteMark(node.attrs.text), { superScript: true }, at, 1)
           : out.push(new FootnoteReferenceRun(id))
       }
       case 'bracket_start':
       case 'bracket_end':
-        return text(node.type.name === 'bracket_start' ? '[' : ']', { bold: true, color: 'A05A00' })
+        return text(node.type.name === 'bracket_start' ? '[' : ']', { bold: true, color: 'A05A00' }, at, 1)
       case 'editorial_note':
-        text(node.attrs.style === 'curly' ? '{' : '[*', { italics: true })
-        out.push(...runs(node, cx, { ...style, italics: true }))
-        return text(node.attrs.style === 'curly' ? '}' : '*]', { italics: true })
+        text(node.attrs.style === 'curly' ? '{' : '[*', { italics: true }, at, 0)
+        inner(node, { ...style, italics: true }, at === null ? null : at + 1)
+        return text(node.attrs.style === 'curly' ? '}' : '*]', { italics: true }, end(at, node), 0)
       case 'bracket_group': {
         const square = node.attrs.style !== 'slash'
-        node.forEach((alt) => {
+        node.forEach((alt, altOffset) => {
+          const altAt = at === null ? null : at + 1 + altOffset
           const bracketed = square && alt.type.name === 'alternative'
-          if (bracketed) text('[', { bold: true, color: 'A05A00' })
-          out.push(...runs(alt, cx, style))
-          if (bracketed) text(']', { bold: true, color: 'A05A00' })
+          if (bracketed) text('[', { bold: true, color: 'A05A00' }, altAt, 0)
+          inner(alt, style, altAt === null ? null : altAt + 1)
+          if (bracketed) text(']', { bold: true, color: 'A05A00' }, end(altAt, alt), 0)
         })
         return
       }
       default:
-        out.push(...runs(node, cx, style))
+        inner(node, style, at === null ? null : at + 1)
     }
   })
   return out
 }
+
+// The position before the closing boundary of `node`, which starts at `at`.
+const end = (at: number | null, node: Node): number | null => (at === null ? null : at + node.nodeSize - 1)
 
 // A numbered footnote's Word id, creating the footnote on first reference; null for table notes.
 function footnoteId(label: string, cx: Cx): number | null {
@@ -221,7 +261,7 @@ function footnoteId(label: string, cx: Cx): number | null {
       if (!(i === 0 && c.type.name === 'label')) children.push(c)
     })
     const paragraph = body.type.schema.nodes.paragraph.create(null, children)
-    cx.footnotes[id] = { children: [new Paragraph({ children: runs(paragraph, cx) })] }
+    cx.footnotes[id] = { children: [new Paragraph({ children: runs(paragraph, cx, {}, null) })] }
   }
   return cx.ids.get(label)!
 }

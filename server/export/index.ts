@@ -19,6 +19,7 @@ import { formatValue, VARIABLES } from '../../shared/model/variables.ts'
 import type { Party } from '../../shared/parties/party.ts'
 import { serializeText } from '../../shared/serialize/plain.ts'
 import { renderDocx } from './docx.ts'
+import type { DocxAnnotations } from './docx-annotations.ts'
 import { printPdf } from './pdf.ts'
 
 /** The export formats. */
@@ -59,6 +60,8 @@ export interface ExportRequest {
   title?: string
   /** Date of the expression (YYYY-MM-DD) for Akoma Ntoso; by default today. */
   date?: string
+  /** Comments and pending changes over `doc`, carried by a Word export of the text as negotiated. */
+  annotations?: DocxAnnotations
   /** Number the lines (PDF and HTML: Accord's lines, as the editor numbers them; DOCX: Word's own). */
   lineNumbers?: boolean
 }
@@ -101,7 +104,10 @@ export async function exportDocument(request: ExportRequest): Promise<ExportedFi
       bytes = await printPdf(renderHtml(text, { heading, status, lineNumbers: request.lineNumbers }), heading)
       break
     case 'docx':
-      bytes = await renderDocx(text, heading, status, { lineNumbers: request.lineNumbers })
+      bytes = await renderDocx(text, heading, status, {
+        lineNumbers: request.lineNumbers,
+        annotations: consolidated ? undefined : request.annotations,
+      })
       break
     case 'akn': {
       const values = new Map<string, { variable: string; value: string }>()

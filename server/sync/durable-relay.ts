@@ -5,6 +5,7 @@
  * can therefore lose only updates nobody else has seen — and their senders still hold
  * them and send them again on reconnect.
  */
+import type * as Y from 'yjs'
 import { StoreFailure, type UpdateLog } from '../store/update-log.ts'
 import type { PendingRelay, Room } from './room.ts'
 
@@ -16,7 +17,8 @@ export interface UpdateSender {
 interface Submission {
   room: Room
   sender: UpdateSender
-  update: Uint8Array
+  /** A client's update, or a change the server makes itself. */
+  update: Uint8Array | ((doc: Y.Doc) => void)
 }
 
 /** Queues client updates and commits them in batches before relaying. */
@@ -32,8 +34,8 @@ export class DurableRelay {
     private readonly afterCommit: (rooms: Set<Room>) => void = () => {},
   ) {}
 
-  /** Queues an update from `sender` for `room`. */
-  submit(room: Room, sender: UpdateSender, update: Uint8Array): void {
+  /** Queues an update from `sender` for `room` — or a change of the server's own, made on the room in the batch. */
+  submit(room: Room, sender: UpdateSender, update: Uint8Array | ((doc: Y.Doc) => void)): void {
     this.queue.push({ room, sender, update })
     if (!this.scheduled) {
       this.scheduled = true
@@ -60,7 +62,8 @@ export class DurableRelay {
       this.log.batch(() => {
         for (const { room, sender, update } of batch) {
           try {
-            room.applyClientUpdate(update, sender, relays)
+            if (typeof update === 'function') room.applyServerChange(update, sender, relays)
+            else room.applyClientUpdate(update, sender, relays)
           } catch (error) {
             // A Yjs decode error: the update was never integrated; only its sender pays.
             if (error instanceof StoreFailure) throw error

@@ -85,6 +85,19 @@ export class Room {
     }
   }
 
+  /**
+   * Makes a change of the server's own (a suggestion it records) in the caller's store
+   * transaction, recorded and queued like a client's update; no copy of the room is made.
+   */
+  applyServerChange(change: (doc: Y.Doc) => void, origin: unknown, relays: PendingRelay[]): void {
+    this.capture = relays
+    try {
+      this.doc.transact(() => change(this.doc), origin)
+    } finally {
+      this.capture = undefined
+    }
+  }
+
   private record(update: Uint8Array, origin: unknown): void {
     if (!this.capture) throw new Error(`room ${this.address.name} changed outside a store transaction`)
     this.log.append(this.address.name, update)

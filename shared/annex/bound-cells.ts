@@ -90,6 +90,30 @@ export function boundCells(doc: Node): BoundCell[] {
 }
 
 /**
+ * The bound cell holding document position `pos`, or null: what a place in the text is
+ * asked before words are suggested there (a bound cell takes none).
+ */
+export function boundCellAt(doc: Node, pos: number): BoundCell | null {
+  const $pos = doc.resolve(pos)
+  for (let depth = $pos.depth; depth > 2; depth--) {
+    if ($pos.node(depth).type.name !== 'table_cell') continue
+    const [row, table] = [$pos.node(depth - 1), $pos.node(depth - 2)]
+    const party = row.attrs.party as string | null
+    if (table.type.name !== 'table' || row.type.name !== 'table_row' || row.attrs.header || !party) return null
+    const column = tableColumns(table)[$pos.index(depth - 1)]
+    if (!column) return null
+    return {
+      pos: $pos.before(depth),
+      party,
+      column,
+      ...(column.kind === 'inscription' ? { key: `${column.column}/${party}` } : {}),
+      text: $pos.node(depth).textContent,
+    }
+  }
+  return null
+}
+
+/**
  * The number a bound cell holds: the Party's inscription, or what the model derives from
  * it (`row`, the Party's computed row); undefined while there is none. The editor shows it
  * and the consolidation writes it.

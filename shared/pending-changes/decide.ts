@@ -2,9 +2,10 @@
  * Pending changes on a shared text room: recording one over a span, listing
  * them with the spans they cover now (for the editor's underline and
  * strike-through), and deciding one — accepting or rejecting writes the text
- * (removing the span when the decision says so, through y-prosemirror's
- * diffing writer, so only those characters change for everyone) and signs the
- * record, in one transaction. Deciding one half of a move decides the other.
+ * (removing the span when the decision says so: in the Yjs tree when the span
+ * lies in one element, else through y-prosemirror's diffing writer; either way
+ * only those characters change for everyone) and signs the record, in one
+ * transaction. Deciding one half of a move decides the other.
  */
 import { Transform } from 'prosemirror-transform'
 import { prosemirrorToYXmlFragment } from 'y-prosemirror'
@@ -14,6 +15,7 @@ import { textRoom } from '../document/text-room.ts'
 import { PositionMapper } from '../document/relative-positions.ts'
 import { anchoredRange, anchorRange } from '../document/text-anchor.ts'
 import { removesText, type PendingChange } from './pending-change.ts'
+import { elementSpan, removeSpan } from './y-span.ts'
 
 /** What a caller gives to record a change over document range `[from, to)`. */
 export type PendingDraft = Omit<PendingChange, 'anchor' | 'status' | 'decision'> & { from: number; to: number }
@@ -74,14 +76,34 @@ export function decidePendingChange(
     for (const other of map.values())
       if (other.id !== id && other.move === change.move && other.status === 'pending') group.push(other)
   const fragment = textRoom(ydoc).text
-  const mapper = new PositionMapper(fragment)
-  const removals = group
-    .filter((c) => removesText(c, accept))
+  const removing = group.filter((c) => removesText(c, accept))
+  // Spans within one element are removed in the Yjs tree; one across blocks goes through the whole text.
+  const spans = removing.map((c) => elementSpan(fragment, c.anchor))
+  const direct = spans.every((span) => span !== null)
+  const tr = direct ? null : removalsThroughText(ydoc, removing)
+  if (tr && 'refused' in tr) return tr
+  const decided = group.map((c): PendingChange => ({ ...c, status: accept ? 'accepted' : 'rejected', decision }))
+  ydoc.transact(() => {
+    if (tr?.docChanged) prosemirrorToYXmlFragment(tr.doc, fragment)
+    else if (direct)
+      // Each span read again from its anchor: removing one moves the indices of another in the same element.
+      for (const c of removing) {
+        const span = elementSpan(fragment, c.anchor)
+        if (span && span !== 'gone') removeSpan(span)
+      }
+    for (const c of decided) map.set(c.id, c)
+  })
+  return decided
+}
+
+// The whole text with the changes' spans removed, for spans across blocks (a tracked paragraph mark).
+function removalsThroughText(ydoc: Y.Doc, removing: PendingChange[]): Transform | DecisionRefusal {
+  const mapper = new PositionMapper(textRoom(ydoc).text)
+  const removals = removing
     .map((c) => anchoredRange(mapper, c.anchor))
     .filter((r): r is { from: number; to: number } => r !== null && r.to > r.from)
     .sort((a, b) => b.from - a.from)
-  const doc = readNegotiationDoc(ydoc)
-  const tr = new Transform(doc)
+  const tr = new Transform(readNegotiationDoc(ydoc))
   try {
     let floor = Infinity
     for (const r of removals) {
@@ -94,10 +116,5 @@ export function decidePendingChange(
       refused: `the span cannot be removed from the text as it stands (${(e as Error).message}); edit it by hand`,
     }
   }
-  const decided = group.map((c): PendingChange => ({ ...c, status: accept ? 'accepted' : 'rejected', decision }))
-  ydoc.transact(() => {
-    if (tr.docChanged) prosemirrorToYXmlFragment(tr.doc, fragment)
-    for (const c of decided) map.set(c.id, c)
-  })
-  return decided
+  return tr
 }

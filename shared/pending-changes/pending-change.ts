@@ -1,15 +1,16 @@
 /**
  * Pending changes: an insertion or a deletion proposed in the text itself and
  * waiting for a co-chair's decision — a tracked change carried over from Word,
- * or (issue 15) a co-chair's suggestion typed in suggestion mode. Both are the
- * same record. The words are always in the text while the change is pending:
- * an inserted span is there (shown underlined) and goes if the insertion is
- * rejected; a deleted span stays (shown struck) and goes if the deletion is
- * accepted. So a suggestion-mode editor types text and records an insertion
- * over it, and turns a delete key into a deletion record over the words,
- * deleting nothing. A move is a deletion and an insertion sharing `move`,
- * decided together. Records live in the text room's `pendingChanges` map and
- * are never deleted: a decision sets `status` and signs it.
+ * or a suggestion typed in suggestion mode (a delegation's, or a co-chair's who
+ * turned it on). Both are the same record. The words are always in the text
+ * while the change is pending: an inserted span is there (shown underlined) and
+ * goes if the insertion is rejected; a deleted span stays (shown struck) and
+ * goes if the deletion is accepted. So a suggestion writes its words and an
+ * insertion record over them, and a delete key becomes a deletion record over
+ * the words, deleting nothing (`suggest.ts`; the server writes both and dates
+ * them). A move is a deletion and an insertion sharing `move`, decided
+ * together. Records live in the text room's `pendingChanges` map and are never
+ * deleted: a decision sets `status` and signs it.
  */
 import { z } from 'zod'
 import { TextAnchorSchema } from '../document/text-anchor.ts'
@@ -31,6 +32,8 @@ export const PendingChangeSchema = z
     text: z.string().max(MAX_PENDING_TEXT_CHARS),
     /** Who made the change: the Word author, or the suggesting account. */
     author: z.string().min(1).max(200),
+    /** The Party a delegation suggested for (suggestions by a delegation only). */
+    party: z.string().min(1).max(200).optional(),
     /** When the change was made, as its source dates it. */
     date: z.string().optional(),
     /** The account that recorded it (the importing account for Word changes). */

@@ -1,17 +1,25 @@
 /**
- * Who may write which pending change, judged on the entries an update changes.
- * Only co-chairs and the secretariat write them (the text room is theirs): a
- * new entry is a suggestion of the account that writes it, pending and
- * undecided; afterwards only its status changes — pending to accepted or
- * rejected, signed by the decider, or back to pending when a decision is
- * undone. Entries carried over from Word are written by the import, never
- * through sync. Nothing is deleted.
+ * Who may write which pending change. Records are made by the server only —
+ * Word's tracked changes by the import, suggestions by the suggestion route,
+ * which signs each with the suggesting account and dates it by its own clock —
+ * so no client can backdate a suggestion or sign one in another's name. Through
+ * sync, an update may only change a record's status: pending to accepted or
+ * rejected by a co-chair or the secretariat, signed by the decider, or back to
+ * pending when a decision is undone. Nothing is deleted.
  */
 import type { Actor, EntryChange } from '../proposals/rights.ts'
-import { mayStreamline } from '../document/roles.ts'
+import { mayDecide, mayPropose, mayStreamline } from '../document/roles.ts'
 import { TEXT_ROOTS } from '../document/root-names.ts'
 import type { Refusal, RefusalCode } from '../document/protocol.ts'
 import { PendingChangeSchema, type PendingChange } from './pending-change.ts'
+
+/**
+ * May suggest changes to the words of the text: a delegation for its Party (it cannot edit
+ * the text itself), a co-chair or the secretariat in suggestion mode; observers never.
+ */
+export function maySuggest(actor: Pick<Actor, 'role' | 'party'>): boolean {
+  return mayPropose(actor) || mayStreamline(actor.role)
+}
 
 /** Why `actor` may not make `change` (one entry), or null; the message names the entry. */
 export function refusePendingChangeEntry(actor: Actor, change: Omit<EntryChange, 'map'>): Refusal | null {
@@ -23,8 +31,7 @@ export function refusePendingChangeEntry(actor: Actor, change: Omit<EntryChange,
 const no = (code: RefusalCode, message: string): Refusal => ({ code, message })
 
 function refuse(actor: Actor, c: Omit<EntryChange, 'map'>): Refusal | null {
-  if (!mayStreamline(actor.role))
-    return no('read-only', 'only co-chairs and the secretariat suggest, accept or reject changes')
+  if (!mayDecide(actor.role)) return no('read-only', 'only co-chairs and the secretariat accept or reject changes')
   if (c.after === undefined) return no('entry-rule', 'pending changes are never deleted; reject them')
   const parsed = PendingChangeSchema.safeParse(c.after)
   if (!parsed.success)
@@ -37,14 +44,13 @@ function refuse(actor: Actor, c: Omit<EntryChange, 'map'>): Refusal | null {
   // Read the stored entry through the schema too, so both sides compare field for field in one key order.
   const before =
     c.before === undefined ? undefined : ((PendingChangeSchema.safeParse(c.before).data ?? c.before) as PendingChange)
-  if (!before) {
-    if (after.source !== 'suggestion') return no('read-only', 'only an import carries tracked changes over from Word')
-    if (after.by !== actor.username || after.author !== actor.username)
-      return no('not-yours', 'a suggestion is signed by the account that makes it')
-    return after.status === 'pending' && !after.decision
-      ? null
-      : no('entry-rule', 'a new suggestion is pending and undecided')
-  }
+  if (!before)
+    return no(
+      'entry-rule',
+      after.source === 'word'
+        ? 'only an import carries tracked changes over from Word'
+        : 'suggestions are recorded by the server, which signs and dates them (POST /api/documents/:id/suggestions)',
+    )
   const { status: s0, decision: d0, ...rest0 } = before
   const { status: s1, decision: d1, ...rest1 } = after
   if (JSON.stringify(rest0) !== JSON.stringify(rest1))

@@ -1,18 +1,23 @@
 /**
  * The document's log: one signed entry for every step a co-chair or the
  * secretariat takes on the text — a streamlining operation, a resolution made
- * directly, a value entered, an undo or redo of an earlier entry. It lives in
+ * directly, a value entered, a burst of typing, a pending change accepted or
+ * rejected, an undo or redo of an earlier entry. It lives in
  * the proposals room beside the proposals (what is signed lives where the
  * server judges every entry), so revisions carry it and a comparison can list
  * the steps taken between two revisions. Entries are only ever added.
  */
 import { z } from 'zod'
 import { STEP_OPS, type Step } from '../streamline/step.ts'
+import { PENDING_DECISION_OPS } from '../pending-changes/decision-log.ts'
+import { TEXT_EDIT_OPS } from '../text-edits/typed-edit.ts'
 import { describeStep } from '../streamline/step-description.ts'
 
 /** What a log entry records. */
 export const LogOp = z.enum([
   ...STEP_OPS,
+  ...PENDING_DECISION_OPS,
+  ...TEXT_EDIT_OPS,
   'resolve',
   'value',
   'accept-proposal',

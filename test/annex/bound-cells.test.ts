@@ -2,7 +2,7 @@
 // binds (brackets read through), each Party's cell in them, and the number it holds — the one
 // the editor shows and the consolidation writes.
 import { describe, expect, it } from 'vitest'
-import { boundCells, boundColumn, boundValue } from '../../shared/annex/bound-cells.ts'
+import { boundCellAt, boundCells, boundColumn, boundValue } from '../../shared/annex/bound-cells.ts'
 import { computeScenario } from '../../shared/model/compute.ts'
 import { doha, parties, template, templateDoc, templateIndex } from '../model/template-model.ts'
 
@@ -47,6 +47,33 @@ describe('bound Annex cells', () => {
     // The text holds no number of its own there; the first period's 108 is not bound.
     expect(cells.every((c) => c.text === '')).toBe(true)
     for (const c of cells) expect(templateDoc.nodeAt(c.pos)!.type.name).toBe('table_cell')
+  })
+
+  it('knows the bound cell at a place of the text, and that other places are none', () => {
+    const cells = boundCells(templateDoc)
+    for (const c of cells) {
+      const cell = templateDoc.nodeAt(c.pos)!
+      // At the cell's start and inside its (empty) paragraph alike.
+      expect(boundCellAt(templateDoc, c.pos + 1)).toEqual(c)
+      expect(boundCellAt(templateDoc, c.pos + cell.nodeSize - 1)).toEqual(c)
+    }
+    // Australia's first-period 108, its Party cell and the heading row are text, not the model's.
+    let first: number | null = null
+    templateDoc.descendants((node, pos) => {
+      if (first === null && node.type.name === 'table_cell' && node.textContent === '108') first = pos
+      return first === null
+    })
+    expect(first).not.toBeNull()
+    expect(boundCellAt(templateDoc, first! + 2)).toBeNull()
+    const row = templateDoc.resolve(first! + 1).node(-1)
+    expect(row.attrs.party).toBe('Australia')
+    const partyCell = first! - row.firstChild!.nodeSize
+    expect(boundCellAt(templateDoc, partyCell + 2)).toBeNull()
+    const table = templateDoc.resolve(first! + 1).node(-2)
+    const tablePos = templateDoc.resolve(first! + 1).before(-2)
+    expect(table.firstChild!.attrs.header).toBe(true)
+    expect(boundCellAt(templateDoc, tablePos + 3)).toBeNull()
+    expect(boundCellAt(templateDoc, 3)).toBeNull()
   })
 
   it('holds the inscription, and what the model derives from it', () => {
