@@ -1,9 +1,11 @@
 /**
- * `GET /api/documents/:id/export?format=…&consolidated=…&symbol=…`: the
- * document, as negotiated or consolidated under its present resolutions, in
- * any export format. Everyone who may read the document may export it.
+ * `GET /api/documents/:id/export?format=…&consolidated=…&revision=…&symbol=…`: the
+ * document — its working draft, or any revision — as negotiated or consolidated under
+ * the decisions it holds, in any export format, under the UN header stored with the
+ * document. Everyone who may read the document may export it.
  */
 import { Router } from 'express'
+import * as Y from 'yjs'
 import { z } from 'zod'
 import { readNegotiationDoc } from '../../shared/document/negotiation-doc.ts'
 import { readSharedBindings, readSharedScenario } from '../../shared/document/model-state.ts'
@@ -14,6 +16,7 @@ import { parseRoomName } from '../../shared/document/rooms.ts'
 import { readPartyTable } from '../templates/read-template.ts'
 import { requireAccount } from './authenticate.ts'
 import { lookupDocument } from './document-lookup.ts'
+import { DRAFT, lookupRevision } from './revision-lookup.ts'
 import { sendError, validate } from './responses.ts'
 
 const exportQuery = z
@@ -21,6 +24,7 @@ const exportQuery = z
     format: z.enum(EXPORT_FORMATS),
     consolidated: z.enum(['true', 'false']).default('true'),
     symbol: z.string().max(100).optional(),
+    revision: z.string().max(40).optional(),
   })
   .strict()
 
@@ -32,11 +36,24 @@ export function exportRoutes(services: Services): Router {
     if (!document) return
     const query = validate(exportQuery, req.query, 'query', res)
     if (!query) return
-    const { doc, scenario, bindings } = services.rooms.read(parseRoomName(document.id)!, (ydoc) => ({
+    const read = (ydoc: Y.Doc) => ({
       doc: readNegotiationDoc(ydoc),
       scenario: readSharedScenario(ydoc),
       bindings: readSharedBindings(ydoc).bindings,
-    }))
+    })
+    let content: ReturnType<typeof read>
+    if (query.revision !== undefined && query.revision !== DRAFT) {
+      const revision = lookupRevision(services, document, query.revision, 'query.revision', res)
+      if (!revision) return
+      const ydoc = new Y.Doc()
+      try {
+        Y.applyUpdate(ydoc, revision.states.text)
+        content = read(ydoc)
+      } finally {
+        ydoc.destroy()
+      }
+    } else content = services.rooms.read(parseRoomName(document.id)!, read)
+    const { doc, scenario, bindings } = content
     try {
       const file = await exportDocument({
         doc,
@@ -45,12 +62,15 @@ export function exportRoutes(services: Services): Router {
         parties: readPartyTable(),
         format: query.format,
         consolidated: query.consolidated === 'true',
+        header: services.documents.header(document.id),
         symbol: query.symbol,
         title: document.title,
+        ...(query.revision !== undefined && query.revision !== DRAFT ? { revision: query.revision } : {}),
       })
       res.type(file.contentType)
       res.setHeader('content-disposition', `attachment; filename="${file.fileName}"`)
       if (file.unresolved.length) res.setHeader('x-accord-unresolved', String(file.unresolved.length))
+      res.setHeader('x-accord-revision', query.revision ?? DRAFT)
       res.send(Buffer.from(file.bytes))
     } catch (error) {
       if (error instanceof PrinterBusy) {

@@ -6,6 +6,7 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import { BadRequest } from '../bad-request.ts'
 import type { Services } from '../services.ts'
 import { accountRoutes } from './accounts.ts'
+import { documentManagementRoutes } from './document-management.ts'
 import { documentRoutes } from './documents.ts'
 import { exportRoutes } from './exports.ts'
 import { fairnessRoutes } from './fairness.ts'
@@ -20,6 +21,7 @@ export function apiRouter(services: Services): Router {
   router.use(sessionRoutes(services))
   router.use(accountRoutes(services))
   router.use(documentRoutes(services))
+  router.use(documentManagementRoutes(services))
   router.use(exportRoutes(services))
   router.use(revisionRoutes(services))
   router.use(fairnessRoutes(services))

@@ -1,10 +1,12 @@
 /**
- * A Word document of a negotiation text with the `docx` package: real Word
- * headings (Title, Heading 1–3), numbered footnotes as real Word footnotes,
- * Annex tables as Word tables with their notes beneath, and the document
- * symbol and title in the page header, page numbers in the footer. In the as-is
- * form brackets stay visible and placeholders are bold; options keep their
- * `Option N` headings.
+ * A Word document of a negotiation text with the `docx` package: the UN
+ * document header as the first page's block (symbol, distribution, date,
+ * original language, session, agenda item, title) and the symbol and title as
+ * the running header of the following pages, page numbers in the footer; real
+ * Word headings (Title, Heading 1–3), numbered footnotes as real Word
+ * footnotes, Annex tables as Word tables with their notes beneath, table-note
+ * marks as superscripts. In the as-is form brackets stay visible and
+ * placeholders are bold; options keep their `Option N` headings.
  */
 import {
   AlignmentType,
@@ -16,16 +18,19 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Tab,
   Table,
   TableCell,
   TableRow,
+  TabStopPosition,
+  TabStopType,
   TextRun,
   WidthType,
   type IParagraphOptions,
   type ParagraphChild,
 } from 'docx'
 import type { Node } from 'prosemirror-model'
-import type { DocumentTitle } from '../../shared/export/document-title.ts'
+import { distributionLines, sessionBlock, type DocumentHeader } from '../../shared/export/document-header.ts'
 import { footnoteMark } from '../../shared/export/markup.ts'
 
 type HeadingValue = (typeof HeadingLevel)[keyof typeof HeadingLevel]
@@ -46,7 +51,7 @@ interface Cx {
 }
 
 /** The .docx bytes of `doc`. */
-export async function renderDocx(doc: Node, heading: DocumentTitle, status: string): Promise<Uint8Array> {
+export async function renderDocx(doc: Node, heading: DocumentHeader, status: string): Promise<Uint8Array> {
   const cx: Cx = { ids: new Map(), bodies: new Map(), footnotes: {} }
   doc.descendants((n) => {
     if (n.type.name === 'table') return false
@@ -63,7 +68,10 @@ export async function renderDocx(doc: Node, heading: DocumentTitle, status: stri
     footnotes: cx.footnotes,
     sections: [
       {
+        // The first page carries the header block in its text; the running header starts on page 2.
+        properties: { titlePage: true },
         headers: {
+          first: new Header({ children: [new Paragraph('')] }),
           default: new Header({
             children: [
               new Paragraph({
@@ -87,11 +95,32 @@ export async function renderDocx(doc: Node, heading: DocumentTitle, status: stri
             ],
           }),
         },
-        children: [new Paragraph({ children: [new TextRun({ text: status, italics: true })] }), ...children],
+        children: [...firstPageBlock(heading, status), ...children],
       },
     ],
   })
   return new Uint8Array(await Packer.toBuffer(document))
+}
+
+// The UN masthead: organization and symbol on one line, distribution, date and language
+// under the symbol, the session block, the title, and what kind of text this is.
+function firstPageBlock(heading: DocumentHeader, status: string): Paragraph[] {
+  const right = (text: string) =>
+    new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text, size: 20 })] })
+  return [
+    new Paragraph({
+      tabStops: [{ type: TabStopType.RIGHT, position: TabStopPosition.MAX }],
+      border: { bottom: { style: 'single', size: 12, color: '000000', space: 2 } },
+      children: [
+        new TextRun({ text: 'UNITED NATIONS', bold: true, size: 20 }),
+        new TextRun({ children: [new Tab(), heading.symbol], bold: true, size: 28 }),
+      ],
+    }),
+    ...distributionLines(heading).map(right),
+    ...sessionBlock(heading).map((text) => new Paragraph({ children: [new TextRun({ text, bold: true, size: 20 })] })),
+    new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: heading.title, bold: true, size: 28 })] }),
+    new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: status, italics: true, size: 20 })] }),
+  ]
 }
 
 function blocks(node: Node, cx: Cx, out: (Paragraph | Table)[]): void {
@@ -162,8 +191,12 @@ function runs(parent: Node, cx: Cx, style: RunStyle = {}): ParagraphChild[] {
       case 'hard_break':
         return out.push(new TextRun({ break: 1 }))
       case 'label':
+        // A table note's own mark (`^a`) is raised like its references; a numbered note's is its Word footnote.
+        return node.attrs.kind === 'footnote'
+          ? text(footnoteMark(node.attrs.text), { superScript: true })
+          : text(node.attrs.text)
       case 'blank':
-        return text(node.attrs.text, node.type.name === 'blank' ? { color: 'A05A00' } : {})
+        return text(node.attrs.text, { color: 'A05A00' })
       case 'placeholder':
         return text(node.attrs.name, { bold: true })
       case 'footnote_ref': {

@@ -2,10 +2,19 @@
  * Exports of a negotiation text for the secretariat, as the CLI and the API
  * call them: the text as negotiated or consolidated under a scenario, in
  * plain text, HTML, Word, PDF, Akoma Ntoso, or the assigned amounts as CSV.
+ * A consolidated text is the one the secretariat issues
+ * (`shared/consolidate/issued-consolidation.ts`): linked brackets follow their
+ * decision, options whose applicability fails are dropped, accepted numbers
+ * stand in the tables, and the HTML, PDF, Word and Akoma Ntoso files close with
+ * the annexes saying what stays open and what the consolidation did; the plain
+ * text is the text alone, as the importer reads it back. Every file but the
+ * plain text and the CSV carries the UN document header.
  */
 import type { Node } from 'prosemirror-model'
-import { consolidate } from '../../shared/consolidate/consolidate.ts'
+import type { ConsolidationNote } from '../../shared/consolidate/closing-annex.ts'
+import { issueConsolidation } from '../../shared/consolidate/issued-consolidation.ts'
 import type { UnresolvedItem } from '../../shared/consolidate/unresolved.ts'
+import { EMPTY_HEADER, headerForExport, type DocumentHeader } from '../../shared/export/document-header.ts'
 import { renderAkn } from '../../shared/export/akn.ts'
 import { assignedAmountsCsv } from '../../shared/export/csv.ts'
 import { documentTitle } from '../../shared/export/document-title.ts'
@@ -52,20 +61,25 @@ export interface ExportRequest {
   format: ExportFormat
   /** True: the consolidated text; false: the text as negotiated, brackets and options marked. */
   consolidated: boolean
-  /** Document symbol for headers (FCCC/KP/AWG/2009/…). */
+  /** The UN document header stored with the document; by default an empty one. */
+  header?: DocumentHeader
+  /** Document symbol (FCCC/KP/AWG/2009/…), over the header's. */
   symbol?: string
-  /** Title; by default the text's title heading. */
+  /** Title when the header has none; by default the text's title heading. */
   title?: string
-  /** Date of the expression (YYYY-MM-DD) for Akoma Ntoso; by default today. */
+  /** The day of the export (YYYY-MM-DD), the document's date when its header has none; by default today. */
   date?: string
+  /** The revision exported (`Rev.1`); absent for the working draft. */
+  revision?: string
 }
 
-/** An exported file. `unresolved` lists what a consolidated text leaves open. */
+/** An exported file. `unresolved` lists what a consolidated text leaves open, `notes` what the consolidation did. */
 export interface ExportedFile {
   bytes: Uint8Array
   contentType: string
   fileName: string
   unresolved: UnresolvedItem[]
+  notes: ConsolidationNote[]
 }
 
 /** Export `request.doc`; rejects with a clear error for an unknown format or a missing Chromium (PDF). */
@@ -74,11 +88,20 @@ export async function exportDocument(request: ExportRequest): Promise<ExportedFi
   if (!EXPORT_FORMATS.includes(format))
     throw new Error(`unknown export format "${format}"; use one of ${EXPORT_FORMATS.join(', ')}`)
   const index = indexDocument(doc)
-  const computation = computeScenario(index, bindings, scenario, parties)
-  const result = consolidated ? consolidate(doc, scenario, { bindings, computation }) : null
-  const text = result?.doc ?? doc
-  const heading = documentTitle(doc, request.symbol ?? '', request.title)
-  const status = consolidated ? 'Consolidated text' : 'Text as negotiated (brackets and options as they stand)'
+  const result = consolidated ? issueConsolidation(doc, scenario, bindings, parties) : null
+  const computation = result?.computation ?? computeScenario(index, bindings, scenario, parties)
+  // The plain text is the text alone; the issued formats close with the annexes.
+  const text = format === 'txt' ? (result?.doc ?? doc) : (result?.issued ?? doc)
+  const today = request.date ?? new Date().toISOString().slice(0, 10)
+  const stored = request.header ?? EMPTY_HEADER
+  const heading = headerForExport(
+    { ...stored, symbol: request.symbol ?? stored.symbol },
+    today,
+    documentTitle(doc, '', request.title).title,
+  )
+  const status =
+    (consolidated ? 'Consolidated text' : 'Text as negotiated (brackets and options as they stand)') +
+    (request.revision ? ` — ${request.revision}` : '')
   const encode = (s: string) => new TextEncoder().encode(s)
   let bytes: Uint8Array
   switch (format) {
@@ -109,7 +132,7 @@ export async function exportDocument(request: ExportRequest): Promise<ExportedFi
           version: consolidated ? 'consolidated' : 'asIs',
           values,
           parties,
-          date: request.date ?? new Date().toISOString().slice(0, 10),
+          date: today,
         }),
       )
       break
@@ -119,7 +142,8 @@ export async function exportDocument(request: ExportRequest): Promise<ExportedFi
       break
   }
   const base =
-    (heading.symbol || heading.title)
+    [heading.symbol || heading.title, request.revision ?? '']
+      .join(' ')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '')
@@ -128,5 +152,11 @@ export async function exportDocument(request: ExportRequest): Promise<ExportedFi
     format === 'csv'
       ? `${base}-assigned-amounts.csv`
       : `${base}-${consolidated ? 'consolidated' : 'as-is'}.${EXTENSIONS[format]}`
-  return { bytes, contentType: CONTENT_TYPES[format], fileName, unresolved: result?.unresolved ?? [] }
+  return {
+    bytes,
+    contentType: CONTENT_TYPES[format],
+    fileName,
+    unresolved: result?.unresolved ?? [],
+    notes: result?.notes ?? [],
+  }
 }

@@ -79,13 +79,16 @@ export function attachSyncEndpoint(server: Server, services: Services): SyncEndp
     if (!services.documents.get(address.documentId)) {
       const scratch =
         scratchPrefix !== undefined && address.documentId.startsWith(scratchPrefix) && mayStreamline(account.role)
-      if (!scratch) return refuse(socket, 404, 'Not Found')
-      services.documents.create({
-        id: address.documentId,
-        title: address.documentId,
-        kind: 'scratch',
-        createdBy: account.username,
-      })
+      // An archived document keeps its id: it is not opened, and no scratch room takes its place.
+      const created =
+        scratch &&
+        services.documents.create({
+          id: address.documentId,
+          title: address.documentId,
+          kind: 'scratch',
+          createdBy: account.username,
+        })
+      if (!created) return refuse(socket, 404, 'Not Found')
     }
     if ((perAccount.get(account.id) ?? 0) >= limits.maxConnectionsPerAccount)
       return refuse(socket, 429, 'Too Many Requests')

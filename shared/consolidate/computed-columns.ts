@@ -18,9 +18,21 @@ export type ComputedColumn =
   | { kind: 'rate'; year: number }
   | { kind: 'annexC'; field: 'baseYearPct' | 'referenceYear2007Pct' | 'budgetGg' }
 
-/** The computed column a heading names, or null (the Party column, the first period, a bracketed heading). */
+/**
+ * The computed column a heading names, or null (the Party column, the first period). A
+ * heading still bracketed names its column when every alternative does: `([2013–2017]
+ * [2013–2020])` is the second period's either way, so its inscriptions stand in it.
+ */
 export function computedColumn(heading: string): ComputedColumn | null {
-  if (heading.includes('[')) return null
+  if (heading.includes('[')) {
+    const columns = new Set(
+      [...heading.matchAll(/\[(\d{4})–\d{4}\]/g)].map((m) =>
+        Number(m[1]) === 2013 ? 'cp2' : Number(m[1]) > 2013 ? 'cp3' : 'other',
+      ),
+    )
+    if (columns.size !== 1 || columns.has('other') || !/percentage of base year/.test(heading)) return null
+    return { kind: 'inscription', column: [...columns][0] as InscriptionColumn }
+  }
   const rate = /Reduction rates from (\d{4})/.exec(heading)
   if (rate) return { kind: 'rate', year: Number(rate[1]) }
   if (/Assigned amount \(Gg/.test(heading)) return { kind: 'inscription', column: 'aaGg' }

@@ -1,16 +1,21 @@
 /**
  * HTML of a negotiation text, styled for reading on screen and for printing
- * (the PDF is printed from it). In the as-is form brackets, alternatives,
- * optional text, options, placeholders and blanks are visibly marked; a
- * consolidated text reads as a clean document (what is left open still shows).
+ * (the PDF is printed from it), under the UN document header (symbol,
+ * distribution, date, original language, session, agenda item, title). In the
+ * as-is form brackets, alternatives, optional text, options, placeholders and
+ * blanks are visibly marked; a consolidated text reads as a clean document
+ * (what is left open still shows). Brackets are characters of the text inside
+ * their markup, never drawn by style sheets, so copying a passage gives its
+ * words exactly as the plain text writes them; footnote and table-note marks are
+ * superscripts.
  */
 import type { Node } from 'prosemirror-model'
-import type { DocumentTitle } from './document-title.ts'
+import { distributionLines, sessionBlock, type DocumentHeader } from './document-header.ts'
 import { escapeMarkup as esc, footnoteMark } from './markup.ts'
 
 /** How to render. */
 export interface HtmlOptions {
-  heading: DocumentTitle
+  heading: DocumentHeader
   /** A subtitle under the title: `Consolidated text` or `Text as negotiated`. */
   status: string
 }
@@ -18,8 +23,14 @@ export interface HtmlOptions {
 const STYLE = `
 @page { size: A4; margin: 22mm 20mm 20mm 20mm; }
 body { font-family: "Times New Roman", "DejaVu Serif", serif; font-size: 12pt; line-height: 1.4; max-width: 48em; margin: 2em auto; color: #000; }
-header.document { border-bottom: 1px solid #000; margin-bottom: 1.5em; }
-header.document .symbol { text-align: right; font-weight: bold; }
+header.document { margin-bottom: 1.5em; }
+header.document .masthead { display: flex; justify-content: space-between; align-items: flex-end; border-bottom: 2px solid #000; padding-bottom: .2em; }
+header.document .organization { font-size: 10pt; font-weight: bold; letter-spacing: .05em; text-transform: uppercase; }
+header.document .symbol { text-align: right; font-weight: bold; font-size: 14pt; }
+header.document .distribution { text-align: right; font-size: 10pt; margin: .3em 0 .8em; border-bottom: 1px solid #000; padding-bottom: .3em; }
+header.document .session { font-size: 10pt; font-weight: bold; margin: .4em 0; }
+header.document .document-title { text-align: left; font-size: 14pt; margin: .8em 0 .3em; }
+header.document .status { font-style: italic; font-size: 10pt; }
 h1 { font-size: 15pt; text-align: center; } h2 { font-size: 13pt; text-align: center; margin-top: 1.6em; }
 h3 { font-size: 12pt; margin-top: 1.4em; } h4 { font-size: 12pt; font-style: italic; margin: 1em 0 .4em; }
 p { margin: .5em 0; } p.provision { text-indent: 0; } p.list_item { margin-left: 2em; }
@@ -27,9 +38,8 @@ p.instruction { font-style: italic; } p.applicability { font-style: italic; colo
 p.footnote, p.table-note { font-size: 10pt; border-top: 0.5px solid #999; padding-top: .2em; }
 section.option { border-left: 3px solid #7a8fb8; padding-left: .8em; margin: 1em 0; }
 section.option > h4 { color: #2d4a8a; }
-.group, .optional { background: #fff4d6; } .alt::before, .optional::before { content: "["; font-weight: bold; color: #a05a00; }
-.alt::after, .optional::after { content: "]"; font-weight: bold; color: #a05a00; } .alt + .alt { margin-left: 1px; }
-.group.slash .alt::before, .group.slash .alt::after { content: ""; }
+.group, .optional { background: #fff4d6; } .bracket { font-weight: bold; color: #a05a00; }
+sup.note { font-size: 70%; line-height: 0; }
 var.placeholder { font-style: normal; font-weight: bold; background: #e3f0ff; padding: 0 .15em; }
 .blank, .note { color: #a05a00; } .unmatched { color: #b00020; text-decoration: underline wavy; }
 table { border-collapse: collapse; width: 100%; font-size: 10pt; margin: .6em 0; page-break-inside: auto; }
@@ -44,6 +54,8 @@ export function renderHtml(doc: Node, options: HtmlOptions): string {
   const { symbol, title } = options.heading
   const body: string[] = []
   doc.forEach((child) => body.push(block(child)))
+  const lines = (cls: string, texts: string[]) =>
+    texts.length ? `<div class="${cls}">${texts.map((t) => `<div>${esc(t)}</div>`).join('')}</div>` : ''
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -52,12 +64,21 @@ export function renderHtml(doc: Node, options: HtmlOptions): string {
 <style>${STYLE}</style>
 </head>
 <body>
-<header class="document">${symbol ? `<div class="symbol">${esc(symbol)}</div>` : ''}<div class="status">${esc(options.status)}</div></header>
+<header class="document">
+<div class="masthead"><div class="organization">United Nations</div>${symbol ? `<div class="symbol">${esc(symbol)}</div>` : ''}</div>
+${lines('distribution', distributionLines(options.heading))}
+${lines('session', sessionBlock(options.heading))}
+<div class="document-title">${esc(title)}</div>
+<div class="status">${esc(options.status)}</div>
+</header>
 ${body.join('\n')}
 </body>
 </html>
 `
 }
+
+const BRACKET_OPEN = '<span class="bracket">[</span>'
+const BRACKET_CLOSE = '<span class="bracket">]</span>'
 
 const HEADING_TAG: Record<string, string> = { title: 'h1', article: 'h2', section: 'h3', option: 'h4', annex: 'h4' }
 
@@ -133,7 +154,12 @@ function inline(parent: Node): string {
         out.push('<br>')
         break
       case 'label':
-        out.push(`<span class="label">${esc(node.attrs.text)}</span>`)
+        // A table note's or footnote's own mark (`^a`, `¹`) is raised like its references.
+        out.push(
+          node.attrs.kind === 'footnote'
+            ? `<sup class="note label">${esc(footnoteMark(node.attrs.text))}</sup>`
+            : `<span class="label">${esc(node.attrs.text)}</span>`,
+        )
         break
       case 'placeholder':
         out.push(`<var class="placeholder" title="placeholder ${esc(node.attrs.name)}">${esc(node.attrs.name)}</var>`)
@@ -143,7 +169,7 @@ function inline(parent: Node): string {
         break
       case 'footnote_ref':
         out.push(
-          `<sup class="ref"><a href="#fn-${esc(node.attrs.label)}">${esc(footnoteMark(node.attrs.text))}</a></sup>`,
+          `<sup class="note ref"><a href="#fn-${esc(node.attrs.label)}">${esc(footnoteMark(node.attrs.text))}</a></sup>`,
         )
         break
       case 'editorial_note':
@@ -154,19 +180,19 @@ function inline(parent: Node): string {
       case 'bracket_start':
       case 'bracket_end':
         out.push(
-          `<span class="span-bracket" title="bracket ${esc(node.attrs.group)}">${node.type.name === 'bracket_start' ? '[' : ']'}</span>`,
+          `<span class="span-bracket bracket" title="bracket ${esc(node.attrs.group)}">${node.type.name === 'bracket_start' ? '[' : ']'}</span>`,
         )
         break
       case 'bracket_group': {
         const alternatives = node.content.content.filter((c) => c.type.name === 'alternative').length
         const kind = alternatives === 1 ? 'optional' : `group${node.attrs.style === 'slash' ? ' slash' : ''}`
+        // Square brackets are the text's own characters: a copied passage reads as the text does.
+        const [open, close] = node.attrs.style === 'slash' ? ['', ''] : [BRACKET_OPEN, BRACKET_CLOSE]
         const inner: string[] = []
         node.forEach((c) => {
           if (c.type.name === 'separator') inner.push(`<span class="separator">${inline(c)}</span>`)
-          else
-            inner.push(
-              alternatives === 1 ? inline(c) : `<span class="alt" data-id="${esc(c.attrs.id)}">${inline(c)}</span>`,
-            )
+          else if (alternatives === 1) inner.push(`${open}${inline(c)}${close}`)
+          else inner.push(`<span class="alt" data-id="${esc(c.attrs.id)}">${open}${inline(c)}${close}</span>`)
         })
         out.push(
           `<span class="${kind}" data-id="${esc(node.attrs.id)}" title="${alternatives === 1 ? 'optional text' : 'alternatives'} ${esc(node.attrs.id)}">${inner.join('')}</span>`,
