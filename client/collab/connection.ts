@@ -22,6 +22,8 @@ export interface ConnectionEvents {
   closed(code: number, reason: string): void
   /** Connected, connecting or disconnected. */
   status(status: string): void
+  /** The socket could not be opened (the server answered the upgrade with an HTTP refusal, or nothing). */
+  unreachable(): void
 }
 
 /** The presence a user shows in the room: name, Party and cursor colour. */
@@ -63,6 +65,7 @@ export class DocumentConnection {
       else this.events.closed?.(event.code, event.reason)
     })
     this.provider.on('status', (event) => this.events.status?.(event.status))
+    this.provider.on('connection-error', () => this.events.unreachable?.())
   }
 
   /** Resolves once the first sync with the server is complete. */

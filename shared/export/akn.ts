@@ -286,7 +286,8 @@ function inline(parent: Node, cx: Cx): string {
         out.push(
           body
             ? `<authorialNote marker="${esc(marker)}" placement="bottom" eId="${esc(eid(cx, null, 'note'))}"><p>${inline(withoutLabel(body), cx)}</p></authorialNote>`
-            : `<inline name="footnoteMarker">${esc(node.attrs.text)}</inline>`,
+            : // A mark naming several notes (`a*`) has no one body: it is raised as written, without the plain text's markup.
+              `<inline name="footnoteMarker"><sup>${esc(marker)}</sup></inline>`,
         )
         break
       }
