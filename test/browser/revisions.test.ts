@@ -81,11 +81,11 @@ describe('revisions page', () => {
         '22',
       ])
       const sectionD = chart.locator('.chart-row', { hasText: 'Article 3, paragraph 7 bis' })
-      // Columns: Rev.0 (as tabled), Rev.1, Rev.2, the draft.
+      // Brackets then options per column: Rev.0 (as tabled), Rev.1, Rev.2, the draft.
       const [before, , after] = await sectionD
         .locator('.chart-number')
         .allTextContents()
-        .then((n) => [Number(n[1]), 0, Number(n[3])])
+        .then((n) => [Number(n[2]), 0, Number(n[4])])
       expect(after).toBe(before - 1)
 
       await saveScreenshot(page, 'revisions-compare')
