@@ -16,6 +16,7 @@ import path from 'node:path'
 import * as Y from 'yjs'
 import { seedNegotiationDocFromDocx } from '../shared/document/docx-document.ts'
 import { readDocx } from '../shared/docx/index.ts'
+import { readRoster } from '../server/templates/read-template.ts'
 import { importText } from '../shared/import/index.ts'
 
 function corpusFile(): string {
@@ -45,6 +46,7 @@ async function time(runs: number, f: () => unknown | Promise<unknown>): Promise<
   return median(ms)
 }
 
+const roster = readRoster()
 const reading = await readDocx(bytes)
 const textBytes = Buffer.byteLength(reading.text)
 const read = await time(25, () => readDocx(bytes))
@@ -53,6 +55,7 @@ const seed = await time(25, () =>
   seedNegotiationDocFromDocx({ text: new Y.Doc(), proposals: new Y.Doc() }, reading, {
     by: 'bench',
     at: '2024-01-01T00:00:00Z',
+    roster,
   }),
 )
 const whole = await time(25, async () => {
@@ -60,6 +63,7 @@ const whole = await time(25, async () => {
   seedNegotiationDocFromDocx({ text: new Y.Doc(), proposals: new Y.Doc() }, r, {
     by: 'bench',
     at: '2024-01-01T00:00:00Z',
+    roster,
   })
 })
 

@@ -3,6 +3,7 @@
  * editor and the revisions page. The address says where the user is
  * (`#/documents/ID`, `#/accounts`), so a reload returns to the same place.
  */
+import './app/no-eval.ts'
 import './styles.css'
 import { logOut, resumeSession, type Session } from './app/session.ts'
 import { callApi } from './app/api.ts'

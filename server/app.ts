@@ -15,6 +15,10 @@ import { createServices, type Services } from './services.ts'
 import { closeStore } from './store/database.ts'
 import { attachSyncEndpoint } from './sync/endpoint.ts'
 import { guarded } from './listener-guard.ts'
+import { OriginPolicy } from './origin-policy.ts'
+import { refuseForeignOrigins } from './api/foreign-origin.ts'
+import { isHttps } from './auth/cookies.ts'
+import { noStore, securityHeaders } from './security-headers.ts'
 import { closePdfPrinter } from './export/pdf-printer.ts'
 
 /** A running server. */
@@ -38,7 +42,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const bootstrap = await bootstrapStore(services)
   const app = express()
   app.disable('x-powered-by')
-  app.use('/api', apiRouter(services))
+  // Known once the port is bound; no request arrives before that.
+  let origins: OriginPolicy | undefined
+  app.use(securityHeaders({ https: isHttps(options) }))
+  app.use(
+    '/api',
+    noStore,
+    refuseForeignOrigins(services, () => origins!),
+    apiRouter(services),
+  )
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true })
   })
@@ -59,12 +71,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       },
     ),
   )
-  const sync = attachSyncEndpoint(http, services)
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject)
     http.listen(options.port, options.host, () => resolve())
   })
   const { port } = http.address() as AddressInfo
+  origins = OriginPolicy.forServer(options, options.host, port)
+  const sync = attachSyncEndpoint(http, services, origins)
   const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host
   const sweeper = setInterval(
     guarded('session sweep', options.log, () => services.tokens.sweep()),

@@ -3,6 +3,7 @@
  * template as the first document. Later starts find both and do nothing.
  */
 import { generatePassword } from './auth/passwords.ts'
+import { passwordProblem } from './auth/password-policy.ts'
 import { createDocument } from './documents/creation.ts'
 import { loadTemplate, templateExists } from './documents/template.ts'
 import type { Services } from './services.ts'
@@ -26,6 +27,8 @@ export async function bootstrapStore(services: Services): Promise<Bootstrap> {
   const result: Bootstrap = { secretariatCreated: false, documentCreated: false }
   if (services.accounts.count() === 0) {
     const password = options.secretariatPassword ?? generatePassword()
+    const weak = passwordProblem(password, 'secretariat')
+    if (weak) throw new Error(`ACCORD_SECRETARIAT_PASSWORD is refused: ${weak}`)
     await services.accounts.create({ username: 'secretariat', password, role: 'secretariat' })
     result.secretariatCreated = true
     if (!options.secretariatPassword) {

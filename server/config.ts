@@ -4,6 +4,7 @@
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { owaspScryptCost, type ScryptCost } from './auth/passwords.ts'
 import { defaultLimits, type Limits } from './limits.ts'
 import type { Synchronous } from './store/database.ts'
 
@@ -33,8 +34,50 @@ export interface ServerOptions {
    * because its load generator picks fresh room names.
    */
   scratchPrefix?: string
+  /**
+   * The address people reach Accord at (`ACCORD_PUBLIC_URL`), when a proxy stands in
+   * front. When it is https, responses carry Strict-Transport-Security and cookies are
+   * `Secure`; its origin is also an allowed origin.
+   */
+  publicUrl?: string
+  /**
+   * Origins allowed to send cookie-authenticated requests and open sync sockets
+   * (`ACCORD_ORIGIN`, comma-separated). Default: the public URL's origin, or the
+   * listening address (`origin-policy.ts`).
+   */
+  allowedOrigins?: string[]
+  /**
+   * scrypt cost of new password hashes: OWASP's. `ACCORD_SCRYPT_N` lowers N for test
+   * suites only (a lower N makes a stolen store cheaper to crack).
+   */
+  passwordCost: ScryptCost
   /** Where one-line operational messages go. */
   log: (line: string) => void
+}
+
+function originsFromEnv(raw: string | undefined): string[] | undefined {
+  if (!raw) return undefined
+  return raw.split(',').map((entry) => {
+    const value = entry.trim()
+    let origin: string
+    try {
+      origin = new URL(value).origin
+    } catch {
+      origin = 'null'
+    }
+    if (origin === 'null' || origin !== value.replace(/\/$/, ''))
+      throw new Error(`ACCORD_ORIGIN must list origins such as https://accord.example.org, got "${value}"`)
+    return origin
+  })
+}
+
+function publicUrlFromEnv(raw: string | undefined): string | undefined {
+  if (!raw) return undefined
+  try {
+    const url = new URL(raw)
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.href
+  } catch {}
+  throw new Error(`ACCORD_PUBLIC_URL must be an http(s) URL such as https://accord.example.org/, got "${raw}"`)
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -75,11 +118,15 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOpti
         'ACCORD_MAX_CONNECTIONS_PER_ACCOUNT',
         defaultLimits.maxConnectionsPerAccount,
       ),
-      loginAttemptsPerMinute: intFromEnv(env, 'ACCORD_LOGIN_ATTEMPTS_PER_MINUTE', defaultLimits.loginAttemptsPerMinute),
+      loginFreeFailures: intFromEnv(env, 'ACCORD_LOGIN_FREE_FAILURES', defaultLimits.loginFreeFailures),
+      loginAddressFailures: intFromEnv(env, 'ACCORD_LOGIN_ADDRESS_FAILURES', defaultLimits.loginAddressFailures),
     },
     compactAfterRows: intFromEnv(env, 'ACCORD_COMPACT_AFTER_ROWS', 1000),
     compactIntervalMs: intFromEnv(env, 'ACCORD_COMPACT_INTERVAL_SECONDS', 60) * 1000,
     scratchPrefix: env.ACCORD_SCRATCH_PREFIX || undefined,
+    publicUrl: publicUrlFromEnv(env.ACCORD_PUBLIC_URL),
+    allowedOrigins: originsFromEnv(env.ACCORD_ORIGIN),
+    passwordCost: { ...owaspScryptCost, N: intFromEnv(env, 'ACCORD_SCRYPT_N', owaspScryptCost.N) },
     log: (line) => process.stdout.write(line + '\n'),
   }
 }

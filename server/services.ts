@@ -6,7 +6,9 @@
 import { AccountDirectory } from './auth/accounts.ts'
 import { SessionTokens } from './auth/tokens.ts'
 import type { ServerOptions } from './config.ts'
-import { LoginThrottle } from './limits.ts'
+import { LoginThrottle } from './auth/login-throttle.ts'
+import { AuditLog } from './store/audit-log.ts'
+import { serverKey } from './store/server-keys.ts'
 import { openStore, type Store } from './store/database.ts'
 import { DocumentCatalogue } from './store/documents.ts'
 import { RevisionArchive } from './store/revisions.ts'
@@ -23,6 +25,7 @@ export interface Services {
   accounts: AccountDirectory
   tokens: SessionTokens
   loginThrottle: LoginThrottle
+  audit: AuditLog
   rooms: RoomRegistry
 }
 
@@ -30,7 +33,7 @@ export interface Services {
 export function createServices(options: ServerOptions): Services {
   const store = openStore(options.dataDir, options.synchronous)
   const updates = new UpdateLog(store)
-  const accounts = new AccountDirectory(store)
+  const accounts = new AccountDirectory(store, options.passwordCost)
   const documents = new DocumentCatalogue(store)
   return {
     options,
@@ -40,7 +43,14 @@ export function createServices(options: ServerOptions): Services {
     revisions: new RevisionArchive(store),
     accounts,
     tokens: new SessionTokens(store, accounts, options.tokenTtlMs),
-    loginThrottle: new LoginThrottle(),
+    loginThrottle: new LoginThrottle(
+      {
+        freeFailures: options.limits.loginFreeFailures,
+        addressFailures: options.limits.loginAddressFailures,
+      },
+      serverKey(store, 'device-cookie'),
+    ),
+    audit: new AuditLog(store),
     rooms: new RoomRegistry(updates, {
       compactAfterRows: options.compactAfterRows,
       compactIntervalMs: options.compactIntervalMs,

@@ -12,7 +12,8 @@ type Attrs = Record<string, unknown>
 const n = schema.nodes
 const kids = (children: Child[]) =>
   children.filter((c) => c !== '').map((c) => (typeof c === 'string' ? schema.text(c) : c))
-const block =
+/** A node of type `name` with `attrs`: `block('provision', { gap: 0 })('4. …')`. */
+export const block =
   (name: string, attrs: Attrs = {}) =>
   (...children: Child[]) =>
     n[name].create(attrs, kids(children))

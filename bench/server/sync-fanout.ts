@@ -9,7 +9,10 @@
  * Accord runs as `accord serve` (a child process, real SQLite file in a temp folder,
  * synchronous=FULL) with ACCORD_SCRATCH_PREFIX=bench- so the load generator's fresh
  * `bench-…` rooms are created on first connect, and connects with a co-chair token
- * (the text room is co-chair-writable). Prints compare.mjs's markdown table.
+ * (the text room is co-chair-writable). The load generator knows only `--query`, so the
+ * token goes in the URL: Accord accepts that in scratch rooms only (elsewhere a token in
+ * the URL is refused; clients send `Authorization: Bearer` or a first auth message).
+ * Prints compare.mjs's markdown table.
  * ACCORD_SQLITE_SYNCHRONOUS=NORMAL in the environment runs Accord with NORMAL instead.
  */
 import { spawn, type ChildProcess } from 'node:child_process'

@@ -1,7 +1,8 @@
 /**
  * Who is using the editor: the account and its token, kept in sessionStorage
  * so a reload stays logged in while a new browser window starts at the login
- * page. The token goes on every API call and in the sync URL.
+ * page. The token goes on every API call (as a Bearer header) and as the first
+ * message of every sync socket — never in a URL.
  */
 import type { Role } from '../../shared/document/roles.ts'
 import { callApi } from './api.ts'

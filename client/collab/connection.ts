@@ -13,6 +13,7 @@ import { documentSchemaVersion } from '../../shared/document/negotiation-doc.ts'
 import { CLOSE, decodeRefusal, type Refusal } from '../../shared/document/protocol.ts'
 import type { Session } from '../app/session.ts'
 import { presenceColor } from './presence-color.ts'
+import { sessionSocket } from './session-socket.ts'
 
 /** What a connection reports to the page. */
 export interface ConnectionEvents {
@@ -26,7 +27,7 @@ export interface ConnectionEvents {
   unreachable(): void
 }
 
-/** The presence a user shows in the room: name, Party and cursor colour. */
+/** The presence a user shows in the room: name, Party and cursor colour (the server sets name, role and Party from the account). */
 export interface Presence {
   name: string
   party: string | null
@@ -46,7 +47,7 @@ export class DocumentConnection {
   ) {
     const origin = location.origin.replace(/^http/, 'ws')
     this.provider = new WebsocketProvider(`${origin}/sync`, documentId, this.ydoc, {
-      params: { token: session.token },
+      WebSocketPolyfill: sessionSocket(session.token),
       disableBc: true,
     })
     const presence: Presence = {

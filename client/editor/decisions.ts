@@ -5,7 +5,8 @@
  * are told only when those change (a document may hold thousands of brackets).
  */
 import type * as Y from 'yjs'
-import { nodeState, optionRivals, type NodeState, type Resolutions } from '../../shared/model/resolution.ts'
+import { runSiblings } from '../../shared/model/option-runs.ts'
+import { nodeState, type NodeState, type Resolutions } from '../../shared/model/resolution.ts'
 import type { LiveComputation } from '../model/live-computation.ts'
 import type { StepRecorder } from './step-recorder.ts'
 import { resolveNode } from '../../shared/document/model-state.ts'
@@ -32,9 +33,9 @@ export class Decisions {
     this.map = textRoom(ydoc).resolutions
     this.onChange = (event) => {
       const touched = new Set(event.keysChanged)
-      // Choosing one option drops its rivals: they must redraw too.
-      for (const id of event.keysChanged)
-        for (const rival of optionRivals(this.live.documentIndex, id)) touched.add(rival)
+      // Choosing one option drops the others of its run: they must redraw too.
+      const index = this.live.documentIndex
+      for (const id of event.keysChanged) for (const other of runSiblings(index, id)) touched.add(other)
       for (const id of touched) this.watchers.get(id)?.forEach((watch) => watch())
     }
     this.map.observe(this.onChange)
@@ -85,7 +86,7 @@ export class Decisions {
     )
   }
 
-  /** Choose or drop an option; choosing one clears any other chosen in its section. */
+  /** Choose or drop an option; choosing one clears any other chosen in its run. */
   settleOption(option: string, state: 'chosen' | 'dropped'): void {
     const name = this.titleOf(option)
     const reopening = this.map.get(option) === state

@@ -10,7 +10,7 @@ import type { EditorView } from 'prosemirror-view'
 import type * as Y from 'yjs'
 import type { Party } from '../../shared/parties/party.ts'
 import { readSharedBindings } from '../../shared/document/model-state.ts'
-import { whatIf } from '../../shared/proposals/what-if.ts'
+import { whatIf, wordsRemovedBy } from '../../shared/proposals/what-if.ts'
 import { applyAcceptance, recordProvenance, refuseAcceptance } from '../../shared/document/proposal-acceptance.ts'
 import type { Proposal } from '../../shared/proposals/proposal.ts'
 import type { ProposalDraft, ProposalRegister } from '../../shared/proposals/register.ts'
@@ -127,8 +127,10 @@ export class LiveProposals {
   whatIf(proposal: Proposal): WhatIfSummary {
     const { live, textDoc, parties } = this.setting
     const state = live.current
-    const then = whatIf(state.index, readSharedBindings(textDoc).bindings, state.scenario, parties, proposal)
-    return summarizeWhatIf(proposal.party, state.computation, then)
+    const bindings = readSharedBindings(textDoc).bindings
+    const then = whatIf(state.index, bindings, state.scenario, parties, proposal)
+    const removes = this.view ? wordsRemovedBy(this.view.state.doc, bindings, state.scenario, proposal) : null
+    return summarizeWhatIf(proposal.party, state.computation, then, removes)
   }
 
   /**

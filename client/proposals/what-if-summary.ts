@@ -3,6 +3,7 @@
  * Party's assigned amount and the aggregate reduction would move if it were
  * accepted — the two numbers a co-chair weighs before accepting.
  */
+import type { WordsTakenOut } from '../../shared/consolidate/rejected-text.ts'
 import type { Computation } from '../../shared/model/compute.ts'
 import { formatPercent, formatTonnes } from '../format/number-format.ts'
 
@@ -16,10 +17,17 @@ export interface WhatIfSummary {
   /** Years of the commitment period now and then (a period proposal moves these). */
   yearsNow: number | null
   yearsThen: number | null
+  /** The words of the text it would take out (null when the text is not at hand). */
+  removes: WordsTakenOut | null
 }
 
 /** Compare the computation `now` with `then` (the proposal accepted) for `party`. */
-export function summarizeWhatIf(party: string, now: Computation, then: Computation): WhatIfSummary {
+export function summarizeWhatIf(
+  party: string,
+  now: Computation,
+  then: Computation,
+  removes: WordsTakenOut | null = null,
+): WhatIfSummary {
   const amount = (c: Computation) => c.results.rows.find((r) => r.party === party)?.assignedAmountT ?? null
   const aggregate = (c: Computation) => c.results.aggregate?.reductionPct ?? null
   return {
@@ -30,6 +38,7 @@ export function summarizeWhatIf(party: string, now: Computation, then: Computati
     aggregateThen: aggregate(then),
     yearsNow: now.results.years,
     yearsThen: then.results.years,
+    removes,
   }
 }
 
@@ -60,6 +69,10 @@ export function describeWhatIf(s: WhatIfSummary): string {
       `aggregate ${s.aggregateNow === null ? '—' : `${formatPercent(s.aggregateNow)} %`} → ${s.aggregateThen === null ? '—' : `${formatPercent(s.aggregateThen)} %`}`,
     )
   if (s.yearsNow !== s.yearsThen) parts.push(`period ${s.yearsNow ?? '?'} → ${s.yearsThen ?? '?'} years`)
+  if (s.removes?.count)
+    parts.push(
+      `removes ${s.removes.count} word${s.removes.count === 1 ? '' : 's'} of the text (${s.removes.firstLine === s.removes.lastLine ? `line ${s.removes.firstLine}` : `lines ${s.removes.firstLine}–${s.removes.lastLine}`})`,
+    )
   return parts.join('; ')
 }
 

@@ -14,7 +14,7 @@ export const accountOf = (res: Response): Account => res.locals.account as Accou
 /** Middleware: 401 unless the request carries a live token (Bearer header or cookie). */
 export function requireAccount(services: Services) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const account = services.tokens.resolve(requestToken(req, false))
+    const account = services.tokens.resolve(requestToken(req))
     if (!account)
       return sendError(res, 401, 'authentication required', [
         { field: 'token', message: 'missing, unknown or expired token' },

@@ -8,6 +8,7 @@ import { Router } from 'express'
 import * as Y from 'yjs'
 import { z } from 'zod'
 import { readNegotiationDoc } from '../../shared/document/negotiation-doc.ts'
+import { ConsolidationRefused } from '../../shared/consolidate/removal-check.ts'
 import { readSharedBindings, readSharedScenario } from '../../shared/document/model-state.ts'
 import { EXPORT_FORMATS, exportDocument } from '../export/index.ts'
 import { PrinterBusy } from '../export/pdf-printer.ts'
@@ -73,6 +74,14 @@ export function exportRoutes(services: Services): Router {
       res.setHeader('x-accord-revision', query.revision ?? DRAFT)
       res.send(Buffer.from(file.bytes))
     } catch (error) {
+      if (error instanceof ConsolidationRefused)
+        // 409: the text and its decisions conflict; the secretariat reviews where the options end.
+        return sendError(
+          res,
+          409,
+          'consolidation refused: it would remove words no decision rejects',
+          error.findings.map((f) => ({ field: f.decision, message: f.message })),
+        )
       if (error instanceof PrinterBusy) {
         res.setHeader('retry-after', '5')
         return sendError(res, 503, 'export busy', [{ field: 'query.format', message: error.message }])

@@ -24,7 +24,6 @@ import { cellsByParty, NO_CELLS } from '../../shared/model/commitment-rows.ts'
 import { computeScenario } from '../../shared/model/compute.ts'
 import { indexDocument } from '../../shared/model/document-index.ts'
 import { readSharedBindings, readSharedScenario } from '../../shared/document/model-state.ts'
-import { partyNameKey } from '../../shared/parties/table.ts'
 import { seedParameters } from '../../shared/yardsticks/frankel.ts'
 import { defaultAssumptions } from '../../shared/yardsticks/frankel-scenario.ts'
 import { defaultYardstickOptions } from '../../shared/yardsticks/income-cut.ts'
@@ -32,7 +31,7 @@ import { negotiationFrankel, negotiationYardstick } from '../../shared/yardstick
 import { parseYardstickData, type YardstickData } from '../../shared/yardsticks/yardstick-data.ts'
 import type { Services } from '../services.ts'
 import { parseRoomName } from '../../shared/document/rooms.ts'
-import { readPartyTable } from '../templates/read-template.ts'
+import { readPartyTable, readRoster } from '../templates/read-template.ts'
 import { requireAccount } from './authenticate.ts'
 import { lookupDocument } from './document-lookup.ts'
 import { sendError, validate } from './responses.ts'
@@ -145,12 +144,9 @@ export function fairnessRoutes(services: Services): Router {
     const query = validate(sideBySideQuery, req.query, 'query', res)
     if (!query) return
     const parties = readPartyTable()
-    const key = partyNameKey(query.party)
-    const party = parties.find((p) => [p.name, p.unName, ...p.aliases].some((n) => partyNameKey(n) === key))
-    if (!party)
-      return sendError(res, 404, 'no such Party', [
-        { field: 'query.party', message: `no Party named "${query.party}" in the party table` },
-      ])
+    const found = readRoster().parties.find(query.party)
+    if ('error' in found) return sendError(res, 404, 'no such Party', [{ field: 'query.party', message: found.error }])
+    const party = found.party
     const { scenario, computation } = services.rooms.read(parseRoomName(document.id)!, (ydoc) => {
       const scenario = readSharedScenario(ydoc)
       const index = indexDocument(readNegotiationDoc(ydoc))

@@ -6,6 +6,8 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import { BadRequest } from '../bad-request.ts'
 import type { Services } from '../services.ts'
 import { accountRoutes } from './accounts.ts'
+import { accountStatusRoutes } from './account-status.ts'
+import { auditRoutes } from './audit.ts'
 import { documentManagementRoutes } from './document-management.ts'
 import { documentRoutes } from './documents.ts'
 import { exportRoutes } from './exports.ts'
@@ -20,6 +22,8 @@ export function apiRouter(services: Services): Router {
   router.use(express.json({ limit: services.options.limits.maxBodyBytes }))
   router.use(sessionRoutes(services))
   router.use(accountRoutes(services))
+  router.use(accountStatusRoutes(services))
+  router.use(auditRoutes(services))
   router.use(documentRoutes(services))
   router.use(documentManagementRoutes(services))
   router.use(exportRoutes(services))

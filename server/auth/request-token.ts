@@ -1,6 +1,8 @@
 /**
- * Where a request carries its token: `Authorization: Bearer`, the `accord_token` cookie,
- * or (for WebSocket upgrades, which browsers cannot give headers) `?token=`.
+ * Where a request carries its token: `Authorization: Bearer` or the `accord_token`
+ * cookie. Never the URL: a sync socket from a browser sends its token as its first
+ * message instead (`shared/document/session-message.ts`), so proxies and access logs
+ * never see it.
  */
 import type { IncomingMessage } from 'node:http'
 import { BadRequest } from '../bad-request.ts'
@@ -8,24 +10,37 @@ import { BadRequest } from '../bad-request.ts'
 /** The cookie that holds the session token. */
 export const tokenCookie = 'accord_token'
 
-/**
- * The token on a request, if any; `allowQuery` admits `?token=` (WebSocket only).
- * Throws `BadRequest` (400) for a cookie that is not valid percent-encoding: anyone can
- * plant such a cookie, and it must cost the request, not the process.
- */
-export function requestToken(req: IncomingMessage, allowQuery: boolean): string | undefined {
+/** The token of an `Authorization: Bearer` header, if any (API clients, Node sync clients). */
+export function bearerToken(req: IncomingMessage): string | undefined {
   const auth = req.headers.authorization
-  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim()
+  return auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined
+}
+
+/**
+ * The token of the `accord_token` cookie, if any. Throws `BadRequest` (400) for a cookie
+ * that is not valid percent-encoding: anyone can plant such a cookie, and it must cost
+ * the request, not the process.
+ */
+export function cookieToken(req: IncomingMessage): string | undefined {
   const cookie = req.headers.cookie
-  if (cookie) {
-    for (const part of cookie.split(';')) {
-      const [name, ...value] = part.trim().split('=')
-      if (name === tokenCookie) return decodeCookieValue(value.join('='))
-    }
+  if (!cookie) return undefined
+  for (const part of cookie.split(';')) {
+    const [name, ...value] = part.trim().split('=')
+    if (name === tokenCookie) return decodeCookieValue(value.join('='))
   }
-  if (allowQuery) {
-    const query = requestUrl(req).searchParams.get('token')
-    if (query) return query
+  return undefined
+}
+
+/** The token on an API request: the Bearer header, else the cookie. */
+export function requestToken(req: IncomingMessage): string | undefined {
+  return bearerToken(req) ?? cookieToken(req)
+}
+
+/** A named cookie's raw value (for cookies whose value is plain base64url), if present. */
+export function cookieValue(req: IncomingMessage, cookieName: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=')
+    if (name === cookieName) return value.join('=')
   }
   return undefined
 }

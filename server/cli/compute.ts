@@ -15,7 +15,7 @@ import { sideBySide, sideBySideDefaults, type SideBySide } from '../../shared/co
 import { cellsByParty, NO_CELLS } from '../../shared/model/commitment-rows.ts'
 import type { Party } from '../../shared/parties/party.ts'
 import type { Scenario } from '../../shared/model/scenario.ts'
-import { readPartyTable } from '../templates/read-template.ts'
+import { readPartyTable, readRoster } from '../templates/read-template.ts'
 import { formatCommitments, formatSideBySide } from './commitments-report.ts'
 import { parseArguments } from './arguments.ts'
 import { readBindingsFor, readScenarioFile } from './scenario-source.ts'
@@ -41,7 +41,7 @@ export async function computeCommand(args: string[]): Promise<number> {
     const parties = readPartyTable()
     const computation = computeScenario(indexDocument(doc), bindings, scenario, parties)
     const party = options.get('side-by-side') as string | undefined
-    const comparison = party === undefined ? undefined : compare(party, options, parties, scenario, computation)
+    const comparison = party === undefined ? undefined : compare(party, options, scenario, computation)
     process.stdout.write(
       options.has('json')
         ? JSON.stringify(comparison ? { ...computation, sideBySide: comparison } : computation, null, 2) + '\n'
@@ -58,11 +58,12 @@ export async function computeCommand(args: string[]): Promise<number> {
 function compare(
   name: string,
   options: Map<string, string | true>,
-  parties: readonly Party[],
   scenario: Scenario,
   computation: Computation,
 ): SideBySide {
-  const party = parsePartyTableLookup(parties, name)
+  const found = readRoster().parties.find(name)
+  if ('error' in found) throw new Error(`--side-by-side: ${found.error}`)
+  const party = found.party
   const years = computation.results.years
   if (years === null) throw new Error('--side-by-side needs the commitment period resolved')
   const start = computation.results.period?.start ?? 2013
@@ -83,13 +84,6 @@ function compare(
     baseYear: number('base-year', defaults.baseYear),
     targetYear: number('target-year', defaults.targetYear),
   })
-}
-
-function parsePartyTableLookup(parties: readonly Party[], name: string): Party {
-  const key = name.trim().toLowerCase()
-  const found = parties.find((p) => [p.name, p.unName, ...p.aliases].some((n) => n.toLowerCase() === key))
-  if (!found) throw new Error(`--side-by-side: no Party named "${name}" in the party table`)
-  return found
 }
 
 const tonnes = (t: number | null) => (t === null ? '' : Math.round(t).toLocaleString('en-GB'))

@@ -8,6 +8,7 @@
  * consolidated text leaves open, and what the consolidation did, is listed on stderr.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
+import { ConsolidationRefused } from '../../shared/consolidate/removal-check.ts'
 import { DocumentHeaderSchema, EMPTY_HEADER, type DocumentHeader } from '../../shared/export/document-header.ts'
 import { importText } from '../../shared/import/index.ts'
 import { EXPORT_FORMATS, exportDocument, type ExportFormat } from '../export/index.ts'
@@ -59,6 +60,15 @@ export async function exportCommand(args: string[]): Promise<number> {
       process.stderr.write(`the consolidation also:\n${file.notes.map((n) => `  ${n.text}`).join('\n')}\n`)
     return 0
   } catch (e) {
+    if (e instanceof ConsolidationRefused) {
+      // Nothing is written: each decision and the words it would remove, by line and column.
+      const lines = e.findings.map(
+        (f) =>
+          `  ${f.message}${f.words.length > 8 ? `\n    ${f.words.map((w) => `${w.word} (${w.line}:${w.column})`).join(', ')}` : ''}`,
+      )
+      process.stderr.write(`accord export: consolidation refused, nothing written:\n${lines.join('\n')}\n`)
+      return 2
+    }
     process.stderr.write(`accord export: ${(e as Error).message}\n`)
     return 2
   }

@@ -1,24 +1,31 @@
 /**
- * `accord inspect FILE [--annotations A.json]`: structure counts and diagnostics as JSON.
+ * `accord inspect FILE [--annotations A.json] [--outline]`: structure counts,
+ * diagnostics and the importer's guesses as JSON; with `--outline`, one entry
+ * per option, bracket group, optional bracket, placeholder, footnote and
+ * heading, with its id and place (how a reader finds "Option 2 of paragraph 4").
  * For a Word document the counts add what Word carried: comments (and how many name a
  * Party or group), tracked insertions and deletions, and the reader's own diagnostics.
  */
 import { docxCounts } from '../../shared/document/docx-document.ts'
+import { readRoster } from '../templates/read-template.ts'
 import { importText } from '../../shared/import/index.ts'
+import { structureOutline } from '../../shared/inspect/structure-outline.ts'
 import { summarize } from '../../shared/inspect/summary.ts'
 import { parseArguments } from './arguments.ts'
 import { readTextSource } from './text-source.ts'
 
+const USAGE = 'usage: accord inspect FILE [--annotations A.json] [--outline]'
+
 /** Runs `accord inspect`. */
 export async function inspectCommand(args: string[]): Promise<number> {
   try {
-    const { positionals, options } = parseArguments(args, ['annotations'])
-    if (positionals.length !== 1) throw new Error('usage: accord inspect FILE [--annotations A.json]')
+    const { positionals, options } = parseArguments(args, ['annotations'], ['outline'])
+    if (positionals.length !== 1) throw new Error(USAGE)
     const { text, annotations, docx } = await readTextSource(
       positionals[0],
       options.get('annotations') as string | undefined,
     )
-    const { doc, diagnostics } = importText(text, { annotations })
+    const { doc, diagnostics, guesses } = importText(text, { annotations })
     const all = docx
       ? [...docx.diagnostics, ...diagnostics].sort((a, b) => a.line - b.line || a.column - b.column)
       : diagnostics
@@ -29,9 +36,16 @@ export async function inspectCommand(args: string[]): Promise<number> {
           commentsWithParty,
           insertions,
           deletions,
-        }))(docxCounts(docx))
+        }))(docxCounts(docx, readRoster()))
       : {}
-    process.stdout.write(JSON.stringify({ ...counts, ...word, diagnostics: listed }, null, 2) + '\n')
+    const report = {
+      ...counts,
+      ...word,
+      diagnostics: listed,
+      guessed: guesses,
+      ...(options.has('outline') ? { outline: structureOutline(doc) } : {}),
+    }
+    process.stdout.write(JSON.stringify(report, null, 2) + '\n')
     return 0
   } catch (e) {
     process.stderr.write(`accord inspect: ${(e as Error).message}\n`)

@@ -21,7 +21,7 @@ import { readSharedBindings, readSharedScenario } from '../../shared/document/mo
 import type { Party } from '../../shared/parties/party.ts'
 import type { Annotation, Diagnostic } from '../../shared/import/index.ts'
 import type { Bindings } from '../../shared/model/bindings.ts'
-import { readDocumentTemplate, readPartyTable } from '../templates/read-template.ts'
+import { readDocumentTemplate, readPartyTable, readRoster } from '../templates/read-template.ts'
 
 /** Templates a document can be created from; each is a folder under the templates dir. */
 export const templateNames = ['non-paper'] as const
@@ -65,7 +65,7 @@ export function seedDocumentFromDocx(
   reading: DocxReading,
   by: string,
 ): { diagnostics: Diagnostic[]; counts: DocxImportCounts } {
-  return seedNegotiationDocFromDocx(rooms, reading, { by, at: new Date().toISOString() })
+  return seedNegotiationDocFromDocx(rooms, reading, { by, at: new Date().toISOString(), roster: readRoster() })
 }
 
 /** The document's plain text, as the importer would read it back. */

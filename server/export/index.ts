@@ -13,6 +13,7 @@
 import type { Node } from 'prosemirror-model'
 import type { ConsolidationNote } from '../../shared/consolidate/closing-annex.ts'
 import { issueConsolidation } from '../../shared/consolidate/issued-consolidation.ts'
+import { refuseUnrejectedRemovals } from '../../shared/consolidate/removal-check.ts'
 import type { UnresolvedItem } from '../../shared/consolidate/unresolved.ts'
 import { EMPTY_HEADER, headerForExport, type DocumentHeader } from '../../shared/export/document-header.ts'
 import { renderAkn } from '../../shared/export/akn.ts'
@@ -82,7 +83,11 @@ export interface ExportedFile {
   notes: ConsolidationNote[]
 }
 
-/** Export `request.doc`; rejects with a clear error for an unknown format or a missing Chromium (PDF). */
+/**
+ * Export `request.doc`; rejects with a clear error for an unknown format or a
+ * missing Chromium (PDF), and with `ConsolidationRefused` for a consolidated
+ * text that would lose words no decision rejects.
+ */
 export async function exportDocument(request: ExportRequest): Promise<ExportedFile> {
   const { doc, scenario, parties, bindings, format, consolidated } = request
   if (!EXPORT_FORMATS.includes(format))
@@ -90,6 +95,10 @@ export async function exportDocument(request: ExportRequest): Promise<ExportedFi
   const index = indexDocument(doc)
   const result = consolidated ? issueConsolidation(doc, scenario, bindings, parties) : null
   const computation = result?.computation ?? computeScenario(index, bindings, scenario, parties)
+  // Never issued when it would lose a word no decision rejects, whatever the format; the
+  // decisions are those the model's rules completed (a followed bracket, a dropped option).
+  if (result)
+    refuseUnrejectedRemovals(doc, result.scenario, result.doc, { bindings, computation: result.computation })
   // The plain text is the text alone; the issued formats close with the annexes.
   const text = format === 'txt' ? (result?.doc ?? doc) : (result?.issued ?? doc)
   const today = request.date ?? new Date().toISOString().slice(0, 10)

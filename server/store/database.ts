@@ -11,6 +11,7 @@
  * trades that guarantee for latency where the host's storage is already protected.
  */
 import { ROLES } from '../../shared/document/roles.ts'
+import { usernameKey } from '../auth/username.ts'
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
@@ -53,6 +54,22 @@ CREATE TABLE IF NOT EXISTS sessions (
   account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
   expires_at INTEGER NOT NULL
 );
+CREATE INDEX IF NOT EXISTS sessions_account ON sessions (account_id);
+CREATE TABLE IF NOT EXISTS audit_events (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  account_id INTEGER,
+  username TEXT,
+  address TEXT,
+  actor TEXT,
+  detail TEXT
+);
+CREATE INDEX IF NOT EXISTS audit_events_account ON audit_events (account_id, kind, at);
+CREATE TABLE IF NOT EXISTS server_keys (
+  name TEXT PRIMARY KEY,
+  secret BLOB NOT NULL
+);
 `
 
 /** The file name of the store inside the data folder. */
@@ -71,6 +88,7 @@ export function openStore(dataDir: string, synchronous: Synchronous = 'FULL'): S
   db.pragma('busy_timeout = 5000')
   db.exec(schema)
   addMissingColumns(db)
+  keyUsernames(db)
   return db
 }
 
@@ -88,6 +106,10 @@ const laterColumns: { table: string; column: string; type: string }[] = [
   { table: 'documents', column: 'archived_at', type: 'INTEGER' },
   // The UN document header its exports print (JSON, `shared/export/document-header.ts`).
   { table: 'documents', column: 'header', type: 'TEXT' },
+  // Account state (issue 20): the comparison key of the username, disabling, the last login.
+  { table: 'accounts', column: 'username_key', type: 'TEXT' },
+  { table: 'accounts', column: 'disabled_at', type: 'INTEGER' },
+  { table: 'accounts', column: 'last_login_at', type: 'INTEGER' },
 ]
 
 function addMissingColumns(db: Store): void {
@@ -95,6 +117,31 @@ function addMissingColumns(db: Store): void {
     const columns = db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]
     if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`)
   }
+}
+
+/**
+ * Usernames are unique after NFKC and case folding (`auth/username.ts`): accounts made
+ * before that rule get their key here, and the key is indexed as unique. Should an old
+ * store hold two names with one key (`Secretariat` beside `secretariat`), the later one
+ * keeps a key of its own (`secretariat#7`) so the store still opens; the secretariat
+ * sees both in the list and can disable one.
+ */
+function keyUsernames(db: Store): void {
+  const unkeyed = db.prepare('SELECT id, username FROM accounts WHERE username_key IS NULL ORDER BY id').all() as {
+    id: number
+    username: string
+  }[]
+  if (unkeyed.length > 0) {
+    const taken = db.prepare('SELECT 1 FROM accounts WHERE username_key = ?')
+    const set = db.prepare('UPDATE accounts SET username_key = ? WHERE id = ?')
+    db.transaction(() => {
+      for (const { id, username } of unkeyed) {
+        const key = usernameKey(username)
+        set.run(taken.get(key) ? `${key}#${id}` : key, id)
+      }
+    })()
+  }
+  db.exec('CREATE UNIQUE INDEX IF NOT EXISTS accounts_username_key ON accounts (username_key)')
 }
 
 /** Checkpoints the WAL into the main file and closes the connection. */

@@ -15,7 +15,6 @@
  * client that stops reading its socket is closed with 1013 before it can exhaust memory.
  */
 import type { RawData, WebSocket } from 'ws'
-import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as authProtocol from 'y-protocols/auth'
 import * as encoding from 'lib0/encoding'
@@ -42,7 +41,6 @@ export const maxQueuedBytes = 32 * 1024 * 1024
 
 /** A connected client. */
 export class SyncConnection implements RoomMember {
-  readonly awarenessClients = new Set<number>()
   private refusals = 0
   private closed = false
   private expiry: NodeJS.Timeout | undefined
@@ -56,6 +54,8 @@ export class SyncConnection implements RoomMember {
     private readonly limits: Limits,
     private readonly onClose: (connection: SyncConnection) => void,
     private readonly log: GuardLog,
+    /** Told of every update refused to this socket (the audit trail records it). */
+    private readonly onRefusal: (refusal: Refusal) => void = () => {},
   ) {
     this.actor = { username: account.username, role: account.role, party: account.party ?? undefined }
     room.members.add(this)
@@ -118,6 +118,17 @@ export class SyncConnection implements RoomMember {
     this.expiry.unref()
   }
 
+  /** Stops reading the socket for `ms` (0: keep reading): presence over its budget (`presence.ts`). */
+  private stopReading(ms: number): void {
+    if (ms <= 0 || this.ws.isPaused) return
+    this.ws.pause()
+    const resume = setTimeout(
+      guarded('sync resume', this.log, () => this.closed || this.ws.resume()),
+      ms,
+    )
+    resume.unref()
+  }
+
   /** Closes the socket because an update could not be decoded. */
   closeMalformed(reason: string): void {
     this.close(CLOSE.malformed, reason)
@@ -130,7 +141,8 @@ export class SyncConnection implements RoomMember {
     this.onClose(this)
   }
 
-  private receive(data: Buffer, isBinary: boolean): void {
+  /** Handles one message from the client (the endpoint hands over a first message it read itself). */
+  receive(data: Buffer, isBinary: boolean): void {
     if (this.closed) return
     if (!isBinary) return this.close(CLOSE.unsupported, 'text frames are not part of the protocol')
     try {
@@ -140,9 +152,9 @@ export class SyncConnection implements RoomMember {
         case MESSAGE_SYNC:
           return this.receiveSync(decoder)
         case MESSAGE_AWARENESS:
-          return awarenessProtocol.applyAwarenessUpdate(this.room.awareness, decoding.readVarUint8Array(decoder), this)
+          return this.stopReading(this.room.presence.receive(this, this.actor, decoding.readVarUint8Array(decoder)))
         case MESSAGE_QUERY_AWARENESS:
-          return this.send(this.room.awarenessMessage([...this.room.awareness.getStates().keys()]))
+          return this.stopReading(this.room.presence.query(this, this.actor))
         case MESSAGE_AUTH:
           return // clients have nothing to say in the auth protocol; ignore it
         default:
@@ -182,6 +194,7 @@ export class SyncConnection implements RoomMember {
 
   private refuse(refusal: Refusal): void {
     this.refusals += 1
+    this.onRefusal(refusal)
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MESSAGE_AUTH)
     authProtocol.writePermissionDenied(encoder, encodeRefusal(refusal))

@@ -11,16 +11,17 @@ import * as encoding from 'lib0/encoding'
 import type { UpdateLog } from '../store/update-log.ts'
 import { CurrentNodes } from '../../shared/document/current-nodes.ts'
 import type { JudgeOptions } from '../../shared/document/judge.ts'
-import { MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../shared/document/protocol.ts'
+import { MESSAGE_SYNC } from '../../shared/document/protocol.ts'
 import type { RoomAddress } from '../../shared/document/rooms.ts'
+import { readRoster } from '../templates/read-template.ts'
+import type { GuardLog } from '../listener-guard.ts'
+import { RoomPresence } from './presence.ts'
 
 /** What a room needs from a connected socket. */
 export interface RoomMember {
   send(message: Uint8Array): void
   /** Closes the socket with a WebSocket close code and a reason the client can show. */
   close(code: number, reason: string): void
-  /** Awareness client ids this socket announced, removed when it leaves. */
-  readonly awarenessClients: Set<number>
 }
 
 /** An update applied to a room that must be relayed once its append has committed. */
@@ -34,12 +35,14 @@ export interface PendingRelay {
 export class Room {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness: awarenessProtocol.Awareness
+  /** Who is here, as the server vouches for it (`presence.ts`). */
+  readonly presence: RoomPresence
   readonly members = new Set<RoomMember>()
   /** Bytes in the room's update log, for the document size limit. */
   storedBytes = 0
   /** Rows appended since the last compaction. */
   rowsSinceCompaction = 0
-  /** How updates to this room are judged: its text's index, and whether any shape is accepted. */
+  /** How updates to this room are judged: its text's index, the roster comments speak from, and whether any shape is accepted. */
   readonly judging: JudgeOptions
   private capture: PendingRelay[] | undefined
   private readonly nodes: CurrentNodes | undefined
@@ -49,6 +52,7 @@ export class Room {
     private readonly log: UpdateLog,
     /** A scratch room (not a negotiation document) accepts any root type. */
     anyShape = false,
+    guardLog: GuardLog = () => {},
   ) {
     const loaded = log.loadInto(address.name, this.doc)
     this.storedBytes = loaded.bytes
@@ -57,10 +61,14 @@ export class Room {
     // The server is not a participant: it must not announce a presence of its own.
     this.awareness.setLocalState(null)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.record(update, origin))
-    this.awareness.on('update', this.relayAwareness)
+    this.presence = new RoomPresence(this.awareness, this.members, guardLog)
     const nodes = address.kind === 'text' && !anyShape ? new CurrentNodes(this.doc) : undefined
     this.nodes = nodes
-    this.judging = { anyShape, ...(nodes ? { currentNodes: () => nodes.get() } : {}) }
+    this.judging = {
+      anyShape,
+      ...(nodes ? { currentNodes: () => nodes.get() } : {}),
+      ...(address.kind === 'proposals' ? { roster: readRoster() } : {}),
+    }
   }
 
   /**
@@ -95,53 +103,27 @@ export class Room {
     for (const member of this.members) if (member !== origin) member.send(message)
   }
 
-  private readonly relayAwareness = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const member = this.members.has(origin as RoomMember) ? (origin as RoomMember) : undefined
-    if (member) {
-      for (const id of added) member.awarenessClients.add(id)
-      for (const id of removed) member.awarenessClients.delete(id)
-    }
-    const changed = added.concat(updated, removed)
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
-    const message = encoding.toUint8Array(encoder)
-    for (const other of this.members) if (other !== member) other.send(message)
-  }
-
   /** The messages a new member gets on arrival: sync step 1 and the current presence. */
   greeting(): Uint8Array[] {
     const sync = encoding.createEncoder()
     encoding.writeVarUint(sync, MESSAGE_SYNC)
     syncProtocol.writeSyncStep1(sync, this.doc)
     const messages: Uint8Array[] = [encoding.toUint8Array(sync)]
-    const states = this.awareness.getStates()
-    if (states.size > 0) messages.push(this.awarenessMessage([...states.keys()]))
+    const everyone = this.presence.everyone()
+    if (everyone) messages.push(everyone)
     return messages
-  }
-
-  /** An awareness message carrying the given clients' states. */
-  awarenessMessage(clients: number[]): Uint8Array {
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients))
-    return encoding.toUint8Array(encoder)
   }
 
   /** Removes a member and the presence it announced. */
   leave(member: RoomMember): void {
     this.members.delete(member)
-    if (member.awarenessClients.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...member.awarenessClients], null)
-    }
+    this.presence.leave(member)
   }
 
   /** Frees the in-memory document. */
   destroy(): void {
     this.nodes?.destroy()
+    this.presence.destroy()
     this.awareness.destroy()
     this.doc.destroy()
   }

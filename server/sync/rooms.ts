@@ -49,7 +49,7 @@ export class RoomRegistry {
   open(address: RoomAddress): Room {
     let room = this.rooms.get(address.name)
     if (!room) {
-      room = new Room(address, this.updates, this.options.isScratch(address.documentId))
+      room = new Room(address, this.updates, this.options.isScratch(address.documentId), this.options.log)
       this.rooms.set(address.name, room)
     }
     return room

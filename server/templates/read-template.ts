@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
 import { readAnnotations, type Annotation } from '../../shared/import/index.ts'
 import { readBindings, type Bindings } from '../../shared/model/bindings.ts'
-import { parseNegotiatingGroups, parsePartyTable, type NegotiatingGroups } from '../../shared/parties/index.ts'
+import { parseRoster, type Roster } from '../../shared/parties/roster.ts'
 import type { Party } from '../../shared/parties/party.ts'
 
 /** The repository's templates folder. */
@@ -41,19 +41,25 @@ export function readDocumentTemplate(dir = join(TEMPLATES_DIR, 'non-paper')): Do
   }
 }
 
-/** The party table that ships with Accord, each Party with its series from `party-years.csv` beside it. */
-export function readPartyTable(file = join(TEMPLATES_DIR, 'parties', 'parties.csv')): readonly Party[] {
-  const years = join(dirname(file), 'party-years.csv')
-  return parsePartyTable(
-    readFileSync(file, 'utf8'),
-    file,
-    existsSync(years) ? { text: readFileSync(years, 'utf8'), file: years } : undefined,
-  ).parties
+/**
+ * The roster that ships with Accord: the party table (`parties/parties.csv`),
+ * each Party with its series from `party-years.csv`, and the negotiating groups
+ * (`parties/negotiating-groups.csv`) checked against it. Read once per folder.
+ */
+export function readRoster(dir = join(TEMPLATES_DIR, 'parties')): Roster {
+  let roster = rosters.get(dir)
+  if (!roster) {
+    const file = (name: string) => ({ text: readFileSync(join(dir, name), 'utf8'), file: join(dir, name) })
+    const years = existsSync(join(dir, 'party-years.csv')) ? file('party-years.csv') : undefined
+    roster = parseRoster(file('parties.csv'), file('negotiating-groups.csv'), years)
+    rosters.set(dir, roster)
+  }
+  return roster
 }
 
-/** The negotiating groups that ship with Accord, checked against the party table. */
-export function readNegotiatingGroups(dir = join(TEMPLATES_DIR, 'parties')): NegotiatingGroups {
-  const table = parsePartyTable(readFileSync(join(dir, 'parties.csv'), 'utf8'), join(dir, 'parties.csv'))
-  const file = join(dir, 'negotiating-groups.csv')
-  return parseNegotiatingGroups(readFileSync(file, 'utf8'), file, table)
+const rosters = new Map<string, Roster>()
+
+/** The Parties of the roster that ships with Accord, in file order. */
+export function readPartyTable(): readonly Party[] {
+  return readRoster().parties.parties
 }

@@ -17,7 +17,7 @@ import type { Resolutions } from '../model/resolution.ts'
 import type { Scenario } from '../model/scenario.ts'
 import { formatValue, VARIABLES } from '../model/variables.ts'
 import { fillComputedColumns } from './computed-columns.ts'
-import { allOptionsDropped, groupDecision, optionDecision } from './decisions.ts'
+import { allOptionsDropped, groupDecision, holdsStructure, optionDecision } from './decisions.ts'
 import { numberedFootnotes, renumberFootnotes } from './footnote-numbering.ts'
 import { InlineRun } from './inline-run.ts'
 import { blockName, divisionName, plainText, type UnresolvedItem, type UnresolvedKind } from './unresolved.ts'
@@ -48,6 +48,10 @@ interface Walk {
   values: Map<string, string>
   renumber: Record<string, string>
   deleting: number
+  /** A block that went carried on the line of a block kept: the next block kept does. */
+  joinNext: boolean
+  /** Whether the last block visited was kept. */
+  lastKept: boolean
   noted: Set<string>
   unresolved: UnresolvedItem[]
   path: string[]
@@ -60,9 +64,11 @@ export function consolidate(doc: Node, scenario: Scenario, options: Consolidatio
   const w: Walk = {
     index,
     resolutions: scenario.resolutions,
-    values: placeholderValues(doc, index, scenario, options),
+    values: placeholderValues(index, scenario, options),
     renumber: options.renumberProvisions ?? {},
     deleting: 0,
+    joinNext: false,
+    lastKept: false,
     noted: new Set(),
     unresolved: [],
     path: [],
@@ -74,7 +80,15 @@ export function consolidate(doc: Node, scenario: Scenario, options: Consolidatio
   const bodies = new Map<string, Node>()
   const openInBodies = new Map<string, UnresolvedItem[]>()
   for (const [label, body] of numberedFootnotes(doc)) {
-    const side: Walk = { ...w, deleting: 0, noted: new Set(), unresolved: [], path: [`footnote ${label}`] }
+    const side: Walk = {
+      ...w,
+      deleting: 0,
+      joinNext: false,
+      lastKept: false,
+      noted: new Set(),
+      unresolved: [],
+      path: [`footnote ${label}`],
+    }
     bodies.set(label, textBlock(body, side) ?? body)
     openInBodies.set(label, side.unresolved)
   }
@@ -98,8 +112,8 @@ function withLeadingGap(content: Node[], original: Node): Node[] {
   return [regap(first), ...content.slice(1)]
 }
 
-function placeholderValues(
-  doc: Node,
+/** The value each placeholder takes under `scenario`, formatted as the consolidated text writes it, by id. */
+export function placeholderValues(
   index: DocumentIndex,
   scenario: Scenario,
   options: ConsolidationOptions,
@@ -124,35 +138,82 @@ function blocks(container: Node, w: Walk): Node[] {
   container.forEach((child) => {
     const name = child.type.name
     if (name === 'option') {
-      const decision = optionDecision(container, child, w.resolutions)
-      if (decision === 'dropped') return
+      const decision = optionDecision(w.index, child, w.resolutions)
+      if (decision === 'dropped') return dropped(child, w)
       w.path.push(divisionName(child))
-      if (decision === 'chosen') {
-        // The option becomes the text: its heading and applicability note go.
-        const kept = blocks(child, w).filter(
-          (b) => !(b.type.name === 'heading' && b.attrs.level === 'option') && b.type.name !== 'applicability',
-        )
-        out.push(...kept)
+      if (decision === 'chosen' && !child.attrs.continues) {
+        // The option becomes the text: its label goes (with its line when the label stands alone), and its applicability note.
+        const kept: Node[] = []
+        child.forEach((b, _, i) => {
+          if (
+            b.type.name === 'applicability' ||
+            (i === 0 && b.type.name === 'heading' && b.attrs.level === 'option' && !holdsStructure(b))
+          )
+            dropped(b, w)
+          else kept.push(i === 0 ? withoutOptionLabel(b) : b)
+        })
+        out.push(...blocks(child.copy(Fragment.from(kept)), w))
+      } else if (decision === 'chosen') {
+        out.push(...blocks(child, w))
       } else {
-        record(w, child.attrs.id, 'option', divisionName(child), w.path.slice(0, -1).join(' › '))
+        if (!child.attrs.continues)
+          record(w, child.attrs.id, 'option', divisionName(child), w.path.slice(0, -1).join(' › '))
         out.push(child.copy(Fragment.from(blocks(child, w))))
       }
       w.path.pop()
     } else if (name === 'section' || name === 'article') {
-      if (allOptionsDropped(child, w.resolutions)) return
+      if (allOptionsDropped(w.index, child, w.resolutions)) return dropped(child, w)
       w.path.push(divisionName(child))
       out.push(child.copy(Fragment.from(blocks(child, w))))
       w.path.pop()
     } else if (name === 'table') {
       out.push(table(child, w))
     } else if (name === 'footnote' && child.attrs.kind === 'numbered') {
-      // Placed with its reference by the renumbering.
+      // Placed with its reference by the renumbering; a bracket that spans in or out of it still counts here.
+      child.descendants((n) => {
+        if (n.type.name === 'bracket_start' || n.type.name === 'bracket_end') spanningCount(n, w)
+        return true
+      })
     } else {
       const block = textBlock(child, w)
       if (block) out.push(block)
     }
   })
   return out
+}
+
+// What goes with a node taken out: a block that carried on the line before it
+// (`4. Option A: …`) hands that on to the next block kept.
+function dropped(node: Node, w: Walk): void {
+  const first = node.isTextblock ? node : firstTextblock(node)
+  if (first && first.attrs.gap === -1 && w.lastKept) w.joinNext = true
+  w.lastKept = false
+}
+
+function firstTextblock(node: Node): Node | null {
+  for (let n: Node | null = node; n; n = n.firstChild) if (n.isTextblock) return n
+  return null
+}
+
+// The first block of a chosen option without its `Option 2:` label and the spaces after it.
+function withoutOptionLabel(block: Node): Node {
+  const first = block.firstChild
+  let at = 0
+  block.forEach((n, _, i) => {
+    if (n.type.name === 'label' && n.attrs.kind === 'option' && at === 0) at = i + 1
+  })
+  if (!first || at === 0) return block
+  const children: Node[] = []
+  block.forEach((n, _, i) => {
+    if (i === at - 1) return
+    if (i === at && n.isText) {
+      const text = n.text!.replace(/^\s+/, '')
+      if (text) children.push(n.type.schema.text(text, n.marks))
+      return
+    }
+    children.push(n)
+  })
+  return block.type.create(block.attrs, children)
 }
 
 // Tables split across pages are one table: the break and the repeated heading rows go.
@@ -184,8 +245,14 @@ function textBlock(node: Node, w: Walk): Node | null {
   const inDeletion = w.deleting > 0
   const content = inlineContent(node, w)
   // A block wholly inside a deleted bracket that spans blocks goes with it.
-  if (inDeletion && content.length === 0) return null
-  return node.type.create(node.attrs, content)
+  if (inDeletion && content.length === 0) {
+    dropped(node, w)
+    return null
+  }
+  const joins = w.joinNext
+  w.joinNext = false
+  w.lastKept = true
+  return node.type.create(joins ? { ...node.attrs, gap: -1 } : node.attrs, content)
 }
 
 function inlineContent(parent: Node, w: Walk): Node[] {
@@ -250,10 +317,18 @@ function spanning(node: Node, w: Walk, run: InlineRun): void {
     run.node(node)
     return
   }
-  if (node.type.name === 'bracket_start') {
-    if (removed) w.deleting++
-  } else if (removed) w.deleting--
+  spanningCount(node, w)
   run.join(removed)
+}
+
+// Where a removed alternative that spans blocks begins and ends (never below zero: an end
+// whose start stood where this walk did not go, in a footnote body consolidated apart, ends nothing).
+function spanningCount(node: Node, w: Walk): void {
+  const d = groupDecision(w.index, w.resolutions, node.attrs.group)
+  const removed = d.kind === 'delete' || (d.kind === 'keep' && d.alt !== node.attrs.alt)
+  if (!removed) return
+  if (node.type.name === 'bracket_start') w.deleting++
+  else w.deleting = Math.max(0, w.deleting - 1)
 }
 
 // An open group keeps its brackets; what is resolved inside its alternatives is applied.

@@ -40,11 +40,14 @@ export function renumberFootnotes(
   const home = new Map<string, Node>()
   const visit = (node: Node, division: Node): void => {
     node.forEach((child) => {
-      if (
-        child.type.name === 'table' ||
-        (child.type.name === 'footnote' && bodies.has(child.attrs.label) && child.attrs.kind === 'numbered')
-      )
+      // A table's own notes are lettered apart; a numbered marker in one of its cells counts like any other.
+      if (child.type.name === 'table') {
+        child.forEach((row) => {
+          if (row.type.name === 'table_row') visit(row, division)
+        })
         return
+      }
+      if (child.type.name === 'footnote' && bodies.has(child.attrs.label) && child.attrs.kind === 'numbered') return
       if (child.type.name === 'footnote_ref' && bodies.has(child.attrs.label) && !numbers.has(child.attrs.label)) {
         numbers.set(child.attrs.label, String(numbers.size + 1))
         home.set(child.attrs.label, division)
@@ -58,7 +61,7 @@ export function renumberFootnotes(
     container.forEach((child) => {
       const name = child.type.name
       if (name === 'footnote' && child.attrs.kind === 'numbered' && bodies.has(child.attrs.label)) return
-      if (name === 'table') children.push(relettered(child))
+      if (name === 'table') children.push(relettered(child, numbers))
       else if (['article', 'section', 'option'].includes(name)) children.push(rebuild(child))
       else children.push(child.copy(Fragment.from(mapRefs(child, (ref) => numbers.get(ref.attrs.label), numbered))))
     })
@@ -73,7 +76,8 @@ export function renumberFootnotes(
 }
 
 // A table's notes: letters in order of first reference; notes no row refers to go.
-function relettered(table: Node): Node {
+// Numbered markers in its cells take the text's new numbers.
+function relettered(table: Node, numbers: Map<string, string>): Node {
   const letters = new Map<string, string>()
   const stars = new Set<string>()
   table.forEach((row) => {
@@ -108,8 +112,11 @@ function relettered(table: Node): Node {
             Fragment.from(
               mapRefs(
                 cell,
-                (ref) => relabel(ref.attrs.label),
-                (ref, next) => [...(ref.attrs.text as string)].map((ch) => letters.get(ch) ?? ch).join(''),
+                (ref) => numbers.get(ref.attrs.label) ?? relabel(ref.attrs.label),
+                (ref, next) =>
+                  numbers.has(ref.attrs.label)
+                    ? numbered(ref, next)
+                    : [...(ref.attrs.text as string)].map((ch) => letters.get(ch) ?? ch).join(''),
               ),
             ),
           ),

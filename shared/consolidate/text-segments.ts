@@ -11,7 +11,7 @@ import { indexDocument, type DocumentIndex } from '../model/document-index.ts'
 import { evaluateVariables } from '../model/evaluate.ts'
 import type { Scenario } from '../model/scenario.ts'
 import { formatValue, VARIABLES } from '../model/variables.ts'
-import { allOptionsDropped, groupDecision, optionDecision } from './decisions.ts'
+import { allOptionsDropped, groupDecision, holdsStructure, optionDecision } from './decisions.ts'
 import { blockName, divisionName } from './unresolved.ts'
 
 /** A run of characters and its fate. `footnote`: the label of a footnote marker or body label (its number may change). */
@@ -48,13 +48,15 @@ interface State {
   path: string[]
   ids: string[]
   gone: string | null
+  /** In a chosen option's first block: why its label goes. */
+  label: string | null
   out: SegmentBlock[]
 }
 
 /** Read `doc` into blocks of segments under `cx` (no scenario: nothing changes). */
 export function readSegments(doc: Node, cx: ReadingContext = {}): SegmentBlock[] {
   const index = indexDocument(doc)
-  const st: State = { index, cx, values: values(index, cx), path: [], ids: [], gone: null, out: [] }
+  const st: State = { index, cx, values: values(index, cx), path: [], ids: [], gone: null, label: null, out: [] }
   divisionInto(doc, st)
   return st.out
 }
@@ -82,18 +84,23 @@ function divisionInto(container: Node, st: State): void {
       st.path.push(divisionName(child))
       st.ids.push(child.attrs.id)
       if (name === 'option' && st.cx.scenario) {
-        const d = optionDecision(container, child, resolutions)
-        if (d === 'dropped') st.gone ??= `option ${child.attrs.id} dropped`
-        if (d === 'chosen') {
-          child.forEach((b) => {
-            const heading = (b.type.name === 'heading' && b.attrs.level === 'option') || b.type.name === 'applicability'
-            if (heading) st.gone ??= `option ${child.attrs.id} chosen: its heading and applicability note go`
+        const id = child.attrs.continues ?? child.attrs.id
+        const d = optionDecision(st.index, child, resolutions)
+        if (d === 'dropped') st.gone ??= `option ${id} dropped`
+        if (d === 'chosen' && !child.attrs.continues) {
+          child.forEach((b, _, i) => {
+            const heading =
+              (i === 0 && b.type.name === 'heading' && b.attrs.level === 'option' && !holdsStructure(b)) ||
+              b.type.name === 'applicability'
+            if (heading) st.gone ??= `option ${id} chosen: its heading and applicability note go`
+            st.label = i === 0 ? `option ${id} chosen: its label goes` : null
             blockInto(b, st)
+            st.label = null
             if (heading) st.gone = outer
           })
         } else divisionInto(child, st)
       } else {
-        if (st.cx.scenario && allOptionsDropped(child, resolutions))
+        if (st.cx.scenario && allOptionsDropped(st.index, child, resolutions))
           st.gone ??= `every option of ${child.attrs.id} dropped: it goes with its heading`
         divisionInto(child, st)
       }
@@ -178,6 +185,7 @@ function inlineInto(parent: Node, st: State, out: Segment[]): void {
       push(node.attrs.name, v ? v.value : node.attrs.name, v ? `${v.variable} = ${v.value}` : null)
     } else if (name === 'footnote_ref')
       push(node.attrs.text, node.attrs.text, st.cx.scenario ? 'footnotes renumbered' : null, node.attrs.label)
+    else if (name === 'label' && node.attrs.kind === 'option' && st.label) push(node.attrs.text, '', st.label)
     else if (name === 'label') {
       const renumbered = node.attrs.kind === 'provision' ? st.cx.renumberProvisions?.[node.attrs.value] : undefined
       if (renumbered !== undefined)

@@ -4,13 +4,15 @@
  * tracked changes as pending changes in the text room (the words stay in the
  * text, as Word shows them with all markup); its comments, anchored on the
  * same words, as comment threads in the proposals room, each speaking for the
- * Party or group its opening names and recorded by its Word author.
+ * Party or group its opening names (`readSpeaker`) and recorded by its Word author.
  */
 import type * as Y from 'yjs'
 import { MAX_COMMENT_CHARS, MAX_QUOTE_CHARS, type Comment } from '../comments/comment.ts'
 import type { DocxReading } from '../docx/reading.ts'
 import { importText, type Annotation, type Diagnostic } from '../import/index.ts'
 import type { Bindings } from '../model/bindings.ts'
+import type { Roster } from '../parties/roster.ts'
+import { readSpeaker } from '../parties/speaker.ts'
 import { writeSharedBindings } from './model-state.ts'
 import { recordPendingChanges, type PendingDraft } from '../pending-changes/decide.ts'
 import { textPositions } from '../serialize/text-positions.ts'
@@ -39,20 +41,22 @@ export interface NegotiationRooms {
   proposals: Y.Doc
 }
 
-/** Who imports, and when (the signature of every record the import writes). */
+/** Who imports, and when (the signature of every record the import writes); whom comments speak for. */
 export interface DocxImportOptions {
   by: string
   at: string
+  /** The Parties and groups a comment's opening words are read against. */
+  roster: Roster
   annotations?: Annotation[]
   bindings?: Bindings
 }
 
-/** The counts of a reading, as `accord inspect` and the upload report them. */
-export function docxCounts(reading: DocxReading): DocxImportCounts {
+/** The counts of a reading, as `accord inspect` and the upload report them; comments are attributed from `roster`. */
+export function docxCounts(reading: DocxReading, roster: Roster): DocxImportCounts {
   return {
     paragraphs: reading.paragraphs.filter((p) => p.place === 'body').length,
     comments: reading.comments.length,
-    commentsWithParty: reading.comments.filter((c) => c.speaker).length,
+    commentsWithParty: reading.comments.filter((c) => readSpeaker(c.body, roster).speaker).length,
     insertions: reading.changes.filter((c) => c.kind === 'insertion').length,
     deletions: reading.changes.filter((c) => c.kind === 'deletion').length,
     footnotes: reading.notes.filter((n) => n.kind === 'footnote').length,
@@ -123,7 +127,7 @@ export function seedNegotiationDocFromDocx(
           : { anchor: anchorRange(mapper, range.from, range.to), quote: c.quote.slice(0, MAX_QUOTE_CHARS) }),
         body: c.body.slice(0, MAX_COMMENT_CHARS) || '(empty comment)',
         by: options.by,
-        for: c.speaker,
+        for: readSpeaker(c.body, options.roster).speaker,
         recordedBy: c.author,
         source: 'word',
         at: c.date ?? options.at,
@@ -132,5 +136,5 @@ export function seedNegotiationDocFromDocx(
       comments.set(comment.id, comment)
     }
   })
-  return { diagnostics, counts: docxCounts(reading) }
+  return { diagnostics, counts: docxCounts(reading, options.roster) }
 }

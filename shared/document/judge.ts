@@ -7,6 +7,7 @@
  */
 import * as Y from 'yjs'
 import { resolvableNodes, type ResolvableNodes } from './resolvable-nodes.ts'
+import type { Roster } from '../parties/roster.ts'
 import type { Refusal } from './protocol.ts'
 import type { Actor } from './roles.ts'
 import { rootSpec } from './room-roots.ts'
@@ -23,6 +24,8 @@ export interface JudgeOptions {
   anyShape?: boolean
   /** What resolutions can name in the room's text as it stands (cached by the caller, reread when the text changes). */
   currentNodes?: () => ResolvableNodes
+  /** The Parties and groups a comment may speak for (the proposals room). */
+  roster?: Roster
 }
 
 /** The verdict on an update: refused with a reason, or admitted (and whether it changes anything). */
@@ -56,8 +59,14 @@ export function judgeUpdate(
   }
 
   let nodes: ResolvableNodes | undefined
+  const written = new Map(writes.entries.map((e) => [`${e.root}\u0000${e.key}`, e]))
   const context = {
     actor,
+    roster: options.roster,
+    after: (root: string, key: string) => {
+      const entry = written.get(`${root}\u0000${key}`)
+      return entry ? entry.value : doc.getMap(root).get(key)
+    },
     nodes: () =>
       (nodes ??= writesText(writes) ? nodesAfter(doc, update) : (options.currentNodes?.() ?? resolvableNodes(doc))),
   }

@@ -8,7 +8,8 @@
 import type * as Y from 'yjs'
 import { BindingSchema, type Bindings } from '../model/bindings.ts'
 import type { DocumentIndex } from '../model/document-index.ts'
-import { optionRivals, type ModelDiagnostic } from '../model/resolution.ts'
+import { runSiblings } from '../model/option-runs.ts'
+import type { ModelDiagnostic } from '../model/resolution.ts'
 import type { Scenario } from '../model/scenario.ts'
 import type { VariableValue } from '../model/variables.ts'
 import { textRoom } from './text-room.ts'
@@ -60,8 +61,8 @@ export function writeSharedBindings(ydoc: Y.Doc, bindings: Bindings, origin: unk
 
 /**
  * Resolve node `id` to `value` (an alternative's id, `kept`/`deleted`, `chosen`/`dropped`),
- * or reopen it with null. Choosing an option clears any rival chosen beside it (`index`
- * tells which), inside the caller's transaction when there is one.
+ * or reopen it with null. Choosing an option clears any other chosen in its run (`index`
+ * tells which: `option-runs.ts`), inside the caller's transaction when there is one.
  */
 export function resolveNode(
   ydoc: Y.Doc,
@@ -74,7 +75,7 @@ export function resolveNode(
   ydoc.transact(() => {
     if (value === null) return resolutions.delete(id)
     if (value === 'chosen') {
-      for (const rival of optionRivals(index, id)) if (resolutions.get(rival) === 'chosen') resolutions.delete(rival)
+      for (const other of runSiblings(index, id)) if (resolutions.get(other) === 'chosen') resolutions.delete(other)
     }
     resolutions.set(id, value)
   }, origin)

@@ -6,6 +6,7 @@ import type * as Y from 'yjs'
 import type { Comment } from '../comments/comment.ts'
 import type { LogEntry } from '../proposals/log-entry.ts'
 import type { Proposal, ProposalsState, Stance } from '../proposals/proposal.ts'
+import { openRoots } from './open-roots.ts'
 import { PROPOSALS_ROOTS } from './root-names.ts'
 
 /** The proposals room of one document, its maps by role. */
@@ -18,12 +19,7 @@ export interface ProposalsRoom {
 
 /** The proposals room held by `ydoc`. */
 export function proposalsRoom(ydoc: Y.Doc): ProposalsRoom {
-  return {
-    proposals: ydoc.getMap(PROPOSALS_ROOTS.proposals),
-    stances: ydoc.getMap(PROPOSALS_ROOTS.stances),
-    log: ydoc.getMap(PROPOSALS_ROOTS.log),
-    comments: ydoc.getMap(PROPOSALS_ROOTS.comments),
-  }
+  return openRoots(ydoc, PROPOSALS_ROOTS) as unknown as ProposalsRoom
 }
 
 /** Proposals, stances and the log of `ydoc` as plain data. */

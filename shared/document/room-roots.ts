@@ -7,7 +7,9 @@
 import { z } from 'zod'
 import { BindingSchema } from '../model/bindings.ts'
 import type { ResolvableNodes } from './resolvable-nodes.ts'
+import type { Roster } from '../parties/roster.ts'
 import { refuseInscription } from '../model/inscriptions.ts'
+import { chosenSibling } from '../model/option-runs.ts'
 import { refuseResolution } from '../model/resolution.ts'
 import { checkVariableValue } from '../model/variables.ts'
 import { refuseProposalEntry } from '../proposals/rights.ts'
@@ -25,6 +27,10 @@ export interface EntryContext {
   actor: Actor
   /** What resolutions can name in the text as it stands once the update is applied (read on first use). */
   nodes(): ResolvableNodes
+  /** The Parties and groups a comment may speak for. */
+  roster?: Roster
+  /** The value entry `key` of map `root` holds once the update is applied (undefined when none). */
+  after(root: string, key: string): unknown
 }
 
 /** One entry an update sets (`after`) or removes (`after` undefined), with its value before. */
@@ -100,9 +106,16 @@ const TEXT_ROOM: readonly RootSpec[] = [
     name: TEXT_ROOTS.resolutions,
     type: 'map',
     restore: 'replace',
-    judge: checked(TEXT_ROOTS.resolutions, (key, value, context) =>
-      typeof value === 'string' ? refuseResolution(context.nodes(), key, value) : 'a resolution is a string',
-    ),
+    judge: checked(TEXT_ROOTS.resolutions, (key, value, context) => {
+      if (typeof value !== 'string') return 'a resolution is a string'
+      const problem = refuseResolution(context.nodes(), key, value)
+      if (problem || value !== 'chosen') return problem
+      // Choosing an option drops the others of its run: a choice beside another that stands is refused.
+      const other = chosenSibling(context.nodes(), key, (id) => context.after(TEXT_ROOTS.resolutions, id))
+      return other
+        ? `${other} of the same run is chosen; exactly one option of a run survives (reopen ${other} first)`
+        : null
+    }),
   },
   { name: TEXT_ROOTS.bindings, type: 'map', restore: 'replace', judge: schema(TEXT_ROOTS.bindings, BindingSchema) },
   {
@@ -159,7 +172,7 @@ const PROPOSALS_ROOM: readonly RootSpec[] = [
     name: PROPOSALS_ROOTS.comments,
     type: 'map',
     restore: 'record',
-    judge: (change, context) => refuseCommentEntry(context.actor, change),
+    judge: (change, context) => refuseCommentEntry(context.actor, change, context.roster),
   },
 ]
 

@@ -8,6 +8,7 @@ import type { Binding } from '../model/bindings.ts'
 import type { VariableValue } from '../model/variables.ts'
 import type { Provenance } from './proposal-acceptance.ts'
 import type { PendingChange } from '../pending-changes/pending-change.ts'
+import { openRoots } from './open-roots.ts'
 import { TEXT_ROOTS } from './root-names.ts'
 
 /** The text room of one document, its root types by role. */
@@ -25,15 +26,5 @@ export interface TextRoom {
 
 /** The text room held by `ydoc`. */
 export function textRoom(ydoc: Y.Doc): TextRoom {
-  return {
-    text: ydoc.getXmlFragment(TEXT_ROOTS.text),
-    meta: ydoc.getMap(TEXT_ROOTS.meta),
-    resolutions: ydoc.getMap(TEXT_ROOTS.resolutions),
-    bindings: ydoc.getMap(TEXT_ROOTS.bindings),
-    values: ydoc.getMap(TEXT_ROOTS.values),
-    inscriptions: ydoc.getMap(TEXT_ROOTS.inscriptions),
-    provenance: ydoc.getMap(TEXT_ROOTS.provenance),
-    acceptances: ydoc.getMap(TEXT_ROOTS.acceptances),
-    pendingChanges: ydoc.getMap(TEXT_ROOTS.pendingChanges),
-  }
+  return openRoots(ydoc, TEXT_ROOTS, ['text']) as unknown as TextRoom
 }

@@ -5,7 +5,6 @@
  * without a range sits at its reference mark; a range that starts or ends on
  * a line break is pulled in to the words.
  */
-import { readSpeaker } from '../parties/speaker.ts'
 import type { DocxComment } from './reading.ts'
 import type { AnchorPoints } from './text-writer.ts'
 import { children, ownText, type XmlElement } from './xml.ts'
@@ -39,7 +38,6 @@ export function readComments(
     if (to < from) [from, to] = [to, from]
     while (from < to && text[from] === '\n') from++
     while (to > from && text[to - 1] === '\n') to--
-    const { speaker, named } = readSpeaker(body)
     const comment: DocxComment = {
       id,
       author: c.attrs['w:author'] ?? '',
@@ -47,8 +45,6 @@ export function readComments(
       ...(c.attrs['w:date'] ? { date: c.attrs['w:date'] } : {}),
       body,
       done: thread?.done ?? false,
-      speaker,
-      named,
       quote: text.slice(from, to),
       from,
       to,

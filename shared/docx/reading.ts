@@ -5,7 +5,6 @@
  * knows about it as side data keyed to character offsets of that text.
  */
 import type { Diagnostic } from '../import/index.ts'
-import type { Speaker } from '../parties/speaker.ts'
 
 /** A range of the text, `from` inclusive, `to` exclusive (UTF-16 offsets). */
 export interface TextSpan {
@@ -77,10 +76,6 @@ export interface DocxComment extends TextSpan {
   parentId?: string
   /** Marked done in Word. */
   done: boolean
-  /** The Party or group the comment speaks for, read from its opening words. */
-  speaker: Speaker | null
-  /** Every Party or group its opening names, the speaker first. */
-  named: Speaker[]
   /** The words the comment covers. */
   quote: string
 }

@@ -1,9 +1,12 @@
 /**
  * Annotations correct or confirm the importer's guesses for one text: they
- * regroup brackets the importer read as independent (`alternatives`), split a
- * group it read as alternatives or confirm separate brackets (`independent`),
- * and say whether a capital letter is a placeholder (`placeholder`, `text`). They live
- * beside the text (a template's `annotations.json`) so the text stays verbatim.
+ * regroup brackets the importer read as independent (`alternatives`, also two
+ * brackets on different lines with `through`), split a group it read as
+ * alternatives or confirm separate brackets (`independent`), say whether a
+ * capital letter is a placeholder (`placeholder`, `text`), and correct the
+ * option structure (`option`, `not-option`, `option-end`, `run-end`: see
+ * `structure-corrections.ts`). They live beside the text (a template's
+ * `annotations.json`) or in the document, so the text stays verbatim.
  *
  * Each names its place by line (1-based) and a quote of the text there; the
  * quote must be found on that line, so an annotation never silently drifts.
@@ -12,12 +15,30 @@ import type { Diagnostic } from './diagnostic.ts'
 import type { IdSource } from './brackets.ts'
 import type { BracketGroupRec } from './scan.ts'
 
-/** One correction. `nth` picks among several occurrences of `text` on the line (1-based). */
-export interface Annotation {
-  kind: 'alternatives' | 'independent' | 'placeholder' | 'text'
+/** The kinds of correction, each once. */
+export const ANNOTATION_KINDS = [
+  'alternatives',
+  'independent',
+  'placeholder',
+  'text',
+  'option',
+  'not-option',
+  'option-end',
+  'run-end',
+] as const
+
+/** A place in the text: a line (1-based) and a quote of it; `nth` picks among several occurrences (1-based). */
+export interface AnnotationPlace {
   line: number
   text: string
   nth?: number
+}
+
+/** One correction. */
+export interface Annotation extends AnnotationPlace {
+  kind: (typeof ANNOTATION_KINDS)[number]
+  /** For `alternatives`: where the last bracket ends, when the brackets stand on different lines. */
+  through?: AnnotationPlace
   /** Why: kept for the reader, never interpreted. */
   why?: string
 }
@@ -32,25 +53,56 @@ export function readAnnotations(value: unknown): Annotation[] {
   return list.map((a, i) => {
     const where = `annotations[${i}]`
     if (!a || typeof a !== 'object') throw new Error(`${where}: expected an object`)
-    const { kind, line, text, nth, why } = a as Record<string, unknown>
-    if (kind !== 'alternatives' && kind !== 'independent' && kind !== 'placeholder' && kind !== 'text') {
+    const { kind, why, through } = a as Record<string, unknown>
+    if (!ANNOTATION_KINDS.includes(kind as Annotation['kind'])) {
       throw new Error(
-        `${where}.kind: expected "alternatives", "independent", "placeholder" or "text", got ${JSON.stringify(kind)}`,
+        `${where}.kind: expected one of ${ANNOTATION_KINDS.map((k) => JSON.stringify(k)).join(', ')}, got ${JSON.stringify(kind)}`,
       )
     }
-    if (!Number.isInteger(line) || (line as number) < 1) throw new Error(`${where}.line: expected a line number from 1`)
-    if (typeof text !== 'string' || text === '')
-      throw new Error(`${where}.text: expected the quoted text at that place`)
-    if (nth !== undefined && (!Number.isInteger(nth) || (nth as number) < 1))
-      throw new Error(`${where}.nth: expected an occurrence number from 1`)
-    return {
-      kind,
-      line: line as number,
-      text,
-      nth: nth as number | undefined,
-      why: typeof why === 'string' ? why : undefined,
+    const out: Annotation = { kind: kind as Annotation['kind'], ...readPlace(a, where) }
+    if (through !== undefined) {
+      if (kind !== 'alternatives') throw new Error(`${where}.through: only "alternatives" spans lines`)
+      out.through = readPlace(through, `${where}.through`)
     }
+    out.why = typeof why === 'string' ? why : undefined
+    return out
   })
+}
+
+function readPlace(value: unknown, where: string): AnnotationPlace {
+  if (!value || typeof value !== 'object') throw new Error(`${where}: expected an object with "line" and "text"`)
+  const { line, text, nth } = value as Record<string, unknown>
+  if (!Number.isInteger(line) || (line as number) < 1) throw new Error(`${where}.line: expected a line number from 1`)
+  if (typeof text !== 'string' || text === '') throw new Error(`${where}.text: expected the quoted text at that place`)
+  if (nth !== undefined && (!Number.isInteger(nth) || (nth as number) < 1))
+    throw new Error(`${where}.nth: expected an occurrence number from 1`)
+  return { line: line as number, text, nth: nth as number | undefined }
+}
+
+/**
+ * The column (0-based) where `place`'s quote stands on its line, or -1 with a
+ * diagnostic saying so.
+ */
+export function locateAnnotation(
+  place: AnnotationPlace & { kind?: string },
+  lines: string[],
+  diagnostics: Diagnostic[],
+): number {
+  const text = lines[place.line - 1]
+  let at = -1
+  if (text !== undefined)
+    for (let n = 0; n < (place.nth ?? 1); n++) {
+      at = text.indexOf(place.text, at + 1)
+      if (at < 0) break
+    }
+  if (at < 0)
+    diagnostics.push({
+      line: place.line,
+      column: 1,
+      message: `annotation${place.kind ? ` (${place.kind})` : ''}: ${JSON.stringify(place.text)} is not on line ${place.line}${place.nth ? ` ${place.nth} times` : ''}`,
+      hint: 'Quote the text exactly as it stands on that line, or fix the line number.',
+    })
+  return at
 }
 
 /** Apply bracket annotations to `groups` (in place) and collect placeholder decisions. */
@@ -63,24 +115,22 @@ export function applyAnnotations(
 ): PlaceholderOverrides {
   const overrides: PlaceholderOverrides = new Map()
   for (const a of annotations) {
-    const from = locate(a, lines)
-    if (from < 0) {
-      diagnostics.push({
-        line: a.line,
-        column: 1,
-        message: `annotation (${a.kind}): ${JSON.stringify(a.text)} is not on line ${a.line}${a.nth ? ` ${a.nth} times` : ''}`,
-        hint: 'Quote the text exactly as it stands on that line, or fix the line number.',
-      })
-      continue
-    }
-    const to = from + a.text.length
+    if (a.kind !== 'alternatives' && a.kind !== 'independent' && a.kind !== 'placeholder' && a.kind !== 'text') continue
+    const from = locateAnnotation(a, lines, diagnostics)
+    if (from < 0) continue
     const line = a.line - 1
     if (a.kind === 'placeholder' || a.kind === 'text') {
-      const letter = a.text.search(/[A-Z]/)
+      const letter = /[A-Z]/.test(a.text) ? a.text.search(/[A-Z]/) : a.text.search(/[a-z]/)
       overrides.set(`${line}:${from + Math.max(letter, 0)}`, a.kind === 'placeholder')
       continue
     }
-    const found = topLevelGroups(groups, line, from, to)
+    let end = { line, col: from + a.text.length }
+    if (a.through) {
+      const at = locateAnnotation({ ...a.through, kind: a.kind }, lines, diagnostics)
+      if (at < 0) continue
+      end = { line: a.through.line - 1, col: at + a.through.text.length }
+    }
+    const found = topLevelGroups(groups, { line, col: from }, end)
     const fail = (message: string) =>
       diagnostics.push({
         line: a.line,
@@ -103,29 +153,21 @@ export function applyAnnotations(
   return overrides
 }
 
-function locate(a: Annotation, lines: string[]): number {
-  const text = lines[a.line - 1]
-  if (text === undefined) return -1
-  let at = -1
-  for (let n = 0; n < (a.nth ?? 1); n++) {
-    at = text.indexOf(a.text, at + 1)
-    if (at < 0) return -1
-  }
-  return at
-}
+type Position = { line: number; col: number }
+const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.col < b.col)
 
-// Groups whose brackets all lie in [from, to) of `line`, outermost only.
-function topLevelGroups(groups: BracketGroupRec[], line: number, from: number, to: number): BracketGroupRec[] {
+// Groups whose brackets all lie in [from, to), outermost only.
+function topLevelGroups(groups: BracketGroupRec[], from: Position, to: Position): BracketGroupRec[] {
   const inside = groups.filter((g) => {
     const first = g.alts[0].open
     const last = g.alts[g.alts.length - 1].close
-    return first.line === line && last.line === line && first.col >= from && last.col < to
+    return !before(first, from) && before(last, to)
   })
-  inside.sort((x, y) => x.alts[0].open.col - y.alts[0].open.col)
+  inside.sort((x, y) => (before(x.alts[0].open, y.alts[0].open) ? -1 : 1))
   const top: BracketGroupRec[] = []
   for (const g of inside) {
     const outer = top[top.length - 1]
-    if (outer && g.alts[0].open.col < outer.alts[outer.alts.length - 1].close.col) continue
+    if (outer && before(g.alts[0].open, outer.alts[outer.alts.length - 1].close)) continue
     top.push(g)
   }
   return top

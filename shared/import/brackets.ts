@@ -7,22 +7,37 @@
 import type { Diagnostic } from './diagnostic.ts'
 import type { BracketGroupRec, BracketToken, Run } from './scan.ts'
 
+/**
+ * Brackets nested deeper than this become start/end markers, as brackets that
+ * span blocks do: the document's depth stays bounded whatever the text's (10,000
+ * levels import without recursion that deep, here or in y-prosemirror).
+ */
+export const INLINE_DEPTH = 32
+
 /** Counters that hand out the importer's stable ids. */
 export interface IdSource {
   next(prefix: string): string
 }
 
-/** Pair the brackets of `runs` (in document order) and form their groups. */
-export function pairBrackets(runs: Run[], ids: IdSource, diagnostics: Diagnostic[]): BracketGroupRec[] {
-  const stack: BracketToken[] = []
+/** Pair the brackets of `runs` (in document order); unpaired ones are reported. */
+export function pairBrackets(runs: Run[], diagnostics: Diagnostic[]): void {
+  let stack: BracketToken[] = []
   for (const run of runs) {
+    if (run.barrier && stack.some((t) => !t.run.heading)) {
+      // A bracket opened in running text does not reach past an article's (or higher) heading: it was never closed.
+      for (const open of stack) if (!open.run.heading) unclosed(open, diagnostics)
+      stack = stack.filter((t) => t.run.heading)
+    }
     for (const t of run.tokens) {
-      if (t.kind === 'open') stack.push(t)
-      else if (t.kind === 'close') {
+      if (t.kind === 'open') {
+        t.depth = stack.length
+        stack.push(t)
+      } else if (t.kind === 'close') {
         const open = stack.pop()
         if (open) {
           open.mate = t
           t.mate = open
+          t.depth = open.depth
         } else {
           diagnostics.push({
             line: t.line + 1,
@@ -34,18 +49,20 @@ export function pairBrackets(runs: Run[], ids: IdSource, diagnostics: Diagnostic
       }
     }
   }
-  for (const open of stack) {
-    diagnostics.push({
-      line: open.line + 1,
-      column: open.col + 1,
-      message: "'[' is never closed: kept as text",
-      hint: "Add the missing ']' where the bracketed text ends, or delete this '['.",
-    })
-  }
-  return formGroups(runs, ids)
+  for (const open of stack) unclosed(open, diagnostics)
 }
 
-function formGroups(runs: Run[], ids: IdSource): BracketGroupRec[] {
+function unclosed(open: BracketToken, diagnostics: Diagnostic[]): void {
+  diagnostics.push({
+    line: open.line + 1,
+    column: open.col + 1,
+    message: "'[' is never closed: kept as text",
+    hint: "Add the missing ']' where the bracketed text ends, or delete this '['.",
+  })
+}
+
+/** Form the groups of paired brackets (after `pairBrackets`, once blocks are final): `][` joins alternatives. */
+export function formGroups(runs: Run[], ids: IdSource): BracketGroupRec[] {
   const groups: BracketGroupRec[] = []
   for (const run of runs) {
     const tokens = run.tokens
@@ -64,7 +81,7 @@ function formGroups(runs: Run[], ids: IdSource): BracketGroupRec[] {
       open.group = close.group = group
       open.alt = close.alt = group.alts.length
       group.alts.push({ open, close, id: `${group.id}.${group.alts.length + 1}` })
-      if (close.run !== run) group.inline = false
+      if (close.run !== run || open.depth >= INLINE_DEPTH) group.inline = false
     }
   }
   markSeparatedGuesses(runs)

@@ -1,6 +1,7 @@
 /**
- * Turns blocks and tables into document nodes and nests them into articles,
- * sections and options, resolving what needs the whole text: which section an
+ * Turns the planned structure (`structure.ts`) into document nodes: articles
+ * and sections around their blocks, option nodes with their run, parent and
+ * extent, and resolves what needs the whole text: which section an
  * applicability note names, and which Party an option's footnote credits.
  */
 import type { Node } from 'prosemirror-model'
@@ -8,6 +9,7 @@ import { schema } from '../schema/index.ts'
 import type { BlockRec } from './blocks.ts'
 import { buildInline, type InlineContext } from './inline.ts'
 import type { Run } from './scan.ts'
+import type { OptionPlan, Placement, RunPlan } from './structure.ts'
 import type { TableRec } from './tables.ts'
 
 const nodes = schema.nodes
@@ -19,50 +21,96 @@ export interface BuildContext extends InlineContext {
 
 type Frame = {
   kind: 'doc' | 'article' | 'section' | 'option'
+  rank: number
   attrs: Record<string, unknown>
   children: Node[]
   recs: BlockRec[]
+  plan?: OptionPlan
 }
 
-const RANK = { doc: 0, article: 1, section: 2, option: 3 }
-
-/** Build the document's top-level content from `items`. */
-export function buildContent(items: (BlockRec | TableRec)[], cx: BuildContext): Node[] {
-  const footnoteTexts = collectFootnoteTexts(items, cx.lines)
+/** Build the document's top-level content from the planned placements. */
+export function buildContent(placements: Placement[], cx: BuildContext): Node[] {
+  const footnoteTexts = collectFootnoteTexts(placements, cx.lines)
   const sections: { id: string; letter: string; title: string }[] = []
-  const stack: Frame[] = [{ kind: 'doc', attrs: {}, children: [], recs: [] }]
+  const optionIds = new Map<OptionPlan, string>()
+  const runIds = new Map<RunPlan, string>()
+  const stack: Frame[] = [{ kind: 'doc', rank: -1, attrs: {}, children: [], recs: [] }]
+  let current: Placement['node'] = null
+  const top = () => stack[stack.length - 1]
   const close = () => {
     const frame = stack.pop()!
-    if (frame.kind === 'option') frame.attrs.attribution = attribution(frame.recs, cx, footnoteTexts)
-    stack[stack.length - 1].children.push(nodes[frame.kind].create(frame.attrs, frame.children))
+    if (frame.kind === 'option' && !frame.attrs.continues)
+      frame.attrs.attribution = attribution(frame.recs, cx, footnoteTexts)
+    top().children.push(nodes[frame.kind].create(frame.attrs, frame.children))
   }
-  const open = (kind: 'article' | 'section' | 'option', prefix: string) => {
-    while (RANK[stack[stack.length - 1].kind] >= RANK[kind]) close()
-    const frame: Frame = { kind, attrs: { id: cx.ids.next(prefix) }, children: [], recs: [] }
-    stack.push(frame)
-    return frame
+  const closeOption = () => {
+    if (top().kind === 'option') close()
+    current = null
   }
-  for (const item of items) {
-    if (item.type === 'table') {
-      stack[stack.length - 1].children.push(tableNode(item, cx))
-      continue
+  const closeDivisions = (rank: number) => {
+    closeOption()
+    while (top().kind !== 'doc' && top().rank >= rank) close()
+  }
+  for (const p of placements) {
+    const item = p.item
+    if (p.division) {
+      const rec = item as BlockRec
+      closeDivisions(rec.rank!)
+      const frame: Frame = {
+        kind: p.division,
+        rank: rec.rank!,
+        attrs: { id: cx.ids.next(p.division === 'article' ? 'a' : 's') },
+        children: [],
+        recs: [],
+      }
+      stack.push(frame)
+      if (p.division === 'section' && rec.label)
+        sections.push({
+          id: frame.attrs.id as string,
+          letter: rec.label.value,
+          title: plain(cx.lines[rec.first].slice(rec.label.to)),
+        })
+    } else {
+      if (p.node !== current) {
+        closeOption()
+        if (p.node) openOption(p.node.option, p.node.continues)
+        current = p.node
+      }
+      // A heading between divisions (a part, an annex): the divisions it outranks end before it.
+      if (!p.node && item.type === 'heading' && typeof item.rank === 'number') closeDivisions(item.rank)
     }
-    if (item.type === 'heading' && item.level === 'article') open('article', 'a')
-    else if (item.type === 'heading' && item.level === 'section') {
-      const frame = open('section', 's')
-      const line = cx.lines[item.first]
-      sections.push({
-        id: frame.attrs.id as string,
-        letter: item.label!.value,
-        title: plain(line.slice(item.label!.to)),
-      })
-    } else if (item.type === 'heading' && item.level === 'option') open('option', 'o')
-    const frame = stack[stack.length - 1]
-    frame.recs.push(item)
-    frame.children.push(blockNode(item, cx, sections))
+    if (item.type === 'table') top().children.push(tableNode(item, cx))
+    else {
+      top().recs.push(item)
+      top().children.push(blockNode(item, cx, sections))
+    }
   }
   while (stack.length > 1) close()
   return stack[0].children
+
+  function openOption(plan: OptionPlan, continues: boolean) {
+    const id = cx.ids.next('o')
+    if (!continues) optionIds.set(plan, id)
+    let run = runIds.get(plan.run)
+    if (!run) runIds.set(plan.run, (run = cx.ids.next('run')))
+    const attrs = {
+      id,
+      attribution: null,
+      run,
+      parent: plan.parent ? (optionIds.get(plan.parent) ?? null) : null,
+      continues: continues ? (optionIds.get(plan) ?? null) : null,
+      extent: plan.extent,
+    }
+    if (!continues && plan.guess)
+      cx.guesses.push({
+        kind: 'option',
+        id,
+        line: plan.label.first + 1,
+        column: plan.label.from + 1,
+        message: plan.guess,
+      })
+    stack.push({ kind: 'option', rank: Infinity, attrs, children: [], recs: [], plan })
+  }
 }
 
 function blockNode(rec: BlockRec, cx: BuildContext, sections: { id: string; letter: string; title: string }[]): Node {
@@ -71,7 +119,10 @@ function blockNode(rec: BlockRec, cx: BuildContext, sections: { id: string; lett
   const gap = rec.gap
   switch (rec.type) {
     case 'heading':
-      return nodes.heading.create({ gap, level: rec.level }, content)
+      return nodes.heading.create(
+        { gap, level: rec.level, rank: typeof rec.rank === 'number' ? rec.rank : null },
+        content,
+      )
     case 'applicability':
       return nodes.applicability.create({ gap, ...applicabilityTarget(cx.lines, rec, sections) }, content)
     case 'footnote':
@@ -150,9 +201,9 @@ function attribution(recs: BlockRec[], cx: BuildContext, footnotes: Map<string, 
   return null
 }
 
-function collectFootnoteTexts(items: (BlockRec | TableRec)[], lines: string[]): Map<string, string> {
+function collectFootnoteTexts(placements: Placement[], lines: string[]): Map<string, string> {
   const texts = new Map<string, string>()
-  for (const item of items) {
+  for (const { item } of placements) {
     if (item.type === 'footnote' && item.label && !texts.has(item.label.value)) {
       texts.set(
         item.label.value,

@@ -7,6 +7,7 @@ import type { Node } from 'prosemirror-model'
 import { schema } from '../schema/index.ts'
 import type { PlaceholderOverrides } from './annotations.ts'
 import type { IdSource } from './brackets.ts'
+import type { Guess } from './guess.ts'
 import { findPlaceholders } from './placeholders.ts'
 import type { BracketGroupRec, Run, Token } from './scan.ts'
 import { findSlashRuns } from './slashes.ts'
@@ -19,6 +20,7 @@ export interface InlineContext {
   lines: string[]
   ids: IdSource
   overrides: PlaceholderOverrides
+  guesses: Guess[]
 }
 
 /** The inline nodes of tokens [from, to) of `run`. */
@@ -94,30 +96,32 @@ function textNodes(t: Extract<Token, { kind: 'text' }>, cx: InlineContext, out: 
     out.push(schema.text(text))
     return
   }
-  const places = found.map((c) => c - col).filter((p) => !slashes.some((s) => p >= s.from && p < s.to))
+  const places = found
+    .map((span) => ({ at: span.from - col, end: span.to - col }))
+    .filter((p) => !slashes.some((s) => p.at >= s.from && p.at < s.to))
   const events = [
-    ...places.map((at) => ({ at, end: at + 1, slash: undefined })),
+    ...places.map((p) => ({ ...p, slash: undefined })),
     ...slashes.map((s) => ({ at: s.from, end: s.to, slash: s })),
   ].sort((a, b) => a.at - b.at)
   let pos = 0
   for (const e of events) {
     if (e.at > pos) out.push(schema.text(text.slice(pos, e.at)))
-    if (e.slash) out.push(slashGroup(e.slash.words, cx))
-    else out.push(nodes.placeholder.create({ id: cx.ids.next('p'), name: text[e.at] }))
+    if (e.slash) out.push(slashGroup(e.slash.words, cx, line + 1, col + e.at + 1))
+    else out.push(nodes.placeholder.create({ id: cx.ids.next('p'), name: text.slice(e.at, e.end) }))
     pos = e.end
   }
   if (pos < text.length) out.push(schema.text(text.slice(pos)))
 }
 
-function slashGroup(words: string[], cx: InlineContext): Node {
+const SLASH_GUESS = 'words around " / " read as alternatives; the text gives no wider scope'
+
+function slashGroup(words: string[], cx: InlineContext, line: number, column: number): Node {
   const id = cx.ids.next('g')
+  cx.guesses.push({ kind: 'bracketGroup', id, line, column, message: SLASH_GUESS })
   const children: Node[] = []
   words.forEach((word, k) => {
     if (k > 0) children.push(nodes.separator.create(null, schema.text(' / ')))
     children.push(nodes.alternative.create({ id: `${id}.${k + 1}` }, schema.text(word)))
   })
-  return nodes.bracket_group.create(
-    { id, style: 'slash', guess: 'words around " / " read as alternatives; the text gives no wider scope' },
-    children,
-  )
+  return nodes.bracket_group.create({ id, style: 'slash', guess: SLASH_GUESS }, children)
 }

@@ -20,6 +20,20 @@ export interface Run {
   /** Label at the start of the first segment's line. */
   label?: LabelSpan
   tokens: Token[]
+  /** A heading or option label line: digits glued to the last word of its first line are a footnote marker (`Option II: Finance6`). */
+  titleLine?: boolean
+  /** A heading of an article or higher: a bracket opened in running text before it does not reach past it. */
+  barrier?: boolean
+  /** The run is a heading's: a bracket it opens may close sections later (`B. [Definitions`). */
+  heading?: boolean
+}
+
+/** How the text writes what the scanner reads differently by shape. */
+export interface ScanOptions {
+  /** Markdown: `[^1]` is a footnote marker, `*` is emphasis, never a marker. */
+  markdown: boolean
+  /** The text's line ending, for drafting notes `{…}` that wrap across lines. */
+  eol: string
 }
 
 /** A bracket character, to be paired by `pairBrackets`. */
@@ -33,6 +47,8 @@ export interface BracketToken {
   group: BracketGroupRec | null
   /** Index of the alternative in its group. */
   alt: number
+  /** Brackets open around this one (0 outside any), set by `pairBrackets`. */
+  depth: number
 }
 
 /** A set of bracket pairs that form one group: alternatives, or one optional text. */
@@ -57,24 +73,43 @@ export type Token =
 const BLANK = /\[ ?(?:\.{3,}|…) ?\]/y
 const SUPERSCRIPTS = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/y
 const CARET = /\^(?:\{[^}\s]{1,8}\}|[A-Za-z0-9*])/y
-const GLUED_DIGITS = /\d{1,2}(?=$|[\s[\]\.,;:)])/y
+// `]6`, `]12.`: a marker glued to a bracket; `[y]70 per cent` is a number.
+const GLUED_DIGITS = /\d{1,2}(?=$|[\s[\]\.,;:)])(?!\s*(?:per ?cent|percent|%|°|years?\b|million|billion|tonnes?\b))/y
+// `COP,9 the`: a marker a PDF flattened after a word's punctuation (never `1/CP.17`: after `.` only in lower case).
+const PUNCTUATED_DIGITS = /(?:(?<=\p{L}[,;:])|(?<=\p{Ll}\.))[1-9]\d?(?=\s|$)/uy
+const MARKDOWN_REF = /\[\^[^\]\s]{1,10}\]/y
+// `Finance6` at the end of a heading or option label line.
+const TITLE_MARKER = /(?<=\p{Ll})[1-9]\d?\s*$/u
 
 /** Tokenize `run` in place, reading its segments from `lines`. */
-export function scanRun(run: Run, lines: string[], diagnostics: Diagnostic[]): void {
-  const scanner = new Scanner(run, diagnostics)
+export function scanRun(run: Run, lines: string[], diagnostics: Diagnostic[], options: ScanOptions): void {
+  const scanner = new Scanner(run, diagnostics, options, lines)
   const { segments, tokens } = run
   for (let s = 0; s < segments.length; s++) {
     const seg = segments[s]
-    if (s > 0) tokens.push({ kind: 'break' })
+    if (s > 0 && !scanner.inNote) tokens.push({ kind: 'break' })
     const text = lines[seg.line]
     let from = seg.from
     if (s === 0 && run.label && run.label.from >= seg.from) {
-      scanner.scan(text, seg.line, from, run.label.from)
+      scanner.scan(text, seg.line, from, run.label.from, s)
       tokens.push({ kind: 'label', text: text.slice(run.label.from, run.label.to), span: run.label })
       from = run.label.to
     }
-    scanner.scan(text, seg.line, from, seg.to)
+    let to = seg.to
+    let marker: string | null = null
+    if (run.titleLine && s === 0) {
+      const m = TITLE_MARKER.exec(text.slice(from, to))
+      if (m) {
+        marker = m[0].trim()
+        to = from + m.index
+      }
+    }
+    scanner.scan(text, seg.line, from, to, s)
+    if (marker) {
+      tokens.push({ kind: 'ref', text: text.slice(to, seg.to), label: marker })
+    }
   }
+  scanner.finish()
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]
     if (t.kind === 'open' || t.kind === 'close') t.index = i
@@ -86,18 +121,38 @@ class Scanner {
   private text = ''
   private line = 0
   private start = 0
+  /** A drafting note `{…}` that opened on an earlier line of the run and is still open. */
+  inNote = false
+  private note = ''
+  private segment = 0
 
   constructor(
     private run: Run,
     private diagnostics: Diagnostic[],
+    private options: ScanOptions,
+    private lines: string[],
   ) {}
 
-  scan(text: string, line: number, from: number, to: number): void {
+  scan(text: string, line: number, from: number, to: number, segment: number): void {
     this.text = text
     this.line = line
     this.start = from
+    this.segment = segment
     const tokens = this.run.tokens
     let i = from
+    if (this.inNote) {
+      const end = text.indexOf('}', from)
+      if (end < 0 || end >= to) {
+        this.note += this.options.eol + text.slice(from, to)
+        this.start = to
+        return
+      }
+      tokens.push({ kind: 'note', text: this.note + this.options.eol + text.slice(from, end), style: 'curly' })
+      this.inNote = false
+      this.note = ''
+      this.start = i = end + 1
+    }
+    const markdown = this.options.markdown
     while (i < to) {
       const c = text.charCodeAt(i)
       let m: RegExpExecArray | null = null
@@ -109,8 +164,17 @@ class Scanner {
           this.start = i += m[0].length
           continue
         }
+        if (markdown && text.charCodeAt(i + 1) === 94 /* ^ */) {
+          MARKDOWN_REF.lastIndex = i
+          if ((m = MARKDOWN_REF.exec(text)) && i + m[0].length <= to) {
+            tokens.push({ kind: 'ref', text: m[0], label: m[0].slice(2, -1) })
+            this.start = i += m[0].length
+            continue
+          }
+        }
+        // `[*specified conditions*]`: a note only when no bracket stands inside it.
         const noteEnd = text.charCodeAt(i + 1) === 42 && text.charCodeAt(i + 2) !== 93 ? text.indexOf('*]', i + 2) : -1
-        if (noteEnd >= 0 && noteEnd + 2 <= to) {
+        if (noteEnd >= 0 && noteEnd + 2 <= to && !/[[\]]/.test(text.slice(i + 2, noteEnd))) {
           tokens.push({ kind: 'note', text: text.slice(i + 2, noteEnd), style: 'square' })
           this.start = i = noteEnd + 2
           continue
@@ -131,18 +195,27 @@ class Scanner {
           tokens.push({ kind: 'ref', text: m[0], label: m[0] })
           this.start = i += m[0].length
         }
+      } else if (c === 123 /* { */ && markdown && text.charCodeAt(i + 1) === 58 /* : */) {
+        i++ // `{:toc}`, `{: .class}`: Kramdown's attribute lists, markup rather than a drafting note
       } else if (c === 123 /* { */) {
         const end = text.indexOf('}', i + 1)
         if (end >= 0 && end < to && text.lastIndexOf('{', end - 1) === i) {
           this.flush(i)
           tokens.push({ kind: 'note', text: text.slice(i + 1, end), style: 'curly' })
           this.start = i = end + 1
+        } else if (end < 0 && text.indexOf('{', i + 1) < 0 && this.closesLater()) {
+          // A note that wraps: it runs on to the '}' of a later line of this block.
+          this.flush(i)
+          this.inNote = true
+          this.note = text.slice(i + 1, to)
+          this.start = to
+          return
         } else {
           this.diagnostics.push({
             line: line + 1,
             column: i + 1,
-            message: "'{' with no '}' on the same line: kept as text",
-            hint: 'Close the drafting note on this line, or remove the brace.',
+            message: "'{' with no '}' in its paragraph: kept as text",
+            hint: 'Close the drafting note, or remove the brace.',
           })
           i++
         }
@@ -163,6 +236,7 @@ class Scanner {
         } else i++
       } else if (
         c === 42 /* * */ &&
+        !markdown &&
         i > 0 &&
         isLetter(text.charCodeAt(i - 1)) &&
         (i + 1 >= to || !isWordChar(text.charCodeAt(i + 1)))
@@ -171,9 +245,35 @@ class Scanner {
         this.flush(i)
         tokens.push({ kind: 'ref', text: '*', label: '*' })
         this.start = ++i
+      } else if (c >= 49 && c <= 57 && i > 1 && isMarkerPunctuation(text.charCodeAt(i - 1))) {
+        PUNCTUATED_DIGITS.lastIndex = i
+        if ((m = PUNCTUATED_DIGITS.exec(text)) && i + m[0].length <= to) {
+          this.flush(i)
+          tokens.push({ kind: 'ref', text: m[0], label: m[0] })
+          this.start = i += m[0].length
+        } else i++
       } else i++
     }
     this.flush(to)
+  }
+
+  /** A note still open at the end of the run is not one: its '{' was reported when it opened. */
+  finish(): void {
+    if (this.inNote) throw new Error('drafting note left open: closesLater() promised a "}"')
+  }
+
+  // Whether a later line of the run closes a '{' left open on this one (before any other '{').
+  private closesLater(): boolean {
+    const segments = this.run.segments
+    for (let s = this.segment + 1; s < segments.length; s++) {
+      const seg = segments[s]
+      const text = this.lines[seg.line]
+      const close = text.indexOf('}', seg.from)
+      const open = text.indexOf('{', seg.from)
+      if (open >= 0 && open < seg.to && (close < 0 || open < close)) return false
+      if (close >= 0 && close < seg.to) return true
+    }
+    return false
   }
 
   private flush(end: number): void {
@@ -182,8 +282,22 @@ class Scanner {
   }
 
   private bracket(kind: 'open' | 'close', col: number): void {
-    this.run.tokens.push({ kind, line: this.line, col, run: this.run, index: 0, mate: null, group: null, alt: 0 })
+    this.run.tokens.push({
+      kind,
+      line: this.line,
+      col,
+      run: this.run,
+      index: 0,
+      mate: null,
+      group: null,
+      alt: 0,
+      depth: 0,
+    })
   }
+}
+
+function isMarkerPunctuation(c: number): boolean {
+  return c === 44 /* , */ || c === 59 /* ; */ || c === 58 /* : */ || c === 46 /* . */
 }
 
 function isSuperscriptDigit(c: number): boolean {

@@ -1,8 +1,11 @@
 /**
  * Joins table rows into tables: a run of tab-separated lines is one table, a
  * "Table (continued)" break followed by the same heading row continues it, and
- * the lettered notes right after it are its table notes.
+ * the lettered notes right after it are its table notes. A table's rows are
+ * Parties when its heading says so (`Party`, `Country`) or most of its rows
+ * name States; a field/value table has no Party rows.
  */
+import { isStateName } from '../parties/state-names.ts'
 import type { BlockRec } from './blocks.ts'
 
 /** A table row, a continuation break or a table note, in table order. */
@@ -48,6 +51,7 @@ export function assembleTables(blocks: BlockRec[], lines: string[]): (BlockRec |
       i++
     }
     table.children[0].rec.gap = 0
+    if (!isPartyTable(table, headingCell)) for (const child of table.children) child.party = null
     out.push(table)
   }
   return out
@@ -66,6 +70,17 @@ function takeRows(blocks: BlockRec[], start: number, lines: string[], table: Tab
     i++
   }
   return i
+}
+
+const PARTY_HEADING = /^\s*(?:Party|Parties|Country|Countries|Member States?|States?)\b/i
+
+// Whether the rows of `table` are Parties: its heading's first cell says so, or
+// at least half of its named rows (two or more) are States.
+function isPartyTable(table: TableRec, headingCell: string): boolean {
+  if (table.children[0]?.header && PARTY_HEADING.test(headingCell)) return true
+  const named = table.children.filter((c) => c.party !== null)
+  const states = named.filter((c) => isStateName(c.party!)).length
+  return states >= 2 && states * 2 >= named.length
 }
 
 function firstCell(line: string): string {

@@ -4,9 +4,10 @@
  * diagnostics and consolidation all read.
  */
 import type { DocumentIndex } from './document-index.ts'
-import { optionRivals, type Resolutions } from './resolution.ts'
+import { optionStanding } from './option-runs.ts'
+import type { Resolutions } from './resolution.ts'
 
-/** How a note stands: the option it needs is chosen, is out (dropped, or a rival chosen), or still open. */
+/** How a note stands: the option it needs is chosen, is out (dropped, or another of its run chosen), or still open. */
 export type Holds = 'met' | 'unmet' | 'pending'
 
 /** Where option `id`'s applicability stands. */
@@ -14,7 +15,7 @@ export interface Applicability {
   holds: Holds
   /** The option the note needs (null when the note names an option the text does not have). */
   required: string | null
-  /** The option chosen in the section the note names, if any. */
+  /** The option chosen in the run of the option the note names (in its section when the text lacks it), if any. */
   chosen: string | null
   /** The section and option number the note names. */
   names: { section: string; option: string }
@@ -24,12 +25,11 @@ export interface Applicability {
 export function applicabilityOf(index: DocumentIndex, resolutions: Resolutions, id: string): Applicability | null {
   const names = index.options.get(id)?.requires
   if (!names) return null
-  const options = index.sections.get(names.section) ?? []
-  const required = options.find((o) => index.options.get(o)?.number === names.option) ?? null
-  const chosen = options.find((o) => resolutions[o] === 'chosen') ?? null
-  let holds: Holds = 'pending'
-  if (required && resolutions[required] === 'chosen') holds = 'met'
-  else if (chosen || (required && resolutions[required] === 'dropped')) holds = 'unmet'
-  else if (required && optionRivals(index, required).some((o) => resolutions[o] === 'chosen')) holds = 'unmet'
+  const inSection = index.sections.get(names.section) ?? []
+  const required = inSection.find((o) => index.options.get(o)?.number === names.option) ?? null
+  const choice = required ? index.runs.get(index.options.get(required)!.run)! : inSection
+  const chosen = choice.find((o) => resolutions[o] === 'chosen') ?? null
+  const standing = required ? optionStanding(index, resolutions, required)!.state : chosen ? 'dropped' : 'unresolved'
+  const holds: Holds = standing === 'chosen' ? 'met' : standing === 'dropped' ? 'unmet' : 'pending'
   return { holds, required, chosen, names }
 }

@@ -5,6 +5,7 @@
  * node (last writer wins for that node, others untouched).
  */
 import type { DocumentIndex } from './document-index.ts'
+import { optionStanding } from './option-runs.ts'
 
 /** Resolutions by node id, as stored. */
 export type Resolutions = Record<string, string>
@@ -30,16 +31,6 @@ export interface ModelDiagnostic {
     | 'commitment-value'
   message: string
   ids: string[]
-}
-
-/**
- * The options that choosing option `id` drops: the others of the one choice it stands in.
- * Every place that chooses an option, draws its rivals or checks that one option
- * survives asks this function.
- */
-export function optionRivals(index: DocumentIndex, id: string): string[] {
-  const section = index.options.get(id)?.section
-  return section ? (index.sections.get(section) ?? []).filter((other) => other !== id) : []
 }
 
 /**
@@ -79,14 +70,9 @@ export function nodeState(index: DocumentIndex, resolutions: Resolutions, id: st
     }
     return { kind: 'group', choice: value && group.alternatives.includes(value) ? value : null }
   }
-  const option = index.options.get(id)
-  if (option) {
-    if (value === 'chosen' || value === 'dropped') return { kind: 'option', state: value, implied: false }
-    // Exactly one option of a choice survives: choosing one drops its rivals.
-    const chosen = optionRivals(index, id).some((o) => resolutions[o] === 'chosen')
-    return { kind: 'option', state: chosen ? 'dropped' : 'unresolved', implied: chosen }
-  }
-  return null
+  // Exactly one option of a run survives: choosing one drops the others of its run.
+  const standing = optionStanding(index, resolutions, id)
+  return standing ? { kind: 'option', ...standing } : null
 }
 
 /** Diagnostics of the stored resolutions themselves: unknown ids, values that fit no node, two options chosen. */
@@ -96,13 +82,13 @@ export function checkResolutions(index: DocumentIndex, resolutions: Resolutions)
     const problem = refuseResolution(index, id, resolutions[id])
     if (problem) out.push({ code: 'invalid-resolution', message: problem, ids: [id] })
   }
-  for (const [section, options] of index.sections) {
+  for (const options of index.runs.values()) {
     const chosen = options.filter((o) => resolutions[o] === 'chosen')
     if (chosen.length > 1)
       out.push({
         code: 'two-options',
-        message: `${chosen.length} options chosen in one section; exactly one survives`,
-        ids: [section, ...chosen],
+        message: `${chosen.length} options chosen in one run of alternatives; exactly one survives`,
+        ids: [index.options.get(chosen[0])!.section ?? chosen[0], ...chosen],
       })
   }
   return out
@@ -128,12 +114,11 @@ export function remaining(
       at(g.section).brackets++
     }
   }
-  for (const [section, ids] of index.sections) {
-    if (ids.length > 0 && !ids.some((o) => resolutions[o] === 'chosen')) {
-      const open = ids.filter((o) => resolutions[o] !== 'dropped').length
-      options += open
-      at(section).options += open
-    }
+  for (const id of index.options.keys()) {
+    if (optionStanding(index, resolutions, id)!.state !== 'unresolved') continue
+    if (index.runs.get(index.options.get(id)!.run)!.some((o) => resolutions[o] === 'chosen')) continue
+    options++
+    at(index.options.get(id)!.section).options++
   }
   return { brackets, options, bySection }
 }

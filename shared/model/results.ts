@@ -302,7 +302,7 @@ export function summarizeRows(
       message: 'the second commitment period is not resolved: no assigned amounts yet',
       ids: evaluation.sources['cp2.period'] ?? [],
     })
-  // One pass: rows are recomputed on every change, 197 of them when every Party inscribes.
+  // One pass: rows are recomputed on every change, 198 of them when every Party inscribes.
   const uninscribed: string[] = []
   const problems: ModelDiagnostic[] = []
   let totalT = 0

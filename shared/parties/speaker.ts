@@ -9,13 +9,9 @@
  * slip (`EIGRequire`, `Grupo Surconcerned`) and a one-letter slip in a long
  * name (`Groupo Sur`) are still read. Anything else names no one.
  */
-import { NEGOTIATING_GROUPS, UNFCCC_PARTIES } from './roster.ts'
+import type { Roster, Speaker } from './roster.ts'
 
-/** Who a comment speaks for: a Party or a negotiating group, by its roster name. */
-export interface Speaker {
-  kind: 'party' | 'group'
-  name: string
-}
+export type { Speaker }
 
 /** The speaker of a note and every Party or group its opening names. */
 export interface SpeakerReading {
@@ -46,10 +42,13 @@ const PREFIX = new RegExp(
 const SEPARATOR = /^\s*(?:,|&|\+|\/|\band\b)\s*/
 const LEADING = /^[\s\-–—•*"“'‘(]+/
 
-let candidates: Map<string, Candidate[]> | undefined
+// Each roster's names, indexed once.
+const indexes = new WeakMap<Roster, Map<string, Candidate[]>>()
 
-/** Read who `text` (a comment's body) speaks for. */
-export function readSpeaker(text: string): SpeakerReading {
+/** Read who `text` (a comment's body) speaks for among the Parties and groups of `roster`. */
+export function readSpeaker(text: string, roster: Roster): SpeakerReading {
+  let index = indexes.get(roster)
+  if (!index) indexes.set(roster, (index = buildCandidates(roster)))
   let rest = fold(text.slice(0, 300)).replace(LEADING, '')
   for (let i = 0; i < 3; i++) {
     const m = PREFIX.exec(rest)
@@ -58,7 +57,7 @@ export function readSpeaker(text: string): SpeakerReading {
   }
   const named: Speaker[] = []
   for (;;) {
-    const match = nameAt(rest)
+    const match = nameAt(rest, index)
     if (!match) break
     if (!named.some((s) => s.kind === match.speaker.kind && s.name === match.speaker.name)) named.push(match.speaker)
     rest = rest.slice(match.length)
@@ -70,8 +69,7 @@ export function readSpeaker(text: string): SpeakerReading {
 }
 
 // The longest roster name at the start of `text`, and how many characters it took.
-function nameAt(text: string): { speaker: Speaker; length: number } | undefined {
-  const index = (candidates ??= buildCandidates())
+function nameAt(text: string, index: Map<string, Candidate[]>): { speaker: Speaker; length: number } | undefined {
   const lower = text.toLowerCase()
   let best: { speaker: Speaker; length: number } | undefined
   for (const c of index.get(lower[0]) ?? []) {
@@ -101,7 +99,7 @@ function boundaryAfter(text: string, at: number, c: Candidate): boolean {
   return c.acronym && /\p{Lu}/u.test(next) && /\p{Ll}/u.test(text[at + 1] ?? '')
 }
 
-function buildCandidates(): Map<string, Candidate[]> {
+function buildCandidates(roster: Roster): Map<string, Candidate[]> {
   const all: Candidate[] = []
   const add = (name: string, speaker: Speaker) => {
     const folded = fold(name)
@@ -115,13 +113,12 @@ function buildCandidates(): Map<string, Candidate[]> {
       speaker,
     })
   }
-  for (const g of NEGOTIATING_GROUPS) for (const n of [g.name, ...g.aliases]) add(n, { kind: 'group', name: g.name })
+  const groups = roster.groups.groups
+  for (const g of groups) for (const n of new Set([g.id, g.name, ...g.aliases])) add(n, { kind: 'group', name: g.name })
   // A Party that is also a group (the EU) is read as the group, which carries the Party.
-  const groupNames = new Set(
-    NEGOTIATING_GROUPS.flatMap((g) => [g.name, ...g.aliases].map((n) => fold(n).toLowerCase())),
-  )
-  for (const p of UNFCCC_PARTIES)
-    for (const n of [p.name, ...(p.aliases ?? [])])
+  const groupNames = new Set(groups.flatMap((g) => [g.id, g.name, ...g.aliases].map((n) => fold(n).toLowerCase())))
+  for (const p of roster.parties.parties)
+    for (const n of new Set([p.name, p.unName, ...p.aliases]))
       if (!groupNames.has(fold(n).toLowerCase())) add(n, { kind: 'party', name: p.name })
   const index = new Map<string, Candidate[]>()
   for (const c of all) {

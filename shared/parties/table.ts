@@ -17,14 +17,23 @@ export interface PartyTable {
   byName(name: string): Party | undefined
   /** The Party with this ISO 3166-1 alpha-2 code ("EU" for the European Community/Union). */
   byIso(code: string): Party | undefined
-  /** Like `byName`, but throws naming the Party and the closest spellings when absent. */
+  /** Like `byName`, but an unknown name gives a message naming it and the closest spellings. */
+  find(name: string): { party: Party } | { error: string }
+  /** Like `find`, but throws the message. */
   get(name: string): Party
 }
 
-/** Normalises a Party name for lookup: case, runs of spaces and non-breaking spaces do not matter. */
+/**
+ * Normalises a Party or group name for lookup: case, accents, apostrophe
+ * shapes, runs of spaces and non-breaking spaces do not matter, so "Turkiye"
+ * finds Türkiye and "Cote d’Ivoire" Côte d'Ivoire.
+ */
 export function partyNameKey(name: string): string {
   return name
-    .replace(/[\s\u00a0]+/g, ' ')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘`]/g, "'")
+    .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase()
 }
@@ -101,18 +110,26 @@ export function parsePartyTable(csvText: string, fileName: string, years?: { tex
     parties.push(party)
   }
 
+  const find = (name: string): { party: Party } | { error: string } => {
+    const key = partyNameKey(name)
+    const party = byKey.get(key)
+    if (party) return { party }
+    const near = [
+      ...new Set(parties.filter((p) => partyNameKey(p.name).startsWith(key.slice(0, 3))).map((p) => p.name)),
+    ]
+    return {
+      error: `"${name}" is not a Party to the Convention in the party table${near.length ? `; did you mean ${near.slice(0, 5).join(', ')}?` : ''}`,
+    }
+  }
   return {
     parties,
     byName: (name) => byKey.get(partyNameKey(name)),
     byIso: (code) => byIso.get(code.trim().toUpperCase()),
+    find,
     get(name) {
-      const party = byKey.get(partyNameKey(name))
-      if (party) return party
-      const key = partyNameKey(name)
-      const near = parties.filter((p) => partyNameKey(p.name).startsWith(key.slice(0, 4))).map((p) => p.name)
-      throw new Error(
-        `No Party named "${name}" in the party table${near.length ? `; did you mean ${near.join(' or ')}?` : ''} (strip markers such as "*" or "[*]" first)`,
-      )
+      const found = find(name)
+      if ('error' in found) throw new Error(found.error)
+      return found.party
     },
   }
 }

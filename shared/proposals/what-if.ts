@@ -1,7 +1,10 @@
 /**
- * "What if it were accepted?": the scenario a proposal would make, and the
- * numbers under it, computed the same way as the live ones.
+ * "What if it were accepted?": the scenario a proposal would make, the
+ * numbers under it, computed the same way as the live ones, and the words of
+ * the text it would take out — the cost of the decision, before it is taken.
  */
+import type { Node } from 'prosemirror-model'
+import { readRejections, wordsTakenOut, type WordsTakenOut } from '../consolidate/rejected-text.ts'
 import type { Party } from '../parties/party.ts'
 import type { Bindings } from '../model/bindings.ts'
 import { computeScenario, type Computation } from '../model/compute.ts'
@@ -36,4 +39,10 @@ export function whatIf(
   proposal: Proposal,
 ): Computation {
   return computeScenario(index, bindings, scenarioWith(scenario, proposal), parties)
+}
+
+/** The words of `doc` that accepting `proposal` would take out of the text under `scenario`. */
+export function wordsRemovedBy(doc: Node, bindings: Bindings, scenario: Scenario, proposal: Proposal): WordsTakenOut {
+  const then = scenarioWith(scenario, proposal)
+  return wordsTakenOut(readRejections(doc, scenario, { bindings }), readRejections(doc, then, { bindings }))
 }

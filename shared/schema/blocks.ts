@@ -8,6 +8,8 @@
  */
 import type { NodeSpec } from 'prosemirror-model'
 
+// Blank lines before the block; -1 when the block continues the line of the block
+// before it (`4. Option 1: …`: the numbered paragraph's label, then the option).
 const gap = { default: 1 }
 const id = { default: '' }
 
@@ -25,13 +27,31 @@ export const blockNodes: Record<string, NodeSpec> = {
     group: 'division',
     content: 'block*',
     // attribution: the Party that proposed the option, when the text says so.
-    attrs: { id, attribution: { default: null } },
+    // run: the id of its run, the alternatives for one place in the text (choosing
+    // one drops the others of the run only; '' in documents made before runs: the
+    // division's contiguous options are then one run). parent: the option whose
+    // text holds this one's run (`Option A.1` inside `Option A`); options stay
+    // siblings in the division, so nesting is this attribute. continues: the id of
+    // the option this node is the rest of, after a run nested in it ended.
+    // extent: 'guess' when the importer could not tell where the option ends,
+    // 'reviewed' when a reviewer set it.
+    attrs: {
+      id,
+      attribution: { default: null },
+      run: { default: '' },
+      parent: { default: null },
+      continues: { default: null },
+      extent: { default: null },
+    },
     defining: true,
   },
   heading: {
     group: 'block',
     content: 'inline*',
-    attrs: { gap, level: { default: 'section' } },
+    // rank: how high the heading stands (0 title, 1 part/chapter/annex, 2 article,
+    // 3 lettered section; Markdown: the number of '#', 7 for a bold line); null
+    // for option labels and captions, and in documents made before ranks.
+    attrs: { gap, level: { default: 'section' }, rank: { default: null } },
     defining: true,
   },
   paragraph: { group: 'block', content: 'inline*', attrs: { gap } },

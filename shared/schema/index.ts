@@ -8,7 +8,7 @@ import { blockNodes } from './blocks.ts'
 import { inlineMarks, inlineNodes } from './inlines.ts'
 
 /** Version of the schema, stored with every shared document. */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 /** The schema of every Accord document. */
 export const schema = new Schema({ nodes: { ...blockNodes, ...inlineNodes }, marks: inlineMarks })

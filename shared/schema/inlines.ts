@@ -62,7 +62,10 @@ export const inlineNodes: Record<string, NodeSpec> = {
     content: 'text*',
     attrs: { id, style: { default: 'square' } },
   },
-  /** A capital letter standing for a number not yet agreed (X, V, W …). */
+  /**
+   * A letter standing for a number not yet agreed (X, V, W …), its `name` exactly
+   * as written: `X`, `XX`, `20XX`, `X.X`, the `x` of `[x]`.
+   */
   placeholder: { group: 'inline', inline: true, atom: true, attrs: { id, name: { default: 'X' } } },
   /** A footnote marker as written: `¹⁰`, `^a`, `^{a*}`, `*`. */
   footnote_ref: {

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launchChromium } from '../../server/chromium.ts'
-import WebSocket from 'ws'
+import { bearerSocket } from '../bearer-socket.ts'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 
@@ -98,6 +98,8 @@ export async function startServerProcess(): Promise<ServerProcess> {
       HOST: '127.0.0.1',
       ACCORD_DATA: dataDir,
       ACCORD_SECRETARIAT_PASSWORD: secretariatPassword,
+      // Test suites only: OWASP's scrypt cost would spend seconds on every login.
+      ACCORD_SCRYPT_N: '1024',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -187,9 +189,8 @@ export async function openDocument(page: Page, title: string): Promise<void> {
 export async function connectYClient(url: string, room: string, token: string): Promise<YClient> {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(url.replace(/^http/, 'ws') + '/sync', room, doc, {
-    params: { token },
     disableBc: true,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: bearerSocket(token),
   })
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('y client did not sync')), 10_000)

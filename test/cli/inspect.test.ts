@@ -22,13 +22,65 @@ describe('accord inspect', () => {
 
   it('reports diagnostics of a text of our own and still exits 0', () => {
     const file = join(scratch, 'messy.txt')
-    writeFileSync(file, 'Option (a): The Parties [shall][should] [ensure\n\nthat]] X per cent')
+    writeFileSync(file, 'Option (a): The Parties [shall][should] [ensure\n\nthat]] X per cent\n\nOption (b): none')
     const run = accord('inspect', file)
     expect(run.status).toBe(0)
     const out = JSON.parse(run.stdout)
-    expect(out).toMatchObject({ options: 1, bracketGroups: 1, optionalBrackets: 1, placeholders: ['X'] })
+    expect(out).toMatchObject({ options: 2, bracketGroups: 1, optionalBrackets: 1, placeholders: ['X'] })
     expect(out.diagnostics).toEqual([
       expect.objectContaining({ line: 3, column: 6, message: "']' closes no open bracket: kept as text" }),
+    ])
+  })
+
+  it('lists every option, group, optional bracket, placeholder, footnote and heading with --outline', () => {
+    const file = join(scratch, 'outline.md')
+    writeFileSync(
+      file,
+      '## Article 4\n\n4. **Option 1:** Parties [shall][should] report by 20XX.[^1]\n\n    **Option 2:** Parties [may] report.\n\n5. Next.\n\n[^1]: See decision 1/CP.21.\n',
+    )
+    const run = accord('inspect', file, '--outline')
+    expect(run.status).toBe(0)
+    const out = JSON.parse(run.stdout)
+    expect(out.options).toBe(2)
+    expect(out.outline).toEqual([
+      { kind: 'heading', id: 'h1', line: 1, column: 1, endLine: 1, label: 'Article 4', name: 'Article 4' },
+      {
+        kind: 'option',
+        id: 'o1',
+        line: 3,
+        column: 4,
+        endLine: 3,
+        label: '**Option 1:**',
+        name: 'Option 1 of paragraph 4',
+        run: 'run1',
+      },
+      { kind: 'bracketGroup', id: 'g1', line: 3, column: 26, endLine: 3 },
+      { kind: 'placeholder', id: 'p1', line: 3, column: 52, endLine: 3, name: '20XX' },
+      {
+        kind: 'option',
+        id: 'o2',
+        line: 5,
+        column: 5,
+        endLine: 5,
+        label: '**Option 2:**',
+        name: 'Option 2 of paragraph 4',
+        run: 'run1',
+      },
+      { kind: 'optional', id: 'g2', line: 5, column: 27, endLine: 5 },
+      { kind: 'footnote', id: 'f1', line: 9, column: 1, endLine: 9, label: '1' },
+    ])
+    expect(out.guessed).toEqual([])
+    // Without the flag, no outline: the JSON stays what it was.
+    expect(JSON.parse(accord('inspect', file).stdout).outline).toBeUndefined()
+  })
+
+  it("lists the importer's guesses, each with its place", () => {
+    const file = join(scratch, 'guesses.txt')
+    writeFileSync(file, 'Parties [shall] [should] report.\n')
+    const out = JSON.parse(accord('inspect', file).stdout)
+    expect(out.guessed.map((g: { id: string; line: number; column: number }) => [g.id, g.line, g.column])).toEqual([
+      ['g1', 1, 9],
+      ['g2', 1, 17],
     ])
   })
 

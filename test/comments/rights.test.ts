@@ -10,6 +10,9 @@ import { anchorRange } from '../../shared/document/text-anchor.ts'
 import { MAX_COMMENT_CHARS, type Comment } from '../../shared/comments/comment.ts'
 import { importText } from '../../shared/import/index.ts'
 import type { Actor } from '../../shared/proposals/rights.ts'
+import { readRoster } from '../../server/templates/read-template.ts'
+
+const roster = readRoster()
 
 const text = new Y.Doc()
 writeNegotiationDoc(text, importText('The Parties [shall][should] reduce emissions.\n').doc)
@@ -48,7 +51,9 @@ function judge(server: Y.Doc, actor: Actor, write: (comments: Y.Map<Comment>) =>
   Y.applyUpdate(replica, Y.encodeStateAsUpdate(server))
   const vector = Y.encodeStateVector(replica)
   write(proposalsRoom(replica).comments)
-  return judgeUpdate('proposals', server, Y.encodeStateAsUpdate(replica, vector), actor).refusal?.message ?? null
+  return (
+    judgeUpdate('proposals', server, Y.encodeStateAsUpdate(replica, vector), actor, { roster }).refusal?.message ?? null
+  )
 }
 
 const add = (c: Comment) => (m: Y.Map<Comment>) => m.set(c.id, c)

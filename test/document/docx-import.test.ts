@@ -18,8 +18,9 @@ import { cma6Docx as corpusDocx, cma6ImportCounts } from '../corpus.ts'
 import { comment, commented, del, docx, ins, p, r } from '../docx/docx-builder.ts'
 import { textRoom } from '../../shared/document/text-room.ts'
 import { proposalsRoom } from '../../shared/document/proposals-room.ts'
+import { readRoster } from '../../server/templates/read-template.ts'
 
-const signature = { by: 'secretariat', at: '2024-12-01T09:00:00.000Z' }
+const signature = { by: 'secretariat', at: '2024-12-01T09:00:00.000Z', roster: readRoster() }
 
 async function imported(bytes: Uint8Array) {
   const reading = await readDocx(bytes)

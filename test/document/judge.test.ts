@@ -7,11 +7,12 @@ import { judgeUpdate } from '../../shared/document/judge.ts'
 import { readNegotiationDoc, seedNegotiationDoc, writeNegotiationDoc } from '../../shared/document/negotiation-doc.ts'
 import { schema } from '../../shared/schema/index.ts'
 import type { Actor } from '../../shared/document/roles.ts'
+import { resolveNode } from '../../shared/document/model-state.ts'
 import { takeStep } from '../../shared/document/streamline-step.ts'
 import { textRoom } from '../../shared/document/text-room.ts'
 import { proposalsRoom } from '../../shared/document/proposals-room.ts'
 import { acceptBracketText } from '../../shared/streamline/index.ts'
-import { template } from '../model/template-model.ts'
+import { template, templateIndex } from '../model/template-model.ts'
 
 const chair: Actor = { username: 'chair', role: 'co-chair' }
 const tuvalu: Actor = { username: 'tv', role: 'delegation', party: 'Tuvalu' }
@@ -84,6 +85,25 @@ describe('judging the text room', () => {
     expect(judgeText(chair, (d) => textRoom(d).provenance.set('g39', { ...forged, by: 'chair' }))).toBeNull()
   })
 
+  it('refuses a choice beside another option of its run that stays chosen, and only in its run', () => {
+    // The template's first run is o1…o5, its second o6…o9 (runs as `option-runs.ts` reads them).
+    const room = templateRoom()
+    textRoom(room).resolutions.set('o1', 'chosen')
+    const judge = (change: (d: Y.Doc) => void) => judgeUpdate('text', room, clientUpdate(room, change), chair).refusal
+    expect(judge((d) => textRoom(d).resolutions.set('o2', 'chosen'))).toEqual({
+      code: 'invalid-value',
+      message: 'resolutions.o2: o1 of the same run is chosen; exactly one option of a run survives (reopen o1 first)',
+    })
+    // As the editor chooses (clearing the other choice of the run in the same update): admitted.
+    expect(judge((d) => resolveNode(d, templateIndex, 'o2', 'chosen'))).toBeNull()
+    // Another run is another choice; dropping beside a choice is no conflict.
+    expect(judge((d) => textRoom(d).resolutions.set('o6', 'chosen'))).toBeNull()
+    expect(judge((d) => textRoom(d).resolutions.set('o3', 'dropped'))).toBeNull()
+    // Two choices of one run in one update are refused too.
+    expect(
+      judge((d) => d.transact(() => ['o7', 'o8'].forEach((o) => textRoom(d).resolutions.set(o, 'chosen')))),
+    ).toMatchObject({ code: 'invalid-value' })
+  })
   it('refuses any write from a delegation or an observer, and lets their echoes through', () => {
     expect(judgeText(tuvalu, (d) => textRoom(d).inscriptions.set('cp2/Tuvalu', 50))).toMatchObject({
       code: 'read-only',

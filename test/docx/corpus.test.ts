@@ -8,6 +8,8 @@ import { importText } from '../../shared/import/index.ts'
 import { summarize } from '../../shared/inspect/summary.ts'
 import { serializeText } from '../../shared/serialize/plain.ts'
 import { cma6Docx as corpusDocx } from '../corpus.ts'
+import { readSpeaker } from '../../shared/parties/speaker.ts'
+import { readRoster } from '../../server/templates/read-template.ts'
 
 let reading: DocxReading
 const line = (start: string) => reading.text.split('\n').find((l) => l.startsWith(start))
@@ -81,7 +83,9 @@ describe('the CMA 6 Article 6.2 working file', () => {
 
   it('reads 95 comments, each anchored on its words and attributed', () => {
     expect(reading.comments).toHaveLength(95)
-    const by = (id: string) => reading.comments.find((c) => c.id === id)!
+    const roster = readRoster()
+    const comments = reading.comments.map((c) => ({ ...c, ...readSpeaker(c.body, roster) }))
+    const by = (id: string) => comments.find((c) => c.id === id)!
     expect([by('3').quote, by('3').speaker]).toEqual(['approach', { kind: 'party', name: 'Norway' }])
     expect([by('4').quote, by('4').speaker]).toEqual(['approach', { kind: 'group', name: 'LMDC' }])
     expect([by('7').quote, by('7').speaker]).toEqual([
@@ -95,9 +99,9 @@ describe('the CMA 6 Article 6.2 working file', () => {
     expect([at('91'), at('73'), at('24')]).toEqual(['55.', '44.', '(h)'])
     // Hand-checked: 66 comments open with a Party, 27 with a group, 2 with neither
     // ("Missing mandatory cross-referencing …", "16 November – IC / Note – this para …").
-    const kinds = reading.comments.map((c) => c.speaker?.kind ?? 'none')
+    const kinds = comments.map((c) => c.speaker?.kind ?? 'none')
     expect(['party', 'group', 'none'].map((k) => kinds.filter((x) => x === k).length)).toEqual([66, 27, 2])
-    expect(reading.comments.filter((c) => !c.speaker).map((c) => c.id)).toEqual(['31', '92'])
+    expect(comments.filter((c) => !c.speaker).map((c) => c.id)).toEqual(['31', '92'])
     expect(by('17').named.map((s) => s.name)).toEqual(['LMDC', 'Pakistan'])
     expect(by('58').named.map((s) => s.name)).toEqual(['United States of America', 'Canada', 'Japan'])
     expect(by('62').speaker).toEqual({ kind: 'group', name: 'EU' }) // after "16 Nov – IC"

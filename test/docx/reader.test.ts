@@ -5,6 +5,10 @@ import { importText } from '../../shared/import/index.ts'
 import { summarize } from '../../shared/inspect/summary.ts'
 import { serializeText } from '../../shared/serialize/plain.ts'
 import { comment, commented, del, docx, ins, lvl, num, p, pp, r, table } from './docx-builder.ts'
+import { readSpeaker } from '../../shared/parties/speaker.ts'
+import { readRoster } from '../../server/templates/read-template.ts'
+
+const roster = readRoster()
 
 const read = async (body: string, parts = {}) => readDocx(await docx(body, parts))
 
@@ -316,8 +320,8 @@ describe('comments', () => {
       reading.comments.map((c) => ({
         id: c.id,
         quote: c.quote,
-        speaker: c.speaker,
-        named: c.named.length,
+        speaker: readSpeaker(c.body, roster).speaker,
+        named: readSpeaker(c.body, roster).named.length,
         parentId: c.parentId,
         done: c.done,
         author: c.author,

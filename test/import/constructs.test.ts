@@ -92,14 +92,16 @@ describe('square brackets', () => {
   })
 
   it('pairs a bracket across paragraphs and headings with start/end markers', () => {
-    const { doc: d } = imported('A. Annex [B\n\nOption 1\n\nText] here')
+    const { doc: d } = imported('A. Annex [B\n\nOption 1\n\nText] here\n\nOption 2')
     expect(outline(d)).toBe(
       [
         'section(id=s1)',
-        '  heading(level=section): «A.» Annex ⟦g1.1B',
-        '  option(id=o1)',
+        '  heading(level=section rank=3): «A.» Annex ⟦g1.1B',
+        '  option(id=o1 run=run1)',
         '    heading(level=option): «Option 1»',
         '    paragraph: Textg1.1⟧ here',
+        '  option(id=o2 run=run1)',
+        '    heading(level=option): «Option 2»',
       ].join('\n'),
     )
   })
@@ -210,24 +212,24 @@ describe('slash alternatives', () => {
 
 describe('blocks', () => {
   it('recognises the many spellings of option labels', () => {
-    for (const [line, text, value] of [
-      ['Option 1:', 'Option 1:', '1'],
-      ['Option (a): text', 'Option (a):', 'a'],
-      ['Option I:', 'Option I:', 'I'],
-      ['Option A', 'Option A', 'A'],
-      ['Option 3⁷', 'Option 3', '3'],
+    for (const [line, text, value, sibling] of [
+      ['Option 1:', 'Option 1:', '1', 'Option 2:'],
+      ['Option (a): text', 'Option (a):', 'a', 'Option (b): text'],
+      ['Option I:', 'Option I:', 'I', 'Option II:'],
+      ['Option A', 'Option A', 'A', 'Option B'],
+      ['Option 3⁷', 'Option 3', '3', 'Option 4'],
     ]) {
-      const { doc: d } = imported(line)
+      const { doc: d } = imported(`${line}\n\n${sibling}`)
       expect(d.firstChild!.type.name).toBe('option')
       expect(d.firstChild!.firstChild!.firstChild!.attrs).toEqual({ kind: 'option', text, value })
     }
     expect(imported('Option 2 of section A is preferred.').doc.firstChild!.type.name).toBe('paragraph')
   })
 
-  it('reads "[Option 2:" as an option whose heading opens a bracket', () => {
-    const { doc: d } = imported('[Option 2: text\n\nmore text]')
+  it('reads "[Option 2:" as an option whose label line opens a bracket and holds its text', () => {
+    const { doc: d } = imported('Option 1: one\n\n[Option 2: text\n\nmore text]')
     expect(outline(d)).toBe(
-      'option(id=o1)\n  heading(level=option): ⟦g1.1«Option 2:» text\n  paragraph: more textg1.1⟧',
+      'option(id=o1 run=run1)\n  paragraph: «Option 1:» one\noption(id=o2 run=run1)\n  paragraph: ⟦g1.1«Option 2:» text\n  paragraph: more textg1.1⟧',
     )
   })
 
@@ -240,6 +242,8 @@ describe('blocks', () => {
         '',
         'Option 3',
         '',
+        'Option 4',
+        '',
         'B. Article 3, paragraph 1 bis',
         '',
         'Option 3',
@@ -251,31 +255,37 @@ describe('blocks', () => {
         '1 bis. The Parties shall',
         '',
         '- (a) Historical responsibility;',
+        '',
+        'Option 4',
       ].join('\n'),
     )
     expect(outline(d)).toBe(
       [
         'article(id=a1)',
-        '  heading(level=article): «ARTICLE 1»: AMENDMENT',
+        '  heading(level=article rank=2): «ARTICLE 1»: AMENDMENT',
         '  section(id=s1)',
-        '    heading(level=section): «A.» Annex B',
-        '    option(id=o1)',
+        '    heading(level=section rank=3): «A.» Annex B',
+        '    option(id=o1 run=run1)',
         '      heading(level=option): «Option 3»',
+        '    option(id=o2 run=run1)',
+        '      heading(level=option): «Option 4»',
         '  section(id=s2)',
-        '    heading(level=section): «B.» Article 3, paragraph 1 bis',
-        '    option(id=o2)',
+        '    heading(level=section rank=3): «B.» Article 3, paragraph 1 bis',
+        '    option(id=o3 run=run2)',
         '      heading(level=option): «Option 3»',
         '      applicability(section=s1 option=3): (would only apply if option 3 for Annex B above is selected)',
         '      instruction: The following paragraph shall be inserted after paragraph 1:',
         '      provision: «1 bis.» The Parties shall',
         '      list_item: «- (a)» Historical responsibility;',
+        '    option(id=o4 run=run2)',
+        '      heading(level=option): «Option 4»',
       ].join('\n'),
     )
   })
 
   it('credits an option to the Party its footnote names', () => {
     const { doc: d } = imported(
-      'Option 4\n\nThe following annex shall be inserted:¹\n\n¹ Tuvalu suggests that an Annex B.I could be added.',
+      'Option 4\n\nThe following annex shall be inserted:¹\n\n¹ Tuvalu suggests that an Annex B.I could be added.\n\nOption 5',
     )
     expect(d.firstChild!.attrs.attribution).toBe('Tuvalu')
   })

@@ -17,7 +17,8 @@ describe('a messy text of our own', () => {
   })
 
   it('has the counts a reader finds by hand', () => {
-    // Options 5: "Option 1:", "Option (a):", "Option I:", "[Option 2:", "Option A".
+    // Options 5: "Option 1:" and "[Option 2:" are one run; "Option (a):" and "Option I:" stand in
+    //   Option 1 and "Option A" in Option 2, each alone in its numbering: a run of one each, its end a guess.
     // Alternatives: "[by 2015][annually]" and "shall / should" (a guess): 2 groups, 4 alternatives.
     // Optional 16: [Preamble], the bracket around the preamble paragraph (it spans lines 3–5),
     //   a[n], check[s], ten nested around "ten deep", "[adequacy … be]" across a page-bottom

@@ -44,6 +44,8 @@ describe('evaluation', () => {
     expect(index.options.get('o3')).toEqual({
       id: 'o3',
       section: 's2',
+      run: 'run2',
+      parent: null,
       number: '3',
       requires: { section: 's1', option: '3' },
     })

@@ -58,7 +58,7 @@ describe('login and tokens', () => {
     const wrong = await t.api('POST', '/api/login', undefined, { username: 'secretariat', password: 'wrong' })
     expect(wrong.status).toBe(401)
     const limited = await startTestServer({
-      limits: { ...t.server.services.options.limits, loginAttemptsPerMinute: 3 },
+      limits: { ...t.server.services.options.limits, loginFreeFailures: 2 },
     })
     try {
       const statuses: number[] = []
@@ -66,7 +66,7 @@ describe('login and tokens', () => {
         statuses.push(
           (await limited.api('POST', '/api/login', undefined, { username: 'secretariat', password: 'x' })).status,
         )
-      // The fixture's own login used one attempt.
+      // Two failures are free; the third try comes before its one-second wait is over.
       expect(statuses).toEqual([401, 401, 429, 429, 429])
     } finally {
       await limited.close()

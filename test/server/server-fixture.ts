@@ -14,7 +14,6 @@ import WebSocket from 'ws'
 import * as Y from 'yjs'
 import * as syncProtocol from 'y-protocols/sync'
 import * as awarenessProtocol from 'y-protocols/awareness'
-import * as encoding from 'lib0/encoding'
 import * as decoding from 'lib0/decoding'
 import { WebsocketProvider } from 'y-websocket'
 import { startServer, type RunningServer } from '../../server/app.ts'
@@ -23,11 +22,15 @@ import type { Role } from '../../shared/document/roles.ts'
 import { decodeRefusal, type RefusalCode } from '../../shared/document/protocol.ts'
 import { templateIndex } from '../model/template-model.ts'
 import { textRoom } from '../../shared/document/text-room.ts'
+import { bearerSocket } from '../bearer-socket.ts'
+import { answerSyncMessage, syncStep1Message, syncUpdateMessage } from '../sync-messages.ts'
 
 /** The repository root. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /** The secretariat password every test server starts with. */
 export const secretariatPassword = 'secretariat-test-password'
+/** The scrypt cost of test servers: far below OWASP's (`server/auth/passwords.ts`) so the suite stays quick. */
+export const testPasswordCost = { N: 1024, r: 8, p: 1 }
 
 /** A temp folder removed by `cleanup`. */
 export function tempDir(): { dir: string; cleanup: () => void } {
@@ -90,6 +93,8 @@ export interface TestServer {
 }
 
 let accountCounter = 0
+/** The password of every account `TestServer.account` creates. */
+export const accountPassword = 'a-long-enough-password'
 
 /** Starts a server on an ephemeral port in a fresh temp data folder (or `dataDir`). */
 export async function startTestServer(overrides: Partial<ServerOptions> = {}): Promise<TestServer> {
@@ -101,6 +106,7 @@ export async function startTestServer(overrides: Partial<ServerOptions> = {}): P
     dataDir: temp?.dir ?? overrides.dataDir!,
     templatesDir: path.join(repoRoot, 'templates'),
     secretariatPassword,
+    passwordCost: testPasswordCost,
     log: () => {},
     ...overrides,
   }
@@ -124,7 +130,7 @@ export async function startTestServer(overrides: Partial<ServerOptions> = {}): P
     api,
     async account(role, party) {
       const username = `${role}-${++accountCounter}`
-      const password = 'a-long-enough-password'
+      const password = accountPassword
       const res = await api('POST', '/api/accounts', secretariatToken, {
         username,
         password,
@@ -164,9 +170,8 @@ export async function connectProvider(
 ): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(syncUrl, room, doc, {
-    params: { token },
     disableBc: true,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: bearerSocket(token),
   })
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`provider for ${room} did not sync`)), 10_000)
@@ -209,21 +214,21 @@ export class RawClient {
     })
   }
 
-  /** Opens a socket to `syncUrl/room?token=` and waits for the server's sync step 2. */
+  /** Opens a socket to `syncUrl/room` with the token as a Bearer header and waits for the server's sync step 2. */
   static async connect(
     syncUrl: string,
     room: string,
     token: string,
     options: WebSocket.ClientOptions = {},
   ): Promise<RawClient> {
-    const ws = new WebSocket(`${syncUrl}/${room}?token=${encodeURIComponent(token)}`, options)
+    const ws = new WebSocket(`${syncUrl}/${room}`, {
+      ...options,
+      headers: { ...options.headers, authorization: `Bearer ${token}` },
+    })
     const client = new RawClient(ws)
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => {
-        const encoder = encoding.createEncoder()
-        encoding.writeVarUint(encoder, 0)
-        syncProtocol.writeSyncStep1(encoder, client.doc)
-        ws.send(encoding.toUint8Array(encoder))
+        ws.send(syncStep1Message(client.doc))
         resolve()
       })
       ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)))
@@ -235,10 +240,7 @@ export class RawClient {
 
   /** Sends a Yjs update as a sync update message. */
   sendUpdate(update: Uint8Array): void {
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, 0)
-    syncProtocol.writeUpdate(encoder, update)
-    this.send(encoding.toUint8Array(encoder))
+    this.send(syncUpdateMessage(update))
   }
 
   /** Sends raw bytes. */
@@ -250,11 +252,8 @@ export class RawClient {
     const decoder = decoding.createDecoder(bytes)
     const type = decoding.readVarUint(decoder)
     if (type === 0) {
-      const encoder = encoding.createEncoder()
-      encoding.writeVarUint(encoder, 0)
-      const step = syncProtocol.readSyncMessage(decoder, encoder, this.doc, this)
+      const step = answerSyncMessage(decoder, this.doc, this, (reply) => this.send(reply))
       if (step === syncProtocol.messageYjsSyncStep2) this.synced = true
-      if (encoding.length(encoder) > 1) this.send(encoding.toUint8Array(encoder))
     } else if (type === 2) {
       decoding.readVarUint(decoder)
       const refusal = decodeRefusal(decoding.readVarString(decoder))
@@ -296,6 +295,8 @@ export async function serveChild(
       HOST: '127.0.0.1',
       ACCORD_DATA: dataDir,
       ACCORD_SECRETARIAT_PASSWORD: secretariatPassword,
+      // Test suites only: OWASP's scrypt cost would spend seconds on every login.
+      ACCORD_SCRYPT_N: '1024',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
