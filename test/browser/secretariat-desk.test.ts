@@ -95,6 +95,40 @@ describe("the secretariat's desk", () => {
       )
       for (const [username, password] of Object.entries(made))
         expect(typeof (await suite.server.login(username, password))).toBe('string')
+      // Their logins are listed; an account never used says so.
+      await page.reload()
+      await page.locator('.accounts-page[data-ready="true"]').waitFor()
+      expect(await page.locator('tr[data-account="australia"] td').nth(4).textContent()).not.toMatch(/^(never|—)$/)
+      expect(await page.locator('tr[data-account="uk"] td').nth(4).textContent()).toBe('never')
+
+      // Disabling ends the account's sessions at once: the observer's open editor is told, and no login works.
+      const press = await suite.browser.newContext({ viewport: { width: 1200, height: 800 } })
+      const pressPage = await press.newPage()
+      await logInThroughPage(pressPage, suite.server.url, 'press', made.press)
+      await pressPage.getByRole('link', { name: 'Non-paper (AWG-KP)' }).click()
+      await pressPage.locator('.editor-page[data-ready="true"]').waitFor({ timeout: 20_000 })
+      page.on('dialog', (dialog) => void dialog.accept())
+      await page.getByRole('button', { name: 'Disable press' }).click()
+      await expect
+        .poll(() => page.locator('tr[data-account="press"] .account-status').textContent())
+        .toMatch(/^disabled /)
+      await expect
+        .poll(() => pressPage.getByRole('alert').first().textContent(), { timeout: 5000 })
+        .toContain('log in again')
+      await expect(suite.server.login('press', made.press)).rejects.toThrow(/login press: 403/)
+      await page.getByRole('button', { name: 'Enable press' }).click()
+      await expect.poll(() => page.locator('tr[data-account="press"] .account-status').textContent()).toBe('active')
+      expect(typeof (await suite.server.login('press', made.press))).toBe('string')
+      await press.close()
+
+      // A reset password is shown once; the old one stops working.
+      await page.getByRole('button', { name: 'Reset the password of chair-one' }).click()
+      await expect
+        .poll(() => page.locator('.notice').textContent())
+        .toContain('New password for chair-one, shown this once:')
+      const fresh = (await page.locator('.notice .secret').textContent())!
+      await expect(suite.server.login('chair-one', made['chair-one'])).rejects.toThrow(/login chair-one: 401/)
+      expect(typeof (await suite.server.login('chair-one', fresh))).toBe('string')
       await saveScreenshot(page, 'desk-accounts')
       await page.context().close()
     },
