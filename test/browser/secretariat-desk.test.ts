@@ -30,12 +30,31 @@ import {
 const suite = browserSuite()
 const SCHEMA = path.join(repoRoot, 'templates/akn/akomantoso30.xsd')
 
-/** The secretariat, logged in through the login page. */
+/** CSP violations each page reported (the desk's pages run under the server's strict policy). */
+const violations = new Map<Page, string[]>()
+
+/** The secretariat, logged in through the login page, its CSP violations recorded. */
 async function secretariat(height = 1100): Promise<Page> {
   const context = await suite.browser.newContext({ viewport: { width: 1500, height }, acceptDownloads: true })
   const page = await context.newPage()
+  const seen: string[] = []
+  violations.set(page, seen)
+  await page.exposeFunction('reportViolation', (text: string) => seen.push(text))
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { reportViolation(t: string): void }).reportViolation(
+        `${e.violatedDirective} ${e.blockedURI}`,
+      ),
+    )
+  })
   await logInThroughPage(page, suite.server.url, 'secretariat', secretariatPassword)
   return page
+}
+
+/** Closes the secretariat's page after checking it reported no CSP violation. */
+async function done(page: Page): Promise<void> {
+  expect(violations.get(page)).toEqual([])
+  await page.context().close()
 }
 
 const DRAFT = [
@@ -130,7 +149,7 @@ describe("the secretariat's desk", () => {
       await expect(suite.server.login('chair-one', made['chair-one'])).rejects.toThrow(/login chair-one: 401/)
       expect(typeof (await suite.server.login('chair-one', fresh))).toBe('string')
       await saveScreenshot(page, 'desk-accounts')
-      await page.context().close()
+      await done(page)
     },
   )
 
@@ -232,7 +251,7 @@ describe("the secretariat's desk", () => {
         .poll(() => page.locator('.list-page > .form-error').textContent())
         .toContain('its text has been edited or decided on; archive it instead')
       expect(await listed.count()).toBe(1)
-      await page.context().close()
+      await done(page)
     },
   )
 
@@ -358,7 +377,7 @@ describe("the secretariat's desk", () => {
       expect(await copiedParagraph(page, readFileSync(tabled.file, 'utf8'), '7 bis. In the second quantified')).toBe(
         line,
       )
-      await page.context().close()
+      await done(page)
     },
   )
 
@@ -372,7 +391,7 @@ describe("the secretariat's desk", () => {
     )
     const page = await secretariat()
     expect(await copiedParagraph(page, await res.text(), '1. Each Party')).toBe(DRAFT.split('\n')[2])
-    await page.context().close()
+    await done(page)
   })
 
   it(
