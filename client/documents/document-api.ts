@@ -3,23 +3,18 @@
  * and creating from an uploaded file with progress, renaming, archiving and restoring,
  * deleting, and the UN header. The shapes are the server's.
  */
+import type { CatalogueEntry } from '../../shared/document/catalogue-entry.ts'
 import type { RoomKind } from '../../shared/document/rooms.ts'
 import type { DocumentHeader } from '../../shared/export/document-header.ts'
 import type { Diagnostic } from '../../shared/import/diagnostic.ts'
-import type { GuessedGroup } from '../../shared/inspect/guessed-groups.ts'
+import type { Guess } from '../../shared/import/guess.ts'
 import type { TextSummary } from '../../shared/inspect/summary.ts'
 import { callApi } from '../app/api.ts'
 import type { Session } from '../app/session.ts'
 import { sendWithProgress, type UploadProgress } from '../app/upload-request.ts'
 
-/** A document as listed, with the names of its sync rooms (a client never builds them). */
-export interface DocumentEntry {
-  id: string
-  title: string
-  kind: string
-  createdAt: number
-  createdBy: string | null
-  archivedAt: number | null
+/** A document as listed: its catalogue entry and the names of its sync rooms (a client never builds them). */
+export interface DocumentEntry extends CatalogueEntry {
   rooms: Record<RoomKind, string>
 }
 
@@ -30,7 +25,7 @@ export interface DocumentPreview {
   digest: string
   summary: TextSummary
   diagnostics: Diagnostic[]
-  guesses: GuessedGroup[]
+  guesses: (Guess & { text?: string })[]
   import: { kind: 'text' } | ({ kind: 'docx' } & Record<string, number>)
   characters: number
   lines: number

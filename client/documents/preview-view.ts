@@ -61,7 +61,7 @@ export function previewView(preview: DocumentPreview): HTMLElement {
             {},
             el('span', { class: 'place' }, `line ${g.line}, column ${g.column}`),
             ' ',
-            el('code', {}, g.text),
+            g.text ? el('code', {}, g.text) : '',
             ` ${g.message}`,
           ),
         ),

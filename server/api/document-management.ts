@@ -14,18 +14,16 @@ import { Router, type Request, type Response } from 'express'
 import * as Y from 'yjs'
 import { z } from 'zod'
 import { CLOSE } from '../../shared/document/protocol.ts'
-import { documentIdPattern, documentRooms, parseRoomName } from '../../shared/document/rooms.ts'
+import { documentRooms, parseRoomName } from '../../shared/document/rooms.ts'
 import { managesRecord } from '../../shared/document/roles.ts'
 import { DocumentHeaderSchema } from '../../shared/export/document-header.ts'
 import { TABLED_REVISION } from '../documents/creation.ts'
 import type { Services } from '../services.ts'
-import type { DocumentRecord } from '../store/documents.ts'
 import { requireAccount, requireRight } from './authenticate.ts'
 import { listed } from './documents.ts'
 import { lookupDocument } from './document-lookup.ts'
 import { sendError, validate } from './responses.ts'
 
-const idParams = z.object({ id: z.string().regex(documentIdPattern, 'not a document id') })
 const renameBody = z.object({ title: z.string().trim().min(1, 'a title is needed').max(200) }).strict()
 
 /** The document management routes. */
@@ -33,15 +31,7 @@ export function documentManagementRoutes(services: Services): Router {
   const router = Router()
   const guard = [requireAccount(services), requireRight(managesRecord, 'the secretariat')]
 
-  // Archived documents too: the secretariat restores them by id.
-  const anyDocument = (req: Request, res: Response): DocumentRecord | undefined => {
-    const params = validate(idParams, { id: req.params.id }, 'params', res)
-    if (!params) return undefined
-    const document = services.documents.find(params.id)
-    if (!document)
-      sendError(res, 404, 'no such document', [{ field: 'params.id', message: `no document "${params.id}"` }])
-    return document
-  }
+  const anyDocument = (req: Request, res: Response) => lookupDocument(services, req, res, { archived: true })
 
   router.patch('/documents/:id', ...guard, (req, res) => {
     const document = anyDocument(req, res)

@@ -9,9 +9,10 @@
 import * as Y from 'yjs'
 import type { DocxImportCounts } from '../../shared/document/docx-document.ts'
 import { readNegotiationDoc, summarizeNegotiationDoc } from '../../shared/document/negotiation-doc.ts'
+import type { Node } from 'prosemirror-model'
 import type { DocxReading } from '../../shared/docx/index.ts'
-import type { Annotation, Diagnostic } from '../../shared/import/index.ts'
-import { guessedGroups, type GuessedGroup } from '../../shared/inspect/guessed-groups.ts'
+import type { Annotation, Diagnostic, Guess } from '../../shared/import/index.ts'
+import { plainText } from '../../shared/consolidate/unresolved.ts'
 import type { TextSummary } from '../../shared/inspect/summary.ts'
 import type { Bindings } from '../../shared/model/bindings.ts'
 import type { Services } from '../services.ts'
@@ -44,7 +45,8 @@ export interface PreparedDocument {
   proposals: Uint8Array | null
   diagnostics: Diagnostic[]
   summary: TextSummary
-  guesses: GuessedGroup[]
+  /** The importer's guesses, each with the text it concerns where it is a bracket group. */
+  guesses: (Guess & { text?: string })[]
   counts?: DocxImportCounts
 }
 
@@ -87,9 +89,11 @@ export function prepareDocument(
   const rooms = { text: new Y.Doc(), proposals: new Y.Doc() }
   try {
     let diagnostics: Diagnostic[]
+    let guesses: Guess[]
     let counts: DocxImportCounts | undefined
-    if (input.docx) ({ diagnostics, counts } = seedDocumentFromDocx(rooms, input.docx, input.createdBy))
-    else ({ diagnostics } = seedDocument(rooms.text, input.text, input.annotations ?? [], input.bindings ?? {}))
+    if (input.docx) ({ diagnostics, guesses, counts } = seedDocumentFromDocx(rooms, input.docx, input.createdBy))
+    else
+      ({ diagnostics, guesses } = seedDocument(rooms.text, input.text, input.annotations ?? [], input.bindings ?? {}))
     return {
       ok: true,
       prepared: {
@@ -98,7 +102,7 @@ export function prepareDocument(
         proposals: rooms.proposals.share.size > 0 ? Y.encodeStateAsUpdate(rooms.proposals) : null,
         diagnostics,
         summary: summarizeNegotiationDoc(rooms.text),
-        guesses: guessedGroups(readNegotiationDoc(rooms.text)),
+        guesses: quoted(guesses, readNegotiationDoc(rooms.text)),
         ...(counts ? { counts } : {}),
       },
     }
@@ -129,4 +133,14 @@ export function createDocument(services: Services, input: NewDocument): Creation
     diagnostics: prepared.diagnostics,
     ...(prepared.counts ? { counts: prepared.counts } : {}),
   }
+}
+
+// Each guessed bracket group with its text as written, so a preview can show what to look at.
+function quoted(guesses: Guess[], doc: Node): (Guess & { text?: string })[] {
+  const texts = new Map<string, string>()
+  doc.descendants((node) => {
+    if (node.type.name === 'bracket_group') texts.set(node.attrs.id, plainText(node))
+    return true
+  })
+  return guesses.map((g) => (g.id && texts.has(g.id) ? { ...g, text: texts.get(g.id) } : g))
 }

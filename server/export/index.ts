@@ -97,8 +97,7 @@ export async function exportDocument(request: ExportRequest): Promise<ExportedFi
   const computation = result?.computation ?? computeScenario(index, bindings, scenario, parties)
   // Never issued when it would lose a word no decision rejects, whatever the format; the
   // decisions are those the model's rules completed (a followed bracket, a dropped option).
-  if (result)
-    refuseUnrejectedRemovals(doc, result.scenario, result.doc, { bindings, computation: result.computation })
+  if (result) refuseUnrejectedRemovals(doc, result.scenario, result.doc, { bindings, computation: result.computation })
   // The plain text is the text alone; the issued formats close with the annexes.
   const text = format === 'txt' ? (result?.doc ?? doc) : (result?.issued ?? doc)
   const today = request.date ?? new Date().toISOString().slice(0, 10)

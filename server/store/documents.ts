@@ -6,19 +6,11 @@
  * restoring it makes it live again.
  */
 import { DocumentHeaderSchema, EMPTY_HEADER, type DocumentHeader } from '../../shared/export/document-header.ts'
+import type { CatalogueEntry } from '../../shared/document/catalogue-entry.ts'
 import type { Store } from './database.ts'
 
-/** A document's catalogue entry. */
-export interface DocumentRecord {
-  id: string
-  title: string
-  /** 'negotiation' for real texts; 'scratch' for rooms opened by the benchmark prefix. */
-  kind: string
-  createdAt: number
-  createdBy: string | null
-  /** When it was archived; null while it is live. */
-  archivedAt: number | null
-}
+/** A document's catalogue entry (`shared/document/catalogue-entry.ts`). */
+export type DocumentRecord = CatalogueEntry
 
 interface Row {
   id: string

@@ -12,21 +12,12 @@ import JSZip from 'jszip'
 import mammoth from 'mammoth'
 import { describe, expect, it } from 'vitest'
 import { exportDocument, type ExportFormat } from '../../server/export/index.ts'
-import type { DocumentHeader } from '../../shared/export/document-header.ts'
 import { parties, template, templateDoc, dohaScenario } from '../consolidate/template-fixture.ts'
 import { requireTool } from './tools.ts'
+import { unHeader } from './un-header.ts'
 
 const SCHEMA = fileURLToPath(new URL('../../templates/akn/akomantoso30.xsd', import.meta.url))
-const header: DocumentHeader = {
-  symbol: 'FCCC/KP/AWG/2009/L.15',
-  distribution: 'LIMITED',
-  date: '2009-12-15',
-  originalLanguage: 'English',
-  session:
-    'Ad Hoc Working Group on Further Commitments for Annex I Parties under the Kyoto Protocol\nTenth session\nCopenhagen, 7–15 December 2009',
-  agendaItem: '3',
-  title: 'Consideration of further commitments for Annex I Parties',
-}
+const header = unHeader
 const exported = (format: ExportFormat, consolidated = true) =>
   exportDocument({
     doc: templateDoc,

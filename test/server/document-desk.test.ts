@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { CLOSE } from '../../shared/document/protocol.ts'
 import { connectProvider, eventually, RawClient, testServerSuite } from './server-fixture.ts'
 import { textRoom } from '../../shared/document/text-room.ts'
+import { unHeader } from '../export/un-header.ts'
 
 const t = testServerSuite()
 
@@ -203,16 +204,7 @@ describe('the UN document header', () => {
       symbol: '',
       distribution: 'LIMITED',
     })
-    const header = {
-      symbol: 'FCCC/KP/AWG/2009/L.15',
-      distribution: 'LIMITED',
-      date: '2009-12-15',
-      originalLanguage: 'English',
-      session:
-        'Ad Hoc Working Group on Further Commitments for Annex I Parties under the Kyoto Protocol\nTenth session\nCopenhagen, 7–15 December 2009',
-      agendaItem: '3',
-      title: 'Consideration of further commitments for Annex I Parties under the Kyoto Protocol',
-    }
+    const header = unHeader
     expect((await t.api('PUT', '/api/documents/non-paper/header', t.secretariatToken, header)).body).toEqual(header)
     expect((await t.api('GET', '/api/documents/non-paper', t.secretariatToken)).body.header).toEqual(header)
     const bad = await t.api('PUT', '/api/documents/non-paper/header', t.secretariatToken, {
