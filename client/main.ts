@@ -1,12 +1,13 @@
 /**
  * The browser app: login, the documents page, the accounts page (secretariat), the
- * editor and the revisions page. The address says where the user is
- * (`#/documents/ID`, `#/accounts`), so a reload returns to the same place.
+ * editor, the revisions page and the room's projection. The address says where the
+ * user is (`#/documents/ID`, `#/accounts`, `#/projection/LINK`), so a reload returns
+ * to the same place.
  */
 import './app/no-eval.ts'
 import './styles.css'
 import { logOut, resumeSession, type Session } from './app/session.ts'
-import { callApi } from './app/api.ts'
+import { listDocuments } from './app/document-listing.ts'
 import { showLoginPage } from './pages/login-page.ts'
 import { showDocumentListPage, type ListedDocument } from './pages/document-list-page.ts'
 import { showEditorPage } from './pages/editor-page.ts'
@@ -14,6 +15,7 @@ import { showRevisionsPage } from './revisions/revisions-page.ts'
 import { showMissingDocumentPage } from './pages/missing-document-page.ts'
 import { showAccountsPage } from './accounts/accounts-page.ts'
 import { managesRecord } from '../shared/document/roles.ts'
+import { showProjectionPage } from './projection/projection-page.ts'
 
 const root = document.getElementById('app')!
 let session: Session | null = null
@@ -31,6 +33,12 @@ function leavePage(): void {
 
 async function route(): Promise<void> {
   leavePage()
+  // The room's screen opens with its projection link, without a login.
+  const projection = /^#\/projection\/([^/]+)$/.exec(location.hash)
+  if (projection) {
+    closePage = showProjectionPage(root, decodeURIComponent(projection[1]!))
+    return
+  }
   if (!session)
     return showLoginPage(root, (s) => {
       session = s
@@ -46,7 +54,7 @@ async function route(): Promise<void> {
   const opened = /^#\/documents\/([^/]+)(\/revisions)?$/.exec(location.hash)
   if (opened) {
     const id = decodeURIComponent(opened[1]!)
-    const listed = await callApi<ListedDocument[]>('GET', '/api/documents', session.token).then(
+    const listed = await listDocuments(session).then(
       (docs) => docs.find((d) => d.id === id) ?? null,
       () => null,
     )
@@ -80,6 +88,8 @@ async function route(): Promise<void> {
 }
 
 window.addEventListener('hashchange', () => void route())
+// The app shell, kept for a reload while offline (the documents are kept by the page itself).
+if ('serviceWorker' in navigator) void navigator.serviceWorker.register('/app-shell-worker.js').catch(() => undefined)
 resumeSession().then((s) => {
   session = s
   void route()

@@ -5,6 +5,7 @@
  */
 import { AccountDirectory } from './auth/accounts.ts'
 import { SessionTokens } from './auth/tokens.ts'
+import { ProjectionLinks } from './auth/projection-links.ts'
 import type { ServerOptions } from './config.ts'
 import { LoginThrottle } from './auth/login-throttle.ts'
 import { AuditLog } from './store/audit-log.ts'
@@ -24,6 +25,8 @@ export interface Services {
   revisions: RevisionArchive
   accounts: AccountDirectory
   tokens: SessionTokens
+  /** Read-only links for the room's screen. */
+  projections: ProjectionLinks
   loginThrottle: LoginThrottle
   audit: AuditLog
   rooms: RoomRegistry
@@ -43,6 +46,7 @@ export function createServices(options: ServerOptions): Services {
     revisions: new RevisionArchive(store),
     accounts,
     tokens: new SessionTokens(store, accounts, options.tokenTtlMs),
+    projections: new ProjectionLinks(store),
     loginThrottle: new LoginThrottle(
       {
         freeFailures: options.limits.loginFreeFailures,

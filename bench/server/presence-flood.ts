@@ -1,9 +1,10 @@
 /**
  * Presence flood benchmark (issue 20, item 7): two honest co-chairs edit the template's
- * text room, each edit's round trip timed from one to the other, first alone and then
- * while a delegation's socket sends 60,000 fake presences in one awareness message (again
- * and again), a flood of awareness queries (type 3) and thousands of updates of its own
- * presence. Reports the round trips' p50/p99 in both phases, how many fake presences
+ * text room, each edit's round trip timed from one to the other, in quiet phases and in
+ * phases while a delegation's socket sends 60,000 fake presences in one awareness message
+ * (again and again), a flood of awareness queries (type 3) and thousands of updates of its
+ * own presence. The phases take turns (three of each), so load from elsewhere on the
+ * machine weighs on both alike. Reports the round trips' p50/p99 in both phases, how many fake presences
  * reached the honest clients, and how many query answers the flooder got.
  *
  *   npx tsx bench/server/presence-flood.ts [--edits 300]
@@ -17,50 +18,56 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createRequire } from 'node:module'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks'
 import { Worker } from 'node:worker_threads'
-import WebSocket from 'ws'
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
-import * as decoding from 'lib0/decoding'
-import * as syncProtocol from 'y-protocols/sync'
 import { textRoom } from '../../shared/document/text-room.ts'
-import { answerSyncMessage, syncStep1Message, syncUpdateMessage } from '../../test/sync-messages.ts'
+import { RawClient } from '../../test/raw-client.ts'
 
 const flooderSource = `
 const { parentPort, workerData } = require('node:worker_threads')
 const WebSocket = require(workerData.ws)
 const { url, token, big, own, query } = workerData
-const ws = new WebSocket(url, { headers: { authorization: 'Bearer ' + token } })
-let queriesSent = 0, answers = 0, flooding = true
-ws.on('message', (data) => {
-  // An awareness message listing every presence (three or more) answers a query.
-  if (data[0] === 1) { let i = 1; while (data[i] & 128) i++; i++; if (data[i] >= 3) answers++ }
-})
-parentPort.on('message', () => { flooding = false })
-ws.on('open', async () => {
-  ws.send(own[0])
-  parentPort.postMessage({ started: true })
-  for (let round = 0; flooding; round++) {
+let queriesSent = 0, answers = 0, ws
+const pause = (ms) => new Promise((r) => setTimeout(r, ms))
+async function flood(socket) {
+  socket.send(own[0])
+  for (let round = 0; socket.readyState === WebSocket.OPEN; round++) {
     // What TCP will not take stays here: a flooder elsewhere could not push more either.
-    if (ws.bufferedAmount > 8 * 1024 * 1024) { await new Promise((r) => setTimeout(r, 5)); continue }
-    if (round % 20 === 0) ws.send(big)
-    for (let i = 0; i < 50; i++) ws.send(query)
+    if (socket.bufferedAmount > 8 * 1024 * 1024) { await pause(5); continue }
+    if (round % 20 === 0) socket.send(big)
+    for (let i = 0; i < 50; i++) socket.send(query)
     queriesSent += 50
-    for (let i = 0; i < 100; i++) ws.send(own[(round * 100 + i) % own.length])
-    await new Promise((r) => setTimeout(r, 5))
+    for (let i = 0; i < 100; i++) socket.send(own[(round * 100 + i) % own.length])
+    await pause(5)
   }
-  await new Promise((r) => setTimeout(r, 200))
-  parentPort.postMessage({ queriesSent, answers })
-  ws.close()
+}
+parentPort.on('message', (command) => {
+  if (command === 'start') {
+    ws = new WebSocket(url, { headers: { authorization: 'Bearer ' + token } })
+    ws.on('message', (data) => {
+      // An awareness message listing every presence (three or more) answers a query.
+      if (data[0] === 1) { let i = 1; while (data[i] & 128) i++; i++; if (data[i] >= 3) answers++ }
+    })
+    ws.on('error', () => {})
+    ws.once('open', () => { parentPort.postMessage({ started: true }); flood(ws) })
+  } else {
+    // Terminated, not closed: what is still queued is dropped, so no flood outlives its phase.
+    ws?.terminate()
+    parentPort.postMessage(command === 'stop' ? { queriesSent, answers } : { paused: true })
+  }
 })
 `
 
-/** A flooder on its own thread: 60,000 fake presences every 20 rounds, 50 queries and 100 presence updates a round. */
+/**
+ * A flooder on its own thread, flooding while started: a socket of its own each time, and
+ * on it 60,000 fake presences every 20 rounds, 50 queries and 100 presence updates a round.
+ */
 function floodFrom(
   syncUrl: string,
   token: string,
-): { started: Promise<void>; stop(): Promise<{ queriesSent: number; answers: number }> } {
+): { start(): Promise<void>; pause(): Promise<void>; stop(): Promise<{ queriesSent: number; answers: number }> } {
   const own = Array.from({ length: 500 }, (_, i) => fakePresences(fakeBase - 1, 1, 1 + i))
   const worker = new Worker(flooderSource, {
     eval: true,
@@ -73,21 +80,19 @@ function floodFrom(
       query,
     },
   })
-  let done: (result: { queriesSent: number; answers: number }) => void
-  const finished = new Promise<{ queriesSent: number; answers: number }>((resolve) => (done = resolve))
-  const started = new Promise<void>((resolve, reject) => {
-    worker.on('message', (message: { started?: boolean; queriesSent: number; answers: number }) =>
-      message.started ? resolve() : done(message),
-    )
-    worker.once('error', reject)
-  })
+  let stopped: Promise<{ queriesSent: number; answers: number }> | undefined
+  const answer = <T>(command: string) =>
+    new Promise<T>((resolve, reject) => {
+      worker.once('message', resolve)
+      worker.once('error', reject)
+      worker.postMessage(command)
+    })
   return {
-    started,
-    async stop() {
-      worker.postMessage('stop')
-      const result = await finished
-      await worker.terminate()
-      return result
+    start: () => answer('start'),
+    pause: () => answer('pause'),
+    stop() {
+      stopped ??= answer<{ queriesSent: number; answers: number }>('stop').finally(() => worker.terminate())
+      return stopped
     },
   }
 }
@@ -113,70 +118,13 @@ export interface PresenceFloodResult {
   answersToFlooder: number
   /** Awareness queries the flooder sent. */
   queriesSent: number
+  /** How many flood phases there were (each on a new socket), and how long they lasted together. */
+  floodPhases: number
+  floodMs: number
 }
 
 /** First id of the fake presences (ids an honest client will not have). */
 const fakeBase = 3_000_000_000
-
-/** A raw y-protocols client: syncs a Y.Doc, notes the awareness client ids it is told of and their last states. */
-export class BenchClient {
-  readonly doc = new Y.Doc()
-  readonly seenPresences = new Set<number>()
-  /** The last state (parsed JSON, null for a removal) it was told of, per client id. */
-  readonly presences = new Map<number, unknown>()
-  awarenessMessages = 0
-  synced = false
-  private constructor(readonly ws: WebSocket) {
-    ws.binaryType = 'nodebuffer'
-    ws.on('message', (data: Buffer) => this.receive(new Uint8Array(data)))
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== this) this.send(syncUpdateMessage(update))
-    })
-  }
-
-  static async connect(syncUrl: string, room: string, token: string): Promise<BenchClient> {
-    const ws = new WebSocket(`${syncUrl}/${room}`, { headers: { authorization: `Bearer ${token}` } })
-    const client = new BenchClient(ws)
-    await new Promise<void>((resolve, reject) => {
-      ws.once('open', () => resolve())
-      ws.once('error', reject)
-    })
-    client.send(syncStep1Message(client.doc))
-    const deadline = Date.now() + 20_000
-    while (!client.synced) {
-      if (Date.now() > deadline) throw new Error('bench client did not sync')
-      await new Promise((r) => setTimeout(r, 5))
-    }
-    return client
-  }
-
-  send(bytes: Uint8Array): void {
-    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(bytes)
-  }
-
-  private receive(bytes: Uint8Array): void {
-    const decoder = decoding.createDecoder(bytes)
-    const type = decoding.readVarUint(decoder)
-    if (type === 0) {
-      const step = answerSyncMessage(decoder, this.doc, this, (reply) => this.send(reply))
-      if (step === syncProtocol.messageYjsSyncStep2) this.synced = true
-    } else if (type === 1) {
-      this.awarenessMessages += 1
-      const update = decoding.createDecoder(decoding.readVarUint8Array(decoder))
-      const count = decoding.readVarUint(update)
-      for (let i = 0; i < count; i++) {
-        const id = decoding.readVarUint(update)
-        decoding.readVarUint(update)
-        this.seenPresences.add(id)
-        this.presences.set(id, JSON.parse(decoding.readVarString(update)))
-      }
-    }
-  }
-
-  close(): void {
-    this.ws.close()
-  }
-}
 
 /**
  * An awareness message (type 1) with `count` presences from client id `first` on, each at
@@ -202,11 +150,21 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 }
 
-/** Times `edits` edits alternating between `a` and `b`, each from its send until the other has it. */
-async function roundTrips(a: BenchClient, b: BenchClient, edits: number, tag: string): Promise<Phase> {
+/**
+ * Times `edits` edits alternating between `a` and `b`, each from its send until the other
+ * has it; the round trips go to `times`, the event loop's delay meanwhile to `loop`.
+ */
+async function roundTrips(
+  a: RawClient,
+  b: RawClient,
+  edits: number,
+  tag: string,
+  times: number[],
+  loop: IntervalHistogram,
+): Promise<void> {
+  const expected = times.length + edits
   const sentAt = new Map<string, number>()
-  const times: number[] = []
-  const watch = (client: BenchClient) => {
+  const watch = (client: RawClient) => {
     const observer = (event: Y.YArrayEvent<unknown>) => {
       // Only what arrived from the server: the sender's own local event is no round trip.
       if (event.transaction.origin !== client) return
@@ -223,7 +181,6 @@ async function roundTrips(a: BenchClient, b: BenchClient, edits: number, tag: st
     return () => textRoom(client.doc).text.unobserve(observer as never)
   }
   const stops = [watch(a), watch(b)]
-  const loop = monitorEventLoopDelay({ resolution: 2 })
   loop.enable()
   for (let i = 0; i < edits; i++) {
     const from = i % 2 ? a : b
@@ -235,9 +192,13 @@ async function roundTrips(a: BenchClient, b: BenchClient, edits: number, tag: st
     await new Promise((r) => setTimeout(r, 10))
   }
   const deadline = Date.now() + 20_000
-  while (times.length < edits && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10))
+  while (times.length < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10))
   for (const stop of stops) stop()
   loop.disable()
+}
+
+/** The figures of the round trips `times` and the loop delay `loop` of one kind of phase. */
+function phase(times: number[], loop: IntervalHistogram): Phase {
   const sorted = [...times].sort((x, y) => x - y)
   return {
     edits: sorted.length,
@@ -250,30 +211,44 @@ async function roundTrips(a: BenchClient, b: BenchClient, edits: number, tag: st
 }
 
 /**
- * Runs both phases against a running server: `writers` are two co-chairs' tokens,
- * `flooder` a token of any account that may open the room (a delegation's).
+ * Runs `rounds` quiet and flood phases in turn against a running server, `edits` edits
+ * of each kind in all: `writers` are two co-chairs' tokens, `flooder` a token of any
+ * account that may open the room (a delegation's).
  */
 export async function measurePresenceFlood(
   syncUrl: string,
   writers: [string, string],
   flooder: string,
   edits = 200,
+  rounds = 3,
 ): Promise<PresenceFloodResult> {
-  const a = await BenchClient.connect(syncUrl, 'non-paper', writers[0])
-  const b = await BenchClient.connect(syncUrl, 'non-paper', writers[1])
+  const a = await RawClient.connect(syncUrl, 'non-paper', writers[0])
+  const b = await RawClient.connect(syncUrl, 'non-paper', writers[1])
   // Each honest client shows its presence, so an answer to a query lists three presences.
   a.send(fakePresences(a.doc.clientID, 1, 1))
   b.send(fakePresences(b.doc.clientID, 1, 1))
+  // The flooder runs on a thread of its own, so building and masking its frames costs
+  // the honest clients' process nothing: what is measured is the server's answer.
+  const flood = floodFrom(syncUrl, flooder)
   try {
-    const baseline = await roundTrips(a, b, edits, 'quiet')
-    // The flooder runs on a thread of its own, so building and masking its frames costs
-    // the honest clients' process nothing: what is measured is the server's answer.
-    const flood = floodFrom(syncUrl, flooder)
-    await flood.started
-    const during = await roundTrips(a, b, edits, 'flood')
+    // Quiet and flood phases take turns, so that whatever else the machine runs weighs on both alike.
+    const quiet = { times: [] as number[], loop: monitorEventLoopDelay({ resolution: 2 }) }
+    const flooded = { times: [] as number[], loop: monitorEventLoopDelay({ resolution: 2 }) }
+    let floodMs = 0
+    for (let round = 0; round < rounds; round++) {
+      const share = Math.round(((round + 1) * edits) / rounds) - Math.round((round * edits) / rounds)
+      await roundTrips(a, b, share, `quiet-${round}`, quiet.times, quiet.loop)
+      const started = performance.now()
+      await flood.start()
+      await roundTrips(a, b, share, `flood-${round}`, flooded.times, flooded.loop)
+      await flood.pause()
+      floodMs += performance.now() - started
+    }
     const { queriesSent, answers } = await flood.stop()
+    const baseline = phase(quiet.times, quiet.loop)
+    const during = phase(flooded.times, flooded.loop)
     // A later presence the honest clients must see proves the relay was working.
-    const probe = await BenchClient.connect(syncUrl, 'non-paper', writers[0])
+    const probe = await RawClient.connect(syncUrl, 'non-paper', writers[0])
     probe.send(fakePresences(fakeBase - 2, 1, 1))
     const deadline = Date.now() + 5000
     while (!a.seenPresences.has(fakeBase - 2) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10))
@@ -282,8 +257,17 @@ export async function measurePresenceFlood(
     let fakeRelayed = 0
     for (const client of [a, b])
       for (const id of client.seenPresences) if (id >= fakeBase && id < fakeBase + 60_000) fakeRelayed += 1
-    return { baseline, flood: during, fakeRelayed, answersToFlooder: answers, queriesSent }
+    return {
+      baseline,
+      flood: during,
+      fakeRelayed,
+      answersToFlooder: answers,
+      queriesSent,
+      floodPhases: rounds,
+      floodMs,
+    }
   } finally {
+    await flood.stop().catch(() => {})
     for (const client of [a, b]) client.close()
   }
 }

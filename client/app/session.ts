@@ -5,7 +5,7 @@
  * message of every sync socket — never in a URL.
  */
 import type { Role } from '../../shared/document/roles.ts'
-import { callApi } from './api.ts'
+import { ApiError, callApi } from './api.ts'
 
 /** The logged-in account. */
 export interface Account {
@@ -43,7 +43,10 @@ export async function resumeSession(): Promise<Session | null> {
     // The account's role may have changed since; the server's word is the one that counts.
     const account = await callApi<Account>('GET', '/api/me', saved.token)
     return { token: saved.token, account }
-  } catch {
+  } catch (error) {
+    // Offline (the server cannot be reached): work on as the account last seen; the server
+    // judges every change when the connection is back, and closes the socket if the token is gone.
+    if (error instanceof ApiError && error.status === 0) return JSON.parse(raw) as Session
     sessionStorage.removeItem(storageKey)
     return null
   }

@@ -3,54 +3,50 @@
  * them: brackets resolved, options chosen, dropped and merged, proposals
  * accepted, then what was added, removed or reopened, and the steps the
  * document log records in between, each signed. Each item names the
- * node's id so it can be quoted in a statement.
+ * node as the text does (its words and where they stand), never by id.
  */
 import type { Comparison } from '../../shared/compare/index.ts'
 import { el } from '../dom/element.ts'
+import { formatDateTime } from '../format/date-format.ts'
 
 /** A list of the findings; says so when there are none. */
 export function findingsList(comparison: Comparison): HTMLElement {
   const f = comparison.findings
+  // Proposals name their targets by key: the brackets the comparison found give the words.
+  const words = new Map<string, string>()
+  for (const g of [...f.bracketsResolved, ...f.bracketsAdded, ...f.bracketsRemoved, ...f.bracketsReopened])
+    if (g.text) words.set(g.id, `${g.text}, ${g.location}`)
+  for (const o of [...f.optionsChosen, ...f.optionsDropped, ...f.optionsAdded])
+    words.set(o.id, `${o.name}, ${o.location}`)
+  const bracket = (g: { text: string; location: string }) => `${g.text || 'a bracket'}, ${g.location}`
   const sections: [string, string, string[]][] = [
     [
       'resolved',
       'Brackets resolved',
-      f.bracketsResolved.map((g) => `${g.text || g.id} → ${g.outcome} (${g.id}, ${g.location})`),
+      f.bracketsResolved.map((g) => `${g.text || 'a bracket'} → ${g.outcome}, ${g.location}`),
     ],
-    ['chosen', 'Options chosen', f.optionsChosen.map((o) => `${o.name} (${o.id}, ${o.location})`)],
+    ['chosen', 'Options chosen', f.optionsChosen.map((o) => `${o.name}, ${o.location}`)],
     [
       'dropped',
       'Options dropped',
       f.optionsDropped.map(
-        (o) =>
-          `${o.name} (${o.id}, ${o.location}) — ${o.how === 'removed' ? 'taken out of the text' : 'dropped by decision'}`,
+        (o) => `${o.name}, ${o.location} — ${o.how === 'removed' ? 'taken out of the text' : 'dropped by decision'}`,
       ),
     ],
-    [
-      'merged',
-      'Options merged',
-      f.optionsMerged.map((o) => `${o.name} (${o.id}) merged into ${o.into.name} (${o.into.id}), ${o.location}`),
-    ],
+    ['merged', 'Options merged', f.optionsMerged.map((o) => `${o.name} merged into ${o.into.name}, ${o.location}`)],
     [
       'accepted',
       'Proposals accepted',
-      f.proposalsAccepted.map(
-        (p) =>
-          `${p.party}: ${p.kind} of ${p.target} → ${typeof p.value === 'object' ? JSON.stringify(p.value) : String(p.value)}${p.decision ? ` (accepted by ${p.decision.by})` : ''}`,
-      ),
+      f.proposalsAccepted.map((p) => `${p.party}: ${p.words}${p.decision ? ` (accepted by ${p.decision.by})` : ''}`),
     ],
-    ['added', 'Brackets added', f.bracketsAdded.map((g) => `${g.text || g.id} (${g.id}, ${g.location})`)],
-    [
-      'removed',
-      'Brackets removed',
-      f.bracketsRemoved.map((g) => `${g.text || g.id} (${g.id}, ${g.location})${g.reason ? ` — ${g.reason}` : ''}`),
-    ],
-    ['reopened', 'Brackets reopened', f.bracketsReopened.map((g) => `${g.text || g.id} (${g.id}, ${g.location})`)],
-    ['new-options', 'Options added', f.optionsAdded.map((o) => `${o.name} (${o.id}, ${o.location})`)],
+    ['added', 'Brackets added', f.bracketsAdded.map(bracket)],
+    ['removed', 'Brackets removed', f.bracketsRemoved.map((g) => `${bracket(g)}${g.reason ? ` — ${g.reason}` : ''}`)],
+    ['reopened', 'Brackets reopened', f.bracketsReopened.map(bracket)],
+    ['new-options', 'Options added', f.optionsAdded.map((o) => `${o.name}, ${o.location}`)],
     [
       'steps',
       'Steps taken, from the document log',
-      f.steps.map((e) => `${e.by} ${e.summary} (${new Date(e.at).toLocaleString()})`),
+      f.steps.map((e) => `${e.by} ${e.summary} (${formatDateTime(e.at)})`),
     ],
   ]
   const out = el(

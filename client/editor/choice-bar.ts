@@ -10,7 +10,9 @@ import type { EditorState } from 'prosemirror-state'
 import type { EditorContext } from './editor-context.ts'
 import { choiceTarget } from './choice-target.ts'
 import { choiceOffer, type CaretTarget, type OfferedChoice } from './editor-feature.ts'
-import { optionName } from '../../shared/streamline/node-location.ts'
+import type { Node } from 'prosemirror-model'
+import { nameNode } from '../../shared/naming/node-name.ts'
+import { groupWords, quoted, written } from '../../shared/streamline/bracket-words.ts'
 import { button, el } from '../dom/element.ts'
 
 /** The bar's element and the function that redraws it for a state. */
@@ -64,18 +66,19 @@ export function createChoiceBar(cx: EditorContext): ChoiceBar {
       const id = node.attrs.id
       const stored = cx.decisions.stored(id)
       caret.group = { node, optional, stored }
-      parts.push(tag(`${optional ? 'Optional bracket' : 'Bracket group'} ${id}: ${stored ? stored : 'unresolved'}`))
+      const name = nameNode(state.doc, id)
+      parts.push(tag(`${optional ? 'Optional text' : 'Alternatives'} ${name}: ${standing(node, stored)}`))
       if (optional) {
-        const text = node.textContent.slice(0, 40)
+        const text = groupWords(node)
         parts.push(
-          act('Keep', `Keep “${text}”`, () => cx.decisions.settleOptional(id, 'kept'), stored === 'kept', {
+          act('Keep', `Keep ${text}`, () => cx.decisions.settleOptional(id, 'kept'), stored === 'kept', {
             kind: 'resolution',
             target: id,
             value: 'kept',
           }),
         )
         parts.push(
-          act('Delete', `Delete “${text}”`, () => cx.decisions.settleOptional(id, 'deleted'), stored === 'deleted', {
+          act('Delete', `Delete ${text}`, () => cx.decisions.settleOptional(id, 'deleted'), stored === 'deleted', {
             kind: 'resolution',
             target: id,
             value: 'deleted',
@@ -84,11 +87,11 @@ export function createChoiceBar(cx: EditorContext): ChoiceBar {
       } else {
         node.forEach((alt) => {
           if (alt.type.name !== 'alternative') return
-          const text = alt.textContent.slice(0, 40) || '(empty)'
+          const text = quoted(written(alt))
           parts.push(
             act(
-              `[${text}]`,
-              `Choose “${text}”`,
+              text,
+              `Choose ${text}`,
               () => cx.decisions.chooseAlternative(id, alt.attrs.id),
               stored === alt.attrs.id,
               { kind: 'resolution', target: id, value: alt.attrs.id },
@@ -97,21 +100,18 @@ export function createChoiceBar(cx: EditorContext): ChoiceBar {
         })
         if (offer && !cx.capabilities.resolve)
           parts.push(
-            button(
-              `${offer.verb} new text…`,
-              { 'aria-label': `${offer.verb} new alternative text for bracket group ${id}` },
-              () => offer.take({ kind: 'alternative', target: id }),
+            button(`${offer.verb} new text…`, { 'aria-label': `${offer.verb} new alternative text for ${name}` }, () =>
+              offer.take({ kind: 'alternative', target: id }),
             ),
           )
       }
-      if (stored && cx.capabilities.resolve)
-        parts.push(act('Reopen', `Reopen bracket ${id}`, () => cx.decisions.reopen(id)))
+      if (stored && cx.capabilities.resolve) parts.push(act('Reopen', `Reopen ${name}`, () => cx.decisions.reopen(id)))
     }
     if (target.option) {
       const id = target.option.attrs.id
-      const state = cx.decisions.state(id)
-      const stands = state?.kind === 'option' ? state.state : 'unresolved'
-      const label = optionName(target.option)
+      const decided = cx.decisions.state(id)
+      const stands = decided?.kind === 'option' ? decided.state : 'unresolved'
+      const label = nameNode(state.doc, id)
       parts.push(tag(`${label}: ${stands}`))
       parts.push(
         act('Choose option', `Choose ${label}`, () => cx.decisions.settleOption(id, 'chosen'), stands === 'chosen', {
@@ -155,3 +155,14 @@ export function createChoiceBar(cx: EditorContext): ChoiceBar {
 }
 
 const tag = (text: string): HTMLElement => el('span', { class: 'choice-bar-tag' }, text)
+
+/** How a bracket stands, in words: `chose [2013 to 2020]`, `kept`, `open`. */
+function standing(group: Node, stored: string | undefined): string {
+  if (!stored) return 'open'
+  if (stored === 'kept' || stored === 'deleted') return stored
+  let words = ''
+  group.forEach((alt) => {
+    if (alt.attrs.id === stored) words = quoted(written(alt))
+  })
+  return words ? `chose ${words}` : 'resolved'
+}

@@ -23,6 +23,7 @@ import { FootnoteRefView } from './views/footnote-ref-view.ts'
 import { AnnexTableView, TableRowView } from './views/annex-table-view.ts'
 import { remoteCursor } from './remote-cursor.ts'
 import { createUndoManager } from './undo-manager.ts'
+import { returnFocusAfterButtons } from './focus-return.ts'
 import { stepOf } from '../../shared/streamline/step.ts'
 import { textRoom } from '../../shared/document/text-room.ts'
 
@@ -73,16 +74,28 @@ export function createEditor(
       const structural =
         tr.docChanged && (tr.getMeta(ySyncPluginKey)?.isChangeOrigin || !!stepOf(tr) || touchesStructure(tr))
       this.updateState(this.state.apply(tr))
-      if (structural) cx.live.textChanged(this.state.doc)
+      if (!structural) return
+      const previous = cx.live.documentIndex
+      cx.live.textChanged(this.state.doc)
+      cx.decisions.reindexed(previous)
     },
   })
   context.jumpTo = (id) => jumpTo(view, id)
+  const stopReturning = [returnFocusAfterButtons(choiceBar.dom, view), returnFocusAfterButtons(view.dom, view)]
   // The node views of the first render were drawn before the model had read the text.
   cx.live.textChanged(view.state.doc)
   cx.decisions.refreshAll()
   choiceBar.update(view.state)
   for (const feature of cx.features) feature.mounted?.({ view, undoManager })
-  return { view, choiceBar, undoManager, destroy: () => view.destroy() }
+  return {
+    view,
+    choiceBar,
+    undoManager,
+    destroy: () => {
+      for (const stop of stopReturning) stop()
+      view.destroy()
+    },
+  }
 }
 
 /** The position of the node with id `id` (a group, alternative, option, section, placeholder, table row's Party). */

@@ -8,6 +8,7 @@ import type * as Y from 'yjs'
 import { runSiblings } from '../../shared/model/option-runs.ts'
 import { nodeState, type NodeState, type Resolutions } from '../../shared/model/resolution.ts'
 import type { LiveComputation } from '../model/live-computation.ts'
+import type { DocumentIndex } from '../../shared/model/document-index.ts'
 import type { StepRecorder } from './step-recorder.ts'
 import { resolveNode } from '../../shared/document/model-state.ts'
 import { DECISION_ORIGIN } from './undo-manager.ts'
@@ -27,8 +28,8 @@ export class Decisions {
     private live: LiveComputation,
     readonly mayResolve: boolean,
     private readonly log: StepRecorder,
-    /** What the log calls a node ("Option 3 of section A"); its id by default. */
-    private readonly titleOf: (id: string) => string = (id) => id,
+    /** What the text calls a node ("Option 3 of section A", "[2013 to 2020] in paragraph 7 bis"). */
+    private readonly titleOf: (id: string) => string,
   ) {
     this.map = textRoom(ydoc).resolutions
     this.onChange = (event) => {
@@ -97,6 +98,18 @@ export class Decisions {
       option,
       reopening ? `reopened ${name}` : `${state === 'chosen' ? 'chose' : 'dropped'} ${name}`,
     )
+  }
+
+  /**
+   * The text was re-indexed: views of nodes that came into the index or left it redraw. An undo
+   * that brings a bracket back draws its view before the model has read the new text, so the view
+   * saw no such node and drew it open; the model's resolution was there all along.
+   */
+  reindexed(previous: DocumentIndex): void {
+    const now = this.live.documentIndex
+    if (now === previous) return
+    const known = (index: DocumentIndex, id: string) => index.groups.has(id) || index.options.has(id)
+    for (const [id, set] of this.watchers) if (known(previous, id) !== known(now, id)) set.forEach((watch) => watch())
   }
 
   /** Tell every watcher to redraw: the index they were drawn with was not the text's (first render). */

@@ -46,18 +46,23 @@ export class PlaceholderValues {
     return () => set!.delete(watcher)
   }
 
-  /** Set `name` from what was typed (empty clears it); returns why it was refused, or null. */
+  /**
+   * Set `name` from what was typed (empty clears it); returns why it was refused, or null.
+   * The value it already has is no change: Enter and then leaving the field is one step, logged once.
+   */
   set(name: string, typed: string): string | null {
     if (!this.mayWrite) return 'you may not set values'
     const text = typed.trim()
     if (text === '') {
-      this.write(() => setVariableValue(this.ydoc, name, null), name, `cleared the value of ${name}`)
+      if (this.map.has(name))
+        this.write(() => setVariableValue(this.ydoc, name, null), name, `cleared the value of ${name}`)
       return null
     }
     const value = Number(text.replace(',', '.'))
     const problem = checkVariableValue(name, value)
     if (problem) return problem
-    this.write(() => setVariableValue(this.ydoc, name, value), name, `set ${name} to ${value}`)
+    if (this.map.get(name) !== value)
+      this.write(() => setVariableValue(this.ydoc, name, value), name, `set ${name} to ${value}`)
     return null
   }
 

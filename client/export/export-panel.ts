@@ -2,7 +2,8 @@
  * The export panel, in the editor's side panel and on the revisions page: every format
  * (Word, PDF, HTML, Akoma Ntoso, plain text, and the assigned amounts as CSV), the text
  * consolidated or as negotiated, from the working draft or any revision, under the
- * document's UN header (edited here by the secretariat). A file is fetched with the
+ * document's UN header (edited here by the secretariat), with the lines numbered or not
+ * (Word, PDF and HTML: the numbers delegates quote in the room). A file is fetched with the
  * session's token and saved under the name the server gives it; what a consolidation
  * leaves open is said beside it (and listed inside the file).
  */
@@ -34,6 +35,7 @@ export function createExportPanel(session: Session, documentId: string, options:
   )
   const consolidated = el('input', { type: 'radio', name: `export-form-${documentId}`, value: 'true', checked: '' })
   const asIs = el('input', { type: 'radio', name: `export-form-${documentId}`, value: 'false' })
+  const lineNumbers = el('input', { type: 'checkbox', id: `export-lines-${documentId}` })
   const status = el('p', { class: 'export-status', role: 'status', 'aria-live': 'polite' })
   const buttons = FORMATS.map(({ format, label }) =>
     button(label, { 'data-format': format, 'aria-label': `Export as ${label}` }, () => void download(format)),
@@ -42,6 +44,7 @@ export function createExportPanel(session: Session, documentId: string, options:
   const download = async (format: string) => {
     const query = new URLSearchParams({ format, consolidated: consolidated.checked ? 'true' : 'false' })
     if (source.value !== DRAFT) query.set('revision', source.value)
+    if (lineNumbers.checked) query.set('lineNumbers', 'true')
     status.textContent = `Preparing the ${format.toUpperCase()} file…`
     buttons.forEach((b) => (b.disabled = true))
     try {
@@ -93,6 +96,7 @@ export function createExportPanel(session: Session, documentId: string, options:
       source,
       el('label', {}, consolidated, ' Consolidated'),
       el('label', {}, asIs, ' As negotiated'),
+      el('label', {}, lineNumbers, ' Line numbers'),
     ),
     el('div', { class: 'export-formats' }, ...buttons),
     status,

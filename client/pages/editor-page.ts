@@ -30,10 +30,20 @@ import { streamliningFeature } from '../streamlining/streamlining-feature.ts'
 import { proposalsFeature } from '../proposals/proposals-feature.ts'
 import type { EditorFeature } from '../editor/editor-feature.ts'
 import { Streamliner } from '../streamlining/streamliner.ts'
-import { nodeTitle } from '../../shared/streamline/node-location.ts'
+import { TextNames } from '../naming/text-names.ts'
+import { lineNumbersFeature } from '../line-numbers/line-numbers-feature.ts'
+import { Presenter } from '../projection/presenter.ts'
+import { presentingControls } from '../projection/presenting-controls.ts'
+import { mayPresent } from '../../shared/projection/presenting.ts'
+import { textRoom } from '../../shared/document/text-room.ts'
+import { ReplacedChoices } from '../decisions/replaced-choices.ts'
 import { el } from '../dom/element.ts'
 import { createExportPanel } from '../export/export-panel.ts'
 import type { ListedDocument } from './document-list-page.ts'
+import { OfflineNotice } from '../collab/offline-notice.ts'
+import { annexCellsFeature } from '../annex-cells/annex-cells-feature.ts'
+import { InscriptionWriter } from '../annex-cells/inscription-writer.ts'
+import { textEntryWords } from '../naming/entry-words.ts'
 
 /**
  * Shows `document` in `root`; returns the function that closes it. `onMissing` is called
@@ -52,10 +62,12 @@ export function showEditorPage(
   const status = el('span', { class: 'connection-status', role: 'status' }, 'connecting…')
   const message = el('div', { class: 'message', role: 'alert', hidden: '' })
   const counterSlot = el('div', { class: 'counter-slot' })
+  const toolsSlot = el('div', { class: 'tools-slot' })
   const barSlot = el('div', { class: 'bar-slot' })
   const editorSlot = el('div', { class: 'editor-slot' })
   const panel = el('aside', { class: 'side-panel', 'aria-label': 'Model' })
   const back = el('button', { type: 'button', class: 'back' }, '← Documents')
+  const offlineNotice = new OfflineNotice()
   back.addEventListener('click', () => onLeave())
   const header = el(
     'header',
@@ -64,6 +76,7 @@ export function showEditorPage(
     el('h1', { class: 'doc-title' }, title),
     el('a', { class: 'revisions-link', href: `#/documents/${encodeURIComponent(documentId)}/revisions` }, 'Revisions'),
     counterSlot,
+    toolsSlot,
     el('span', { class: 'who' }, `${session.account.username} — ${capabilities.description}`),
     status,
   )
@@ -72,6 +85,7 @@ export function showEditorPage(
     { class: `editor-page role-${session.account.role}` },
     header,
     barSlot,
+    offlineNotice.dom,
     message,
     el('main', { class: 'workspace' }, editorSlot, panel),
   )
@@ -91,29 +105,51 @@ export function showEditorPage(
       `The server refused the change: ${refusal.message}. The editor has been returned to the server’s state.`,
       'error',
     )
-    // Refusals come in bursts (one per update): reopen once, after the burst.
+    // Refusals come in bursts (one per update): reopen once, after the burst, without the copy on this device.
     clearTimeout(reopening)
-    reopening = setTimeout(() => reopen(), 150)
+    reopening = setTimeout(() => void discardAndReopen(), 150)
   }
+  let discardAndReopen = async () => reopen()
 
   const open = async () => {
-    const connection = new DocumentConnection(listed.rooms.text, session, {
-      status: (s) => (status.textContent = s),
-      // The server refused the socket (an HTTP answer, not a close code): ask whether the document is still there.
-      unreachable: () => {
-        void documentStillThere(session, documentId).then((there) => there || onMissing())
+    // Entries named against the text on screen, once the editor is mounted.
+    let nameOf: (key: string) => string = () => 'the text (loading)'
+    const connection = new DocumentConnection(
+      listed.rooms.text,
+      session,
+      {
+        status: (s) => (status.textContent = s),
+        // The server refused the socket (an HTTP answer, not a close code): ask whether the document is still there.
+        unreachable: () => {
+          void documentStillThere(session, documentId).then((there) => there || onMissing())
+        },
+        refused,
+        closed: (code, reason) => {
+          if (code === CLOSE.noSuchDocument) return onMissing()
+          say(
+            code === CLOSE.sessionEnded
+              ? 'Your session expired: log in again.'
+              : `The server closed the connection (${code}${reason ? `: ${reason}` : ''}).`,
+            'error',
+          )
+        },
       },
-      refused,
-      closed: (code, reason) => {
-        if (code === CLOSE.noSuchDocument) return onMissing()
-        say(
-          code === CLOSE.sessionEnded
-            ? 'Your session expired: log in again.'
-            : `The server closed the connection (${code}${reason ? `: ${reason}` : ''}).`,
-          'error',
-        )
+      {
+        offline: {
+          kind: 'text',
+          name: textEntryWords((key) => nameOf(key)),
+          offline: (since) => offlineNotice.offline('text', since),
+          settled: (settlement) => {
+            offlineNotice.settled(settlement)
+            if (settlement.kind === 'discard') void discardAndReopen()
+          },
+        },
       },
-    })
+    )
+    discardAndReopen = async () => {
+      await connection.discardLocalCopy()
+      reopen()
+    }
     teardown = () => connection.destroy()
     await connection.synced()
     const refusal = connection.schemaRefusal()
@@ -135,12 +171,19 @@ export function showEditorPage(
       parties,
       say: (text) => say(text, 'error'),
       log,
+      offline: {
+        offline: (since) => offlineNotice.offline('proposals', since),
+        settled: (settlement) => offlineNotice.settled(settlement),
+      },
     })
     // Decisions and streamlining name nodes from the text on screen, once the editor is mounted.
     let editor: Editor | null = null
-    const decisions = new Decisions(connection.ydoc, live, capabilities.resolve, log, (id) =>
-      editor ? nodeTitle(editor.view.state.doc, id) : id,
+    const names = new TextNames(
+      () => editor?.view.state.doc ?? null,
+      () => live.current.computation.results.period,
     )
+    nameOf = (key) => names.of(key)
+    const decisions = new Decisions(connection.ydoc, live, capabilities.resolve, log, (id) => names.of(id))
     const values = new PlaceholderValues(connection.ydoc, capabilities.resolve, log)
     const streamline = capabilities.resolve
       ? new Streamliner(
@@ -151,7 +194,20 @@ export function showEditorPage(
           (text) => say(text, 'error'),
         )
       : undefined
+    const lines = lineNumbersFeature()
+    const cells = annexCellsFeature(live, {
+      writer: new InscriptionWriter(connection.ydoc, capabilities.resolve, log, (key) => names.of(key)),
+      names: (key) => names.of(key),
+      say: (text) => say(text, 'error'),
+    })
+    const presenter = mayPresent(session.account.role)
+      ? new Presenter(documentId, connection.provider.awareness, textRoom(connection.ydoc).text)
+      : null
+    toolsSlot.replaceChildren(lines.toggle, ...(presenter ? presentingControls(presenter, session, documentId) : []))
     const features: EditorFeature[] = [
+      lines.feature,
+      cells,
+      ...(presenter ? [presenter.feature()] : []),
       proposalsFeature(proposalsRoom.proposals),
       logFeature(log),
       ...(streamline ? [streamliningFeature(streamline)] : []),
@@ -160,11 +216,17 @@ export function showEditorPage(
     editorSlot.replaceChildren()
     const mounted = createEditor(editorSlot, connection.ydoc, connection.provider, cx)
     editor = mounted
+    const replaced = new ReplacedChoices(
+      connection.ydoc,
+      connection.provider.awareness,
+      () => mounted.view.state.doc,
+      (text) => say(text, 'info'),
+    )
     const jumpTo = (id: string) => (cx as EditorContext).jumpTo(id)
     const titles = sectionTitles(() => mounted.view.state.doc)
     const counter = createBracketCounter(titles, jumpTo)
     const amounts = createAmountsPanel()
-    const diagnostics = createDiagnosticsList(jumpTo)
+    const diagnostics = createDiagnosticsList(jumpTo, (id) => names.of(id))
     const fairness = createFairnessPanel({
       ydoc: connection.ydoc,
       view: mounted.view,
@@ -197,8 +259,10 @@ export function showEditorPage(
       page.dataset.ready = 'false'
       // The fairness panel decorates the view: it lets go before the view is destroyed.
       fairness.destroy()
+      replaced.destroy()
       log.destroy()
       mounted.destroy()
+      cells.destroy()
       decisions.destroy()
       values.destroy()
       proposalsRoom.destroy()

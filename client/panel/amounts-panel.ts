@@ -13,6 +13,8 @@ import { exact, type Interval } from '../../shared/commitments/interval.ts'
 import { COMMITMENT_KINDS } from '../../shared/commitments/kinds.ts'
 import type { PartyResult } from '../../shared/model/results.ts'
 import type { LiveState } from '../model/live-computation.ts'
+import { aggregateHeadline, totalOrDash } from '../../shared/amounts/aggregate-headline.ts'
+import { aggregateLine } from './aggregate-line.ts'
 import { createCommitmentTotals } from './commitment-totals.ts'
 import { formatInterval, formatMt, formatPercent, formatTonnes } from '../format/number-format.ts'
 import { createSideBySideView } from './side-by-side-view.ts'
@@ -76,8 +78,14 @@ export function createAmountsPanel(): AmountsPanel {
       body.replaceChildren(...r.rows.map(partyRow))
       const total = el('tr', {}, el('th', { scope: 'row' }, 'Total'))
       total.append(el('td'), el('td'))
-      total.append(el('td', { class: 'amount' }, formatTonnes(r.totalT)))
-      total.append(el('td', { class: 'implied' }, r.commitments ? formatInterval(r.commitments.annualT, formatMt) : ''))
+      total.append(el('td', { class: 'amount' }, totalOrDash(r.rows, r.totalT, formatTonnes)))
+      total.append(
+        el(
+          'td',
+          { class: 'implied' },
+          r.commitments?.counted.length ? formatInterval(r.commitments.annualT, formatMt) : '—',
+        ),
+      )
       foot.replaceChildren(total)
       totals.render(state)
       sideBySide.render(state)
@@ -154,36 +162,13 @@ function intervalText(i: Interval, format: (x: number) => string, approximate: b
   ]
 }
 
+// The headline says what the aggregate rests on (shared/amounts/aggregate-headline.ts decides
+// when it may be read against X); the line below says whom it covers and whom it leaves out.
 function renderAggregate(target: HTMLElement, state: LiveState): void {
-  const a = state.computation.results.aggregate
+  const r = state.computation.results
   const x = state.computation.evaluation.values.X
-  const line = el('p')
-  if (!a) {
-    line.textContent = `Aggregate reduction below 1990: no inscriptions yet${typeof x === 'number' ? ` · X = ${x} %` : ''}`
-  } else {
-    const approx = a.approximateParties.length ? '~' : ''
-    const figure = el('strong', { class: 'aggregate-figure' }, `${approx}${formatPercent(a.reductionPct)} %`)
-    line.append('Aggregate reduction below base year: ', figure)
-    if (a.conditional)
-      line.append(
-        el(
-          'span',
-          { class: 'aggregate-conditional' },
-          ` (conditional: ${formatPercent(a.reductionPctInterval.conditional)} %)`,
-        ),
-      )
-    if (a.targetPct !== undefined) {
-      const target = el(
-        'span',
-        { class: a.fallsShort ? 'aggregate-target short' : 'aggregate-target met' },
-        ` beside X = ${a.targetPct} %: ${a.fallsShort ? `falls short by ${formatPercent(a.shortfallPct!)} points` : 'meets X'}`,
-      )
-      line.append(target)
-    } else {
-      line.append(' · X not set')
-    }
-  }
-  target.replaceChildren(line)
+  target.replaceChildren(aggregateLine(aggregateHeadline(r, typeof x === 'number' ? x : undefined, formatPercent)))
+  const a = r.aggregate
   if (a && (a.scope || a.omitted.length)) {
     const scope = el(
       'p',

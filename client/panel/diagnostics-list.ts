@@ -24,8 +24,11 @@ const titles: Record<string, string> = {
   'invalid-value': 'Invalid value',
 }
 
-/** Creates the diagnostics list; `jumpTo` moves the editor to a node id. */
-export function createDiagnosticsList(jumpTo: (id: string) => boolean): DiagnosticsList {
+/** Creates the diagnostics list; `jumpTo` moves the editor to a node id, `nameOf` names it as the text does. */
+export function createDiagnosticsList(
+  jumpTo: (id: string) => boolean,
+  nameOf: (id: string) => string,
+): DiagnosticsList {
   const dom = document.createElement('section')
   dom.className = 'diagnostics'
   dom.setAttribute('aria-label', 'Diagnostics')
@@ -52,7 +55,8 @@ export function createDiagnosticsList(jumpTo: (id: string) => boolean): Diagnost
           li.append(kind, d.message, ' ')
           const ids = d.ids.filter((id) => id !== 'value')
           for (const id of ids.slice(0, 6)) {
-            const b = button(id, { class: 'jump', 'aria-label': `Go to ${id}` }, () => {
+            const name = nameOf(id)
+            const b = button(name, { class: 'jump', 'aria-label': `Go to ${name}` }, () => {
               if (!jumpTo(id)) b.title = 'not in the text'
             })
             li.append(b, ' ')

@@ -13,10 +13,11 @@ export function addInscriptionProposer(panel: HTMLElement, proposals: LivePropos
   const party = proposals.party
   if (!proposals.mayPropose || !party) return
   panel.querySelector('.inscription-propose')?.remove()
+  const target = inscriptionKey('cp2', party)
   const b = button(
     'Propose QELRC…',
-    { class: 'inscription-propose', 'aria-label': `Propose ${party}’s QELRC (cp2, % of base year)` },
-    () => void proposals.propose({ kind: 'inscription', target: inscriptionKey('cp2', party) }),
+    { class: 'inscription-propose', 'aria-label': `Propose ${proposals.name(target)}, % of base year` },
+    () => void proposals.propose({ kind: 'inscription', target }),
   )
   const row = [...panel.querySelectorAll<HTMLTableRowElement>('tbody tr')].find((tr) => tr.dataset.party === party)
   if (row) row.cells[0].append(' ', b)

@@ -12,7 +12,7 @@ import type { Party } from '../../shared/parties/party.ts'
 import { readSharedBindings } from '../../shared/document/model-state.ts'
 import { whatIf, wordsRemovedBy } from '../../shared/proposals/what-if.ts'
 import { applyAcceptance, recordProvenance, refuseAcceptance } from '../../shared/document/proposal-acceptance.ts'
-import type { Proposal } from '../../shared/proposals/proposal.ts'
+import type { Objection, Proposal } from '../../shared/proposals/proposal.ts'
 import type { ProposalDraft, ProposalRegister } from '../../shared/proposals/register.ts'
 import type { TalliedProposal } from '../../shared/proposals/tally.ts'
 import { checkVariableValue } from '../../shared/model/variables.ts'
@@ -20,7 +20,8 @@ import type { Account } from '../app/session.ts'
 import type { LiveComputation } from '../model/live-computation.ts'
 import { insertAlternative } from './alternative-insertion.ts'
 import { askProposal } from './proposal-dialog.ts'
-import { describeProposal } from './proposal-wording.ts'
+import { describeProposal } from '../../shared/naming/proposal-words.ts'
+import { nameReference } from '../../shared/naming/reference-name.ts'
 import { summarizeWhatIf, type WhatIfSummary } from './what-if-summary.ts'
 import type { DocumentLog } from '../streamlining/document-log.ts'
 import { mayDecide, mayPropose } from '../../shared/document/roles.ts'
@@ -119,8 +120,16 @@ export class LiveProposals {
   describe(proposal: Pick<Proposal, 'kind' | 'target' | 'value'>): string {
     const view = this.view
     return view
-      ? describeProposal(proposal, view.state.doc)
-      : `${proposal.kind} of ${proposal.target}: ${String(proposal.value)}`
+      ? describeProposal(proposal, view.state.doc, this.setting.live.current.computation.results.period)
+      : `a proposal on ${this.name(proposal.target)}`
+  }
+
+  /** What the text calls a proposal's target (a node, a variable or an inscription cell). */
+  name(target: string): string {
+    const view = this.view
+    return view
+      ? nameReference(view.state.doc, target, this.setting.live.current.computation.results.period)
+      : 'the text (loading)'
   }
 
   /** How the proposing Party's amount and the aggregate would move if `proposal` were accepted. */
@@ -145,17 +154,17 @@ export class LiveProposals {
         : draft.kind === 'alternative'
           ? { label: 'New alternative text', kind: 'text' as const }
           : {
-              label: draft.kind === 'value' ? `Value of ${draft.target}` : `Your QELRC (% of base year)`,
+              label: draft.kind === 'value' ? `Value of ${this.name(draft.target)}` : `Your QELRC (% of base year)`,
               kind: 'number' as const,
             }
     const summary =
       draft.value !== undefined
         ? this.describe(draft as ProposalDraft)
         : draft.kind === 'alternative'
-          ? `New text for bracket group ${draft.target}`
+          ? `New text for ${this.name(draft.target)}`
           : draft.kind === 'value'
-            ? `A value for the placeholder ${draft.target}`
-            : `An inscription in ${draft.target}`
+            ? `A value for ${this.name(draft.target)}`
+            : `An inscription: ${this.name(draft.target)}`
     const answer = await askProposal({ heading: `Propose for ${this.party}`, summary, input, confirm: 'Propose' })
     if (!answer) return null
     let value = draft.value
@@ -181,10 +190,27 @@ export class LiveProposals {
     )
   }
 
-  /** Support or object to `id` for this Party; the same stance again takes it back. */
-  stance(id: string, stance: 'support' | 'object'): void {
+  /**
+   * Support or object to `id` for this Party; the same stance again takes it back. An
+   * objection asks for its reason (optional): the co-chair who decides reads it.
+   */
+  async stance(id: string, stance: 'support' | 'object'): Promise<void> {
     const current = this.registerOf().state().stances[`${id}/${this.party}`]?.stance
-    this.attempt(() => this.registerOf().takeStance(id, current === stance ? null : stance))
+    if (current === stance) return void this.attempt(() => this.registerOf().takeStance(id, null))
+    let reason: string | undefined
+    if (stance === 'object') {
+      const proposal = this.registerOf().get(id)
+      if (!proposal) return
+      const answer = await askProposal({
+        heading: `Object for ${this.party}`,
+        summary: `${proposal.party}: ${this.describe(proposal)}`,
+        note: { label: 'Reason (optional)', required: false },
+        confirm: 'Object',
+      })
+      if (!answer) return
+      reason = answer.note
+    }
+    this.attempt(() => this.registerOf().takeStance(id, stance, reason))
   }
 
   /** Withdraw this Party's proposal `id`. */
@@ -197,10 +223,27 @@ export class LiveProposals {
    * text room — a resolution, value or inscription in the model's maps with its
    * provenance, or new alternative text through the editor.
    */
-  accept(id: string): void {
+  async accept(id: string): Promise<void> {
+    // Over an objection only when the co-chair says so, knowing who objects and why.
+    const objecting = this.registerOf().get(id) ? objectionsTo(this.all(), id) : []
+    let recorded = ''
+    if (objecting.length) {
+      const confirmed = await askProposal({
+        heading: 'Accept over an objection?',
+        summary: `${this.registerOf().get(id)!.party} proposes: ${this.describe(this.registerOf().get(id)!)}. Objecting: ${objecting.map(objectionWords).join(' ')}`,
+        note: { label: 'Note for the record (optional)', required: false },
+        confirm: 'Accept over the objection',
+      })
+      if (!confirmed) return
+      recorded = confirmed.note
+    }
+    // Read again after the dialog: the text and the proposal may have moved meanwhile.
     const register = this.registerOf()
     const proposal = register.get(id)
     if (!proposal) return
+    const overObjections = objectionsTo(this.all(), id)
+    if (overObjections.length > objecting.length)
+      return this.setting.say('Not accepted: another Party objected meanwhile; look at the proposal again.')
     const index = this.setting.live.current.index
     const refusal = refuseAcceptance(proposal, index)
     if (refusal) return this.setting.say(`Cannot accept: ${refusal}.`)
@@ -208,21 +251,36 @@ export class LiveProposals {
     if (proposal.kind === 'alternative' && !view) return this.setting.say('Cannot accept: the editor is not ready.')
     // Worded before the text changes: the log keeps what the proposal said when it was accepted.
     const summary = `accepted ${proposal.party}’s proposal: ${this.describe(proposal)}`
-    const accepted = this.attempt(() => register.accept(id))
+    const accepted = this.attempt(() => register.accept(id, overObjections))
     if (!accepted?.decision) return
+    const notes = overObjections.length
+      ? [
+          `accepted over the objection of ${overObjections.map(objectionWords).join(' ')}`,
+          ...(recorded ? [`note: ${recorded}`] : []),
+        ]
+      : []
     this.setting.log.record(() => {
       if (proposal.kind === 'alternative') {
         const alt = insertAlternative(view!, proposal.target, String(proposal.value))
         if (alt) recordProvenance(this.setting.textDoc, alt, proposal, accepted.decision!)
         else
           this.setting.say(
-            `The text no longer has bracket group ${proposal.target}; the proposal is marked accepted but no text was added.`,
+            `The text no longer has the bracket this proposal adds to; the proposal is marked accepted but no text was added.`,
           )
       } else {
         applyAcceptance(this.setting.textDoc, proposal, accepted.decision!, index)
       }
-      return { op: 'accept-proposal', ids: [proposal.target, proposal.id], summary }
+      return { op: 'accept-proposal', ids: [proposal.target, proposal.id], summary, notes }
     })
+  }
+
+  /** Put set-aside proposal `id` back on the table, signed in the log. */
+  reopen(id: string): void {
+    const proposal = this.registerOf().get(id)
+    if (!proposal || proposal.status !== 'set-aside') return
+    const summary = `reopened ${proposal.party}’s proposal: ${this.describe(proposal)}`
+    if (this.attempt(() => this.registerOf().reopen(id)))
+      this.setting.log.note({ op: 'reopen-proposal', ids: [proposal.target, proposal.id], summary })
   }
 
   /** Ask for a reason and set `id` aside. */
@@ -263,4 +321,16 @@ export class LiveProposals {
       return null
     }
   }
+}
+
+/** The objections to proposal `id` among `tallied`, with their reasons. */
+function objectionsTo(tallied: readonly TalliedProposal[], id: string): Objection[] {
+  // Only the Parties that object now: a stance taken back is no objection.
+  const t = tallied.find((x) => x.proposal.id === id)
+  return (t?.objection ?? []).map((party) => (t!.reasons[party] ? { party, reason: t!.reasons[party] } : { party }))
+}
+
+/** `Tuvalu (“the period is too long”).` */
+function objectionWords(o: Objection): string {
+  return `${o.party}${o.reason ? ` (“${o.reason}”)` : ''}.`
 }

@@ -9,10 +9,11 @@ import type { TalliedProposal } from '../../shared/proposals/tally.ts'
 import type { LiveProposals } from './live-proposals.ts'
 import { describeWhatIf } from './what-if-summary.ts'
 import { button } from '../dom/element.ts'
+import { formatDateTime } from '../format/date-format.ts'
 
 /** Draws `tallied`; `withWhatIf` adds the numbers (the panel shows them, the compact lists at a target do not). */
 export function proposalCard(tallied: TalliedProposal, proposals: LiveProposals, withWhatIf: boolean): HTMLElement {
-  const { proposal: p, support, objection } = tallied
+  const { proposal: p, support, objection, reasons } = tallied
   const card = document.createElement('article')
   card.className = 'proposal-card'
   card.dataset.id = p.id
@@ -22,10 +23,7 @@ export function proposalCard(tallied: TalliedProposal, proposals: LiveProposals,
   card.setAttribute('aria-label', `${p.party} proposes ${what}, ${p.status}`)
   const head = line('proposal-head')
   head.append(strong('proposal-party', p.party), ` proposes ${what}`)
-  const meta = line(
-    'proposal-meta',
-    `${new Date(p.at).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'short' })} · ${statusText(tallied)}`,
-  )
+  const meta = line('proposal-meta', `${formatDateTime(p.at)} · ${statusText(tallied)}`)
   card.append(head, meta)
   if (p.rationale) card.append(line('proposal-rationale', `“${p.rationale}”`))
   const counts = line('proposal-counts')
@@ -33,6 +31,8 @@ export function proposalCard(tallied: TalliedProposal, proposals: LiveProposals,
   counts.dataset.objection = String(objection.length)
   counts.textContent = `Support ${support.length}${support.length ? ` (${support.join(', ')})` : ''} · Object ${objection.length}${objection.length ? ` (${objection.join(', ')})` : ''}`
   card.append(counts)
+  for (const party of objection)
+    if (reasons[party]) card.append(line('proposal-objection-reason', `${party} objects: “${reasons[party]}”`))
   if (withWhatIf && p.status === 'open' && p.kind !== 'alternative') {
     card.append(line('proposal-what-if', `If accepted: ${describeWhatIf(proposals.whatIf(p))}`))
   }
@@ -49,13 +49,13 @@ export function proposalCard(tallied: TalliedProposal, proposals: LiveProposals,
         cardButton(
           'Support',
           `Support ${p.party}’s proposal: ${what}`,
-          () => proposals.stance(p.id, 'support'),
+          () => void proposals.stance(p.id, 'support'),
           own === 'support',
         ),
         cardButton(
           'Object',
           `Object to ${p.party}’s proposal: ${what}`,
-          () => proposals.stance(p.id, 'object'),
+          () => void proposals.stance(p.id, 'object'),
           own === 'object',
         ),
       )
@@ -64,11 +64,15 @@ export function proposalCard(tallied: TalliedProposal, proposals: LiveProposals,
       buttons.append(cardButton('Withdraw', `Withdraw your proposal: ${what}`, () => proposals.withdraw(p.id)))
     if (proposals.mayDecide) {
       buttons.append(
-        cardButton('Accept', `Accept ${p.party}’s proposal: ${what}`, () => proposals.accept(p.id)),
+        cardButton('Accept', `Accept ${p.party}’s proposal: ${what}`, () => void proposals.accept(p.id)),
         cardButton('Set aside…', `Set aside ${p.party}’s proposal: ${what}`, () => void proposals.setAside(p.id)),
       )
     }
     if (buttons.childElementCount) card.append(buttons)
+  } else if (p.status === 'set-aside' && proposals.mayDecide) {
+    const buttons = line('proposal-actions')
+    buttons.append(cardButton('Reopen', `Reopen ${p.party}’s proposal: ${what}`, () => proposals.reopen(p.id)))
+    card.append(buttons)
   }
   return card
 }
@@ -80,7 +84,7 @@ export function proposalList(target: string, proposals: LiveProposals): HTMLElem
   list.dataset.target = target
   const items = proposals.on(target).filter((t) => t.proposal.status === 'open' || t.proposal.status === 'accepted')
   list.hidden = items.length === 0
-  if (items.length) list.setAttribute('aria-label', `Proposals on ${target}`)
+  if (items.length) list.setAttribute('aria-label', `Proposals on ${proposals.name(target)}`)
   list.append(...items.map((t) => proposalCard(t, proposals, false)))
   return list
 }
@@ -91,8 +95,10 @@ function statusText({ proposal: p }: TalliedProposal): string {
       return 'open'
     case 'withdrawn':
       return 'withdrawn'
-    case 'accepted':
-      return `accepted by ${p.decision?.by ?? '?'} (proposed by ${p.party})`
+    case 'accepted': {
+      const over = p.decision?.overObjections ?? []
+      return `accepted by ${p.decision?.by ?? '?'} (proposed by ${p.party})${over.length ? `, over the objection of ${over.map((o) => o.party).join(', ')}` : ''}`
+    }
     case 'set-aside':
       return `set aside by ${p.decision?.by ?? '?'}: ${p.decision?.reason ?? ''}`
   }

@@ -8,7 +8,9 @@
 import type * as Y from 'yjs'
 import type { Session } from '../app/session.ts'
 import { DocumentConnection } from '../collab/connection.ts'
+import type { OfflineOptions } from '../collab/offline-work.ts'
 import type { Refusal } from '../../shared/document/protocol.ts'
+import type { Settlement } from '../collab/reconnect.ts'
 import { ProposalRegister } from '../../shared/proposals/register.ts'
 import { proposalsRoom } from '../../shared/document/proposals-room.ts'
 
@@ -34,6 +36,8 @@ export class ProposalsConnection {
     readonly room: string,
     private readonly session: Session,
     private readonly events: ProposalsEvents,
+    /** Keep the room on this device and work on offline (`kind` is the proposals room's). */
+    private readonly offline?: Omit<OfflineOptions, 'kind'>,
   ) {
     this.open()
   }
@@ -57,9 +61,12 @@ export class ProposalsConnection {
   }
 
   private open(): void {
-    this.connection = new DocumentConnection(this.room, this.session, {
-      refused: (refusal) => this.refused(refusal),
-    })
+    this.connection = new DocumentConnection(
+      this.room,
+      this.session,
+      { refused: (refusal) => this.refused(refusal) },
+      this.offline ? { offline: { ...this.offline, kind: 'proposals', settled: (s) => this.settled(s) } } : {},
+    )
     const { account } = this.session
     this.current = new ProposalRegister(this.connection.ydoc, {
       username: account.username,
@@ -75,13 +82,26 @@ export class ProposalsConnection {
 
   private refused(refusal: Refusal): void {
     this.events.refused(refusal)
-    // Refusals come one per update: reopen once, after the burst.
+    this.reopen()
+  }
+
+  // Offline work that cannot be sent at all: the page lists it, the room reopens from the server.
+  private settled(settlement: Settlement): void {
+    this.offline?.settled?.(settlement)
+    if (settlement.kind === 'discard') this.reopen()
+  }
+
+  // Refusals come one per update: reopen once, after the burst, without the copy on this device.
+  private reopen(): void {
     clearTimeout(this.reopening)
     this.reopening = setTimeout(() => {
       if (this.destroyed) return
       this.stopObserving()
-      this.connection.destroy()
-      this.open()
+      const old = this.connection
+      void old.discardLocalCopy().then(() => {
+        old.destroy()
+        if (!this.destroyed) this.open()
+      })
     }, 150)
   }
 

@@ -25,7 +25,7 @@ export function createProposalsPanel(proposals: LiveProposals, jumpTo: (id: stri
   const dom = el('section', { class: 'proposals-panel', 'aria-label': 'Proposals' }, heading, open, decided)
 
   const withTarget = (card: HTMLElement, target: string) => {
-    const go = button(`Go to ${target}`, { class: 'proposal-go' }, () =>
+    const go = button('Go', { class: 'proposal-go', 'aria-label': `Go to ${proposals.name(target)}` }, () =>
       jumpTo(target.includes('/') ? target.slice(target.indexOf('/') + 1) : target),
     )
     card.querySelector('.proposal-meta')?.append(' ', go)

@@ -12,6 +12,10 @@ import { createProposalsPanel, type ProposalsPanel } from './proposals-panel.ts'
 import { addInscriptionProposer } from './inscription-proposer.ts'
 import type { ProposalRegister } from '../../shared/proposals/register.ts'
 import { createLogPanel, type LogPanel } from '../streamlining/log-panel.ts'
+import type { OfflineOptions } from '../collab/offline-work.ts'
+import { proposalsEntryWords } from '../naming/entry-words.ts'
+import { proposalsRoom } from '../../shared/document/proposals-room.ts'
+import type { Proposal } from '../../shared/proposals/proposal.ts'
 
 /** The proposals side of an open document. */
 export interface ProposalsRoom {
@@ -31,22 +35,36 @@ export interface ProposalsRoom {
 export async function openProposalsRoom(
   room: string,
   session: Session,
-  setting: Omit<ProposalsSetting, 'account'>,
+  setting: Omit<ProposalsSetting, 'account'> & {
+    /** Keep the room on this device and work on offline; steps are named here. */
+    offline?: Omit<OfflineOptions, 'kind' | 'name'>
+  },
 ): Promise<ProposalsRoom> {
   let proposals: LiveProposals | null = null
   let panel: ProposalsPanel | null = null
   let log: LogPanel | null = null
-  const connection = new ProposalsConnection(room, session, {
-    refused: (refusal) =>
-      setting.say(
-        `The server refused the proposals change: ${refusal.message}. The proposals have been returned to the server’s state.`,
-      ),
-    changed: () => {
-      proposals?.refresh()
-      panel?.render()
-      log?.render(connection.register.state())
+  // A proposal in words for the list of steps set aside on reconnect.
+  const proposalWords = (id: string) => {
+    const proposal = proposalsRoom(connection.register.doc).proposals.get(id) as Proposal | undefined
+    return proposal && proposals ? proposals.describe(proposal) : null
+  }
+  const offline = setting.offline && { ...setting.offline, name: proposalsEntryWords(proposalWords) }
+  const connection = new ProposalsConnection(
+    room,
+    session,
+    {
+      refused: (refusal) =>
+        setting.say(
+          `The server refused the proposals change: ${refusal.message}. The proposals have been returned to the server’s state.`,
+        ),
+      changed: () => {
+        proposals?.refresh()
+        panel?.render()
+        log?.render(connection.register.state())
+      },
     },
-  })
+    offline,
+  )
   await connection.synced()
   proposals = new LiveProposals(() => connection.register, { ...setting, account: session.account })
   const live = proposals
@@ -59,7 +77,7 @@ export async function openProposalsRoom(
       return panel.dom
     },
     logPanel(jumpTo) {
-      log = createLogPanel(jumpTo)
+      log = createLogPanel(jumpTo, (key) => live.name(key))
       log.render(connection.register.state())
       return log.dom
     },

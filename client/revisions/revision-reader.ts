@@ -5,6 +5,7 @@
  */
 import { el } from '../dom/element.ts'
 import type { RevisionDetail } from './revision-api.ts'
+import { formatDateTime } from '../format/date-format.ts'
 
 /** Splits a line into text and `[…]` runs (outermost brackets, nested ones inside). */
 function bracketed(line: string): (Node | string)[] {
@@ -39,7 +40,7 @@ export function revisionReader(revision: RevisionDetail): HTMLElement {
     el(
       'p',
       { class: 'muted' },
-      `By ${revision.createdBy ?? 'unknown'}, ${new Date(revision.createdAt).toLocaleString()}${revision.restoredFrom ? `; restores ${revision.restoredFrom}` : ''}. Open: ${r.brackets} brackets, ${r.options} options.`,
+      `By ${revision.createdBy ?? 'unknown'}, ${formatDateTime(revision.createdAt)}${revision.restoredFrom ? `; restores ${revision.restoredFrom}` : ''}. Open: ${r.brackets} brackets, ${r.options} options.`,
     ),
     text,
   )

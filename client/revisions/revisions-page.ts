@@ -15,6 +15,7 @@ import { createExportPanel } from '../export/export-panel.ts'
 import { bracketHistoryChart } from './bracket-history-chart.ts'
 import { DRAFT, RevisionApi, type RevisionEntry } from './revision-api.ts'
 import { revisionReader } from './revision-reader.ts'
+import { formatDateTime } from '../format/date-format.ts'
 
 /** Shows the revisions of `documentId` in `root`; `onEditor` goes back to the editor. Returns the function that closes the page. */
 export function showRevisionsPage(
@@ -170,11 +171,7 @@ export function showRevisionsPage(
         r.restoredFrom ? el('span', { class: 'muted' }, ` restores ${r.restoredFrom}`) : '',
       ),
       el('td', {}, r.createdBy ?? '—'),
-      el(
-        'td',
-        {},
-        el('time', { datetime: new Date(r.createdAt).toISOString() }, new Date(r.createdAt).toLocaleString()),
-      ),
+      el('td', {}, el('time', { datetime: new Date(r.createdAt).toISOString() }, formatDateTime(r.createdAt))),
       actions,
     )
   }

@@ -9,6 +9,8 @@ import type { EditorState } from 'prosemirror-state'
 import { acceptBracketText, regroupBrackets, splitGroup } from '../../shared/streamline/index.ts'
 import type { Streamliner } from './streamliner.ts'
 import { button } from '../dom/element.ts'
+import { nameNode } from '../../shared/naming/node-name.ts'
+import { groupWords } from '../../shared/streamline/bracket-words.ts'
 
 /** The buttons for bracket group `group` at the caret of `state`; `stored` is its resolution. */
 export function bracketTools(
@@ -19,6 +21,7 @@ export function bracketTools(
   streamline: Streamliner,
 ): HTMLButtonElement[] {
   const id: string = group.attrs.id
+  const name = nameNode(state.doc, id)
   const out: HTMLButtonElement[] = []
   const acceptable = optional ? stored === 'kept' : !!stored
   if (acceptable) {
@@ -26,22 +29,22 @@ export function bracketTools(
     out.push(
       tool(
         'Accept as clean text',
-        `Accept the ${optional ? 'kept text' : 'chosen alternative'} of ${id} as clean text, removing its brackets`,
+        `Accept the ${optional ? 'kept text' : 'chosen alternative'} of ${name} as clean text, removing its brackets`,
         () => streamline.take((s, o) => acceptBracketText(s, id, alt, o)),
       ),
     )
   }
   if (!optional)
     out.push(
-      tool('Split group', `Split bracket group ${id} into separate brackets`, () =>
+      tool('Split group', `Split ${name} into separate brackets`, () =>
         streamline.take((s, o) => splitGroup(s, id, undefined, o)),
       ),
     )
   const next = followingGroup(state, id)
   if (next) {
-    const text = next.textContent.slice(0, 30)
+    const text = groupWords(next)
     out.push(
-      tool(`Regroup with [${text}]`, `Regroup ${id} with the next bracket “${text}” as alternatives`, () =>
+      tool(`Regroup with ${text}`, `Regroup ${name} with the next bracket ${text} as alternatives`, () =>
         streamline.take((s, o) => regroupBrackets(s, id, next.attrs.id, o)),
       ),
     )

@@ -8,6 +8,7 @@
 import { logEntries } from '../../shared/proposals/log-entry.ts'
 import type { ProposalsState } from '../../shared/proposals/proposal.ts'
 import { button, el } from '../dom/element.ts'
+import { formatDateTime } from '../format/date-format.ts'
 
 /** The panel section and the function that redraws it. */
 export interface LogPanel {
@@ -15,8 +16,8 @@ export interface LogPanel {
   render(state: ProposalsState): void
 }
 
-/** Creates the log section; `jumpTo` scrolls the text to a step's node. */
-export function createLogPanel(jumpTo: (id: string) => boolean): LogPanel {
+/** Creates the log section; `jumpTo` scrolls the text to a step's node, `nameOf` names it as the text does. */
+export function createLogPanel(jumpTo: (id: string) => boolean, nameOf: (key: string) => string): LogPanel {
   const summary = el('summary')
   const list = el('ol', { class: 'log-lines', 'aria-label': 'Document log, newest first' })
   const dom = el('details', { class: 'log-panel', open: '' }, summary, list)
@@ -27,11 +28,7 @@ export function createLogPanel(jumpTo: (id: string) => boolean): LogPanel {
       summary.textContent = `Document log (${entries.length})`
       list.replaceChildren(
         ...entries.map((entry) => {
-          const when = el(
-            'time',
-            { datetime: entry.at },
-            new Date(entry.at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' }),
-          )
+          const when = el('time', { datetime: entry.at }, formatDateTime(entry.at))
           const li = el(
             'li',
             { class: 'log-line', 'data-op': entry.op },
@@ -40,12 +37,13 @@ export function createLogPanel(jumpTo: (id: string) => boolean): LogPanel {
             el('strong', {}, entry.by),
             ` ${entry.summary}`,
           )
+          const key = entry.ids[0]
           // An inscription's target is a `column/Party` cell: its row is the Party's.
-          const target = entry.ids[0]?.replace(/^[^/]*\//, '')
-          if (target)
+          const target = key?.replace(/^[^/]*\//, '')
+          if (key && target)
             li.append(
               ' ',
-              button('Go', { class: 'log-go', 'aria-label': `Go to ${target}` }, () => jumpTo(target)),
+              button('Go', { class: 'log-go', 'aria-label': `Go to ${nameOf(key)}` }, () => jumpTo(target)),
             )
           for (const note of entry.notes) li.append(el('div', { class: 'log-note' }, note))
           return li

@@ -1,8 +1,9 @@
 /**
- * `GET /api/documents/:id/export?format=…&consolidated=…&revision=…&symbol=…`: the
- * document — its working draft, or any revision — as negotiated or consolidated under
- * the decisions it holds, in any export format, under the UN header stored with the
- * document. Everyone who may read the document may export it.
+ * `GET /api/documents/:id/export?format=…&consolidated=…&revision=…&symbol=…&lineNumbers=…`:
+ * the document — its working draft, or any revision — as negotiated or consolidated
+ * under the decisions it holds, in any export format, under the UN header stored with
+ * the document, with or without line numbers. Everyone who may read the document may
+ * export it.
  */
 import { Router } from 'express'
 import * as Y from 'yjs'
@@ -26,6 +27,7 @@ const exportQuery = z
     consolidated: z.enum(['true', 'false']).default('true'),
     symbol: z.string().max(100).optional(),
     revision: z.string().max(40).optional(),
+    lineNumbers: z.enum(['true', 'false']).default('false'),
   })
   .strict()
 
@@ -66,6 +68,7 @@ export function exportRoutes(services: Services): Router {
         header: services.documents.header(document.id),
         symbol: query.symbol,
         title: document.title,
+        lineNumbers: query.lineNumbers === 'true',
         ...(query.revision !== undefined && query.revision !== DRAFT ? { revision: query.revision } : {}),
       })
       res.type(file.contentType)

@@ -15,6 +15,7 @@ import { fairnessRoutes } from './fairness.ts'
 import { sendError } from './responses.ts'
 import { revisionRoutes } from './revisions.ts'
 import { sessionRoutes } from './session.ts'
+import { projectionRoutes } from './projections.ts'
 
 /** Builds the API router. */
 export function apiRouter(services: Services): Router {
@@ -29,6 +30,7 @@ export function apiRouter(services: Services): Router {
   router.use(exportRoutes(services))
   router.use(revisionRoutes(services))
   router.use(fairnessRoutes(services))
+  router.use(projectionRoutes(services))
   router.use((req, res) =>
     sendError(res, 404, 'no such API route', [{ field: 'path', message: `${req.method} ${req.path}` }]),
   )

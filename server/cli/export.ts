@@ -1,6 +1,6 @@
 /**
  * `accord export FILE --resolutions R.json --format txt|html|docx|pdf|akn|csv
- * [--as-is] [--header H.json] [--symbol S] [--title T] [--bindings B.json] [--annotations A.json] -o OUT`:
+ * [--as-is] [--line-numbers] [--header H.json] [--symbol S] [--title T] [--bindings B.json] [--annotations A.json] -o OUT`:
  * the consolidated text (or, with `--as-is`, the text as negotiated) in a
  * secretariat format, under the UN document header in H.json (the fields of
  * `shared/export/document-header.ts`). FILE is a text or a template folder (whose
@@ -17,7 +17,7 @@ import { parseArguments } from './arguments.ts'
 import { readBindingsFor, readScenarioFile } from './scenario-source.ts'
 import { readTextSource } from './text-source.ts'
 
-const USAGE = `usage: accord export FILE --resolutions R.json --format ${EXPORT_FORMATS.join('|')} [--as-is] [--header H.json] [--symbol S] [--title T] -o OUT`
+const USAGE = `usage: accord export FILE --resolutions R.json --format ${EXPORT_FORMATS.join('|')} [--as-is] [--line-numbers] [--header H.json] [--symbol S] [--title T] -o OUT`
 
 /** Runs `accord export`. */
 export async function exportCommand(args: string[]): Promise<number> {
@@ -26,7 +26,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     const { positionals, options } = parseArguments(
       normalized,
       ['resolutions', 'format', 'output', 'header', 'symbol', 'title', 'bindings', 'annotations'],
-      ['as-is'],
+      ['as-is', 'line-numbers'],
     )
     const resolutions = options.get('resolutions') as string | undefined
     const format = options.get('format') as string | undefined
@@ -48,6 +48,7 @@ export async function exportCommand(args: string[]): Promise<number> {
       header: readHeader(options.get('header') as string | undefined),
       symbol: options.get('symbol') as string | undefined,
       title: options.get('title') as string | undefined,
+      lineNumbers: options.has('line-numbers'),
     })
     writeFileSync(output, file.bytes)
     process.stderr.write(`accord export: wrote ${output} (${file.bytes.length} bytes, ${file.contentType})\n`)

@@ -5,8 +5,9 @@
  * the running header of the following pages, page numbers in the footer; real
  * Word headings (Title, Heading 1–3), numbered footnotes as real Word
  * footnotes, Annex tables as Word tables with their notes beneath, table-note
- * marks as superscripts. In the as-is form brackets stay visible and
- * placeholders are bold; options keep their `Option N` headings.
+ * marks as superscripts; with line numbers, Word numbers the text's lines. In
+ * the as-is form brackets stay visible and placeholders are bold; options keep
+ * their `Option N` headings.
  */
 import {
   AlignmentType,
@@ -15,6 +16,7 @@ import {
   FootnoteReferenceRun,
   Header,
   HeadingLevel,
+  LineNumberRestartFormat,
   Packer,
   PageNumber,
   Paragraph,
@@ -32,6 +34,7 @@ import {
 import type { Node } from 'prosemirror-model'
 import { distributionLines, sessionBlock, type DocumentHeader } from '../../shared/export/document-header.ts'
 import { footnoteMark } from '../../shared/export/markup.ts'
+import type { PageOptions } from '../../shared/export/page-options.ts'
 
 type HeadingValue = (typeof HeadingLevel)[keyof typeof HeadingLevel]
 
@@ -50,8 +53,13 @@ interface Cx {
   footnotes: Record<number, { children: Paragraph[] }>
 }
 
-/** The .docx bytes of `doc`. */
-export async function renderDocx(doc: Node, heading: DocumentHeader, status: string): Promise<Uint8Array> {
+/**
+ * The .docx bytes of `doc`. With `lineNumbers`, Word numbers every line in the margin
+ * itself (its line numbering, restarting on no page): Word lays out its own lines, and
+ * breaking the text at Accord's would put line breaks into the words the secretariat edits.
+ */
+export async function renderDocx(doc: Node, options: PageOptions): Promise<Uint8Array> {
+  const { heading, status } = options
   const cx: Cx = { ids: new Map(), bodies: new Map(), footnotes: {} }
   doc.descendants((n) => {
     if (n.type.name === 'table') return false
@@ -68,8 +76,11 @@ export async function renderDocx(doc: Node, heading: DocumentHeader, status: str
     footnotes: cx.footnotes,
     sections: [
       {
-        // The first page carries the header block in its text; the running header starts on page 2.
-        properties: { titlePage: true },
+        properties: {
+          // The first page carries the header block in its text; the running header starts on page 2.
+          titlePage: true,
+          ...(options.lineNumbers ? { lineNumbers: { countBy: 1, restart: LineNumberRestartFormat.CONTINUOUS } } : {}),
+        },
         headers: {
           first: new Header({ children: [new Paragraph('')] }),
           default: new Header({
@@ -103,12 +114,14 @@ export async function renderDocx(doc: Node, heading: DocumentHeader, status: str
 }
 
 // The UN masthead: organization and symbol on one line, distribution, date and language
-// under the symbol, the session block, the title, and what kind of text this is.
+// under the symbol, the session block, the title, and what kind of text this is. Its lines
+// are not the text's: Word's line numbers, when asked for, start with the text.
 function firstPageBlock(heading: DocumentHeader, status: string): Paragraph[] {
+  const masthead = (options: IParagraphOptions) => new Paragraph({ ...options, suppressLineNumbers: true })
   const right = (text: string) =>
-    new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text, size: 20 })] })
+    masthead({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text, size: 20 })] })
   return [
-    new Paragraph({
+    masthead({
       tabStops: [{ type: TabStopType.RIGHT, position: TabStopPosition.MAX }],
       border: { bottom: { style: 'single', size: 12, color: '000000', space: 2 } },
       children: [
@@ -117,9 +130,9 @@ function firstPageBlock(heading: DocumentHeader, status: string): Paragraph[] {
       ],
     }),
     ...distributionLines(heading).map(right),
-    ...sessionBlock(heading).map((text) => new Paragraph({ children: [new TextRun({ text, bold: true, size: 20 })] })),
-    new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: heading.title, bold: true, size: 28 })] }),
-    new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: status, italics: true, size: 20 })] }),
+    ...sessionBlock(heading).map((text) => masthead({ children: [new TextRun({ text, bold: true, size: 20 })] })),
+    masthead({ spacing: { before: 240 }, children: [new TextRun({ text: heading.title, bold: true, size: 28 })] }),
+    masthead({ spacing: { after: 240 }, children: [new TextRun({ text: status, italics: true, size: 20 })] }),
   ]
 }
 

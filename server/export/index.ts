@@ -20,6 +20,7 @@ import { renderAkn } from '../../shared/export/akn.ts'
 import { assignedAmountsCsv } from '../../shared/export/csv.ts'
 import { documentTitle } from '../../shared/export/document-title.ts'
 import { renderHtml } from '../../shared/export/html.ts'
+import type { PageOptions } from '../../shared/export/page-options.ts'
 import type { Bindings } from '../../shared/model/bindings.ts'
 import { computeScenario } from '../../shared/model/compute.ts'
 import { indexDocument } from '../../shared/model/document-index.ts'
@@ -72,6 +73,8 @@ export interface ExportRequest {
   date?: string
   /** The revision exported (`Rev.1`); absent for the working draft. */
   revision?: string
+  /** Number the lines (PDF and HTML: Accord's lines, as the editor numbers them; DOCX: Word's own). */
+  lineNumbers?: boolean
 }
 
 /** An exported file. `unresolved` lists what a consolidated text leaves open, `notes` what the consolidation did. */
@@ -110,6 +113,7 @@ export async function exportDocument(request: ExportRequest): Promise<ExportedFi
   const status =
     (consolidated ? 'Consolidated text' : 'Text as negotiated (brackets and options as they stand)') +
     (request.revision ? ` — ${request.revision}` : '')
+  const page: PageOptions = { heading, status, lineNumbers: request.lineNumbers }
   const encode = (s: string) => new TextEncoder().encode(s)
   let bytes: Uint8Array
   switch (format) {
@@ -117,13 +121,13 @@ export async function exportDocument(request: ExportRequest): Promise<ExportedFi
       bytes = encode(serializeText(text))
       break
     case 'html':
-      bytes = encode(renderHtml(text, { heading, status }))
+      bytes = encode(renderHtml(text, page))
       break
     case 'pdf':
-      bytes = await printPdf(renderHtml(text, { heading, status }), heading)
+      bytes = await printPdf(renderHtml(text, page), heading)
       break
     case 'docx':
-      bytes = await renderDocx(text, heading, status)
+      bytes = await renderDocx(text, page)
       break
     case 'akn': {
       const values = new Map<string, { variable: string; value: string }>()

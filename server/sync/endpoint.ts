@@ -29,6 +29,7 @@ import type { OriginPolicy } from '../origin-policy.ts'
 import { mayStreamline } from '../../shared/document/roles.ts'
 import type { Services } from '../services.ts'
 import { SyncConnection } from './connection.ts'
+import { projectionSession } from './projection-session.ts'
 import { parseRoomName, type RoomAddress } from '../../shared/document/rooms.ts'
 import { CLOSE } from '../../shared/document/protocol.ts'
 import { CLOSE_TOO_MANY_CONNECTIONS, readSessionTokenMessage } from '../../shared/document/session-message.ts'
@@ -97,6 +98,20 @@ export function attachSyncEndpoint(server: Server, services: Services, origins: 
       connection.close(CLOSE.sessionEnded, reason)
     }
   })
+
+  // A revoked projection link's screens go dark at once.
+  const stopRevoking = services.projections.onRevoke((link) => {
+    for (const connection of [...open])
+      if (connection.account.id === -link.id) connection.close(CLOSE.sessionEnded, 'projection link revoked')
+  })
+
+  /** The live session `token` names for `address`: an account's session, or a projection link's. */
+  const sessionFor = (token: string | undefined, address: RoomAddress): LiveSession | undefined => {
+    const session = services.tokens.session(token)
+    if (session) return session
+    const projection = projectionSession(services.projections, token, address)
+    return projection && { id: projection.account.username, ...projection }
+  }
 
   const isScratchName = (address: RoomAddress) =>
     scratchPrefix !== undefined && address.documentId.startsWith(scratchPrefix)
@@ -168,7 +183,7 @@ export function attachSyncEndpoint(server: Server, services: Services, origins: 
       if (!unauthenticated.delete(ws)) return
       const bytes = data as Buffer
       const token = isBinary ? readSessionTokenMessage(new Uint8Array(bytes)) : undefined
-      const session = services.tokens.session(token ?? cookie)
+      const session = sessionFor(token ?? cookie, address)
       if (!session) return ws.close(CLOSE.sessionEnded, 'no session: log in again')
       const refusal = admit(address, session)
       if (refusal) return ws.close(refusal.code, refusal.reason)
@@ -224,7 +239,7 @@ export function attachSyncEndpoint(server: Server, services: Services, origins: 
         guarded('sync join', services.options.log, then, (_error, ws) => ws.close(CLOSE.internal, 'internal error')),
       )
     if (bearer !== undefined) {
-      const session = services.tokens.session(bearer)
+      const session = sessionFor(bearer, address)
       if (!session) return refuse(socket, 401, 'Unauthorized')
       const refusal = admit(address, session)
       if (refusal) return refuse(socket, refusal.status, refusal.status === 404 ? 'Not Found' : 'Too Many Requests')
@@ -247,6 +262,7 @@ export function attachSyncEndpoint(server: Server, services: Services, origins: 
     async close(code, reason, graceMs = 1000) {
       accepting = false
       stopListening()
+      stopRevoking()
       server.off('upgrade', guardedUpgrade)
       for (const ws of [...unauthenticated]) ws.close(code, reason)
       unauthenticated.clear()

@@ -22,6 +22,7 @@ import * as encoding from 'lib0/encoding'
 import { guarded, type GuardLog } from '../listener-guard.ts'
 import { MESSAGE_AWARENESS } from '../../shared/document/protocol.ts'
 import type { Actor } from '../../shared/document/roles.ts'
+import { refusePresence } from '../../shared/projection/presenting.ts'
 import type { RoomMember } from './room.ts'
 
 /** Largest JSON state one presence may have (a cursor with its relative positions is ~300 bytes). */
@@ -36,7 +37,8 @@ export const bytesPerSecond = 256 * 1024
 const byteBurst = 1024 * 1024
 /** Changes of a socket's own state applied per second, on average (bursts of `stateBurst`). */
 export const statesPerSecond = 10
-const stateBurst = 20
+/** Changes of a socket's own state applied at once before `statesPerSecond` holds. */
+export const stateBurst = 20
 /** A socket's awareness queries are answered at most this often. */
 export const queryIntervalMs = 3000
 /**
@@ -326,6 +328,9 @@ export function presenceState(json: string, identity: Actor): string | undefined
     party: identity.party ?? null,
     ...(color ? { color } : {}),
   }
-  const out = JSON.stringify({ ...(state as object), user })
+  const stated = { ...(state as object), user }
+  // The projection follows whoever presents: nobody presents who may not.
+  if (refusePresence(identity, stated)) return undefined
+  const out = JSON.stringify(stated)
   return out.length <= maxStateBytes ? out : undefined
 }

@@ -95,3 +95,50 @@ export function commitmentAggregate(
   }
   return out
 }
+
+/**
+ * What the aggregate rests on beside what it still waits for: the Parties it needs are
+ * those "included in Annex I" with a base year (1 bis covers them under every option) and
+ * any other Party it counts; those inscribed are the ones it counts, the Union counted
+ * through its member States among them; a Party whose inscription cannot be counted (the
+ * Union's EU-15 base year, a value the model refuses: a diagnostic says so) is neither. Coverage is the share of the needed Parties'
+ * base-year emissions the counted figures hold, the Union's tonnes taken once.
+ */
+export interface AggregateBasis {
+  /** Needed Parties whose figures the aggregate counts (or, with no aggregate, who have inscribed). */
+  inscribed: string[]
+  /** Needed Parties with no figure yet. */
+  awaiting: string[]
+  /** Share of the needed Parties' base-year emissions the counted figures cover, 0–1. */
+  coverage: number
+}
+
+/** The basis of `aggregate` over `rows`. */
+export function aggregateBasis(
+  rows: readonly { party: string; baseYearT: number | null; inscribed: number | null; commitments?: PartyFigure }[],
+  aggregate: CommitmentAggregate | null,
+  totals: CommitmentTotals | null,
+  byName: ReadonlyMap<string, Party>,
+): AggregateBasis {
+  const counted = new Set([...(aggregate?.parties ?? []), ...(totals?.notCounted.map((n) => n.party) ?? [])])
+  const union = [...byName.values()].find((p) => p.iso === 'EU')?.name
+  const unionCounted = union !== undefined && aggregate?.parties.includes(union)
+  const inscribed: string[] = []
+  const awaiting: string[] = []
+  let awaitingT = 0
+  for (const r of rows) {
+    const p = byName.get(r.party)
+    if (counted.has(r.party) || (!aggregate && r.inscribed !== null)) {
+      if (counted.has(r.party) || (p && includedInAnnexI(p))) inscribed.push(r.party)
+      continue
+    }
+    // Inscribed but not counted (the Union's EU-15 base year, a value the model refuses): not awaited.
+    if (!p || !includedInAnnexI(p) || r.baseYearT === null || r.inscribed !== null) continue
+    awaiting.push(r.party)
+    // The Union's tonnes are its member States': weigh them once.
+    if (r.party === union || (unionCounted && p.euCp2JointFulfilment)) continue
+    awaitingT += r.baseYearT
+  }
+  const coveredT = aggregate?.sumBaseYearT ?? 0
+  return { inscribed, awaiting, coverage: coveredT ? coveredT / (coveredT + awaitingT) : 0 }
+}

@@ -18,6 +18,9 @@ import type { Proposal } from '../proposals/proposal.ts'
 import { logEntries, type LogEntry } from '../proposals/log-entry.ts'
 import { negotiableNodes, type GroupText, type NegotiableNodes, type OptionText } from './negotiable-nodes.ts'
 import type { RevisionContent } from './revision-content.ts'
+import type { Node } from 'prosemirror-model'
+import { describeProposal } from '../naming/proposal-words.ts'
+import { GONE } from '../naming/node-name.ts'
 
 /** A bracket group or optional bracket named in a finding. */
 export interface GroupFinding {
@@ -52,7 +55,8 @@ export interface StructuralFindings {
   optionsDropped: (OptionFinding & { how: 'resolution' | 'removed' })[]
   optionsMerged: (OptionFinding & { into: OptionFinding })[]
   optionsAdded: OptionFinding[]
-  proposalsAccepted: Proposal[]
+  /** Each with what it asked for in words, read against the text it was decided on. */
+  proposalsAccepted: (Proposal & { words: string })[]
   /** The document log's entries made between the two revisions, oldest first. */
   steps: LogEntry[]
 }
@@ -80,7 +84,7 @@ export function structuralFindings(from: RevisionContent, to: RevisionContent): 
   const loggedRemovals = new Map<string, string>()
   for (const e of out.steps) {
     if (e.op === 'accept-bracket-text') loggedRemovals.set(e.ids[0], 'accepted as clean text')
-    if (e.op === 'regroup-brackets') loggedRemovals.set(e.ids[1], `regrouped into ${e.ids[0]}`)
+    if (e.op === 'regroup-brackets') loggedRemovals.set(e.ids[1], 'regrouped with the bracket before it')
   }
 
   for (const [id, group] of a.groups) {
@@ -123,7 +127,7 @@ export function structuralFindings(from: RevisionContent, to: RevisionContent): 
 
   for (const proposal of Object.values(to.proposals.proposals)) {
     if (proposal.status === 'accepted' && from.proposals.proposals[proposal.id]?.status !== 'accepted')
-      out.proposalsAccepted.push(proposal)
+      out.proposalsAccepted.push({ ...proposal, words: proposalWords(proposal, from.doc, to.doc) })
   }
   out.proposalsAccepted.sort((x, y) => (x.decision?.at ?? x.at).localeCompare(y.decision?.at ?? y.at))
   return out
@@ -175,4 +179,10 @@ function mergedInto(gone: OptionText, a: NegotiableNodes, b: NegotiableNodes): O
     if (score >= 0.6 && (!best || score > best.score)) best = { option: later, score }
   }
   return best?.option
+}
+
+// A proposal accepted as clean text is gone from the later text: the earlier one names it.
+function proposalWords(proposal: Proposal, earlier: Node, later: Node): string {
+  const words = describeProposal(proposal, earlier)
+  return words.includes(GONE) ? describeProposal(proposal, later) : words
 }

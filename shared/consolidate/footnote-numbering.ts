@@ -75,18 +75,27 @@ export function renumberFootnotes(
   return { doc: rebuild(doc), numbers: Object.fromEntries(numbers) }
 }
 
-// A table's notes: letters in order of first reference; notes no row refers to go.
+// A table's notes: notes no row refers to go. A series of single letters (a, b, c; `*`
+// stays `*`) is re-lettered in order of first reference; any other series (ii, iii, iv;
+// aa after z) keeps its labels, since re-lettering it would rewrite markers the text chose.
 // Numbered markers in its cells take the text's new numbers.
 function relettered(table: Node, numbers: Map<string, string>): Node {
+  const noteLabels = new Set<string>()
+  table.forEach((child) => {
+    if (child.type.name === 'footnote') noteLabels.add(child.attrs.label)
+  })
+  const lettered = [...noteLabels].every((label) => label === '*' || (label.length === 1 && LETTERS.includes(label)))
+  // A marker names one note by its label, or several by their letters (`^{a*}`: note a and the star).
+  const notesOf = (label: string): string[] => (noteLabels.has(label) || !lettered ? [label] : [...label])
   const letters = new Map<string, string>()
-  const stars = new Set<string>()
+  const referenced = new Set<string>()
   table.forEach((row) => {
     if (row.type.name !== 'table_row') return
     row.descendants((n) => {
       if (n.type.name !== 'footnote_ref') return true
-      for (const ch of n.attrs.label as string) {
-        if (LETTERS.includes(ch) && !letters.has(ch)) letters.set(ch, LETTERS[letters.size])
-        else if (ch === '*') stars.add(ch)
+      for (const note of notesOf(n.attrs.label)) {
+        referenced.add(note)
+        if (lettered && LETTERS.includes(note) && !letters.has(note)) letters.set(note, LETTERS[letters.size])
       }
       return false
     })
@@ -96,7 +105,7 @@ function relettered(table: Node, numbers: Map<string, string>): Node {
   table.forEach((child) => {
     if (child.type.name === 'footnote') {
       const label: string = child.attrs.label
-      if (!letters.has(label) && !stars.has(label)) return
+      if (!referenced.has(label)) return
       const next = relabel(label)
       children.push(
         child.type.create(

@@ -39,16 +39,56 @@ export function judgeUpdate(
   actor: Actor,
   options: JudgeOptions = {},
 ): Verdict {
+  const verdict = judgeEntries(kind, doc, update, actor, options, true)
+  if (verdict.refusal) return { refusal: verdict.refusal }
+  const entry = verdict.refused[0]
+  return entry ? { refusal: entry.refusal } : { refusal: null, changes: verdict.changes }
+}
+
+/** An entry of an update that its root's rule refuses. */
+export interface EntryRefusal {
+  root: string
+  key: string
+  refusal: Refusal
+}
+
+/**
+ * Every entry of `update` that the server would refuse, not only the first: what a client
+ * that worked offline reads before it sends its work, to set aside what cannot stand and
+ * send the rest (`client/collab/reconnect.ts`). A refusal of the whole update (the room is
+ * read-only to the sender, the update is incomplete or writes a root the room lacks) comes
+ * back as `refusal`, since no entry of it can stand.
+ */
+export function refusedEntries(
+  kind: RoomKind,
+  doc: Y.Doc,
+  update: Uint8Array,
+  actor: Actor,
+  options: JudgeOptions = {},
+): { refusal: Refusal } | { refused: EntryRefusal[] } {
+  const verdict = judgeEntries(kind, doc, update, actor, options, false)
+  return verdict.refusal ? { refusal: verdict.refusal } : { refused: verdict.refused }
+}
+
+// The judgement, stopping at the first refused entry (the server) or reading them all (a client).
+function judgeEntries(
+  kind: RoomKind,
+  doc: Y.Doc,
+  update: Uint8Array,
+  actor: Actor,
+  options: JudgeOptions,
+  first: boolean,
+): { refusal: Refusal } | { refusal: null; changes: boolean; refused: EntryRefusal[] } {
   const writes = writesOfUpdate(doc, update)
   const changes = writes.entries.length > 0 || writes.sequences.size > 0 || writes.nested.size > 0
-  if (!changes && !writes.incomplete) return { refusal: null, changes: false }
+  if (!changes && !writes.incomplete) return { refusal: null, changes: false, refused: [] }
   if (!mayWriteRoom(actor.role, kind)) {
     return refused('read-only', `${actor.role} accounts may not change the ${kind} room`)
   }
   if (writes.incomplete) {
     return refused('incomplete', 'the update builds on changes the server does not have (an earlier refused write?)')
   }
-  if (options.anyShape) return { refusal: null, changes }
+  if (options.anyShape) return { refusal: null, changes, refused: [] }
 
   for (const name of new Set([...writes.sequences, ...writes.nested, ...writes.entries.map((e) => e.root)])) {
     const spec = rootSpec(kind, name)
@@ -70,21 +110,32 @@ export function judgeUpdate(
     nodes: () =>
       (nodes ??= writesText(writes) ? nodesAfter(doc, update) : (options.currentNodes?.() ?? resolvableNodes(doc))),
   }
+  const out: EntryRefusal[] = []
   for (const entry of writes.entries) {
     const spec = rootSpec(kind, entry.root)!
     if (spec.type === 'xml') return refused('invalid-value', `${entry.root} holds the text, not keyed entries`)
+    let refusal: Refusal | null
     if (entry.shape === 'type' || entry.shape === 'other') {
-      return refused('invalid-value', `${entry.root}.${entry.key}: values are plain JSON, not shared types or binary`)
+      refusal = {
+        code: 'invalid-value',
+        message: `${entry.root}.${entry.key}: values are plain JSON, not shared types or binary`,
+      }
+    } else {
+      const before = doc.getMap(entry.root).get(entry.key)
+      const after = entry.shape === 'removed' ? undefined : entry.value
+      // Writing what the room already holds changes nothing (a client setting aside offline work
+      // writes the room's own values back): no rule is broken.
+      if (JSON.stringify(before) === JSON.stringify(after)) continue
+      refusal = spec.judge?.({ key: entry.key, before, after }, context) ?? null
     }
-    const before = doc.getMap(entry.root).get(entry.key)
-    const after = entry.shape === 'removed' ? undefined : entry.value
-    const refusal = spec.judge?.({ key: entry.key, before, after }, context)
-    if (refusal) return { refusal }
+    if (!refusal) continue
+    out.push({ root: entry.root, key: entry.key, refusal })
+    if (first) break
   }
-  return { refusal: null, changes }
+  return { refusal: null, changes, refused: out }
 }
 
-function refused(code: Refusal['code'], message: string): Verdict {
+function refused(code: Refusal['code'], message: string): { refusal: Refusal } {
   return { refusal: { code, message } }
 }
 

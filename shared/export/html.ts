@@ -7,18 +7,24 @@
  * (what is left open still shows). Brackets are characters of the text inside
  * their markup, never drawn by style sheets, so copying a passage gives its
  * words exactly as the plain text writes them; footnote and table-note marks are
- * superscripts.
+ * superscripts. With line numbers, the lines are numbered in the margin as the
+ * editor numbers them.
  */
 import type { Node } from 'prosemirror-model'
-import { distributionLines, sessionBlock, type DocumentHeader } from './document-header.ts'
+import { distributionLines, sessionBlock } from './document-header.ts'
+import type { PageOptions } from './page-options.ts'
 import { escapeMarkup as esc, footnoteMark } from './markup.ts'
+import { numberLines } from '../lines/line-numbering.ts'
 
-/** How to render. */
-export interface HtmlOptions {
-  heading: DocumentHeader
-  /** A subtitle under the title: `Consolidated text` or `Text as negotiated`. */
-  status: string
-}
+/** Where numbered lines start, by position, with their numbers (empty: no numbers). */
+type LineMarks = Map<number, { number: number; first: boolean }>
+
+// The numbers' margin, when lines are numbered.
+const NUMBERED_STYLE = `
+body.numbered { position: relative; padding-left: 12mm; font-size: 11pt; }
+body.numbered h1 { font-size: 13pt; } body.numbered h2 { font-size: 12pt; }
+.ln { position: absolute; left: 0; width: 9mm; text-align: right; font: 8pt/1.75 "DejaVu Sans", sans-serif; color: #444; }
+`
 
 const STYLE = `
 @page { size: A4; margin: 22mm 20mm 20mm 20mm; }
@@ -50,10 +56,13 @@ tr.break td { text-align: center; font-style: italic; border: none; }
 `
 
 /** The whole HTML page of `doc`. */
-export function renderHtml(doc: Node, options: HtmlOptions): string {
+export function renderHtml(doc: Node, options: PageOptions): string {
   const { symbol, title } = options.heading
   const body: string[] = []
-  doc.forEach((child) => body.push(block(child)))
+  const marks: LineMarks = new Map()
+  if (options.lineNumbers)
+    for (const line of numberLines(doc)) marks.set(line.pos, { number: line.number, first: line.first })
+  doc.forEach((child, offset) => body.push(block(child, offset, marks)))
   const lines = (cls: string, texts: string[]) =>
     texts.length ? `<div class="${cls}">${texts.map((t) => `<div>${esc(t)}</div>`).join('')}</div>` : ''
   return `<!DOCTYPE html>
@@ -61,9 +70,9 @@ export function renderHtml(doc: Node, options: HtmlOptions): string {
 <head>
 <meta charset="utf-8">
 <title>${esc(symbol ? `${symbol} — ${title}` : title)}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${marks.size ? NUMBERED_STYLE : ''}</style>
 </head>
-<body>
+<body${marks.size ? ' class="numbered"' : ''}>
 <header class="document">
 <div class="masthead"><div class="organization">United Nations</div>${symbol ? `<div class="symbol">${esc(symbol)}</div>` : ''}</div>
 ${lines('distribution', distributionLines(options.heading))}
@@ -82,40 +91,50 @@ const BRACKET_CLOSE = '<span class="bracket">]</span>'
 
 const HEADING_TAG: Record<string, string> = { title: 'h1', article: 'h2', section: 'h3', option: 'h4', annex: 'h4' }
 
-function block(node: Node): string {
+// `pos` is the position before `node`; `marks` the line starts to number (positions in the document).
+function block(node: Node, pos: number, marks: LineMarks): string {
   const name = node.type.name
+  const content = () => inline(node, pos + 1, marks)
   switch (name) {
     case 'article':
     case 'section':
     case 'option': {
       const inner: string[] = []
-      node.forEach((c) => inner.push(block(c)))
+      node.forEach((c, offset) => inner.push(block(c, pos + 1 + offset, marks)))
       return `<section class="${name}" id="${esc(node.attrs.id)}">\n${inner.join('\n')}\n</section>`
     }
     case 'heading': {
       const tag = HEADING_TAG[node.attrs.level] ?? 'h4'
-      return `<${tag} class="${esc(node.attrs.level)}">${inline(node)}</${tag}>`
+      return `<${tag} class="${esc(node.attrs.level)}">${content()}</${tag}>`
     }
     case 'table':
-      return table(node)
+      return table(node, pos, marks)
     case 'footnote':
-      return `<p class="footnote" id="fn-${esc(node.attrs.label)}">${inline(node)}</p>`
+      return `<p class="footnote" id="fn-${esc(node.attrs.label)}">${content()}</p>`
     default:
-      return `<p class="${name}">${inline(node)}</p>`
+      return `<p class="${name}">${content()}</p>`
   }
 }
 
-function table(node: Node): string {
+/** The number of the line starting at `pos`, with a break before it unless it is its block's first. */
+function lineMark(marks: LineMarks, pos: number): string {
+  const mark = marks.get(pos)
+  if (!mark) return ''
+  return `${mark.first ? '' : '<br>'}<span class="ln">${mark.number}</span>`
+}
+
+function table(node: Node, tablePos: number, marks: LineMarks): string {
   const head: string[] = []
   const rows: string[] = []
   const notes: string[] = []
   const width = Math.max(1, ...rowsOf(node).map((r) => r.childCount))
-  node.forEach((child) => {
+  node.forEach((child, rowOffset) => {
+    const rowPos = tablePos + 1 + rowOffset
     if (child.type.name === 'table_row') {
       const header = child.attrs.header && rows.length === 0
       const cells: string[] = []
-      child.forEach((cell) => {
-        const text = inline(cell)
+      child.forEach((cell, cellOffset) => {
+        const text = inline(cell, rowPos + 1 + cellOffset + 1, marks)
         const tag = child.attrs.header ? 'th' : 'td'
         cells.push(
           `<${tag}${/^[\d.,\s–-]+$/.test(cell.textContent) && cell.textContent ? ' class="number"' : ''}>${text}</${tag}>`,
@@ -123,8 +142,8 @@ function table(node: Node): string {
       })
       ;(header ? head : rows).push(`<tr>${cells.join('')}</tr>`)
     } else if (child.type.name === 'table_break')
-      rows.push(`<tr class="break"><td colspan="${width}">${inline(child)}</td></tr>`)
-    else notes.push(`<p class="table-note">${inline(child)}</p>`)
+      rows.push(`<tr class="break"><td colspan="${width}">${inline(child, rowPos + 1, marks)}</td></tr>`)
+    else notes.push(`<p class="table-note">${inline(child, rowPos + 1, marks)}</p>`)
   })
   return `<table id="${esc(node.attrs.id)}">${head.length ? `<thead>${head.join('')}</thead>` : ''}<tbody>${rows.join('\n')}</tbody></table>\n${notes.join('\n')}`
 }
@@ -137,17 +156,25 @@ function rowsOf(table: Node): Node[] {
   return out
 }
 
-function inline(parent: Node): string {
+// `base` is the position where `parent`'s content starts: line numbers go where their lines start.
+function inline(parent: Node, base = 0, marks: LineMarks = new Map()): string {
   const out: string[] = []
-  parent.forEach((node) => {
+  parent.forEach((node, offset) => {
+    const pos = base + offset
+    if (!node.isText) out.push(lineMark(marks, pos))
     switch (node.type.name) {
       case 'text': {
         const unmatched = node.marks.find((m) => m.type.name === 'unmatched')
-        out.push(
-          unmatched
-            ? `<span class="unmatched" title="${esc(unmatched.attrs.message)}">${esc(node.text!)}</span>`
-            : esc(node.text!),
-        )
+        const text = node.text!
+        let html = ''
+        let from = 0
+        for (let i = 0; i <= text.length; i++) {
+          const mark = i < text.length ? lineMark(marks, pos + i) : ''
+          if (!mark && i < text.length) continue
+          html += esc(text.slice(from, i)) + mark
+          from = i
+        }
+        out.push(unmatched ? `<span class="unmatched" title="${esc(unmatched.attrs.message)}">${html}</span>` : html)
         break
       }
       case 'hard_break':
@@ -174,7 +201,7 @@ function inline(parent: Node): string {
         break
       case 'editorial_note':
         out.push(
-          `<em class="note">${node.attrs.style === 'curly' ? '{' : '[*'}${inline(node)}${node.attrs.style === 'curly' ? '}' : '*]'}</em>`,
+          `<em class="note">${node.attrs.style === 'curly' ? '{' : '[*'}${inline(node, pos + 1, marks)}${node.attrs.style === 'curly' ? '}' : '*]'}</em>`,
         )
         break
       case 'bracket_start':
@@ -189,10 +216,19 @@ function inline(parent: Node): string {
         // Square brackets are the text's own characters: a copied passage reads as the text does.
         const [open, close] = node.attrs.style === 'slash' ? ['', ''] : [BRACKET_OPEN, BRACKET_CLOSE]
         const inner: string[] = []
-        node.forEach((c) => {
-          if (c.type.name === 'separator') inner.push(`<span class="separator">${inline(c)}</span>`)
-          else if (alternatives === 1) inner.push(`${open}${inline(c)}${close}`)
-          else inner.push(`<span class="alt" data-id="${esc(c.attrs.id)}">${open}${inline(c)}${close}</span>`)
+        node.forEach((c, childOffset) => {
+          const at = pos + 1 + childOffset
+          const content = inline(c, at + 1, marks)
+          if (c.type.name === 'separator') inner.push(`<span class="separator">${content}</span>`)
+          else {
+            // A line that starts at an alternative's bracket is numbered before the bracket.
+            const mark = lineMark(marks, at)
+            inner.push(
+              alternatives === 1
+                ? `${mark}${open}${content}${close}`
+                : `${mark}<span class="alt" data-id="${esc(c.attrs.id)}">${open}${content}${close}</span>`,
+            )
+          }
         })
         out.push(
           `<span class="${kind}" data-id="${esc(node.attrs.id)}" title="${alternatives === 1 ? 'optional text' : 'alternatives'} ${esc(node.attrs.id)}">${inner.join('')}</span>`,
@@ -200,7 +236,7 @@ function inline(parent: Node): string {
         break
       }
       default:
-        out.push(inline(node))
+        out.push(inline(node, pos + 1, marks))
     }
   })
   return out.join('')

@@ -9,6 +9,7 @@ import type { Step } from '../streamline/step.ts'
 import { bindingNode, type Binding, type Bindings } from './bindings.ts'
 import type { Values } from './evaluate.ts'
 import type { Resolutions } from './resolution.ts'
+import { formatValue, VARIABLES } from './variables.ts'
 
 /** What the model's shared maps must change after a step. */
 export interface ModelFollowUp {
@@ -43,7 +44,7 @@ export function followStep(step: Step, bindings: Bindings, resolutions: Resoluti
     const node = bindingNode(b)
     if (removed.has(node)) {
       out.deleteBindings.push(id)
-      out.notes.push(`binding ${id} (${b.variable}) removed: ${node} is gone`)
+      out.notes.push(`the text that set the ${variableWords(b.variable)} is gone: the model no longer reads it there`)
       continue
     }
     const renamed = renameBinding(b, rename, removed)
@@ -85,7 +86,9 @@ function fixAcceptedValues(step: Step, bindings: Bindings, resolutions: Resoluti
     const value = 'group' in b ? (altId ? b.values[altId] : undefined) : 'optional' in b ? b.values.kept : undefined
     if (value !== undefined) {
       out.setValues[b.variable] = value
-      out.notes.push(`${b.variable} fixed by the accepted text of ${groupId}`)
+      out.notes.push(
+        `the accepted text ${step.words.kept ?? ''} fixes the ${variableWords(b.variable)} at ${formatValue(value)}`,
+      )
     }
     out.deleteBindings.push(id)
   }
@@ -100,6 +103,13 @@ function mergeRegroupedBindings(step: Step, bindings: Bindings, out: ModelFollow
   if (first && second && first[1].variable === second[1].variable && 'group' in first[1] && 'group' in second[1]) {
     out.setBindings[first[0]] = { ...first[1], values: { ...first[1].values, ...second[1].values } }
     out.deleteBindings.push(second[0])
-    out.notes.push(`binding ${second[0]} merged into ${first[0]} with the regrouped brackets`)
+    out.notes.push(
+      `what ${step.words.second ?? 'the second bracket'} sets (the ${variableWords(first[1].variable)}) now reads from the regrouped brackets`,
+    )
   }
+}
+
+/** A variable as the notes name it: its label (`second commitment period`), or its key when it has none. */
+function variableWords(variable: string): string {
+  return VARIABLES[variable]?.label ?? variable
 }

@@ -21,7 +21,12 @@ import { ggToTonnes } from '../amounts/units.ts'
 import type { PartyFigure } from '../commitments/counting.ts'
 import type { PartyCells } from '../commitments/terms.ts'
 import type { Party } from '../parties/party.ts'
-import { commitmentAggregate, type CommitmentAggregate } from '../commitments/aggregate.ts'
+import {
+  aggregateBasis,
+  commitmentAggregate,
+  type AggregateBasis,
+  type CommitmentAggregate,
+} from '../commitments/aggregate.ts'
 import { commitmentTotals, type CommitmentTotals } from '../commitments/totals.ts'
 import { partyFigure, type AbsoluteFigure } from './commitment-rows.ts'
 import type { Evaluation } from './evaluate.ts'
@@ -70,6 +75,8 @@ export interface Results {
   rows: PartyResult[]
   totalT: number
   aggregate: ResultsAggregate | null
+  /** What the aggregate rests on and what it waits for (its headline counts them). */
+  aggregateBasis: AggregateBasis
   /** Σ of the EU member States' amounts, for joint fulfilment (Article 4). */
   memberStatesT: number
   /** Totals over every Party's commitments, as intervals; null while the period is unresolved. */
@@ -347,6 +354,7 @@ export function summarizeRows(
     rows,
     totalT,
     aggregate,
+    aggregateBasis: aggregateBasis(rows, aggregate, commitments, byName),
     memberStatesT,
     commitments,
     diagnostics,

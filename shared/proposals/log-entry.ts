@@ -17,6 +17,7 @@ export const LogOp = z.enum([
   'value',
   'accept-proposal',
   'set-aside-proposal',
+  'reopen-proposal',
   'restore',
   'undo',
   'redo',

@@ -14,6 +14,14 @@ export const MAX_PROPOSED_TEXT = 20_000
 /** What a proposal asks for. */
 export const ProposalKind = z.enum(['resolution', 'alternative', 'value', 'inscription'])
 
+/** A Party's objection as a decision records it: who objected, and why if they said. */
+export const ObjectionSchema = z
+  .object({ party: z.string().min(1).max(200), reason: z.string().max(4000).optional() })
+  .strict()
+
+/** An objection a decision was taken over. */
+export type Objection = z.infer<typeof ObjectionSchema>
+
 /** Where a proposal stands. */
 export const ProposalStatus = z.enum(['open', 'accepted', 'set-aside', 'withdrawn'])
 
@@ -37,9 +45,14 @@ export const ProposalSchema = z
     rationale: z.string().max(4000).optional(),
     at: z.string().max(40),
     status: ProposalStatus,
-    /** Who accepted it or set it aside, when and why. */
+    /** Who accepted it or set it aside, when and why; an acceptance over objections names them. */
     decision: z
-      .object({ by: z.string().max(100), at: z.string().max(40), reason: z.string().max(4000).optional() })
+      .object({
+        by: z.string().max(100),
+        at: z.string().max(40),
+        reason: z.string().max(4000).optional(),
+        overObjections: z.array(ObjectionSchema).max(400).optional(),
+      })
       .strict()
       .optional(),
   })
@@ -50,7 +63,13 @@ export type Proposal = z.infer<typeof ProposalSchema>
 
 /** A Party's stance on another's proposal. */
 export const StanceSchema = z
-  .object({ stance: z.enum(['support', 'object']), by: z.string().max(100), at: z.string().max(40) })
+  .object({
+    stance: z.enum(['support', 'object']),
+    by: z.string().max(100),
+    at: z.string().max(40),
+    /** Why, in the Party's words (an objection's reason is read by the co-chair who decides). */
+    reason: z.string().max(4000).optional(),
+  })
   .strict()
 
 /** A stance. */

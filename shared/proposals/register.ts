@@ -11,7 +11,7 @@ import { freshId } from '../document/fresh-id.ts'
 import { mayPropose } from '../document/roles.ts'
 import { proposalsRoom, readProposalsState } from '../document/proposals-room.ts'
 import type { LogDraft, LogEntry } from './log-entry.ts'
-import { stanceKey, type Proposal, type ProposalsState, type Stance } from './proposal.ts'
+import { stanceKey, type Objection, type Proposal, type ProposalsState, type Stance } from './proposal.ts'
 import { refuseProposalChanges, type Actor } from './rights.ts'
 import { tallyProposals, type TalliedProposal } from './tally.ts'
 
@@ -71,8 +71,11 @@ export class ProposalRegister {
     return proposal
   }
 
-  /** Support or object to proposal `id` for the actor's Party (replacing any earlier stance); null takes it back. */
-  takeStance(id: string, stance: Stance['stance'] | null): void {
+  /**
+   * Support or object to proposal `id` for the actor's Party, with the reason if one is given
+   * (replacing any earlier stance); null takes it back.
+   */
+  takeStance(id: string, stance: Stance['stance'] | null, reason?: string): void {
     const key = stanceKey(id, this.actor.party ?? '')
     const proposal = this.proposals.get(id)
     if (!proposal) throw new Error(`no proposal ${id}`)
@@ -82,7 +85,9 @@ export class ProposalRegister {
       'stances',
       key,
       this.stances.get(key),
-      stance ? { stance, by: this.actor.username, at: this.now() } : undefined,
+      stance
+        ? { stance, by: this.actor.username, at: this.now(), ...(reason?.trim() ? { reason: reason.trim() } : {}) }
+        : undefined,
     )
   }
 
@@ -91,9 +96,15 @@ export class ProposalRegister {
     return this.settle(id, { status: 'withdrawn' })
   }
 
-  /** Mark proposal `id` accepted, signed by the actor (the text room is written separately: `acceptance.ts`). */
-  accept(id: string): Proposal {
-    return this.settle(id, { status: 'accepted', decision: { by: this.actor.username, at: this.now() } })
+  /**
+   * Mark proposal `id` accepted, signed by the actor, recording the objections it was accepted
+   * over (the text room is written separately: `proposal-acceptance.ts`).
+   */
+  accept(id: string, overObjections: Objection[] = []): Proposal {
+    return this.settle(id, {
+      status: 'accepted',
+      decision: { by: this.actor.username, at: this.now(), ...(overObjections.length ? { overObjections } : {}) },
+    })
   }
 
   /** Add `draft` to the document's log, signed by the actor; returns the entry (throws with the reason it would be refused). */

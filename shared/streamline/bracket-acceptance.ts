@@ -9,6 +9,7 @@ import { renumberFootnotesIn } from './footnote-numbering.ts'
 import { locate } from './node-location.ts'
 import { idsWithin, orphanedFootnotes } from './option-removal.ts'
 import { quoted, written } from './bracket-words.ts'
+import { placeAt } from '../naming/node-name.ts'
 import { recordStep, stepError, type StepError, type StepOptions, type StepResult } from './step.ts'
 
 /**
@@ -27,6 +28,8 @@ export function acceptBracketText(
   const tr = state.tr
   let removed: string[]
   let kept: string
+  // Where the bracket stood, for the log: the words alone cannot say which paragraph.
+  const where = at ? placeAt(state.doc.resolve(at.pos + 1)) : undefined
   if (at && at.node.type.name === 'bracket_group') {
     const chosen = chooseAlternative(
       groupId,
@@ -61,7 +64,12 @@ export function acceptBracketText(
   renumberFootnotesIn(tr)
   return recordStep(
     tr,
-    { op: 'accept-bracket-text', ids: altId ? [groupId, altId] : [groupId], words: { kept: quoted(kept) }, removed },
+    {
+      op: 'accept-bracket-text',
+      ids: altId ? [groupId, altId] : [groupId],
+      words: { kept: quoted(kept), ...(where ? { where } : {}) },
+      removed,
+    },
     options,
   )
 }

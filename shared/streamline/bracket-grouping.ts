@@ -8,7 +8,8 @@ import type { Node } from 'prosemirror-model'
 import type { EditorState } from 'prosemirror-state'
 import { freshId } from '../document/fresh-id.ts'
 import { locate, type NodeLocation } from './node-location.ts'
-import { groupWords } from './bracket-words.ts'
+import { groupWords, quoted, written } from './bracket-words.ts'
+import { placeAt } from '../naming/node-name.ts'
 import { recordStep, stepError, type StepError, type StepOptions, type StepResult } from './step.ts'
 
 /** The bracket group with id `id`, or an error saying what `id` is. */
@@ -82,7 +83,7 @@ export function regroupBrackets(
     {
       op: 'regroup-brackets',
       ids: [firstId, secondId],
-      words: { first: groupWords(a.node), second: groupWords(b.node) },
+      words: { first: groupWords(a.node), second: groupWords(b.node), where: placeAt(state.doc.resolve(a.pos + 1)) },
       removed: [secondId],
     },
     options,
@@ -143,7 +144,12 @@ export function splitGroup(
     {
       op: 'split-group',
       ids: beforeAltId ? [groupId, beforeAltId] : [groupId],
-      words: { group: groupWords(at.node), created: created.join(' ') },
+      words: {
+        group: groupWords(at.node),
+        created: created.join(' '),
+        where: placeAt(state.doc.resolve(at.pos + 1)),
+        ...(beforeAltId ? { before: quoted(written(kids.find((c) => c.attrs.id === beforeAltId)!)) } : {}),
+      },
     },
     options,
   )

@@ -4,7 +4,6 @@
  * the ids the model's bindings and resolutions use.
  */
 import type { Node, ResolvedPos } from 'prosemirror-model'
-import { groupWords, quoted, written } from './bracket-words.ts'
 
 /** A node found by id. */
 export interface NodeLocation {
@@ -77,20 +76,4 @@ export function divisionOf(location: NodeLocation): { node: Node; pos: number } 
   const $pos = location.$pos
   if ($pos.depth === 0) return null
   return { node: $pos.parent, pos: $pos.before() }
-}
-
-/**
- * What the log calls a node: an option as `Option 3 of section A`, a bracket
- * group or alternative by its words and id (`[five][eight] (g40)`), anything
- * else by its id — the id alone when the text no longer has it.
- */
-export function nodeTitle(doc: Node, id: string): string {
-  const at = locate(doc, id)
-  if (at?.node.type.name === 'bracket_group') return `${groupWords(at.node)} (${id})`
-  if (at?.node.type.name === 'alternative') return `${quoted(written(at.node))} (${id})`
-  if (!at || at.node.type.name !== 'option') return id
-  const division = divisionOf(at)
-  if (!division) return optionName(at.node)
-  const name = divisionName(division.node)
-  return `${optionName(at.node)} of ${division.node.type.name === 'section' ? `section ${name}` : name}`
 }

@@ -7,8 +7,10 @@ import type { Step } from './step.ts'
 const of = (w: Record<string, string>) =>
   w.section ? ` of ${/^[A-Z]$/.test(w.section) ? 'section ' + w.section : w.section}` : ''
 
-// A bracket in the log: its words and id, `[2013 to 2020] (g39)`; the id alone when the step kept no words.
-const named = (words: string | undefined, id: string) => (words ? `${words} (${id})` : `bracket group ${id}`)
+// A bracket in the log: its words and where they stand, `[2013 to 2020] in paragraph 7 bis` (entries
+// written before steps said where give the words alone).
+const named = (words: string | undefined, where: string | undefined) =>
+  `${words ?? 'a bracket'}${where ? ` in ${where}` : ''}`
 
 /** The step as a line of the log: what was done, to what, and by whom. */
 export function describeStep(step: Step): string {
@@ -22,13 +24,13 @@ export function describeStep(step: Step): string {
       case 'move-option':
         return w.before ? `moved ${w.option}${of(w)} before ${w.before}` : `moved ${w.option}${of(w)} to the end`
       case 'regroup-brackets':
-        return `regrouped ${named(w.first, step.ids[0])} and ${named(w.second, step.ids[1])} as alternatives`
+        return `regrouped ${w.first ?? 'a bracket'} and ${named(w.second, w.where)} as alternatives`
       case 'split-group':
         return step.ids[1]
-          ? `split ${named(w.group, step.ids[0])} before ${step.ids[1]}`
-          : `split ${named(w.group, step.ids[0])} into separate brackets`
+          ? `split ${named(w.group, w.where)} before ${w.before ?? 'an alternative'}`
+          : `split ${named(w.group, w.where)} into separate brackets`
       case 'accept-bracket-text':
-        return `accepted ${named(w.kept, step.ids[0])} as clean text`
+        return `accepted ${named(w.kept, w.where)} as clean text`
       case 'set-applicability':
         return w.target
           ? `made ${w.option}${of(w)} apply only with ${w.target}`
@@ -40,7 +42,7 @@ export function describeStep(step: Step): string {
     }
   })()
   const dangling = step.dangling.length
-    ? ` (${step.dangling.join(', ')} still refer${step.dangling.length === 1 ? 's' : ''} to it)`
+    ? ` (${w.dangling ?? step.dangling.join(', ')} still refer${step.dangling.length === 1 ? 's' : ''} to it)`
     : ''
   return (step.by ? `${step.by} ` : '') + what + dangling
 }

@@ -4,6 +4,7 @@
  * transaction's metadata so the document's log can say who did what.
  */
 import type { Transaction } from 'prosemirror-state'
+import { nameNode } from '../naming/node-name.ts'
 
 /** The metadata key under which every streamlining transaction carries its `Step`. */
 export const STEP_META = 'accord/step'
@@ -83,7 +84,11 @@ export function recordStep(
     op: step.op,
     ids: step.ids,
     by: step.by ?? options.by ?? null,
-    words: step.words ?? {},
+    // The nodes left referring to a vanished option, named in the text as the step leaves it.
+    words: {
+      ...step.words,
+      ...(step.dangling?.length ? { dangling: step.dangling.map((id) => nameNode(tr.doc, id)).join(', ') } : {}),
+    },
     removed: step.removed ?? [],
     replaced: step.replaced ?? {},
     dangling: step.dangling ?? [],

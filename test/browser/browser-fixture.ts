@@ -105,7 +105,7 @@ export async function startServerProcess(): Promise<ServerProcess> {
   })
   let output = ''
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 30_000)
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 90_000)
     const read = (chunk: Buffer) => {
       output += chunk.toString()
       const m = /listening on (http:\/\/[^\s]+)/.exec(output)
@@ -246,8 +246,11 @@ export async function saveScreenshot(
 ): Promise<string> {
   mkdirSync(artifactsDir, { recursive: true })
   const file = path.join(artifactsDir, `${name}.png`)
-  if (target) await target.screenshot({ path: file })
-  else await page.screenshot({ path: file })
+  // caret: 'initial' — Playwright hides the caret by writing a style attribute on every
+  // contenteditable element, a DOM mutation ProseMirror reads back and redraws for,
+  // which detaches the very element being photographed.
+  if (target) await target.screenshot({ path: file, caret: 'initial' })
+  else await page.screenshot({ path: file, caret: 'initial' })
   return file
 }
 

@@ -150,7 +150,7 @@ describe('the browser editor', () => {
       await page.locator('.alternative[data-id="g40.1"] > .bracket.open').click()
       const conflict = page.locator('.diagnostic-period-years')
       await expect.poll(() => conflict.textContent(), { timeout: 2000 }).toContain('multiplier says 5')
-      await conflict.getByRole('button', { name: 'Go to g40' }).click()
+      await conflict.getByRole('button', { name: 'Go to [five][eight] in paragraph 7 bis' }).click()
       await expect
         .poll(() => page.locator('.bracket-group[data-id="g40"]').evaluate((el) => el.classList.contains('flash')))
         .toBe(true)

@@ -61,7 +61,7 @@ describe('proposals in the editor', () => {
       const dialog = norway.page.getByRole('dialog')
       await expect
         .poll(() => dialog.locator('.proposal-dialog-summary').textContent())
-        .toBe('choose [2013 to 2020] (g39)')
+        .toBe('choose [2013 to 2020] in paragraph 7 bis')
       await dialog.getByLabel('Rationale (optional)').fill('eight years match the 2020 horizon')
       await dialog.getByRole('button', { name: 'Propose' }).click()
       const mine = norway.page.locator('.proposals-open .proposal-card[data-party="Norway"]')
@@ -74,6 +74,8 @@ describe('proposals in the editor', () => {
       const australia = await pageFor('delegation', 'Australia')
       await tuvalu.page.locator('.proposals-open .proposal-card[data-party="Norway"] .proposal-support').click()
       await australia.page.locator('.proposals-open .proposal-card[data-party="Norway"] .proposal-object').click()
+      // An objection may carry a reason: Australia objects without one.
+      await australia.page.getByRole('dialog').getByRole('button', { name: 'Object' }).click()
 
       const chair = await pageFor('co-chair')
       const card = chair.page.locator('.proposals-open .proposal-card[data-party="Norway"]')
@@ -104,6 +106,11 @@ describe('proposals in the editor', () => {
 
       await expect.poll(() => chair.page.locator('.amounts-period').textContent()).toContain('2013–2017, 5 years')
       await card.locator('.proposal-accept').click()
+      // Australia objects: the co-chair is asked, and the note goes on record.
+      const ask = chair.page.getByRole('dialog')
+      await expect.poll(() => ask.locator('.proposal-dialog-summary').textContent()).toContain('Objecting: Australia')
+      await ask.getByLabel('Note for the record (optional)').fill('consensus of the room')
+      await ask.getByRole('button', { name: 'Accept over the objection' }).click()
       await expect
         .poll(() => chair.page.locator('.amounts-period').textContent(), { timeout: 5000 })
         .toContain('2013–2020, 8 years')
@@ -125,7 +132,7 @@ describe('proposals in the editor', () => {
         by: norway.username,
         status: 'accepted',
         value: 'g39.2',
-        decision: { by: chair.username },
+        decision: { by: chair.username, overObjections: [expect.objectContaining({ party: 'Australia' })] },
       })
       const text = await connectYClient(suite.server.url, 'non-paper', (await suite.server.account('observer')).token)
       expect(textRoom(text.doc).provenance.get('g39')).toEqual({
@@ -149,7 +156,7 @@ describe('proposals in the editor', () => {
       const row = norway.page.locator('.amounts-table tr[data-party="Norway"]')
       // Only its own row carries the button.
       expect(await norway.page.locator('.inscription-propose').count()).toBe(1)
-      await row.getByRole('button', { name: 'Propose Norway’s QELRC (cp2, % of base year)' }).click()
+      await row.getByRole('button', { name: /^Propose Norway’s QELRC for .* \(Annex B\), % of base year$/ }).click()
       const dialog = norway.page.getByRole('dialog')
       await dialog.getByLabel('Your QELRC (% of base year)').fill('80')
       await dialog.getByLabel('Rationale (optional)').fill('in line with our domestic target')
@@ -157,7 +164,7 @@ describe('proposals in the editor', () => {
       const card = norway.page.locator('.proposals-open .proposal-card[data-party="Norway"]')
       await expect
         .poll(() => card.locator('.proposal-head').textContent(), { timeout: 5000 })
-        .toBe('Norway proposes QELRC (cp2) for Norway: 80 %')
+        .toBe('Norway proposes Norway’s QELRC for 2013–2020 (Annex B): 80 %')
       // 80 % instead of Doha's 84 % over 2013–2020, worked by hand: 84 % × 51 475 106 t × 8 = 345 912 712 t,
       // 80 % × 51 475 106 t × 8 = 329 440 678 t. The aggregate from the shared model, before and after.
       const oracle = await connectYClient(suite.server.url, 'non-paper', (await suite.server.account('observer')).token)

@@ -111,7 +111,9 @@ describe('a negotiation round in three browsers', () => {
 
       // Regroup: the two insertions of G Option 4 become alternatives of one group.
       await chair.page.locator('.bracket-group[data-id="g49"] .alternative-text').first().click()
-      const regroupButton = chair.page.getByRole('button', { name: /^Regroup g49 with the next bracket “further”/ })
+      const regroupButton = chair.page.getByRole('button', {
+        name: /^Regroup \[the adequacy of .* in paragraph 9 bis with the next bracket \[further\]/,
+      })
       await regroupButton.waitFor()
       await saveScreenshot(chair.page, 'walkthrough-choice-bar', chair.page.locator('.choice-bar'))
       await regroupButton.click()
@@ -126,13 +128,13 @@ describe('a negotiation round in three browsers', () => {
       // Tuvalu compares Rev.0 with Rev.1: the merge, the removed group, and the signed steps.
       const first = await compare(tuvalu.page, 'Rev.0', 'Rev.1')
       expect(await first.locator('.finding-merged li').allTextContents()).toEqual([
-        expect.stringContaining('Option 2 (o2) merged into Option 1 (o1)'),
+        expect.stringContaining('Option 2 merged into Option 1, '),
       ])
       const steps1 = await first.locator('.finding-steps li').allTextContents()
       expect(steps1).toHaveLength(2)
       expect(steps1[0]).toContain(`${chair.username} merged Option 2 into Option 1 of section A`)
       expect(steps1[1]).toContain(
-        `${chair.username} regrouped [the adequacy of commitments and actions under A…] (g49) and [further] (g50) as alternatives`,
+        `${chair.username} regrouped [the adequacy of commitments and actions under A…] and [further] in paragraph 9 bis as alternatives`,
       )
       await saveScreenshot(tuvalu.page, 'walkthrough-rev0-rev1')
       await backToEditor(tuvalu.page)
@@ -153,7 +155,9 @@ describe('a negotiation round in three browsers', () => {
       // The agreed period becomes clean text; Ctrl+Z takes the step back and Ctrl+Shift+Z does it again.
       await chair.page.locator('.alternative[data-id="g39.2"] .alternative-text').click()
       await chair.page
-        .getByRole('button', { name: 'Accept the chosen alternative of g39 as clean text, removing its brackets' })
+        .getByRole('button', {
+          name: 'Accept the chosen alternative of [2013 to 2017][2013 to 2020] in paragraph 7 bis as clean text, removing its brackets',
+        })
         .click()
       await expect.poll(() => norway.page.locator('.bracket-group[data-id="g39"]').count(), { timeout: 5000 }).toBe(0)
       await expect.poll(() => norway.page.locator('.amounts-period').textContent()).toContain('2013–2020, 8 years')
@@ -165,11 +169,13 @@ describe('a negotiation round in three browsers', () => {
       await expect.poll(() => chair.page.locator('.amounts-period').textContent()).toContain('2013–2020, 8 years')
       await expect.poll(() => logLines(norway.page).then((l) => l.length), { timeout: 5000 }).toBe(6)
       const lines = await logLines(norway.page)
-      expect(lines[0]).toContain(`${chair.username} redid: accepted [2013 to 2020] (g39) as clean text`)
-      expect(lines[1]).toContain(`${chair.username} undid: accepted [2013 to 2020] (g39) as clean text`)
-      expect(lines[2]).toContain(`${chair.username} accepted [2013 to 2020] (g39) as clean text`)
-      expect(lines[2]).toContain('cp2.period fixed by the accepted text of g39')
-      expect(lines[3]).toContain(`${chair.username} accepted Norway’s proposal: choose [2013 to 2020] (g39)`)
+      expect(lines[0]).toContain(`${chair.username} redid: accepted [2013 to 2020] in paragraph 7 bis as clean text`)
+      expect(lines[1]).toContain(`${chair.username} undid: accepted [2013 to 2020] in paragraph 7 bis as clean text`)
+      expect(lines[2]).toContain(`${chair.username} accepted [2013 to 2020] in paragraph 7 bis as clean text`)
+      expect(lines[2]).toContain('the accepted text [2013 to 2020] fixes the second commitment period at 2013–2020')
+      expect(lines[3]).toContain(
+        `${chair.username} accepted Norway’s proposal: choose [2013 to 2020] in paragraph 7 bis`,
+      )
       await saveScreenshot(norway.page, 'walkthrough-rev2-log', norway.page.locator('.log-panel'))
       await makeRevision(chair.page, 'Rev.2')
 
@@ -188,17 +194,17 @@ describe('a negotiation round in three browsers', () => {
       // Norway compares Rev.1 with Rev.2: its accepted proposal, the bracket gone, the steps.
       const second = await compare(norway.page, 'Rev.1', 'Rev.2')
       expect(await second.locator('.finding-accepted li').allTextContents()).toEqual([
-        expect.stringContaining(`Norway: resolution of g39 → g39.2 (accepted by ${chair.username})`),
+        expect.stringContaining(`Norway: choose [2013 to 2020] in paragraph 7 bis (accepted by ${chair.username})`),
       ])
       expect(await second.locator('.finding-removed li').allTextContents()).toEqual([
-        expect.stringMatching(/\(g39,.*— accepted as clean text$/),
+        expect.stringMatching(/^\[2013 to 2017\]\[2013 to 2020\], .*— accepted as clean text$/),
       ])
       const steps2 = await second.locator('.finding-steps li').allTextContents()
       expect(steps2.map((s) => s.replace(/ \([^()]*\)$/, ''))).toEqual([
-        `${chair.username} accepted Norway’s proposal: choose [2013 to 2020] (g39)`,
-        `${chair.username} accepted [2013 to 2020] (g39) as clean text`,
-        `${chair.username} undid: accepted [2013 to 2020] (g39) as clean text`,
-        `${chair.username} redid: accepted [2013 to 2020] (g39) as clean text`,
+        `${chair.username} accepted Norway’s proposal: choose [2013 to 2020] in paragraph 7 bis`,
+        `${chair.username} accepted [2013 to 2020] in paragraph 7 bis as clean text`,
+        `${chair.username} undid: accepted [2013 to 2020] in paragraph 7 bis as clean text`,
+        `${chair.username} redid: accepted [2013 to 2020] in paragraph 7 bis as clean text`,
       ])
       expect(await second.locator('.compare-row.changed').count()).toBeGreaterThan(0)
       await saveScreenshot(norway.page, 'walkthrough-rev1-rev2')

@@ -73,7 +73,13 @@ describe('structural findings between two revisions of the non-paper', () => {
 
   it('lists the proposal accepted between the revisions', () => {
     expect(findings.proposalsAccepted).toEqual([
-      expect.objectContaining({ id: 'pr1', party: 'Canada', target: 'g39', status: 'accepted' }),
+      expect.objectContaining({
+        id: 'pr1',
+        party: 'Canada',
+        target: 'g39',
+        status: 'accepted',
+        words: 'choose [2013 to 2020] in paragraph 7 bis',
+      }),
     ])
   })
 

@@ -5,7 +5,10 @@
 // every corpus text and of our own texts is chosen once. The consolidated words are
 // compared with the words the structure says stay, and the independent removal check
 // must find nothing.
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { readDocx } from '../../shared/docx/index.ts'
+import { cma6Docx } from '../corpus.ts'
 import { consolidate } from '../../shared/consolidate/consolidate.ts'
 import { checkRemovals } from '../../shared/consolidate/removal-check.ts'
 import { importText } from '../../shared/import/index.ts'
@@ -13,10 +16,17 @@ import { EMPTY_SCENARIO } from '../../shared/model/scenario.ts'
 import { CORPUS_TEXTS, OWN_TEXTS, readText } from '../import/texts.ts'
 import { groupPasses, optionPasses, wordsOf, wordsThatStay } from './choices.ts'
 
-const TEXTS = [...CORPUS_TEXTS, ...OWN_TEXTS, 'template']
+const TEXTS = [...CORPUS_TEXTS, ...OWN_TEXTS, 'template', 'corpus/cma6 (Word)']
+// The Word working file as its reader hands it to the importer (tables with their notes).
+const wordText = (await readDocx(readFileSync(cma6Docx))).text
 
 describe.each(TEXTS)('every choice in %s', (name) => {
-  const text = name === 'template' ? readText('../../../templates/non-paper/text.txt') : readText(name)
+  const text =
+    name === 'template'
+      ? readText('../../../templates/non-paper/text.txt')
+      : name === 'corpus/cma6 (Word)'
+        ? wordText
+        : readText(name)
   const { doc } = importText(text)
   const passes = [...optionPasses(doc), ...groupPasses(doc)]
 

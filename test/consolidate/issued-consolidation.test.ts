@@ -7,7 +7,6 @@
 // word changed that the completed decisions do not explain.
 import { describe, expect, it } from 'vitest'
 import { auditTexts } from '../../shared/consolidate/audit.ts'
-import { computedColumn } from '../../shared/consolidate/computed-columns.ts'
 import { completeScenario, issueConsolidation } from '../../shared/consolidate/issued-consolidation.ts'
 import { followLinkedBrackets } from '../../shared/consolidate/linked-brackets.ts'
 import { applicabilityFate, dropUnmetOptions } from '../../shared/model/applicability-fate.ts'
@@ -121,18 +120,7 @@ describe('the issued consolidation', () => {
     expect(audit.unexplained).toEqual([])
   })
 
-  it('reads an inscription column under a heading still bracketed, and leaves a mixed one alone', () => {
-    expect(
-      computedColumn(
-        'Quantified emission reduction commitment ([2013–2017]^a [2013–2020]) (percentage of base year or period)',
-      ),
-    ).toEqual({ kind: 'inscription', column: 'cp2' })
-    expect(
-      computedColumn(
-        'Quantified emission reduction commitment ([2018–2022]^a [2021–2028]^b) (percentage of base year or period)',
-      ),
-    ).toEqual({ kind: 'inscription', column: 'cp3' })
-    expect(computedColumn('Commitment ([2008–2012] [2013–2020]) (percentage of base year or period)')).toBeNull()
+  it('fills an inscription column under a heading still bracketed (the bound cells’ rule)', () => {
     const open = issueConsolidation(
       templateDoc,
       scenario({ inscriptions: { 'cp2/Norway': 84 } }),

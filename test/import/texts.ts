@@ -20,5 +20,13 @@ export const CORPUS_TEXTS = [
   'corpus/adp_draft_paris_agreement_2015-12-09.md',
 ]
 
-/** Our own texts, one per shape. */
-export const OWN_TEXTS = ['shapes/wrapped-draft.txt', 'shapes/markdown-draft.md', 'shapes/word-draft.txt']
+/**
+ * Our own texts, one per shape, and a decision whose options sit in lettered
+ * subparagraphs (bracketed labels, options glued to `(c)`, a page header mid-text).
+ */
+export const OWN_TEXTS = [
+  'shapes/wrapped-draft.txt',
+  'shapes/markdown-draft.md',
+  'shapes/word-draft.txt',
+  'shapes/decision-subparagraphs.txt',
+]

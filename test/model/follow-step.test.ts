@@ -48,8 +48,8 @@ describe('following a streamlining step', () => {
     expect(after.results.rows).toEqual(before.results.rows)
     expect(after.results.aggregate).toEqual(before.results.aggregate)
     expect([...one.notes, ...two.notes]).toEqual([
-      'cp2.period fixed by the accepted text of g39',
-      'cp2.years fixed by the accepted text of g40',
+      'the accepted text [2013 to 2020] fixes the second commitment period at 2013–2020',
+      'the accepted text [eight] fixes the years in the second commitment period at 8',
     ])
   })
 

@@ -88,61 +88,34 @@ describe('login and tokens', () => {
 })
 
 describe('accounts', () => {
+  /** Asks the server to create an account (as the secretariat unless `token` says otherwise). */
+  const createAccount = (body: Record<string, string>, token = t.secretariatToken) =>
+    t.api('POST', '/api/accounts', token, { password: 'long-enough-pw', ...body })
+
   it('lets only the secretariat create accounts; a delegation must name its Party', async () => {
-    const noParty = await t.api('POST', '/api/accounts', t.secretariatToken, {
-      username: 'tuvalu',
-      password: 'long-enough-pw',
-      role: 'delegation',
-    })
+    const noParty = await createAccount({ username: 'tuvalu', role: 'delegation' })
     expect(noParty.status).toBe(400)
     expect(noParty.body.details[0].field).toBe('body.party')
-    const badRole = await t.api('POST', '/api/accounts', t.secretariatToken, {
-      username: 'x1',
-      password: 'long-enough-pw',
-      role: 'king',
-    })
+    const badRole = await createAccount({ username: 'x1', role: 'king' })
     expect(badRole.body.details[0].field).toBe('body.role')
-    const created = await t.api('POST', '/api/accounts', t.secretariatToken, {
-      username: 'tuvalu',
-      password: 'long-enough-pw',
-      role: 'delegation',
-      party: 'Tuvalu',
-    })
+    const created = await createAccount({ username: 'tuvalu', role: 'delegation', party: 'Tuvalu' })
     expect(created.status).toBe(201)
     expect(created.body).toMatchObject({ username: 'tuvalu', role: 'delegation', party: 'Tuvalu' })
     expect(created.body.password_hash).toBeUndefined()
-    const again = await t.api('POST', '/api/accounts', t.secretariatToken, {
-      username: 'tuvalu',
-      password: 'long-enough-pw',
-      role: 'observer',
-    })
+    const again = await createAccount({ username: 'tuvalu', role: 'observer' })
     expect(again.status).toBe(409)
     const delegation = await login(t.url, 'tuvalu', 'long-enough-pw')
-    const forbidden = await t.api('POST', '/api/accounts', delegation, {
-      username: 'x2',
-      password: 'long-enough-pw',
-      role: 'observer',
-    })
+    const forbidden = await createAccount({ username: 'x2', role: 'observer' }, delegation)
     expect(forbidden.status).toBe(403)
   })
 
   it('binds a delegation to a Party of the party table, stored as the table names it', async () => {
-    const atlantis = await t.api('POST', '/api/accounts', t.secretariatToken, {
-      username: 'atlantis',
-      password: 'long-enough-pw',
-      role: 'delegation',
-      party: 'Atlantis',
-    })
+    const atlantis = await createAccount({ username: 'atlantis', role: 'delegation', party: 'Atlantis' })
     expect(atlantis.status).toBe(422)
     expect(atlantis.body.details).toEqual([
       { field: 'body.party', message: '"Atlantis" is not a Party to the Convention in the party table' },
     ])
-    const near = await t.api('POST', '/api/accounts', t.secretariatToken, {
-      username: 'aus',
-      password: 'long-enough-pw',
-      role: 'delegation',
-      party: 'Austrai',
-    })
+    const near = await createAccount({ username: 'aus', role: 'delegation', party: 'Austrai' })
     expect(near.body.details[0].message).toMatch(/did you mean Australia, Austria\?/)
     // Non-Annex I Parties are Parties like any other; other spellings find the table's name.
     for (const [username, party, stored] of [
@@ -150,12 +123,7 @@ describe('accounts', () => {
       ['korea', 'South Korea', 'Republic of Korea'],
       ['czechia', 'Czechia', 'Czech Republic'],
     ]) {
-      const res = await t.api('POST', '/api/accounts', t.secretariatToken, {
-        username,
-        password: 'long-enough-pw',
-        role: 'delegation',
-        party,
-      })
+      const res = await createAccount({ username, role: 'delegation', party })
       expect(res.status, party).toBe(201)
       expect(res.body.party).toBe(stored)
     }

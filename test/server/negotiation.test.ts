@@ -253,7 +253,7 @@ describe('streamlining over the wire, with revisions and the document log', () =
       const resolve = chair.register.log({
         op: 'resolve',
         ids: ['g40'],
-        summary: 'chose alternative g40.2 of bracket group g40',
+        summary: 'chose [eight] in paragraph 7 bis',
       })
       const accept = await step((s) => acceptBracketText(s, 'g39', 'g39.2'))
       expect(negotiationDocText(reader.doc)).toContain('from 2013 to 2020')
@@ -270,13 +270,13 @@ describe('streamlining over the wire, with revisions and the document log', () =
         [
           'regroup-brackets',
           chair.username,
-          'regrouped [the adequacy of commitments and actions under A…] (g49) and [further] (g50) as alternatives',
+          'regrouped [the adequacy of commitments and actions under A…] and [further] in paragraph 9 bis as alternatives',
         ],
-        ['resolve', chair.username, 'chose alternative g40.2 of bracket group g40'],
-        ['accept-bracket-text', chair.username, 'accepted [2013 to 2020] (g39) as clean text'],
+        ['resolve', chair.username, 'chose [eight] in paragraph 7 bis'],
+        ['accept-bracket-text', chair.username, 'accepted [2013 to 2020] in paragraph 7 bis as clean text'],
       ])
       expect(log.map((e) => e.id)).toEqual([merge.id, regroup.id, resolve.id, accept.id])
-      expect(log[3].notes).toEqual(['cp2.period fixed by the accepted text of g39'])
+      expect(log[3].notes).toEqual(['the accepted text [2013 to 2020] fixes the second commitment period at 2013–2020'])
 
       // Each comparison names the steps taken between its two revisions, and the merge as a merge.
       const one = (await t.api('GET', '/api/documents/non-paper/compare?from=Start&to=Rev.1', chair.token)).body
@@ -285,7 +285,7 @@ describe('streamlining over the wire, with revisions and the document log', () =
         expect.objectContaining({ id: 'o2', into: expect.objectContaining({ id: 'o1' }) }),
       ])
       expect(one.findings.bracketsRemoved).toContainEqual(
-        expect.objectContaining({ id: 'g50', reason: 'regrouped into g49' }),
+        expect.objectContaining({ id: 'g50', reason: 'regrouped with the bracket before it' }),
       )
       const two = (await t.api('GET', '/api/documents/non-paper/compare?from=Rev.1&to=Rev.2', chair.token)).body
       expect(two.findings.steps.map((e: LogEntry) => e.id)).toEqual([resolve.id, accept.id])

@@ -34,7 +34,7 @@ describe('regroupBrackets', () => {
     const ids = idsOf(after)
     for (const id of ['g1', 'g1.1', 'g2.1', 'r1']) expect(ids.has(id)).toBe(true)
     expect(step.removed).toEqual(['g2'])
-    expect(describeStep(step)).toBe('regrouped [2013–2017] (g1) and [2013–2020] (g2) as alternatives')
+    expect(describeStep(step)).toBe('regrouped [2013–2017] and [2013–2020] in the opening text as alternatives')
   })
 
   it('refuses brackets with words between them, or named out of order', () => {
@@ -84,7 +84,7 @@ describe('acceptBracketText', () => {
     expect(lines(text)).toEqual(['from 2013 to V¹ by [five].', '¹ V is the end year.'])
     expect(idsOf(after).get('p1')).toBe('placeholder')
     expect(step.removed).toEqual(['g1', 'g1.1', 'g1.2'])
-    expect(describeStep(step)).toBe('accepted [2013 to V¹] (g1) as clean text')
+    expect(describeStep(step)).toBe('accepted [2013 to V¹] in the opening text as clean text')
   })
 
   it('drops the footnote only a discarded alternative cites, and keeps optional text without being told which', () => {

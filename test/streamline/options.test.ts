@@ -134,7 +134,7 @@ describe('dropOption', () => {
     expect(text).toContain('(would only apply if option 3 for Annex B above is selected)')
     expect(indexDocument(after).options.get('o4')!.requires).toBeNull()
     expect(step.dangling).toEqual(['o4'])
-    expect(describeStep(step)).toBe('dropped Option 3 of section A (o4 still refers to it)')
+    expect(describeStep(step)).toBe('dropped Option 3 of section A (Option 1 of section B still refers to it)')
   })
 })
 

@@ -18,7 +18,6 @@ import {
   splitGroup,
 } from '../../shared/streamline/index.ts'
 import { applied, stateOf, templateDoc, templateText } from './fixtures.ts'
-import { nodeTitle } from '../../shared/streamline/node-location.ts'
 import { structure } from '../builder.ts'
 
 const bindings = readBindings(
@@ -143,14 +142,5 @@ describe('streamlining the non-paper', () => {
 
   it('finds the footnotes already in order', () => {
     expect(applied(renumberFootnotes(stateOf(templateDoc))).tr.docChanged).toBe(false)
-  })
-
-  it('names options for the log by number and division, brackets by their words, anything else by id', () => {
-    expect(nodeTitle(templateDoc, 'o2')).toBe('Option 2 of section A')
-    expect(nodeTitle(templateDoc, 'o21')).toMatch(/^Option 1 of ARTICLE 2/)
-    expect(nodeTitle(templateDoc, 'g39')).toBe('[2013 to 2017][2013 to 2020] (g39)')
-    expect(nodeTitle(templateDoc, 'g40.2')).toBe('[eight] (g40.2)')
-    expect(nodeTitle(templateDoc, 'p1')).toBe('p1')
-    expect(nodeTitle(templateDoc, 'o999')).toBe('o999')
   })
 })

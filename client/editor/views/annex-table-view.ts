@@ -1,17 +1,17 @@
 /**
- * Annex tables with the model's columns beside the text's: every Party row
- * gets cells the model fills — the inscription and the assigned amount for the
- * period in force (percentage layouts), or Option 3's reduction rates from
- * 1990, 2000, 2005 and 2007. Computed cells are not part of the text: they are
- * marked as computed, cannot be edited, and show only in the table of the
- * option whose layout is in force.
+ * Annex tables with the model's assigned amount beside the text's columns: in the
+ * percentage layouts every Party row gets the amount for the period in force. It is not
+ * part of the text: it is marked as computed, cannot be edited, and shows only in the
+ * table of the option whose layout is in force. The text's own columns that hold the
+ * model's numbers (the inscription, Option 3's reduction rates) show them in place
+ * (`client/annex-cells/`), so no column is repeated here.
  */
 import type { Node } from 'prosemirror-model'
 import type { EditorView, NodeView, ViewMutationRecord } from 'prosemirror-view'
 import type { PartyResult } from '../../../shared/model/results.ts'
 import type { EditorContext } from '../editor-context.ts'
 import type { LiveState } from '../../model/live-computation.ts'
-import { formatPercent, formatTonnes } from '../../format/number-format.ts'
+import { formatTonnes } from '../../format/number-format.ts'
 
 /** The view of a `table` node: the table plus a caption saying which columns are computed. */
 export class AnnexTableView implements NodeView {
@@ -94,32 +94,19 @@ export class TableRowView implements NodeView {
     if (!layout || (!header && !party)) return this.fill([])
     const results = state.computation.results
     const inForce = results.layout === layout
-    const rates = layout === 'assigned-amount'
+    // Option 3's table has its amount and its rates as columns of the text.
+    if (layout === 'assigned-amount') return this.fill([])
     if (header) {
       // Only the first header row names the computed columns; later ones stay blank.
       if (this.isFirstHeader()) {
         const period = results.period ? `${results.period.start}–${results.period.end}` : 'period not chosen'
-        return this.fill(
-          rates
-            ? [1990, 2000, 2005, 2007].map((y) => ({ text: `Reduction from ${y} (%)`, note: 'computed' }))
-            : [
-                { text: 'Inscribed (%)', note: 'from inscriptions' },
-                { text: `Assigned amount ${period} (t CO₂ eq)`, note: 'computed' },
-              ],
-          true,
-        )
+        return this.fill([{ text: `Assigned amount ${period} (t CO₂ eq)`, note: 'computed' }], true)
       }
-      return this.fill(rates ? [{}, {}, {}, {}] : [{}, {}], true)
+      return this.fill([{}], true)
     }
     const row = inForce ? results.rows.find((r) => r.party === party) : undefined
-    if (!inForce)
-      return this.fill(
-        (rates ? [1, 2, 3, 4] : [1, 2]).map(() => ({
-          text: '—',
-          title: 'this option’s table is not the one in force',
-        })),
-      )
-    this.fill(rates ? rateCells(row) : amountCells(row))
+    if (!inForce) return this.fill([{ text: '—', title: 'this option’s table is not the one in force' }])
+    this.fill(amountCells(row))
   }
 
   private isFirstHeader(): boolean {
@@ -163,8 +150,7 @@ interface Cell {
 }
 
 function amountCells(row: PartyResult | undefined): Cell[] {
-  if (!row) return [{ text: '' }, { text: '' }]
-  const inscribed: Cell = { text: row.inscribed === null ? '' : `${row.inscribed}${row.unit === '%' ? '' : ' Gg'}` }
+  if (!row) return [{ text: '' }]
   const amount: Cell =
     row.assignedAmountT === null
       ? { text: '', title: row.missing ?? '' }
@@ -173,13 +159,5 @@ function amountCells(row: PartyResult | undefined): Cell[] {
           approximate: row.approximate,
           title: row.source,
         }
-  return [inscribed, amount]
-}
-
-function rateCells(row: PartyResult | undefined): Cell[] {
-  return [1990, 2000, 2005, 2007].map((year) => {
-    const rate = row?.reductionRates?.find((r) => r.year === year)
-    if (rate?.ratePct === undefined) return { text: '', title: row?.missing ?? '' }
-    return { text: `${rate.approximate ? '~' : ''}${formatPercent(rate.ratePct)}`, approximate: rate.approximate }
-  })
+  return [amount]
 }

@@ -59,11 +59,11 @@ export class BracketGroupView implements NodeView {
     let chosen: string | null = null
     if (state?.kind === 'optional') {
       this.dom.dataset.state = state.state
-      summary = `optional bracket ${id}, ${state.state}`
+      summary = `optional text, ${state.state}`
     } else {
       chosen = state?.kind === 'group' ? state.choice : null
       this.dom.dataset.state = chosen ? 'resolved' : 'unresolved'
-      summary = `bracket group ${id}, ${alternatives} alternatives, ${chosen ? 'resolved' : 'unresolved'}`
+      summary = `${alternatives} alternatives, ${chosen ? 'one chosen' : 'open'}`
     }
     this.dom.dataset.depth = String(depth)
     this.dom.style.setProperty('--depth-hue', String((depth * 67) % 360))
