@@ -9,6 +9,7 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import JSZip from 'jszip'
 import mammoth from 'mammoth'
 import type { Download, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -256,7 +257,7 @@ describe("the secretariat's desk", () => {
   )
 
   it(
-    'issues a consolidated DOCX, PDF, HTML and AKN with the header, the accepted 99.5 in its Annex B table',
+    'issues a consolidated DOCX, PDF, HTML and AKN with the header, the accepted 99.5 in its Annex B table, lines numbered on request',
     { timeout: 120_000 },
     async () => {
       requireTool('pdftotext')
@@ -365,6 +366,20 @@ describe("the secretariat's desk", () => {
       expect(xml).toMatch(
         /<organization eId="org_\d+" refersTo="#party_au">Australia<\/organization><\/p><\/td><td><p>108<\/p><\/td><td><p>99\.5<\/p><\/td>/,
       )
+
+      // Line numbers asked for: the PDF numbers the text's lines, Word numbers its own but not the masthead's.
+      await panel.getByLabel('Line numbers').check()
+      const numbered = run('pdftotext', ['-layout', (await save('pdf')).file, '-'])
+      expect(numbered).toMatch(/^ *\d+ {2,}7 bis\. In the second quantified/m)
+      expect(numbered).toMatch(/^ *\d+ +Australia +108 +99\.5$/m)
+      const numberedWord = await (
+        await JSZip.loadAsync(readFileSync((await save('docx')).file))
+      )
+        .file('word/document.xml')!
+        .async('string')
+      expect(numberedWord).toMatch(/<w:lnNumType w:countBy="1"/)
+      expect(numberedWord).toMatch(/<w:suppressLineNumbers\/>.*UNITED NATIONS/s)
+      await panel.getByLabel('Line numbers').uncheck()
 
       // As negotiated, from Rev.0: the text as tabled, brackets and all; a copied passage reads as the text.
       await panel.getByLabel('From').selectOption('Rev.0')
