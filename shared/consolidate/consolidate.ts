@@ -18,7 +18,7 @@ import type { Scenario } from '../model/scenario.ts'
 import { formatValue, VARIABLES } from '../model/variables.ts'
 import { fillComputedColumns } from './computed-columns.ts'
 import { allOptionsDropped, groupDecision, holdsStructure, optionDecision } from './decisions.ts'
-import { numberedFootnotes, renumberFootnotes } from './footnote-numbering.ts'
+import { numberedFootnotes, referencedTableNotes, renumberFootnotes } from './footnote-numbering.ts'
 import { InlineRun } from './inline-run.ts'
 import { blockName, divisionName, plainText, type UnresolvedItem, type UnresolvedKind } from './unresolved.ts'
 
@@ -56,11 +56,16 @@ interface Walk {
   unresolved: UnresolvedItem[]
   path: string[]
   where: string
+  /** The numbered footnote bodies that move to their reference: the first of each label (a repeated label's others stay where they are). */
+  moving: Set<Node>
+  /** Per consolidated table, the note marks its rows carried before (a note goes only when its references went). */
+  tableNotes: Map<Node, Set<string>>
 }
 
 /** Consolidate `doc` under `scenario`. Pure: `doc` is not changed. */
 export function consolidate(doc: Node, scenario: Scenario, options: ConsolidationOptions = {}): Consolidation {
   const index = indexDocument(doc)
+  const numbered = numberedFootnotes(doc)
   const w: Walk = {
     index,
     resolutions: scenario.resolutions,
@@ -73,13 +78,15 @@ export function consolidate(doc: Node, scenario: Scenario, options: Consolidatio
     unresolved: [],
     path: [],
     where: '',
+    moving: new Set(numbered.values()),
+    tableNotes: new Map(),
   }
   const content = blocks(doc, w)
   // Footnote bodies are consolidated apart from the walk (they move to their
   // reference); what they leave open counts only if the footnote survives.
   const bodies = new Map<string, Node>()
   const openInBodies = new Map<string, UnresolvedItem[]>()
-  for (const [label, body] of numberedFootnotes(doc)) {
+  for (const [label, body] of numbered) {
     const side: Walk = {
       ...w,
       deleting: 0,
@@ -92,8 +99,12 @@ export function consolidate(doc: Node, scenario: Scenario, options: Consolidatio
     bodies.set(label, textBlock(body, side) ?? body)
     openInBodies.set(label, side.unresolved)
   }
-  const { doc: numbered, numbers } = renumberFootnotes(doc.type.create(doc.attrs, withLeadingGap(content, doc)), bodies)
-  const filled = fillComputedColumns(numbered, scenario, options.computation)
+  const { doc: renumbered, numbers } = renumberFootnotes(
+    doc.type.create(doc.attrs, withLeadingGap(content, doc)),
+    bodies,
+    w.tableNotes,
+  )
+  const filled = fillComputedColumns(renumbered, scenario, options.computation)
   const unresolved = [...w.unresolved, ...Object.keys(numbers).flatMap((label) => openInBodies.get(label) ?? [])]
   return { doc: filled.doc, unresolved, footnotes: numbers, notices: filled.notices }
 }
@@ -139,7 +150,7 @@ function blocks(container: Node, w: Walk): Node[] {
     const name = child.type.name
     if (name === 'option') {
       const decision = optionDecision(w.index, child, w.resolutions)
-      if (decision === 'dropped') return dropped(child, w)
+      if (decision === 'dropped') return droppedDivision(child, w)
       w.path.push(divisionName(child))
       if (decision === 'chosen' && !child.attrs.continues) {
         // The option becomes the text: its label goes (with its line when the label stands alone), and its applicability note.
@@ -162,13 +173,13 @@ function blocks(container: Node, w: Walk): Node[] {
       }
       w.path.pop()
     } else if (name === 'section' || name === 'article') {
-      if (allOptionsDropped(w.index, child, w.resolutions)) return dropped(child, w)
+      if (allOptionsDropped(w.index, child, w.resolutions)) return droppedDivision(child, w)
       w.path.push(divisionName(child))
       out.push(child.copy(Fragment.from(blocks(child, w))))
       w.path.pop()
     } else if (name === 'table') {
       out.push(table(child, w))
-    } else if (name === 'footnote' && child.attrs.kind === 'numbered') {
+    } else if (name === 'footnote' && w.moving.has(child)) {
       // Placed with its reference by the renumbering; a bracket that spans in or out of it still counts here.
       child.descendants((n) => {
         if (n.type.name === 'bracket_start' || n.type.name === 'bracket_end') spanningCount(n, w)
@@ -188,6 +199,16 @@ function dropped(node: Node, w: Walk): void {
   const first = node.isTextblock ? node : firstTextblock(node)
   if (first && first.attrs.gap === -1 && w.lastKept) w.joinNext = true
   w.lastKept = false
+}
+
+// A division taken out whole: a removed alternative that spans out of it (or into it)
+// still begins, or ends, where its brackets stand.
+function droppedDivision(node: Node, w: Walk): void {
+  node.descendants((n) => {
+    if (n.type.name === 'bracket_start' || n.type.name === 'bracket_end') spanningCount(n, w)
+    return true
+  })
+  dropped(node, w)
 }
 
 function firstTextblock(node: Node): Node | null {
@@ -237,7 +258,9 @@ function table(node: Node, w: Walk): Node {
     const block = textBlock(child, w)
     if (block) rows.push(block)
   })
-  return node.copy(Fragment.from(rows))
+  const out = node.copy(Fragment.from(rows))
+  w.tableNotes.set(out, referencedTableNotes(node))
+  return out
 }
 
 function textBlock(node: Node, w: Walk): Node | null {

@@ -7,8 +7,12 @@
  * the next heading or numbered paragraph of its paragraph's level (a `4 bis`
  * followed by the run's next label excepted), and in Markdown before a line
  * indented no deeper than that paragraph. The removal check clips what a
- * dropped option may take away to this reach.
+ * dropped option may take away to this reach. A line is a heading or a
+ * numbered paragraph as the importer reads a single line (`classify.ts`); how
+ * blocks group and where runs end is read here afresh.
  */
+import { carriesSentenceOn } from '../import/blocks.ts'
+import { classifyLine, type LineClass } from '../import/classify.ts'
 import { optionLabelAt } from '../import/option-label.ts'
 
 /** The text's lines with their offsets, and whether it is Markdown. */
@@ -16,6 +20,8 @@ export interface TextLines {
   lines: string[]
   starts: number[]
   markdown: boolean
+  /** Each line as it reads on its own, filled in as lines are asked about. */
+  classes: (LineClass | undefined)[]
 }
 
 /** Split `text` into lines with their start offsets. */
@@ -27,31 +33,54 @@ export function textLines(text: string, markdown: boolean): TextLines {
     starts.push(at)
     at += l.length + 1
   }
-  return { lines, starts, markdown }
+  return { lines, starts, markdown, classes: [] }
 }
 
-const HEADINGS: [RegExp, number][] = [
-  [/^(?:PART|Part|CHAPTER|Chapter)\s+(?:[IVXLC]+|\d+)\b/, 1],
-  [/^(?:ANNEX|Annex|annex)(?:\s+(?:[IVXLC]+|[A-Z](?:\.[A-Z0-9]+)?|\d+))?\s*(?:$|[:.–—-]\s)/, 1],
-  [/^(?:PREAMBLE|Preamble)\s*$/, 1],
-  [/^(?:XL|X{0,3}(?:IX|IV|VI{0,3}|I{2,3}))\.\s+\S/, 1],
-  [/^(?:ARTICLE|Article)\s+(?:ante\s+)?\d+(?:\s?[a-z]+){0,2}(?:\s*$|\s*[:.–—-]\s*\S)/, 2],
-  [/^[A-Z]\.\s+\S.{0,110}$/, 3],
-]
-const PROVISION = /^\[*(\d{1,3})(\s?(?:bis|ter|quater|quinquies|sexies))?\.\s/
-const ITEM = /^\[*(?:[-–•]\s+)?\(([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\s/
+// How each line reads on its own (`classify.ts`, the importer's reading of a single line, before
+// any context or structure is weighed), computed once per line asked about.
+function lineClass(t: TextLines, l: number): LineClass {
+  return (t.classes[l] ??= classifyLine(t.lines[l], t.markdown))
+}
 
-/** The rank of the heading `line` is (0 for a Markdown title … 7), or null when it is none. */
-function headingRank(line: string, markdown: boolean): number | null {
-  if (markdown) {
-    const m = /^(#{1,6})\s/.exec(line)
-    if (m) return m[1].length
-    if (/^\*\*[^*]+\*\*\s*$/.test(line)) return 7
-  }
-  const text = line.replace(/^\[+/, '')
-  if (/[.;:,]\s*$/.test(text)) return null
-  for (const [re, rank] of HEADINGS) if (re.test(text)) return rank
-  return null
+// Lines a heading-like line after them may carry on: running text, paragraphs, option labels with text.
+const RUNNING = new Set(['text', 'provision', 'item', 'option'])
+
+/**
+ * The rank of the heading line `l` is (0 for a title … 7), or null when it is none: a
+ * heading-like line that carries on the sentence of the running text just before it is none.
+ */
+function headingRank(t: TextLines, l: number): number | null {
+  const c = lineClass(t, l)
+  if (c.kind !== 'heading') return null
+  const previous = l > 0 ? lineClass(t, l - 1) : null
+  const running = previous && RUNNING.has(previous.kind) && !previous.option?.labelOnly
+  if (running && carriesSentenceOn(t.lines[l - 1], t.lines[l], c)) return null
+  return c.heading!.rank
+}
+
+/** A numbered paragraph (depth 1) or list item (2–4) and its number (`4` of `4 bis`), or null for other lines. */
+interface ParagraphLabel {
+  depth: number
+  base: string
+  /** `4 bis`: a paragraph inserted after `4`. */
+  suffixed: boolean
+}
+
+function paragraphOf(c: LineClass): ParagraphLabel | null {
+  if (c.kind !== 'provision' && c.kind !== 'item') return null
+  // `4 bis`, `1bis`: the number, and whether a suffix follows it.
+  const m = /^(\d+)\s?([a-z]+)?$/.exec(c.label!.value)
+  return { depth: c.depth!, base: m ? m[1] : c.label!.value, suffixed: !!m?.[2] }
+}
+
+/** The paragraph line `l` starts, if any. */
+function paragraphAt(t: TextLines, l: number): ParagraphLabel | null {
+  return paragraphOf(lineClass(t, l))
+}
+
+/** The paragraph the words before a label on its line start (`4. [` of `4. [Option 1: …`), if any. */
+function paragraphBefore(prefix: string, markdown: boolean): ParagraphLabel | null {
+  return prefix.trim() ? paragraphOf(classifyLine(prefix.trimStart() + ' ', markdown)) : null
 }
 
 function indentOf(line: string): number {
@@ -78,13 +107,12 @@ export function optionReach(t: TextLines, line: number, column: number): number 
   if (!label) return end
   // What holds the run: the heading above, and the numbered paragraph it sits in.
   let rank = -1
-  let para: { depth: number; indent: number; base: string } | null = null
-  const before = labelLine.slice(0, label.from)
-  const own = PROVISION.exec(before.trimStart()) ?? ITEM.exec(before.trimStart())
-  if (own) para = { depth: PROVISION.test(before.trimStart()) ? 1 : 2, indent: indentOf(labelLine), base: own[1] }
+  let para: (ParagraphLabel & { indent: number }) | null = null
+  const own = paragraphBefore(labelLine.slice(0, label.from), t.markdown)
+  if (own) para = { ...own, indent: indentOf(labelLine) }
   for (let l = line - 1; l >= 0; l--) {
     const text = t.lines[l]
-    const r = headingRank(text.trimStart(), t.markdown)
+    const r = headingRank(t, l)
     if (r !== null && !inserted(t, l)) {
       rank = r
       break
@@ -92,23 +120,21 @@ export function optionReach(t: TextLines, line: number, column: number): number 
     const earlier = optionLabelAt(text, indentOf(text))
     if (earlier && earlier.style === label.style) {
       // An earlier option of the run: the paragraph that holds the run stands before the first one.
-      const prefix = text.slice(0, earlier.from).trimStart()
-      const p = PROVISION.exec(prefix) ?? ITEM.exec(prefix)
+      const p = paragraphBefore(text.slice(0, earlier.from), t.markdown)
       if (p && !own) {
-        para = { depth: PROVISION.test(prefix) ? 1 : 2, indent: indentOf(text), base: p[1] }
+        para = { ...p, indent: indentOf(text) }
         break
       }
       if (!own) para = null
       continue
     }
     if (!para && !label.labelOnly && !t.markdown) {
-      const p = PROVISION.exec(text) ?? ITEM.exec(text)
-      if (p) para = { depth: PROVISION.test(text) ? 1 : 2, indent: 0, base: p[1] }
+      const p = paragraphAt(t, l)
+      if (p) para = { ...p, indent: 0 }
     }
     if (!para && t.markdown && indentOf(labelLine) > 0) {
-      const trimmed = text.trimStart()
-      const p = PROVISION.exec(trimmed) ?? ITEM.exec(trimmed)
-      if (p && indentOf(text) < indentOf(labelLine)) para = { depth: 1, indent: indentOf(text), base: p[1] }
+      const p = paragraphAt(t, l)
+      if (p && indentOf(text) < indentOf(labelLine)) para = { ...p, depth: 1, indent: indentOf(text) }
     }
   }
   const style = label.style
@@ -116,31 +142,24 @@ export function optionReach(t: TextLines, line: number, column: number): number 
   if (headed) rank = headedRank(t, line, style)
   for (let l = line + 1; l < t.lines.length; l++) {
     const text = t.lines[l]
-    const trimmed = text.trimStart()
-    if (!trimmed) continue
+    if (!text.trim()) continue
     const next = optionLabelAt(text, indentOf(text))
     if (next && next.style === style) return t.starts[l]
     if (next) continue
-    const r = headingRank(trimmed, t.markdown)
+    const r = headingRank(t, l)
     if (r !== null && !inserted(t, l) && (!headed || r <= rank)) return t.starts[l]
     if (headed) continue
+    const p = paragraphAt(t, l)
     if (t.markdown) {
       // A line right after another carries its paragraph on (lazy continuation); after a blank line, indentation tells.
       const afterBlank = !t.lines[l - 1].trim()
-      if (
-        para
-          ? afterBlank && indentOf(text) <= para.indent
-          : PROVISION.test(trimmed) && indentOf(text) <= indentOf(labelLine)
-      )
+      if (para ? afterBlank && indentOf(text) <= para.indent : p?.depth === 1 && indentOf(text) <= indentOf(labelLine))
         return t.starts[l]
       continue
     }
-    const p = PROVISION.exec(text)
-    const item = ITEM.exec(text)
-    const depth = p ? 1 : item ? 2 : 0
-    if (!depth) continue
-    if (para ? depth <= para.depth : depth === 1) {
-      if (p && para && p[2] && p[1] === para.base && runGoesOn(t, l, style, label.value)) continue
+    if (!p) continue
+    if (para ? p.depth <= para.depth : p.depth === 1) {
+      if (p.depth === 1 && para && p.suffixed && p.base === para.base && runGoesOn(t, l, style, label.value)) continue
       return t.starts[l]
     }
   }
@@ -164,7 +183,7 @@ function headedRank(t: TextLines, line: number, style: string): number {
       first = l
       continue
     }
-    const r = headingRank(text.trimStart(), t.markdown)
+    const r = headingRank(t, l)
     if (r === null || inserted(t, l)) continue
     if (rank !== -1 && r <= rank) break
     if (rank === -1) {
@@ -173,7 +192,7 @@ function headedRank(t: TextLines, line: number, style: string): number {
     }
   }
   const after = nextLine(t, first)
-  const r = after >= 0 ? headingRank(t.lines[after].trimStart(), t.markdown) : null
+  const r = after >= 0 ? headingRank(t, after) : null
   return r !== null && r <= rank ? r - 1 : rank
 }
 
@@ -188,9 +207,9 @@ function runGoesOn(t: TextLines, from: number, style: string, value: string): bo
     const text = t.lines[l]
     const next = optionLabelAt(text, indentOf(text))
     if (next) return next.style === style && next.value !== value
-    if (headingRank(text.trimStart(), t.markdown) !== null) return false
-    const p = PROVISION.exec(text)
-    if (p && !p[2]) return false
+    if (headingRank(t, l) !== null) return false
+    const p = paragraphAt(t, l)
+    if (p?.depth === 1 && !p.suffixed) return false
   }
   return false
 }

@@ -4,7 +4,8 @@
  * imported text): the alternatives not chosen and the brackets of the chosen
  * one, deleted optional brackets, dropped options, a chosen option's label and
  * applicability note, placeholders given a value, a table's repeated heading
- * after "Table (continued)". A dropped option is taken out only as far as the
+ * after "Table (continued)", a table's note whose every reference went. A
+ * dropped option is taken out only as far as the
  * text lets an option reach (`option-reach.ts`), whatever the structure says.
  * Footnote markers are renumbered, never words: they are masked.
  */
@@ -18,22 +19,28 @@ import type { Scenario } from '../model/scenario.ts'
 import { sourceMap, type SourceMap } from '../serialize/source-map.ts'
 import { placeholderValues } from './consolidate.ts'
 import { allOptionsDropped, groupDecision, holdsStructure } from './decisions.ts'
+import { tableNotesNamed } from './footnote-numbering.ts'
 import { optionReach, textLines, type TextLines } from './option-reach.ts'
 
 /** A range of the text a decision takes out. */
 export interface Rejection {
   from: number
   to: number
-  /** The id of the node whose decision it is (`g12`, `o5`, `p3`, `s2`), or `table` for a joined table. */
+  /** The id of the node whose decision it is (`g12`, `o5`, `p3`, `s2`, a table note's `f4`), or `table` for a joined table. */
   decision: string
-  kind: 'alternative' | 'bracket' | 'optional' | 'option' | 'label' | 'placeholder' | 'heading' | 'table'
+  kind: 'alternative' | 'bracket' | 'optional' | 'option' | 'label' | 'placeholder' | 'heading' | 'table' | 'note'
 }
 
-/** A numbered footnote body: it moves to its reference, and goes only when every reference went. */
+/**
+ * A numbered footnote body. The first body of a label moves to its reference, and goes
+ * only when every reference went; another body under a label already taken (`moves`
+ * false) stays where it stands, and goes only with what holds it.
+ */
 export interface FootnoteBody {
   label: string
   from: number
   to: number
+  moves: boolean
   kept: boolean
 }
 
@@ -88,6 +95,8 @@ class Reader {
   private markers = new Map<string, { start: number; end: number }[]>()
   private refs = new Map<string, number[]>()
   private bodyList: FootnoteBody[] = []
+  private bodyLabels = new Set<string>()
+  private notes: { id: string; from: number; to: number; refs: number[] }[] = []
 
   constructor(
     private map: SourceMap,
@@ -102,14 +111,72 @@ class Reader {
   read(doc: Node): TextReading {
     doc.forEach((child) => this.block(child))
     this.spanningGroups()
-    this.out.rejected.sort((a, b) => a.from - b.from || b.to - a.to)
     const marks = new Uint8Array(this.map.text.length)
     for (const r of this.out.rejected) marks.fill(1, r.from, r.to)
+    for (const note of this.notes)
+      if (note.refs.length && note.refs.every((at) => marks[at] === 1)) {
+        this.out.rejected.push({ from: note.from, to: note.to, decision: note.id, kind: 'note' })
+        marks.fill(1, note.from, note.to)
+      }
+    this.out.rejected.sort((a, b) => a.from - b.from || b.to - a.to)
     for (const m of this.out.masked) for (let i = m.from; i < m.to; i++) if (!marks[i]) marks[i] = 2
     this.out.marks = marks
     // A body stays when one of its references stands outside everything taken out.
-    for (const body of this.bodyList) body.kept = (this.refs.get(body.label) ?? []).some((at) => marks[at] !== 1)
+    this.keepReferredBodies(marks)
     return this.out
+  }
+
+  // A body that moves stays when a reference to it stands outside everything taken out: in the
+  // text, or in the body of another footnote that stays (a body's reference to itself keeps nothing).
+  private keepReferredBodies(marks: Uint8Array): void {
+    const moving = new Map<string, FootnoteBody>()
+    for (const b of this.bodyList) if (b.moves) moving.set(b.label, b)
+    const holders = this.bodyList.filter((b) => b.moves)
+    const holder = (at: number): FootnoteBody | undefined => {
+      let lo = 0
+      let hi = holders.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if (holders[mid].to <= at) lo = mid + 1
+        else hi = mid
+      }
+      return lo < holders.length && holders[lo].from <= at ? holders[lo] : undefined
+    }
+    const within = new Map<FootnoteBody, string[]>()
+    const queue: FootnoteBody[] = []
+    const keep = (body: FootnoteBody | undefined) => {
+      if (body && !body.kept) {
+        body.kept = true
+        queue.push(body)
+      }
+    }
+    for (const [label, list] of this.refs)
+      for (const at of list) {
+        if (marks[at] === 1) continue
+        const h = holder(at)
+        if (!h) keep(moving.get(label))
+        else if (h.label !== label) within.set(h, [...(within.get(h) ?? []), label])
+      }
+    while (queue.length) for (const label of within.get(queue.pop()!) ?? []) keep(moving.get(label))
+  }
+
+  // A table's notes and where its rows refer to each (a note no row refers to stays whatever is decided).
+  private tableNotes(table: Node): void {
+    const notesOf = tableNotesNamed(table)
+    const refs = new Map<string, number[]>()
+    table.forEach((row) => {
+      if (row.type.name === 'table_row')
+        row.descendants((n) => {
+          if (n.type.name !== 'footnote_ref') return true
+          for (const note of notesOf(n.attrs.label)) refs.set(note, [...(refs.get(note) ?? []), this.span(n).from])
+          return false
+        })
+    })
+    table.forEach((child) => {
+      if (child.type.name !== 'footnote' || !refs.has(child.attrs.label)) return
+      const s = this.span(child)
+      this.notes.push({ id: child.attrs.id, from: s.from, to: s.to, refs: refs.get(child.attrs.label)! })
+    })
   }
 
   private span(node: Node) {
@@ -132,6 +199,7 @@ class Reader {
       return
     }
     if (name === 'table') {
+      this.tableNotes(node)
       let afterBreak = false
       node.forEach((row) => {
         if (row.type.name === 'table_break') {
@@ -145,13 +213,11 @@ class Reader {
       })
       return
     }
-    if (
-      name === 'footnote' &&
-      node.attrs.kind === 'numbered' &&
-      !this.bodyList.some((b) => b.label === node.attrs.label)
-    ) {
+    if (name === 'footnote' && node.attrs.kind === 'numbered') {
       const s = this.span(node)
-      this.bodyList.push({ label: node.attrs.label, from: s.from, to: s.to, kept: false })
+      const moves = !this.bodyLabels.has(node.attrs.label)
+      this.bodyLabels.add(node.attrs.label)
+      this.bodyList.push({ label: node.attrs.label, from: s.from, to: s.to, moves, kept: !moves })
     }
     if (node.isTextblock) this.inline(node)
   }

@@ -6,11 +6,12 @@
  * word left to be in the consolidated text, in order. Words are runs of letters
  * and digits: spacing and punctuation a consolidation mends do not count;
  * footnote markers are renumbered and numbered footnote bodies move to their
- * references, so they are checked apart. A word the consolidation lost that no
+ * references, so they are checked apart (all of them: a second body under a
+ * label stays in place, but is a footnote body of the consolidated text too). A word the consolidation lost that no
  * decision rejects refuses the export, naming the decision next to it and every
  * such word with its line and column.
  */
-import { diffArrays } from 'diff'
+import { diffChars } from 'diff'
 import type { Node } from 'prosemirror-model'
 import type { Scenario } from '../model/scenario.ts'
 import { writeText } from '../serialize/plain.ts'
@@ -112,6 +113,8 @@ function remainingWords(reading: TextReading): { main: Token[]; bodies: Token[] 
   for (let i = 0; i < text.length; i++) {
     if (marks[i] || inBody[i] === 1) continue
     if (isWordChar(text.charCodeAt(i))) {
+      // A footnote body's words are its own, even where what stood between was taken out.
+      if (key && (inBody[i] === 2) !== inKeptBody) flush()
       if (!key) {
         start = i
         inKeptBody = inBody[i] === 2
@@ -141,7 +144,8 @@ function consolidatedWords(doc: Node): { main: Token[]; bodies: Token[] } {
     leave(node) {
       const name = node.type.name
       if (name === 'footnote_ref' || (name === 'label' && node.attrs.kind === 'footnote')) skip--
-      if (name === 'footnote' && node.attrs.kind === 'numbered') body--
+      // One body's last word and the next one's first are two words.
+      if (name === 'footnote' && node.attrs.kind === 'numbered' && --body === 0) bodies.push(' ')
     },
   })
   const tokens = (parts: string[]) => [...parts.join('').matchAll(WORD)].map((m) => ({ key: m[0], offset: m.index! }))
@@ -154,24 +158,34 @@ function isWordChar(c: number): boolean {
 }
 
 /**
- * The tokens of `before` with no counterpart in `after`, in order: an alignment
- * of the two (Myers'), which is quick when they differ little, as a correct
- * consolidation's do (a value, a computed cell). Far apart, the alignment would
- * take too long: `before` is then matched greedily, looking a little ahead.
+ * The tokens of `before` with letters that have no counterpart in `after`, in order.
+ * The words are compared letter by letter (the letters and digits of each side, run
+ * together): taking brackets out joins words the consolidated text may keep apart on
+ * two lines (`x` ⏎ `emissions` for the text's `x[…]emissions`), and such a word is not
+ * lost. The alignment (Myers') is quick when the two differ little, as a correct
+ * consolidation's do (a value, a computed cell). Far apart, it would take too long:
+ * the words of `before` are then matched greedily, looking a little ahead.
  */
 function missingTokens(before: Token[], after: Token[]): Token[] {
-  const changes = diffArrays(
-    before.map((t) => t.key),
-    after.map((t) => t.key),
-    { maxEditLength: MAX_EDITS },
-  )
+  const from = before.map((t) => t.key).join('')
+  const to = after.map((t) => t.key).join('')
+  if (from === to) return []
+  const changes = diffChars(from, to, { maxEditLength: MAX_EDITS })
   const out: Token[] = []
   if (changes) {
-    let i = 0
+    // Walk `before`'s letters beside the changes: a token with a letter removed is missing.
+    let token = 0
+    let tokenEnd = before.length ? before[0].key.length : 0
+    let at = 0
     for (const c of changes) {
       if (c.added) continue
-      if (c.removed) for (let k = 0; k < c.count!; k++) out.push(before[i + k])
-      i += c.count!
+      const end = at + c.value.length
+      if (c.removed)
+        for (let i = at; i < end; i++) {
+          while (i >= tokenEnd) tokenEnd += before[++token].key.length
+          if (out[out.length - 1] !== before[token]) out.push(before[token])
+        }
+      at = end
     }
     return out
   }
@@ -251,6 +265,8 @@ function describe(r: Rejection): string {
       return `the value of ${r.decision}`
     case 'table':
       return 'joining a table continued across pages'
+    case 'note':
+      return `dropping the table note ${r.decision}, whose references went`
     default:
       return `resolving ${r.decision}`
   }

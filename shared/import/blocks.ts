@@ -51,6 +51,14 @@ export interface BlockRec {
 const CONTINUABLE = new Set<BlockType>(['paragraph', 'provision', 'list_item', 'footnote'])
 const SENTENCE_END = /[.;:!?]["”’)\]]*\s*$/
 
+// The last characters of a line, for the patterns that read how it ends: a pattern tried
+// at every position of a long line (one paragraph per line) costs the whole line.
+function lineEnd(line: string): string {
+  let end = line.length
+  while (end > 0 && line.charCodeAt(end - 1) <= 32) end--
+  return end <= 32 ? line : line.slice(end - 32)
+}
+
 /** Group `lines` into blocks; `markdown` when the text is Markdown. */
 export function groupBlocks(lines: string[], markdown: boolean): BlockRec[] {
   const blocks: BlockRec[] = []
@@ -172,22 +180,30 @@ function newBlock(cls: LineClass, gap: number, i: number, length: number): Block
 function continues(open: BlockRec, lines: string[], line: string, cls: LineClass, markdown: boolean): boolean {
   const previous = lines[open.last]
   if (open.type === 'footnote') return !resumesAfterFootnote(previous, line)
-  if (markdown) return cls.indent >= open.indent || (cls.indent === 0 && !SENTENCE_END.test(previous))
-  return !(SENTENCE_END.test(previous) && /^\s*[\p{Lu}[("“‘]/u.test(line))
+  if (markdown) return cls.indent >= open.indent || (cls.indent === 0 && !SENTENCE_END.test(lineEnd(previous)))
+  return !(SENTENCE_END.test(lineEnd(previous)) && /^\s*[\p{Lu}[("“‘]/u.test(line))
 }
 
 // A footnote body that landed mid-text at a page break: when it ends a sentence
 // and the next line starts in lower case, that line resumes the interrupted text.
 function resumesAfterFootnote(last: string, line: string): boolean {
-  return /[.;]\s*$/.test(last) && /^\s*[a-z]/.test(line)
+  return /[.;]\s*$/.test(lineEnd(last)) && /^\s*[a-z]/.test(line)
 }
 
-// `… in accordance with` ⏎ `Article 2.]`: a heading-like line that carries on a
-// sentence the line before left open is text.
 function wrapsOn(previous: string, line: string, cls: LineClass, open: BlockRec): boolean {
-  if (!CONTINUABLE.has(open.type) || open.type === 'footnote') return false
-  if (!/[\p{Ll},]\s*$/u.test(previous)) return false
-  return /[[\]]/.test(line) || /[.;,)]\s*$/.test(line) || (cls.heading?.level === 'section' && line.length > 60)
+  return CONTINUABLE.has(open.type) && open.type !== 'footnote' && carriesSentenceOn(previous, line, cls)
+}
+
+/**
+ * `… in accordance with` ⏎ `Article 2.]`: whether heading-like `line` (read as `cls`)
+ * carries on a sentence that `previous`, the line of running text before it, left open.
+ * Such a line is text, not a heading.
+ */
+export function carriesSentenceOn(previous: string, line: string, cls: LineClass): boolean {
+  if (!/[\p{Ll},]\s*$/u.test(lineEnd(previous))) return false
+  return (
+    /[[\]]/.test(line) || /[.;,)]\s*$/.test(lineEnd(line)) || (cls.heading?.level === 'section' && line.length > 60)
+  )
 }
 
 // `I.` starts a roman sequence when a `II.` heading follows before any `J.`.
@@ -225,7 +241,10 @@ function refineBlocks(blocks: BlockRec[], lines: string[]): void {
         block.rank = 0
       } else if (APPLICABILITY.test(text)) {
         block.type = 'applicability'
-      } else if (/:\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^\S+)?\s*$/.test(lines[block.last]) && INSTRUCTION.test(lines[block.last])) {
+      } else if (
+        /:\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^\S+)?\s*$/.test(lineEnd(lines[block.last])) &&
+        INSTRUCTION.test(lines[block.last])
+      ) {
         block.type = 'instruction'
         afterInstruction = true
         continue

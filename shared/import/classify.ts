@@ -136,8 +136,6 @@ function itemDepth(value: string): number {
 function plainHeading(head: string, at: number): Omit<LineClass, 'indent'> | null {
   let m: RegExpExecArray | null
   const short = head.length <= 160
-  const titled = (rest: string, upper: boolean) =>
-    TITLE_AFTER.test(rest) || (upper && /^\s+[A-Z(“"[*]/.test(rest) && !/[a-z]/.test(rest.replace(/\([^)]*\)/g, '')))
   if ((m = ARTICLE.exec(head)) && short) {
     const rest = head.slice(m[0].length)
     if (TITLE_AFTER.test(rest) && !/[[\]]/.test(rest) && !(rest.trim() !== '' && SENTENCE_END.test(rest)))
@@ -163,6 +161,13 @@ function plainHeading(head: string, at: number): Omit<LineClass, 'indent'> | nul
   if ((m = LETTER.exec(head)) && head.length <= 120 && !/[.:;]\s*$/.test(head))
     return heading('section', 3, { kind: 'section', from: at, to: at + m[0].length, value: m[1] })
   return null
+}
+
+// What follows a part's or annex's number: a title (`: …`, `. …`, nothing), or, upper case, a title in capitals.
+function titled(rest: string, upper: boolean): boolean {
+  return (
+    TITLE_AFTER.test(rest) || (upper && /^\s+[A-Z(“"[*]/.test(rest) && !/[a-z]/.test(rest.replace(/\([^)]*\)/g, '')))
+  )
 }
 
 function heading(level: HeadingClass['level'], rank: number, label?: LabelSpan): Omit<LineClass, 'indent'> {

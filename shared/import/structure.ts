@@ -350,8 +350,12 @@ function extentDoubt(last: OptionPlan, enclosure: Enclosure, lines: string[]): s
   const after = last.blocks.slice(last.label.type === 'heading' ? 2 : 1)
   if (enclosure.kind === 'heading') {
     const heading = after.find((b) => b.type === 'heading' && b.rank !== null && b.rank !== undefined)
-    return heading
-      ? `the last option of its run takes in the heading on line ${heading.first + 1}; set its end if that heading is not part of it`
+    if (heading)
+      return `the last option of its run takes in the heading on line ${heading.first + 1}; set its end if that heading is not part of it`
+    // A run under a heading whose last option has its text on its label line: a numbered paragraph after it may follow the run.
+    const numbered = last.label.type !== 'heading' && after.find((b) => b.type === 'provision')
+    return numbered
+      ? `the last option of its run takes in the numbered paragraph on line ${numbered.first + 1}; set its end if that paragraph follows the options`
       : null
   }
   const paragraph = after.find(

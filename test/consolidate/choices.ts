@@ -90,7 +90,8 @@ export function wordsThatStay(doc: Node, resolutions: Resolutions): string[] {
   const inline = (parent: Node) =>
     parent.forEach((n) => {
       const name = n.type.name
-      if (name === 'footnote_ref' || (name === 'label' && n.attrs.kind === 'footnote')) take(map.spans.get(n))
+      // Footnote markers are renumbered, not words: masked once the decisions are read.
+      if (name === 'footnote_ref' || (name === 'label' && n.attrs.kind === 'footnote')) markers.push(n)
       else if (name === 'bracket_group') {
         const r = resolutions[n.attrs.id]
         n.forEach((c) => {
@@ -110,6 +111,8 @@ export function wordsThatStay(doc: Node, resolutions: Resolutions): string[] {
       } else if (!n.isLeaf) inline(n)
     })
   const spanning: Node[] = []
+  const tables: Node[] = []
+  const markers: Node[] = []
   const block = (n: Node): void => {
     const name = n.type.name
     if (name === 'option') {
@@ -145,6 +148,7 @@ export function wordsThatStay(doc: Node, resolutions: Resolutions): string[] {
         else if (row.type.name === 'table_row') ((afterBreak = row.attrs.header && afterBreak), inline(row))
         else block(row)
       })
+      tables.push(n)
     } else if (n.isTextblock) inline(n)
     else n.forEach(block)
   }
@@ -156,6 +160,22 @@ export function wordsThatStay(doc: Node, resolutions: Resolutions): string[] {
     return true
   })
   for (const s of spanning) take(map.spans.get(s), map.spans.get(s)!.from, ends.get(`${s.attrs.group}/${s.attrs.alt}`))
+  // A table's note goes with its references, when it had some and every one went.
+  for (const t of tables) {
+    const refs = new Map<string, number[]>()
+    t.descendants((n) => {
+      if (n.type.name === 'footnote') return false
+      if (n.type.name === 'footnote_ref')
+        for (const ch of n.attrs.label as string) refs.set(ch, [...(refs.get(ch) ?? []), map.spans.get(n)!.from])
+      return true
+    })
+    t.forEach((note) => {
+      if (note.type.name !== 'footnote') return
+      const chars = [...(note.attrs.label as string)]
+      if (chars.every((ch) => refs.get(ch)?.every((at) => gone[at]))) take(map.spans.get(note))
+    })
+  }
+  for (const m of markers) take(map.spans.get(m))
   const kept: string[] = []
   let word = ''
   for (let i = 0; i < map.text.length; i++) {

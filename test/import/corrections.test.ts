@@ -8,6 +8,9 @@ import { importText, readAnnotations, type Annotation } from '../../shared/impor
 import { structureOutline } from '../../shared/inspect/structure-outline.ts'
 import { summarize } from '../../shared/inspect/summary.ts'
 import { serializeText } from '../../shared/serialize/plain.ts'
+import { consolidate } from '../../shared/consolidate/consolidate.ts'
+import { checkRemovals } from '../../shared/consolidate/removal-check.ts'
+import { EMPTY_SCENARIO } from '../../shared/model/scenario.ts'
 
 const text = [
   'Article 1',
@@ -46,6 +49,26 @@ describe('structure corrections', () => {
       'run2 OPTION I: 5-7',
       'run2 OPTION II: 8-15',
     ])
+  })
+
+  it('lists as a guess a numbered paragraph that a run under a heading takes in, and the check refuses to drop it', () => {
+    // Option 1 stands on a line of its own (the run is the heading's), Option 2 has its text on its label line:
+    // paragraph 1 bis may be Option 2's or follow the run.
+    const mixed = 'Article 3\nOption 1\nParties shall report.\nOption 2: Parties may report.\n1 bis. The Fund serves.'
+    const { doc, guesses } = importText(mixed)
+    expect(guesses.filter((g) => g.kind === 'option').map((g) => [g.line, g.message])).toEqual([
+      [
+        4,
+        'the last option of its run takes in the numbered paragraph on line 5; set its end if that paragraph follows the options',
+      ],
+    ])
+    const scenario = { ...EMPTY_SCENARIO, resolutions: { o1: 'chosen' } }
+    expect(checkRemovals(doc, scenario, consolidate(doc, scenario).doc).map((f) => f.decision)).toEqual(['o2'])
+    // Told where Option 2 ends, the consolidation keeps 1 bis and is issued.
+    const reviewed = importText(mixed, { annotations: [{ kind: 'option-end', line: 4, text: 'Option 2' }] }).doc
+    const out = consolidate(reviewed, scenario).doc
+    expect(serializeText(out)).toBe('Article 3\nParties shall report.\n1 bis. The Fund serves.')
+    expect(checkRemovals(reviewed, scenario, out)).toEqual([])
   })
 
   it('sets where an option ends, and where a run ends', () => {

