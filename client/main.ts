@@ -1,6 +1,8 @@
 /**
- * The browser app: login, the document list, the editor. The address says
- * where the user is (`#/documents/ID`), so a reload returns to the same place.
+ * The browser app: login, the documents page, the accounts page (secretariat), the
+ * editor, the revisions page and the room's projection. The address says where the
+ * user is (`#/documents/ID`, `#/accounts`, `#/projection/LINK`), so a reload returns
+ * to the same place.
  */
 import './app/no-eval.ts'
 import './styles.css'
@@ -11,13 +13,15 @@ import { showDocumentListPage, type ListedDocument } from './pages/document-list
 import { showEditorPage } from './pages/editor-page.ts'
 import { showRevisionsPage } from './revisions/revisions-page.ts'
 import { showMissingDocumentPage } from './pages/missing-document-page.ts'
+import { showAccountsPage } from './accounts/accounts-page.ts'
+import { managesRecord } from '../shared/document/roles.ts'
 import { showProjectionPage } from './projection/projection-page.ts'
 
 const root = document.getElementById('app')!
 let session: Session | null = null
 let closePage: (() => void) | null = null
 
-async function route(): Promise<void> {
+function leavePage(): void {
   try {
     closePage?.()
   } catch (error) {
@@ -25,6 +29,10 @@ async function route(): Promise<void> {
     console.error('closing the page failed', error)
   }
   closePage = null
+}
+
+async function route(): Promise<void> {
+  leavePage()
   // The room's screen opens with its projection link, without a login.
   const projection = /^#\/projection\/([^/]+)$/.exec(location.hash)
   if (projection) {
@@ -36,6 +44,12 @@ async function route(): Promise<void> {
       session = s
       void route()
     })
+  const toList = () => (location.hash = '#/documents')
+  if (location.hash === '#/accounts' && managesRecord(session.account.role)) {
+    closePage = showAccountsPage(root, session, toList)
+    document.title = 'Accounts — Accord'
+    return
+  }
   // Document ids never contain '/', so `ID/revisions` is the revisions page, not a document.
   const opened = /^#\/documents\/([^/]+)(\/revisions)?$/.exec(location.hash)
   if (opened) {
@@ -44,32 +58,33 @@ async function route(): Promise<void> {
       (docs) => docs.find((d) => d.id === id) ?? null,
       () => null,
     )
-    const toList = () => (location.hash = '#/documents')
-    if (!listed) {
+    const missing = () => {
+      leavePage()
       closePage = showMissingDocumentPage(root, id, toList)
       document.title = 'No such document — Accord'
-    } else if (opened[2]) {
+    }
+    if (!listed) missing()
+    else if (opened[2]) {
       const toEditor = () => (location.hash = `#/documents/${encodeURIComponent(id)}`)
       closePage = showRevisionsPage(root, session, id, listed.title, toEditor)
       document.title = `${listed.title}: revisions — Accord`
     } else {
-      closePage = showEditorPage(root, session, listed, toList)
+      closePage = showEditorPage(root, session, listed, toList, missing)
       document.title = `${listed.title} — Accord`
     }
     return
   }
   document.title = 'Accord'
-  await showDocumentListPage(
-    root,
-    session,
-    (doc) => (location.hash = `#/documents/${encodeURIComponent(doc.id)}`),
-    async () => {
+  await showDocumentListPage(root, session, {
+    open: (doc) => (location.hash = `#/documents/${encodeURIComponent(doc.id)}`),
+    accounts: () => (location.hash = '#/accounts'),
+    logout: async () => {
       await logOut(session!)
       session = null
       location.hash = ''
       void route()
     },
-  )
+  })
 }
 
 window.addEventListener('hashchange', () => void route())

@@ -26,6 +26,8 @@ export interface ConnectionEvents {
   closed(code: number, reason: string): void
   /** Connected, connecting or disconnected. */
   status(status: string): void
+  /** The socket could not be opened (the server answered the upgrade with an HTTP refusal, or nothing). */
+  unreachable(): void
 }
 
 /** The presence a user shows in the room: name, Party and cursor colour (the server sets name, role and Party from the account). */
@@ -92,6 +94,7 @@ export class DocumentConnection {
       else this.events.closed?.(event.code, event.reason)
     })
     this.provider.on('status', (event) => this.events.status?.(event.status))
+    this.provider.on('connection-error', () => this.events.unreachable?.())
     // A drop that is not the server's last word: y-websocket would retry and resend blindly.
     this.provider.on('connection-close', (event) => {
       if (!event || event.code < 4400 || event.code >= 4500) this.offline?.dropped()

@@ -64,9 +64,13 @@ export class OfflineWork {
     })
   }
 
-  /** The socket dropped (not closed for good by the server): work on offline, and try to come back. */
+  /**
+   * The socket dropped (not closed for good by the server): work on offline, and try to come
+   * back. Leaving the page closes the socket too (the provider reports it as a drop): that is
+   * no drop, and must not open a probe to a room the page has left.
+   */
   dropped(): void {
-    if (this.state !== 'online') return
+    if (this.destroyed || this.state !== 'online') return
     this.goOffline()
     if (navigator.onLine) void this.comeBack()
   }

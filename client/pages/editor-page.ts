@@ -5,6 +5,7 @@
  * the document's connection: when the server refuses a write, it says so and
  * reopens the document, so the editor shows the server's state again.
  */
+import { ApiError, callApi } from '../app/api.ts'
 import { capabilitiesOf } from '../app/capabilities.ts'
 import type { Session } from '../app/session.ts'
 import { DocumentConnection } from '../collab/connection.ts'
@@ -40,18 +41,24 @@ import { mayPresent } from '../../shared/projection/presenting.ts'
 import { textRoom } from '../../shared/document/text-room.ts'
 import { ReplacedChoices } from '../decisions/replaced-choices.ts'
 import { el } from '../dom/element.ts'
+import { createExportPanel } from '../export/export-panel.ts'
 import type { ListedDocument } from './document-list-page.ts'
 import { OfflineNotice } from '../collab/offline-notice.ts'
 import { annexCellsFeature } from '../annex-cells/annex-cells-feature.ts'
 import { InscriptionWriter } from '../annex-cells/inscription-writer.ts'
 import { textEntryWords } from '../naming/entry-words.ts'
 
-/** Shows `document` in `root`; returns the function that closes it. */
+/**
+ * Shows `document` in `root`; returns the function that closes it. `onMissing` is called
+ * when the document is gone (archived or deleted while open, or never reachable): the
+ * connection is closed for good, never retried.
+ */
 export function showEditorPage(
   root: HTMLElement,
   session: Session,
   listed: ListedDocument,
   onLeave: () => void,
+  onMissing: () => void,
 ): () => void {
   const { id: documentId, title } = listed
   const capabilities = capabilitiesOf(session.account)
@@ -115,8 +122,13 @@ export function showEditorPage(
       session,
       {
         status: (s) => (status.textContent = s),
+        // The server refused the socket (an HTTP answer, not a close code): ask whether the document is still there.
+        unreachable: () => {
+          void documentStillThere(session, documentId).then((there) => there || onMissing())
+        },
         refused,
         closed: (code, reason) => {
+          if (code === CLOSE.noSuchDocument) return onMissing()
           say(
             code === CLOSE.sessionEnded
               ? 'Your session expired: log in again.'
@@ -245,6 +257,7 @@ export function showEditorPage(
     counterSlot.replaceChildren(counter.dom)
     barSlot.replaceChildren(mounted.choiceBar.dom)
     panel.replaceChildren(
+      createExportPanel(session, documentId),
       amounts.dom,
       proposalsRoom.panel(jumpTo),
       comments.panel(),
@@ -293,5 +306,15 @@ export function showEditorPage(
     clearTimeout(reopening)
     teardown?.()
     teardown = null
+  }
+}
+
+// Whether the document can still be opened: a 404 from the API means it is gone.
+async function documentStillThere(session: Session, documentId: string): Promise<boolean> {
+  try {
+    await callApi('GET', `/api/documents/${encodeURIComponent(documentId)}`, session.token)
+    return true
+  } catch (e) {
+    return !(e instanceof ApiError && e.status === 404)
   }
 }

@@ -44,7 +44,8 @@ self.addEventListener('fetch', (/** @type {any} */ event) => {
         return response
       })
       .catch(async () => {
-        const kept = (await caches.match(request)) ?? (request.mode === 'navigate' ? await caches.match('/') : undefined)
+        const kept =
+          (await caches.match(request)) ?? (request.mode === 'navigate' ? await caches.match('/') : undefined)
         return kept ?? Response.error()
       }),
   )

@@ -13,6 +13,8 @@ export interface RevisionEntry {
   createdAt: number
   createdBy: string | null
   restoredFrom: string | null
+  /** What it is, in words (Rev.0: "as tabled"). */
+  description: string | null
 }
 
 /** A revision read back: its text and what remains open in it. */

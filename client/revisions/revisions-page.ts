@@ -11,6 +11,7 @@ import { capabilitiesOf } from '../app/capabilities.ts'
 import type { Session } from '../app/session.ts'
 import { comparisonView, type CompareLayout } from '../compare/comparison-view.ts'
 import { el } from '../dom/element.ts'
+import { createExportPanel } from '../export/export-panel.ts'
 import { bracketHistoryChart } from './bracket-history-chart.ts'
 import { DRAFT, RevisionApi, type RevisionEntry } from './revision-api.ts'
 import { revisionReader } from './revision-reader.ts'
@@ -78,6 +79,7 @@ export function showRevisionsPage(
           'The working draft is always the current text; revisions are fixed snapshots of it.',
         ),
         ...(mayWrite ? [createForm] : []),
+        createExportPanel(session, documentId, { open: true }),
         el(
           'table',
           { class: 'revision-table' },
@@ -165,6 +167,7 @@ export function showRevisionsPage(
         'td',
         {},
         el('strong', {}, r.name),
+        r.description ? el('span', { class: 'muted' }, ` ${r.description}`) : '',
         r.restoredFrom ? el('span', { class: 'muted' }, ` restores ${r.restoredFrom}`) : '',
       ),
       el('td', {}, r.createdBy ?? '—'),

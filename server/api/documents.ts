@@ -1,114 +1,101 @@
 /**
- * Documents: list, create (from a template, or an uploaded plain text or Word document,
- * through the importer), summary and plain-text export.
+ * Documents: list, preview and create (from a template, or an uploaded plain text or Word
+ * document, through the importer), summary and plain-text export. A preview imports
+ * exactly what creating would store and stores nothing; creating may name the preview's
+ * digest, and is refused if the file is not the one previewed. Renaming, archiving and
+ * deleting are `document-management.ts`.
  */
-import express, { Router } from 'express'
+import { Router } from 'express'
 import { z } from 'zod'
-import { createDocument } from '../documents/creation.ts'
-import { readUpload } from './upload.ts'
-import {
-  documentSummary,
-  documentText,
-  loadTemplate,
-  templateExists,
-  templateNames,
-  type TemplateText,
-} from '../documents/template.ts'
-import type { DocxReading } from '../../shared/docx/index.ts'
+import { createDocument, prepareDocument } from '../documents/creation.ts'
+import { documentSummary, documentText } from '../documents/template.ts'
 import type { Services } from '../services.ts'
 import type { DocumentRecord } from '../store/documents.ts'
-import { documentIdPattern, parseRoomName, roomName } from '../../shared/document/rooms.ts'
+import { documentRooms, parseRoomName } from '../../shared/document/rooms.ts'
 import { accountOf, requireAccount, requireRight } from './authenticate.ts'
 import { managesRecord } from '../../shared/document/roles.ts'
 import { lookupDocument } from './document-lookup.ts'
+import { rawBodies, readDocumentRequest, type DocumentRequest } from './new-document.ts'
 import { sendError, validate } from './responses.ts'
 
-const newDocument = z
-  .object({
-    id: z.string().regex(documentIdPattern, 'letters, digits, . _ ~ - (up to 80)').optional(),
-    title: z.string().trim().min(1).max(200),
-    template: z.enum(templateNames).optional(),
-    text: z.string().min(1).optional(),
-  })
-  .strict()
-  .superRefine((value, ctx) => {
-    if ((value.template === undefined) === (value.text === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['text'], message: 'give exactly one of "template" or "text"' })
-    }
-  })
-
-const uploadQuery = z.object({
-  title: z.string().trim().min(1).max(200),
-  id: z.string().regex(documentIdPattern, 'letters, digits, . _ ~ - (up to 80)').optional(),
-})
+const listQuery = z.object({ archived: z.enum(['true', 'false']).default('false') }).strict()
+const digestQuery = z.object({ digest: z.string().max(100).optional() }).passthrough()
 
 /** How a document is listed: its entry plus the sync rooms a client connects to. */
-const listed = (document: DocumentRecord) => ({
-  ...document,
-  rooms: { text: roomName(document.id, 'text'), proposals: roomName(document.id, 'proposals') },
-})
+export const listed = (document: DocumentRecord) => ({ ...document, rooms: documentRooms(document.id) })
 
 /** The document routes. */
 export function documentRoutes(services: Services): Router {
   const router = Router()
   const auth = requireAccount(services)
+  const secretariat = requireRight(managesRecord, 'the secretariat')
 
-  router.get('/documents', auth, (_req, res) => {
+  router.get('/documents', auth, (req, res) => {
+    const query = validate(listQuery, req.query, 'query', res)
+    if (!query) return
+    if (query.archived === 'true') {
+      if (!managesRecord(accountOf(res).role))
+        return sendError(res, 403, `forbidden for role ${accountOf(res).role}`, [
+          { field: 'query.archived', message: 'only the secretariat lists archived documents' },
+        ])
+      return res.json(services.documents.listArchived().map(listed))
+    }
     res.json(services.documents.list().map(listed))
   })
 
-  router.post(
-    '/documents',
-    auth,
-    requireRight(managesRecord, 'the secretariat'),
-    // JSON is parsed by the API router; every other body arrives as bytes and is judged by its content.
-    express.raw({
-      type: (req) => !/^application\/json\b/i.test(req.headers['content-type'] ?? ''),
-      limit: services.options.limits.maxBodyBytes,
-    }),
-    async (req, res) => {
-      let input: { id?: string; title: string; text: string } & Partial<
-        Pick<TemplateText, 'annotations' | 'bindings'>
-      > & {
-          docx?: DocxReading
-        }
-      let where = 'body'
-      if (Buffer.isBuffer(req.body)) {
-        // An upload: plain text, a .docx, or a form with a file; title (and id) in the query or the form.
-        const upload = await readUpload(req, res)
-        if (!upload) return
-        where = upload.fieldsFrom
-        const fields = validate(uploadQuery, upload.fields, where, res)
-        if (!fields) return
-        input = {
-          ...fields,
-          text: upload.file.text,
-          ...(upload.file.kind === 'docx' ? { docx: upload.file.reading } : {}),
-        }
-      } else {
-        const body = validate(newDocument, req.body ?? {}, 'body', res)
-        if (!body) return
-        if (body.template !== undefined) {
-          if (!templateExists(services.options.templatesDir, body.template)) {
-            return sendError(res, 422, 'template not installed', [
-              { field: 'body.template', message: `no text for "${body.template}"` },
-            ])
-          }
-          input = { id: body.id, title: body.title, ...loadTemplate(services.options.templatesDir, body.template) }
-        } else {
-          input = { id: body.id, title: body.title, text: body.text! }
-        }
-      }
-      const created = createDocument(services, { ...input, createdBy: accountOf(res).username })
-      if (!created.ok)
-        return sendError(res, 409, created.message, [{ field: `${where}.${created.field}`, message: created.message }])
-      res.status(201).json({
-        document: listed(created.document),
-        diagnostics: created.diagnostics,
-        import: created.counts ? { kind: 'docx', ...created.counts } : { kind: 'text' },
-      })
-    },
-  )
+  // The request, its digest checked against the one the preview gave when it names one.
+  const request = async (
+    req: Parameters<typeof readDocumentRequest>[1],
+    res: Parameters<typeof readDocumentRequest>[2],
+  ) => {
+    const query = validate(digestQuery, req.query, 'query', res)
+    if (!query) return undefined
+    const asked = await readDocumentRequest(services, req, res)
+    if (asked && query.digest !== undefined && query.digest !== asked.digest) {
+      sendError(res, 409, 'not the file previewed', [
+        { field: 'query.digest', message: 'the file sent differs from the one previewed; preview it again' },
+      ])
+      return undefined
+    }
+    return asked
+  }
+  const prepare = (asked: DocumentRequest, res: Parameters<typeof readDocumentRequest>[2]) =>
+    prepareDocument(services, { ...asked.input, createdBy: accountOf(res).username })
+
+  router.post('/documents/preview', auth, secretariat, rawBodies(services), async (req, res) => {
+    const asked = await request(req, res)
+    if (!asked) return
+    const result = prepare(asked, res)
+    if (!result.ok)
+      return sendError(res, 409, result.message, [{ field: `${asked.where}.${result.field}`, message: result.message }])
+    const { prepared } = result
+    res.json({
+      id: prepared.id,
+      title: asked.input.title,
+      digest: asked.digest,
+      summary: prepared.summary,
+      diagnostics: prepared.diagnostics,
+      guesses: prepared.guesses,
+      import: prepared.counts ? { kind: 'docx', ...prepared.counts } : { kind: 'text' },
+      characters: asked.input.text.length,
+      lines: asked.input.text.split('\n').length,
+    })
+  })
+
+  router.post('/documents', auth, secretariat, rawBodies(services), async (req, res) => {
+    const asked = await request(req, res)
+    if (!asked) return
+    const created = createDocument(services, { ...asked.input, createdBy: accountOf(res).username })
+    if (!created.ok)
+      return sendError(res, 409, created.message, [
+        { field: `${asked.where}.${created.field}`, message: created.message },
+      ])
+    res.status(201).json({
+      document: listed(created.document),
+      diagnostics: created.diagnostics,
+      import: created.counts ? { kind: 'docx', ...created.counts } : { kind: 'text' },
+    })
+  })
 
   router.get('/documents/:id', auth, (req, res) => {
     const document = lookupDocument(services, req, res)
@@ -125,7 +112,14 @@ export function documentRoutes(services: Services): Router {
     })
     const storage = services.updates.size(address.name)
     const connected = services.rooms.get(address.name)?.members.size ?? 0
-    res.json({ document: listed(document), summary, ...(summaryError ? { summaryError } : {}), storage, connected })
+    res.json({
+      document: listed(document),
+      header: services.documents.header(document.id),
+      summary,
+      ...(summaryError ? { summaryError } : {}),
+      storage,
+      connected,
+    })
   })
 
   router.get('/documents/:id/text', auth, (req, res) => {

@@ -8,6 +8,7 @@ import type { Services } from '../services.ts'
 import { accountRoutes } from './accounts.ts'
 import { accountStatusRoutes } from './account-status.ts'
 import { auditRoutes } from './audit.ts'
+import { documentManagementRoutes } from './document-management.ts'
 import { documentRoutes } from './documents.ts'
 import { exportRoutes } from './exports.ts'
 import { fairnessRoutes } from './fairness.ts'
@@ -26,6 +27,7 @@ export function apiRouter(services: Services): Router {
   router.use(accountStatusRoutes(services))
   router.use(auditRoutes(services))
   router.use(documentRoutes(services))
+  router.use(documentManagementRoutes(services))
   router.use(exportRoutes(services))
   router.use(revisionRoutes(services))
   router.use(fairnessRoutes(services))

@@ -6,6 +6,7 @@
  * refused, as is every kind other than text and .docx (415), a damaged file (422)
  * and an empty one (400) — all before anything is stored.
  */
+import { createHash } from 'node:crypto'
 import type { Request, Response } from 'express'
 import { SourceFileError } from '../../shared/source-file/error.ts'
 import { sniffFileKind } from '../../shared/source-file/kind.ts'
@@ -22,8 +23,15 @@ const STATUS = { unsupported: 415, unreadable: 422, empty: 400 } as const
 /** The file read from an upload, and its title and id fields with where they came from. */
 export interface Upload {
   file: SourceFile
+  /** The SHA-256 of the file's bytes (base64url): a preview and the creation that follows name the same file. */
+  digest: string
   fields: { title?: unknown; id?: unknown }
   fieldsFrom: 'query' | 'form'
+}
+
+/** The digest an upload is known by. */
+export function uploadDigest(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64url')
 }
 
 /** Read the upload in `req.body` (bytes); on refusal answers and returns undefined. */
@@ -84,6 +92,7 @@ export async function readUpload(req: Request, res: Response): Promise<Upload | 
   try {
     return {
       file: await readSourceFile(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name),
+      digest: uploadDigest(bytes),
       fields,
       fieldsFrom,
     }

@@ -19,7 +19,7 @@ import { indexDocument } from '../../shared/model/document-index.ts'
 import { remaining } from '../../shared/model/resolution.ts'
 import { readSharedBindings, readSharedScenario } from '../../shared/document/model-state.ts'
 import type { Party } from '../../shared/parties/party.ts'
-import type { Annotation, Diagnostic } from '../../shared/import/index.ts'
+import type { Annotation, Diagnostic, Guess } from '../../shared/import/index.ts'
 import type { Bindings } from '../../shared/model/bindings.ts'
 import { readDocumentTemplate, readPartyTable, readRoster } from '../templates/read-template.ts'
 
@@ -46,13 +46,13 @@ export function templateExists(templatesDir: string, name: TemplateName): boolea
   return existsSync(path.join(templatesDir, name, 'text.txt'))
 }
 
-/** Imports a plain-text non-paper into an empty Y.Doc; returns the importer's diagnostics. */
+/** Imports a plain-text non-paper into an empty Y.Doc; returns the importer's diagnostics and guesses. */
 export function seedDocument(
   ydoc: Y.Doc,
   text: string,
   annotations: Annotation[] = [],
   bindings: Bindings = {},
-): { diagnostics: Diagnostic[] } {
+): { diagnostics: Diagnostic[]; guesses: Guess[] } {
   return seedNegotiationDoc(ydoc, text, annotations, bindings)
 }
 
@@ -64,7 +64,7 @@ export function seedDocumentFromDocx(
   rooms: { text: Y.Doc; proposals: Y.Doc },
   reading: DocxReading,
   by: string,
-): { diagnostics: Diagnostic[]; counts: DocxImportCounts } {
+): { diagnostics: Diagnostic[]; guesses: Guess[]; counts: DocxImportCounts } {
   return seedNegotiationDocFromDocx(rooms, reading, { by, at: new Date().toISOString(), roster: readRoster() })
 }
 

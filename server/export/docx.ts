@@ -1,11 +1,15 @@
 /**
- * A Word document of a negotiation text with the `docx` package: real Word
- * headings (Title, Heading 1–3), numbered footnotes as real Word footnotes,
- * Annex tables as Word tables with their notes beneath, and the document
- * symbol and title in the page header, page numbers in the footer. In the as-is
- * form brackets stay visible and placeholders are bold; options keep their
- * `Option N` headings. Comments and pending changes, when given, become Word
- * comments and tracked changes over their words (`docx-annotations.ts`).
+ * A Word document of a negotiation text with the `docx` package: the UN
+ * document header as the first page's block (symbol, distribution, date,
+ * original language, session, agenda item, title) and the symbol and title as
+ * the running header of the following pages, page numbers in the footer; real
+ * Word headings (Title, Heading 1–3), numbered footnotes as real Word
+ * footnotes, Annex tables as Word tables with their notes beneath, table-note
+ * marks as superscripts; with line numbers, Word numbers the text's lines. In
+ * the as-is form brackets stay visible and placeholders are bold; options keep
+ * their `Option N` headings.
+ * Comments and pending changes, when given, become Word comments and tracked
+ * changes over their words (`docx-annotations.ts`).
  */
 import {
   AlignmentType,
@@ -18,18 +22,22 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Tab,
   Table,
   TableCell,
   TableRow,
+  TabStopPosition,
+  TabStopType,
   TextRun,
   WidthType,
   type IParagraphOptions,
   type ParagraphChild,
 } from 'docx'
 import type { Node } from 'prosemirror-model'
-import type { DocumentTitle } from '../../shared/export/document-title.ts'
+import { distributionLines, sessionBlock, type DocumentHeader } from '../../shared/export/document-header.ts'
 import { footnoteMark } from '../../shared/export/markup.ts'
 import { DocxMarkup, type DocxAnnotations } from './docx-annotations.ts'
+import type { PageOptions } from '../../shared/export/page-options.ts'
 
 type HeadingValue = (typeof HeadingLevel)[keyof typeof HeadingLevel]
 
@@ -56,13 +64,9 @@ interface Cx {
  * lines, and breaking the text at Accord's would put line breaks into the words the
  * secretariat edits.
  */
-export async function renderDocx(
-  doc: Node,
-  heading: DocumentTitle,
-  status: string,
-  options: { lineNumbers?: boolean; annotations?: DocxAnnotations } = {},
-): Promise<Uint8Array> {
-  const cx: Cx = { ids: new Map(), bodies: new Map(), footnotes: {}, markup: new DocxMarkup(options.annotations) }
+export async function renderDocx(doc: Node, options: PageOptions, annotations?: DocxAnnotations): Promise<Uint8Array> {
+  const { heading, status } = options
+  const cx: Cx = { ids: new Map(), bodies: new Map(), footnotes: {}, markup: new DocxMarkup(annotations) }
   doc.descendants((n) => {
     if (n.type.name === 'table') return false
     if (n.type.name === 'footnote' && !cx.bodies.has(n.attrs.label)) cx.bodies.set(n.attrs.label, n)
@@ -82,10 +86,13 @@ export async function renderDocx(
     ...(comments.length ? { comments: { children: comments } } : {}),
     sections: [
       {
-        ...(options.lineNumbers
-          ? { properties: { lineNumbers: { countBy: 1, restart: LineNumberRestartFormat.CONTINUOUS } } }
-          : {}),
+        properties: {
+          // The first page carries the header block in its text; the running header starts on page 2.
+          titlePage: true,
+          ...(options.lineNumbers ? { lineNumbers: { countBy: 1, restart: LineNumberRestartFormat.CONTINUOUS } } : {}),
+        },
         headers: {
+          first: new Header({ children: [new Paragraph('')] }),
           default: new Header({
             children: [
               new Paragraph({
@@ -109,11 +116,34 @@ export async function renderDocx(
             ],
           }),
         },
-        children: [new Paragraph({ children: [new TextRun({ text: status, italics: true })] }), ...children],
+        children: [...firstPageBlock(heading, status), ...children],
       },
     ],
   })
   return new Uint8Array(await Packer.toBuffer(document))
+}
+
+// The UN masthead: organization and symbol on one line, distribution, date and language
+// under the symbol, the session block, the title, and what kind of text this is. Its lines
+// are not the text's: Word's line numbers, when asked for, start with the text.
+function firstPageBlock(heading: DocumentHeader, status: string): Paragraph[] {
+  const masthead = (options: IParagraphOptions) => new Paragraph({ ...options, suppressLineNumbers: true })
+  const right = (text: string) =>
+    masthead({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text, size: 20 })] })
+  return [
+    masthead({
+      tabStops: [{ type: TabStopType.RIGHT, position: TabStopPosition.MAX }],
+      border: { bottom: { style: 'single', size: 12, color: '000000', space: 2 } },
+      children: [
+        new TextRun({ text: 'UNITED NATIONS', bold: true, size: 20 }),
+        new TextRun({ children: [new Tab(), heading.symbol], bold: true, size: 28 }),
+      ],
+    }),
+    ...distributionLines(heading).map(right),
+    ...sessionBlock(heading).map((text) => masthead({ children: [new TextRun({ text, bold: true, size: 20 })] })),
+    masthead({ spacing: { before: 240 }, children: [new TextRun({ text: heading.title, bold: true, size: 28 })] }),
+    masthead({ spacing: { after: 240 }, children: [new TextRun({ text: status, italics: true, size: 20 })] }),
+  ]
 }
 
 // `pos`: the document position before `node`.
@@ -211,8 +241,12 @@ function runs(parent: Node, cx: Cx, style: RunStyle, base: number | null): Parag
       case 'hard_break':
         return out.push(new TextRun({ break: 1 }))
       case 'label':
+        // A table note's own mark (`^a`) is raised like its references; a numbered note's is its Word footnote.
+        return node.attrs.kind === 'footnote'
+          ? text(footnoteMark(node.attrs.text), { superScript: true }, at, 1)
+          : text(node.attrs.text, {}, at, 1)
       case 'blank':
-        return text(node.attrs.text, node.type.name === 'blank' ? { color: 'A05A00' } : {}, at, 1)
+        return text(node.attrs.text, { color: 'A05A00' }, at, 1)
       case 'placeholder':
         return text(node.attrs.name, { bold: true }, at, 1)
       case 'footnote_ref': {

@@ -2,15 +2,25 @@
  * Exports of a negotiation text for the secretariat, as the CLI and the API
  * call them: the text as negotiated or consolidated under a scenario, in
  * plain text, HTML, Word, PDF, Akoma Ntoso, or the assigned amounts as CSV.
+ * A consolidated text is the one the secretariat issues
+ * (`shared/consolidate/issued-consolidation.ts`): linked brackets follow their
+ * decision, options whose applicability fails are dropped, accepted numbers
+ * stand in the tables, and the HTML, PDF, Word and Akoma Ntoso files close with
+ * the annexes saying what stays open and what the consolidation did; the plain
+ * text is the text alone, as the importer reads it back. Every file but the
+ * plain text and the CSV carries the UN document header.
  */
 import type { Node } from 'prosemirror-model'
-import { consolidate } from '../../shared/consolidate/consolidate.ts'
+import type { ConsolidationNote } from '../../shared/consolidate/closing-annex.ts'
+import { issueConsolidation } from '../../shared/consolidate/issued-consolidation.ts'
 import { refuseUnrejectedRemovals } from '../../shared/consolidate/removal-check.ts'
 import type { UnresolvedItem } from '../../shared/consolidate/unresolved.ts'
+import { EMPTY_HEADER, headerForExport, type DocumentHeader } from '../../shared/export/document-header.ts'
 import { renderAkn } from '../../shared/export/akn.ts'
 import { assignedAmountsCsv } from '../../shared/export/csv.ts'
 import { documentTitle } from '../../shared/export/document-title.ts'
 import { renderHtml } from '../../shared/export/html.ts'
+import type { PageOptions } from '../../shared/export/page-options.ts'
 import type { Bindings } from '../../shared/model/bindings.ts'
 import { computeScenario } from '../../shared/model/compute.ts'
 import { indexDocument } from '../../shared/model/document-index.ts'
@@ -54,24 +64,29 @@ export interface ExportRequest {
   format: ExportFormat
   /** True: the consolidated text; false: the text as negotiated, brackets and options marked. */
   consolidated: boolean
-  /** Document symbol for headers (FCCC/KP/AWG/2009/…). */
+  /** The UN document header stored with the document; by default an empty one. */
+  header?: DocumentHeader
+  /** Document symbol (FCCC/KP/AWG/2009/…), over the header's. */
   symbol?: string
-  /** Title; by default the text's title heading. */
+  /** Title when the header has none; by default the text's title heading. */
   title?: string
-  /** Date of the expression (YYYY-MM-DD) for Akoma Ntoso; by default today. */
+  /** The day of the export (YYYY-MM-DD), the document's date when its header has none; by default today. */
   date?: string
   /** Comments and pending changes over `doc`, carried by a Word export of the text as negotiated. */
   annotations?: DocxAnnotations
+  /** The revision exported (`Rev.1`); absent for the working draft. */
+  revision?: string
   /** Number the lines (PDF and HTML: Accord's lines, as the editor numbers them; DOCX: Word's own). */
   lineNumbers?: boolean
 }
 
-/** An exported file. `unresolved` lists what a consolidated text leaves open. */
+/** An exported file. `unresolved` lists what a consolidated text leaves open, `notes` what the consolidation did. */
 export interface ExportedFile {
   bytes: Uint8Array
   contentType: string
   fileName: string
   unresolved: UnresolvedItem[]
+  notes: ConsolidationNote[]
 }
 
 /**
@@ -84,13 +99,24 @@ export async function exportDocument(request: ExportRequest): Promise<ExportedFi
   if (!EXPORT_FORMATS.includes(format))
     throw new Error(`unknown export format "${format}"; use one of ${EXPORT_FORMATS.join(', ')}`)
   const index = indexDocument(doc)
-  const computation = computeScenario(index, bindings, scenario, parties)
-  const result = consolidated ? consolidate(doc, scenario, { bindings, computation }) : null
-  // Never issued when it would lose a word no decision rejects, whatever the format.
-  if (result) refuseUnrejectedRemovals(doc, scenario, result.doc, { bindings, computation })
-  const text = result?.doc ?? doc
-  const heading = documentTitle(doc, request.symbol ?? '', request.title)
-  const status = consolidated ? 'Consolidated text' : 'Text as negotiated (brackets and options as they stand)'
+  const result = consolidated ? issueConsolidation(doc, scenario, bindings, parties) : null
+  const computation = result?.computation ?? computeScenario(index, bindings, scenario, parties)
+  // Never issued when it would lose a word no decision rejects, whatever the format; the
+  // decisions are those the model's rules completed (a followed bracket, a dropped option).
+  if (result) refuseUnrejectedRemovals(doc, result.scenario, result.doc, { bindings, computation: result.computation })
+  // The plain text is the text alone; the issued formats close with the annexes.
+  const text = format === 'txt' ? (result?.doc ?? doc) : (result?.issued ?? doc)
+  const today = request.date ?? new Date().toISOString().slice(0, 10)
+  const stored = request.header ?? EMPTY_HEADER
+  const heading = headerForExport(
+    { ...stored, symbol: request.symbol ?? stored.symbol },
+    today,
+    documentTitle(doc, '', request.title).title,
+  )
+  const status =
+    (consolidated ? 'Consolidated text' : 'Text as negotiated (brackets and options as they stand)') +
+    (request.revision ? ` — ${request.revision}` : '')
+  const page: PageOptions = { heading, status, lineNumbers: request.lineNumbers }
   const encode = (s: string) => new TextEncoder().encode(s)
   let bytes: Uint8Array
   switch (format) {
@@ -98,16 +124,13 @@ export async function exportDocument(request: ExportRequest): Promise<ExportedFi
       bytes = encode(serializeText(text))
       break
     case 'html':
-      bytes = encode(renderHtml(text, { heading, status, lineNumbers: request.lineNumbers }))
+      bytes = encode(renderHtml(text, page))
       break
     case 'pdf':
-      bytes = await printPdf(renderHtml(text, { heading, status, lineNumbers: request.lineNumbers }), heading)
+      bytes = await printPdf(renderHtml(text, page), heading)
       break
     case 'docx':
-      bytes = await renderDocx(text, heading, status, {
-        lineNumbers: request.lineNumbers,
-        annotations: consolidated ? undefined : request.annotations,
-      })
+      bytes = await renderDocx(text, page, consolidated ? undefined : request.annotations)
       break
     case 'akn': {
       const values = new Map<string, { variable: string; value: string }>()
@@ -124,7 +147,7 @@ export async function exportDocument(request: ExportRequest): Promise<ExportedFi
           version: consolidated ? 'consolidated' : 'asIs',
           values,
           parties,
-          date: request.date ?? new Date().toISOString().slice(0, 10),
+          date: today,
         }),
       )
       break
@@ -134,7 +157,8 @@ export async function exportDocument(request: ExportRequest): Promise<ExportedFi
       break
   }
   const base =
-    (heading.symbol || heading.title)
+    [heading.symbol || heading.title, request.revision ?? '']
+      .join(' ')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '')
@@ -143,5 +167,11 @@ export async function exportDocument(request: ExportRequest): Promise<ExportedFi
     format === 'csv'
       ? `${base}-assigned-amounts.csv`
       : `${base}-${consolidated ? 'consolidated' : 'as-is'}.${EXTENSIONS[format]}`
-  return { bytes, contentType: CONTENT_TYPES[format], fileName, unresolved: result?.unresolved ?? [] }
+  return {
+    bytes,
+    contentType: CONTENT_TYPES[format],
+    fileName,
+    unresolved: result?.unresolved ?? [],
+    notes: result?.notes ?? [],
+  }
 }

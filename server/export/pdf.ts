@@ -1,15 +1,16 @@
 /**
  * PDF printed from the HTML export by headless Chromium (Debian's
  * `/usr/bin/chromium`, driven by playwright-core; no browser is downloaded),
- * A4, with the document symbol in the page header and page numbers in the footer,
- * on the process's one bounded printer (`pdf-printer.ts`).
+ * A4, on the process's one bounded printer (`pdf-printer.ts`). The first page
+ * opens with the HTML's UN header block; every page carries the document symbol
+ * and title in its running header and the page number in its footer.
  */
 import { withPrintPage } from './pdf-printer.ts'
-import type { DocumentTitle } from '../../shared/export/document-title.ts'
+import type { DocumentHeader } from '../../shared/export/document-header.ts'
 import { escapeMarkup } from '../../shared/export/markup.ts'
 
 /** Print `html` to PDF bytes. Throws a one-line error naming the fix when Chromium is missing. */
-export async function printPdf(html: string, heading: DocumentTitle): Promise<Uint8Array> {
+export async function printPdf(html: string, heading: DocumentHeader): Promise<Uint8Array> {
   return withPrintPage(async (page) => {
     // The HTML is self-contained: nothing is fetched.
     await page.route('**/*', (route) => route.abort())

@@ -108,6 +108,12 @@ const laterColumns: { table: string; column: string; type: string }[] = [
   // A revision keeps the proposals room beside the text, and says which revision it restores.
   { table: 'revisions', column: 'proposals_state', type: 'BLOB' },
   { table: 'revisions', column: 'restored_from', type: 'TEXT' },
+  // What a revision is, in words: Rev.0 is "as tabled".
+  { table: 'revisions', column: 'description', type: 'TEXT' },
+  // An archived document is hidden from lists and closed to sync, and kept whole; null while live.
+  { table: 'documents', column: 'archived_at', type: 'INTEGER' },
+  // The UN document header its exports print (JSON, `shared/export/document-header.ts`).
+  { table: 'documents', column: 'header', type: 'TEXT' },
   // Account state (issue 20): the comparison key of the username, disabling, the last login.
   { table: 'accounts', column: 'username_key', type: 'TEXT' },
   { table: 'accounts', column: 'disabled_at', type: 'INTEGER' },

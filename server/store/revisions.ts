@@ -12,6 +12,8 @@ export interface RevisionRecord {
   createdBy: string | null
   /** The revision this one restored, when it was made by a restore. */
   restoredFrom: string | null
+  /** What it is, in words (Rev.0: "as tabled"); null when nothing was said. */
+  description: string | null
 }
 
 /** The stored states of a revision. */
@@ -26,6 +28,7 @@ interface Row {
   created_at: number
   created_by: string | null
   restored_from: string | null
+  description: string | null
 }
 
 const toRecord = (r: Row): RevisionRecord => ({
@@ -33,7 +36,10 @@ const toRecord = (r: Row): RevisionRecord => ({
   createdAt: r.created_at,
   createdBy: r.created_by,
   restoredFrom: r.restored_from,
+  description: r.description ?? null,
 })
+
+const COLUMNS = 'name, created_at, created_by, restored_from, description'
 
 /** Reads and writes the `revisions` table. */
 export class RevisionArchive {
@@ -45,22 +51,29 @@ export class RevisionArchive {
     name: string,
     state: Uint8Array,
     createdBy: string,
-    extra: { proposals?: Uint8Array | null; restoredFrom?: string | null } = {},
+    extra: { proposals?: Uint8Array | null; restoredFrom?: string | null; description?: string | null } = {},
   ): boolean {
     const result = this.db
       .prepare(
-        'INSERT OR IGNORE INTO revisions (document_id, name, state, created_at, created_by, proposals_state, restored_from) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT OR IGNORE INTO revisions (document_id, name, state, created_at, created_by, proposals_state, restored_from, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(documentId, name, state, Date.now(), createdBy, extra.proposals ?? null, extra.restoredFrom ?? null)
+      .run(
+        documentId,
+        name,
+        state,
+        Date.now(),
+        createdBy,
+        extra.proposals ?? null,
+        extra.restoredFrom ?? null,
+        extra.description ?? null,
+      )
     return result.changes === 1
   }
 
   /** A document's revisions, oldest first. */
   list(documentId: string): RevisionRecord[] {
     const rows = this.db
-      .prepare(
-        'SELECT name, created_at, created_by, restored_from FROM revisions WHERE document_id = ? ORDER BY created_at, rowid',
-      )
+      .prepare(`SELECT ${COLUMNS} FROM revisions WHERE document_id = ? ORDER BY created_at, rowid`)
       .all(documentId) as Row[]
     return rows.map(toRecord)
   }
@@ -68,7 +81,7 @@ export class RevisionArchive {
   /** One revision's entry, or undefined. */
   get(documentId: string, name: string): RevisionRecord | undefined {
     const row = this.db
-      .prepare('SELECT name, created_at, created_by, restored_from FROM revisions WHERE document_id = ? AND name = ?')
+      .prepare(`SELECT ${COLUMNS} FROM revisions WHERE document_id = ? AND name = ?`)
       .get(documentId, name) as Row | undefined
     return row && toRecord(row)
   }
@@ -86,6 +99,11 @@ export class RevisionArchive {
     return row
       ? { text: new Uint8Array(row.state), proposals: row.proposals_state ? new Uint8Array(row.proposals_state) : null }
       : undefined
+  }
+
+  /** Removes every revision of a document (deleting a document nobody edited). */
+  removeAll(documentId: string): void {
+    this.db.prepare('DELETE FROM revisions WHERE document_id = ?').run(documentId)
   }
 
   /**

@@ -120,14 +120,17 @@ export function attachSyncEndpoint(server: Server, services: Services, origins: 
   const admit = (address: RoomAddress, session: LiveSession): Admission => {
     const { account } = session
     if (!services.documents.get(address.documentId)) {
-      if (!isScratchName(address) || !mayStreamline(account.role))
-        return { code: CLOSE.noSuchDocument, status: 404, reason: 'no such document' }
-      services.documents.create({
-        id: address.documentId,
-        title: address.documentId,
-        kind: 'scratch',
-        createdBy: account.username,
-      })
+      // An archived document keeps its id: it is not opened, and no scratch room takes its place.
+      const created =
+        isScratchName(address) &&
+        mayStreamline(account.role) &&
+        services.documents.create({
+          id: address.documentId,
+          title: address.documentId,
+          kind: 'scratch',
+          createdBy: account.username,
+        })
+      if (!created) return { code: CLOSE.noSuchDocument, status: 404, reason: 'no such document' }
     }
     if ((perAccount.get(account.id) ?? 0) >= limits.maxConnectionsPerAccount)
       return { code: CLOSE_TOO_MANY_CONNECTIONS, status: 429, reason: 'too many open connections for this account' }

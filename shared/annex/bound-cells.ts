@@ -21,7 +21,9 @@ export type BoundColumn =
 /**
  * The column a heading names, brackets and footnote markers read through (a heading
  * `([2013–2017]^a [2013–2020])` names the second period whichever is chosen); null for the
- * Party column, the first period, and headings that name no number of the model.
+ * Party column, the first period, a heading whose alternatives name different periods
+ * (`([2008–2012] [2013–2020])`: which one stands is not decided yet), and headings that
+ * name no number of the model. The editor and the consolidation both read columns here.
  */
 export function boundColumn(heading: string): BoundColumn | null {
   const h = heading.replace(/\^\{?[a-z*]+\}?/g, '').replace(/[[\]]/g, '')
@@ -33,10 +35,10 @@ export function boundColumn(heading: string): BoundColumn | null {
   if (/^Budget \(Gg/.test(h)) return { kind: 'annexC', field: 'budgetGg' }
   if (!/percentage of base year/.test(h)) return null
   const starts = [...h.matchAll(/\b((?:19|20)\d\d)\s*–/g)].map((m) => Number(m[1]))
-  if (starts.includes(2013) || (!starts.length && /second commitment period/.test(h)))
-    return { kind: 'inscription', column: 'cp2' }
-  if (starts.some((y) => y > 2013)) return { kind: 'inscription', column: 'cp3' }
-  return null
+  if (!starts.length) return /second commitment period/.test(h) ? { kind: 'inscription', column: 'cp2' } : null
+  const periods = new Set(starts.map((y) => (y === 2013 ? 'cp2' : y > 2013 ? 'cp3' : 'first')))
+  if (periods.size !== 1 || periods.has('first')) return null
+  return { kind: 'inscription', column: periods.has('cp2') ? 'cp2' : 'cp3' }
 }
 
 /** The columns of `table` by index, from its heading rows (a heading may span several rows). */

@@ -2,27 +2,16 @@
  * Annex columns the model computes. A consolidated Annex B carries, in the
  * column its heading names, each Party's inscription (the second-period
  * percentage, Option 3's assigned amount in Gg) and what the model derives
- * from it (Option 3's reduction rates, Option 5's Annex C figures). A column is
- * known by its heading as consolidated — `(2013–2020) (percentage of base
- * year or period)` — so a heading still bracketed is left empty.
+ * from it (Option 3's reduction rates, Option 5's Annex C figures). Which
+ * columns those are is the bound cells' rule (`shared/annex/bound-cells.ts`), the
+ * one the editor shows the inscriptions by: a heading still bracketed names its
+ * column when every alternative names the same period.
  */
 import { Fragment, type Node } from 'prosemirror-model'
 import type { Computation } from '../model/compute.ts'
 import { inscriptionKey } from '../model/inscriptions.ts'
 import type { Scenario } from '../model/scenario.ts'
-import { boundColumn, boundValue, type BoundColumn } from '../annex/bound-cells.ts'
-import { plainText } from './unresolved.ts'
-
-/** What a column holds (the editor's bound cells and the consolidation read columns alike). */
-export type ComputedColumn = BoundColumn
-
-/**
- * The computed column a heading names as consolidated, or null (the Party column, the
- * first period, a heading still bracketed: the consolidation cannot tell its period).
- */
-export function computedColumn(heading: string): ComputedColumn | null {
-  return heading.includes('[') ? null : boundColumn(heading)
-}
+import { boundValue, tableColumns, type BoundColumn } from '../annex/bound-cells.ts'
 
 /** A number as an Annex cell shows it: at most two decimals, no trailing zeros. */
 export function formatCell(value: number): string {
@@ -37,7 +26,7 @@ export function fillComputedColumns(
 ): { doc: Node; notices: string[] } {
   const placed = new Set<string>()
   const rows = new Map((computation?.results.rows ?? []).map((r) => [r.party, r]))
-  const value = (column: ComputedColumn, party: string): number | undefined => {
+  const value = (column: BoundColumn, party: string): number | undefined => {
     const v = boundValue(column, party, scenario.inscriptions, rows.get(party))
     if (column.kind === 'inscription' && v !== undefined) placed.add(inscriptionKey(column.column, party))
     return v
@@ -61,15 +50,8 @@ export function fillComputedColumns(
   return { doc: out, notices }
 }
 
-function fillTable(table: Node, value: (column: ComputedColumn, party: string) => number | undefined): Node {
-  const headings: string[] = []
-  table.forEach((row) => {
-    if (row.type.name !== 'table_row' || !row.attrs.header) return
-    row.forEach((cell, _, i) => {
-      headings[i] = ((headings[i] ?? '') + ' ' + plainText(cell)).trim()
-    })
-  })
-  const columns = headings.map(computedColumn)
+function fillTable(table: Node, value: (column: BoundColumn, party: string) => number | undefined): Node {
+  const columns = tableColumns(table)
   const children: Node[] = []
   table.forEach((row) => {
     if (row.type.name !== 'table_row' || row.attrs.header || !row.attrs.party) return children.push(row)

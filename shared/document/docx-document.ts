@@ -9,7 +9,7 @@
 import type * as Y from 'yjs'
 import { MAX_COMMENT_CHARS, MAX_QUOTE_CHARS, type Comment } from '../comments/comment.ts'
 import type { DocxReading } from '../docx/reading.ts'
-import { importText, type Annotation, type Diagnostic } from '../import/index.ts'
+import { importText, type Annotation, type Diagnostic, type Guess } from '../import/index.ts'
 import type { Bindings } from '../model/bindings.ts'
 import type { Roster } from '../parties/roster.ts'
 import { readSpeaker } from '../parties/speaker.ts'
@@ -70,8 +70,8 @@ export function seedNegotiationDocFromDocx(
   rooms: NegotiationRooms,
   reading: DocxReading,
   options: DocxImportOptions,
-): { diagnostics: Diagnostic[]; counts: DocxImportCounts } {
-  const { doc, diagnostics: imported } = importText(reading.text, { annotations: options.annotations ?? [] })
+): { diagnostics: Diagnostic[]; guesses: Guess[]; counts: DocxImportCounts } {
+  const { doc, diagnostics: imported, guesses } = importText(reading.text, { annotations: options.annotations ?? [] })
   const diagnostics = [...reading.diagnostics, ...imported].sort((a, b) => a.line - b.line || a.column - b.column)
   const positions = textPositions(doc)
   rooms.text.transact(() => {
@@ -136,5 +136,5 @@ export function seedNegotiationDocFromDocx(
       comments.set(comment.id, comment)
     }
   })
-  return { diagnostics, counts: docxCounts(reading, options.roster) }
+  return { diagnostics, guesses, counts: docxCounts(reading, options.roster) }
 }

@@ -6,7 +6,7 @@
 import * as Y from 'yjs'
 import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror'
 import type { Node } from 'prosemirror-model'
-import { importText, type Annotation, type Diagnostic } from '../import/index.ts'
+import { importText, type Annotation, type Diagnostic, type Guess } from '../import/index.ts'
 import { summarize, type TextSummary } from '../inspect/summary.ts'
 import { schema, SCHEMA_VERSION } from '../schema/index.ts'
 import { serializeText } from '../serialize/plain.ts'
@@ -23,13 +23,13 @@ export function seedNegotiationDoc(
   text: string,
   annotations: Annotation[] = [],
   bindings: Bindings = {},
-): { diagnostics: Diagnostic[] } {
-  const { doc, diagnostics } = importText(text, { annotations })
+): { diagnostics: Diagnostic[]; guesses: Guess[] } {
+  const { doc, diagnostics, guesses } = importText(text, { annotations })
   ydoc.transact(() => {
     writeNegotiationDoc(ydoc, doc, diagnostics)
     writeSharedBindings(ydoc, bindings)
   })
-  return { diagnostics }
+  return { diagnostics, guesses }
 }
 
 /** Write an imported document into `ydoc` (only what differs from what it holds is changed). */

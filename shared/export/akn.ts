@@ -1,30 +1,58 @@
 /**
- * Akoma Ntoso 3.0 XML of a negotiation text. As negotiated: every division and
- * block an `hcontainer` named for what it is; an option is an `hcontainer
- * name="option"` whose later siblings are `alternativeTo` the first; a bracket
- * group is an `inline name="bracketGroup"` holding `inline name="alternative"`
- * elements, each after the first `alternativeTo` the first; optional text is
- * `inline name="optional"`; a placeholder is a `quantity` with its normalized
- * value when the scenario gives one, else a `placeholder`; Parties in the
- * Annex tables are `organization` elements referring to TLC entries;
- * footnotes are `authorialNote`s at their markers. Consolidated: the same
- * vocabulary on a text with nothing left to bracket, so it reads clean.
+ * Akoma Ntoso 3.0 XML of a negotiation text, after the AKN4UN guidelines for a
+ * UN deliberative document. The FRBR identification names the actor (the body
+ * the symbol belongs to) and the document's date: the Work is
+ * `/akn/un/doc/{nonPaper|consolidatedText}/{actor}/{date}/{number}`, its
+ * Expression `…/eng@{date}`, the number being the symbol with `/` as `-`. The
+ * UN header (symbol, distribution, date, original language, session, agenda
+ * item, title) is the preface, marked with `docNumber`, `docStatus`,
+ * `docDate`, `session` and `docTitle`, and is kept whole in `proprietary`
+ * metadata. As negotiated: every division and block an `hcontainer` named for
+ * what it is; the options of a section are sibling `hcontainer name="option"`
+ * elements inside the section's; a bracket group is an `inline
+ * name="bracketGroup"` holding `inline name="alternative"` elements; optional
+ * text is `inline name="optional"`. The choice is said by the names and the
+ * nesting alone: `alternativeTo`, which AKN4UN reserves for language versions,
+ * is never used (`templates/akn/README.md`). Bracket characters are text inside
+ * their element, so the text reads as written. A placeholder is a `quantity`
+ * with its normalized value when the scenario gives one, else a `placeholder`;
+ * Parties in the Annex tables are `organization` elements referring to TLC
+ * entries; footnotes and table notes are `authorialNote`s at their markers.
+ * Consolidated: the same vocabulary on a text with nothing left to bracket, so
+ * it reads clean.
  */
 import type { Node } from 'prosemirror-model'
 import type { Party } from '../parties/party.ts'
-import type { DocumentTitle } from './document-title.ts'
+import { ANNEX_IDS } from '../consolidate/closing-annex.ts'
+import { agendaLine, sessionLines, unDate, type DocumentHeader } from './document-header.ts'
 import { escapeMarkup as esc, footnoteMark } from './markup.ts'
 
 /** What the AKN document needs besides the text. */
 export interface AknOptions {
-  heading: DocumentTitle
-  /** `asIs` (as negotiated) or `consolidated`: the FRBR expression says which. */
+  heading: DocumentHeader
+  /** `asIs` (as negotiated) or `consolidated`: the Work's subtype says which. */
   version: 'asIs' | 'consolidated'
   /** Placeholder values by placeholder id (`p3` → `18`), for `quantity normalized`. */
   values: Map<string, { variable: string; value: string }>
   parties: readonly Party[]
-  /** The date of the expression (YYYY-MM-DD). */
+  /** The date of the export (YYYY-MM-DD): the manifestation's, and the document's when its header has none. */
   date: string
+}
+
+/** The namespace of the UN header kept in `proprietary` metadata. */
+export const HEADER_NAMESPACE = 'urn:accord:un-document-header'
+
+/** The actor of a symbol (its parts before the year: `FCCC/KP/AWG/2009/L.15` → `fccc.kp.awg`), or `accord`. */
+export function symbolActor(symbol: string): string {
+  const parts = symbol.split('/')
+  const year = parts.findIndex((p) => /^\d{4}$/.test(p))
+  const body = year > 0 ? parts.slice(0, year) : parts.slice(0, 1)
+  return (
+    body
+      .join('.')
+      .toLowerCase()
+      .replace(/[^a-z0-9.]/g, '') || 'accord'
+  )
 }
 
 interface Cx {
@@ -49,12 +77,28 @@ export function renderAkn(doc: Node, options: AknOptions): string {
     variables: new Set(),
   }
   const body: string[] = []
-  doc.forEach((child) => body.push(block(child, cx, null)))
-  const { symbol, title } = options.heading
-  const work = `/akn/un/doc/nonPaper/${options.date.slice(0, 4)}/${slug(symbol || title)}`
-  const expression = `${work}/eng@${options.date}${options.version === 'consolidated' ? '!consolidated' : ''}`
+  doc.forEach((child) => body.push(block(child, cx)))
+  const header = options.heading
+  const { symbol, title } = header
+  const date = header.date || options.date
+  const actor = symbolActor(symbol)
+  const subtype = options.version === 'consolidated' ? 'consolidatedText' : 'nonPaper'
+  const number = symbol
+    ? symbol
+        .toLowerCase()
+        .replace(/\//g, '-')
+        .replace(/[^a-z0-9.-]/g, '')
+    : slug(title)
+  const work = `/akn/un/doc/${subtype}/${actor}/${date}/${number}`
+  const expression = `${work}/eng@${date}`
   const references = [
     '<TLCOrganization eId="accord" href="/akn/ontology/organization/accord" showAs="Accord"/>',
+    ...(actor === 'accord'
+      ? []
+      : [
+          `<TLCOrganization eId="${esc(actor)}" href="/akn/ontology/organization/un/${esc(actor)}" showAs="${esc(symbol.split('/').slice(0, -2).join('/') || symbol)}"/>`,
+        ]),
+    '<TLCOrganization eId="un" href="/akn/ontology/organization/un" showAs="United Nations"/>',
     ...[...cx.usedParties].map(
       (p) =>
         `<TLCOrganization eId="${partyEid(p)}" href="/akn/ontology/organization/un/party.${esc(p.iso)}" showAs="${esc(p.name)}"/>`,
@@ -66,20 +110,44 @@ export function renderAkn(doc: Node, options: AknOptions): string {
           `<TLCConcept eId="var_${esc(v)}" href="/akn/ontology/concept/accord/variable.${esc(v)}" showAs="placeholder ${esc(v)}"/>`,
       ),
   ]
+  const author = actor === 'accord' ? '#accord' : `#${actor}`
+  const sessions = sessionLines(header)
+  const agenda = agendaLine(header)
+  const preface = [
+    `<container name="masthead"><p class="organization"><organization refersTo="#un">United Nations</organization></p>${symbol ? `<p class="symbol"><docNumber>${esc(symbol)}</docNumber></p>` : ''}</container>`,
+    `<container name="distribution"><p class="distribution">Distr.: <docStatus>${esc(header.distribution)}</docStatus></p>` +
+      (header.date
+        ? `<p class="date"><docDate date="${esc(header.date)}">${esc(unDate(header.date))}</docDate></p>`
+        : '') +
+      (header.originalLanguage ? `<p class="language">Original: ${esc(header.originalLanguage)}</p>` : '') +
+      '</container>',
+    // The body's name, then its session, place and dates, then the agenda item.
+    ...(sessions.length || agenda
+      ? [
+          `<container name="session">${sessions
+            .map(
+              (l, i) => `<p class="session">${i === 0 ? esc(l) : `<session value="${esc(l)}">${esc(l)}</session>`}</p>`,
+            )
+            .join('')}${agenda ? `<p class="agendaItem">${esc(agenda)}</p>` : ''}</container>`,
+        ]
+      : []),
+    `<p class="title"><docTitle>${esc(title)}</docTitle></p>`,
+  ]
   return `<?xml version="1.0" encoding="UTF-8"?>
 <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
-<doc name="${options.version === 'consolidated' ? 'consolidatedText' : 'nonPaper'}">
+<doc name="${subtype}">
 <meta>
 <identification source="#accord">
-<FRBRWork><FRBRthis value="${work}/!main"/><FRBRuri value="${work}"/><FRBRdate date="${options.date}" name="generation"/><FRBRauthor href="#accord"/><FRBRcountry value="un"/>${symbol ? `<FRBRnumber value="${esc(symbol)}"/>` : ''}<FRBRname value="${esc(title)}"/></FRBRWork>
-<FRBRExpression><FRBRthis value="${expression}/!main"/><FRBRuri value="${expression}"/><FRBRdate date="${options.date}" name="${options.version}"/><FRBRauthor href="#accord"/><FRBRlanguage language="eng"/></FRBRExpression>
+<FRBRWork><FRBRthis value="${work}/!main"/><FRBRuri value="${work}"/><FRBRdate date="${date}" name="issued"/><FRBRauthor href="${author}"/><FRBRcountry value="un"/><FRBRsubtype value="${subtype}"/>${symbol ? `<FRBRnumber value="${esc(symbol)}"/>` : ''}<FRBRname value="${esc(title)}"/></FRBRWork>
+<FRBRExpression><FRBRthis value="${expression}/!main"/><FRBRuri value="${expression}"/><FRBRdate date="${date}" name="${options.version}"/><FRBRauthor href="${author}"/><FRBRlanguage language="eng"/></FRBRExpression>
 <FRBRManifestation><FRBRthis value="${expression}/!main.xml"/><FRBRuri value="${expression}.akn"/><FRBRdate date="${options.date}" name="export"/><FRBRauthor href="#accord"/></FRBRManifestation>
 </identification>
 <references source="#accord">
 ${references.join('\n')}
 </references>
+<proprietary source="#accord"><un:header xmlns:un="${HEADER_NAMESPACE}" symbol="${esc(symbol)}" distribution="${esc(header.distribution)}" date="${esc(header.date)}" originalLanguage="${esc(header.originalLanguage)}" agendaItem="${esc(header.agendaItem)}"><un:session>${esc(header.session)}</un:session><un:title>${esc(title)}</un:title></un:header></proprietary>
 </meta>
-<preface><p class="title"><docTitle>${esc(title)}</docTitle></p>${symbol ? `<p class="symbol"><docNumber>${esc(symbol)}</docNumber></p>` : ''}</preface>
+<preface>${preface.join('')}</preface>
 <mainBody>
 ${body.join('\n')}
 </mainBody>
@@ -126,26 +194,24 @@ function footnoteBodies(doc: Node): Map<string, Node> {
   return out
 }
 
-function block(node: Node, cx: Cx, firstOption: string | null): string {
+function block(node: Node, cx: Cx): string {
   const name = node.type.name
   if (name === 'article' || name === 'section' || name === 'option') {
     const id = eid(cx, node.attrs.id, name)
     const inner: string[] = []
     let head = ''
-    let first: string | null = null
     node.forEach((c, _, i) => {
       if (i === 0 && c.type.name === 'heading') {
         head = `<heading>${inline(c, cx)}</heading>`
         return
       }
-      const xml = block(c, cx, first)
-      if (c.type.name === 'option' && first === null) first = /eId="([^"]+)"/.exec(xml)![1]
-      inner.push(xml)
+      inner.push(block(c, cx))
     })
-    const alt = name === 'option' && firstOption ? ` alternativeTo="${esc(firstOption)}"` : ''
     const attribution =
       name === 'option' && node.attrs.attribution ? ` class="proposedBy-${esc(slug(node.attrs.attribution))}"` : ''
-    return `<hcontainer name="${name}" eId="${esc(id)}"${alt}${attribution}>${head}${inner.length ? inner.join('\n') : '<content><p/></content>'}</hcontainer>`
+    // The secretariat's closing annexes are not part of the negotiated text, and say so by their name.
+    const named = (Object.values(ANNEX_IDS) as string[]).includes(node.attrs.id) ? 'secretariatAnnex' : name
+    return `<hcontainer name="${named}" eId="${esc(id)}"${attribution}>${head}${inner.length ? inner.join('\n') : '<content><p/></content>'}</hcontainer>`
   }
   if (name === 'footnote') return '' // printed as an authorialNote at its marker
   if (name === 'table') return table(node, cx)
@@ -220,7 +286,8 @@ function inline(parent: Node, cx: Cx): string {
         out.push(
           body
             ? `<authorialNote marker="${esc(marker)}" placement="bottom" eId="${esc(eid(cx, null, 'note'))}"><p>${inline(withoutLabel(body), cx)}</p></authorialNote>`
-            : `<inline name="footnoteMarker">${esc(node.attrs.text)}</inline>`,
+            : // A mark naming several notes (`a*`) has no one body: it is raised as written, without the plain text's markup.
+              `<inline name="footnoteMarker"><sup>${esc(marker)}</sup></inline>`,
         )
         break
       }
@@ -239,17 +306,14 @@ function inline(parent: Node, cx: Cx): string {
         const alternatives = node.content.content.filter((c) => c.type.name === 'alternative')
         const optional = alternatives.length === 1
         const id = eid(cx, node.attrs.id, 'group')
-        let first: string | null = null
+        // The brackets are the text's own characters, inside the element that marks them.
+        const [open, close] = node.attrs.style === 'slash' ? ['', ''] : ['[', ']']
         const inner: string[] = []
         node.forEach((c) => {
           if (c.type.name === 'separator') return inner.push(`<inline name="separator">${inline(c, cx)}</inline>`)
-          const content = inline(c, cx)
+          const content = `${open}${inline(c, cx)}${close}`
           if (optional) return inner.push(content)
-          const altId = eid(cx, c.attrs.id, 'alt')
-          inner.push(
-            `<inline name="alternative" eId="${esc(altId)}"${first ? ` alternativeTo="${esc(first)}"` : ''}>${content}</inline>`,
-          )
-          first ??= altId
+          inner.push(`<inline name="alternative" eId="${esc(eid(cx, c.attrs.id, 'alt'))}">${content}</inline>`)
         })
         out.push(
           `<inline name="${optional ? 'optional' : 'bracketGroup'}" eId="${esc(id)}"${node.attrs.guess ? ` class="guessed"` : ''}>${inner.join('')}</inline>`,

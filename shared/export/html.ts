@@ -1,22 +1,20 @@
 /**
  * HTML of a negotiation text, styled for reading on screen and for printing
- * (the PDF is printed from it). In the as-is form brackets, alternatives,
- * optional text, options, placeholders and blanks are visibly marked; a
- * consolidated text reads as a clean document (what is left open still shows).
+ * (the PDF is printed from it), under the UN document header (symbol,
+ * distribution, date, original language, session, agenda item, title). In the
+ * as-is form brackets, alternatives, optional text, options, placeholders and
+ * blanks are visibly marked; a consolidated text reads as a clean document
+ * (what is left open still shows). Brackets are characters of the text inside
+ * their markup, never drawn by style sheets, so copying a passage gives its
+ * words exactly as the plain text writes them; footnote and table-note marks are
+ * superscripts. With line numbers, the lines are numbered in the margin as the
+ * editor numbers them.
  */
 import type { Node } from 'prosemirror-model'
-import type { DocumentTitle } from './document-title.ts'
+import { distributionLines, sessionBlock } from './document-header.ts'
+import type { PageOptions } from './page-options.ts'
 import { escapeMarkup as esc, footnoteMark } from './markup.ts'
 import { numberLines } from '../lines/line-numbering.ts'
-
-/** How to render. */
-export interface HtmlOptions {
-  heading: DocumentTitle
-  /** A subtitle under the title: `Consolidated text` or `Text as negotiated`. */
-  status: string
-  /** Number the lines in the margin, as Accord numbers them (`shared/lines/`). */
-  lineNumbers?: boolean
-}
 
 /** Where numbered lines start, by position, with their numbers (empty: no numbers). */
 type LineMarks = Map<number, { number: number; first: boolean }>
@@ -31,8 +29,14 @@ body.numbered h1 { font-size: 13pt; } body.numbered h2 { font-size: 12pt; }
 const STYLE = `
 @page { size: A4; margin: 22mm 20mm 20mm 20mm; }
 body { font-family: "Times New Roman", "DejaVu Serif", serif; font-size: 12pt; line-height: 1.4; max-width: 48em; margin: 2em auto; color: #000; }
-header.document { border-bottom: 1px solid #000; margin-bottom: 1.5em; }
-header.document .symbol { text-align: right; font-weight: bold; }
+header.document { margin-bottom: 1.5em; }
+header.document .masthead { display: flex; justify-content: space-between; align-items: flex-end; border-bottom: 2px solid #000; padding-bottom: .2em; }
+header.document .organization { font-size: 10pt; font-weight: bold; letter-spacing: .05em; text-transform: uppercase; }
+header.document .symbol { text-align: right; font-weight: bold; font-size: 14pt; }
+header.document .distribution { text-align: right; font-size: 10pt; margin: .3em 0 .8em; border-bottom: 1px solid #000; padding-bottom: .3em; }
+header.document .session { font-size: 10pt; font-weight: bold; margin: .4em 0; }
+header.document .document-title { text-align: left; font-size: 14pt; margin: .8em 0 .3em; }
+header.document .status { font-style: italic; font-size: 10pt; }
 h1 { font-size: 15pt; text-align: center; } h2 { font-size: 13pt; text-align: center; margin-top: 1.6em; }
 h3 { font-size: 12pt; margin-top: 1.4em; } h4 { font-size: 12pt; font-style: italic; margin: 1em 0 .4em; }
 p { margin: .5em 0; } p.provision { text-indent: 0; } p.list_item { margin-left: 2em; }
@@ -40,9 +44,8 @@ p.instruction { font-style: italic; } p.applicability { font-style: italic; colo
 p.footnote, p.table-note { font-size: 10pt; border-top: 0.5px solid #999; padding-top: .2em; }
 section.option { border-left: 3px solid #7a8fb8; padding-left: .8em; margin: 1em 0; }
 section.option > h4 { color: #2d4a8a; }
-.group, .optional { background: #fff4d6; } .alt::before, .optional::before { content: "["; font-weight: bold; color: #a05a00; }
-.alt::after, .optional::after { content: "]"; font-weight: bold; color: #a05a00; } .alt + .alt { margin-left: 1px; }
-.group.slash .alt::before, .group.slash .alt::after { content: ""; }
+.group, .optional { background: #fff4d6; } .bracket { font-weight: bold; color: #a05a00; }
+sup.note { font-size: 70%; line-height: 0; }
 var.placeholder { font-style: normal; font-weight: bold; background: #e3f0ff; padding: 0 .15em; }
 .blank, .note { color: #a05a00; } .unmatched { color: #b00020; text-decoration: underline wavy; }
 table { border-collapse: collapse; width: 100%; font-size: 10pt; margin: .6em 0; page-break-inside: auto; }
@@ -53,13 +56,15 @@ tr.break td { text-align: center; font-style: italic; border: none; }
 `
 
 /** The whole HTML page of `doc`. */
-export function renderHtml(doc: Node, options: HtmlOptions): string {
+export function renderHtml(doc: Node, options: PageOptions): string {
   const { symbol, title } = options.heading
   const body: string[] = []
   const marks: LineMarks = new Map()
   if (options.lineNumbers)
     for (const line of numberLines(doc)) marks.set(line.pos, { number: line.number, first: line.first })
   doc.forEach((child, offset) => body.push(block(child, offset, marks)))
+  const lines = (cls: string, texts: string[]) =>
+    texts.length ? `<div class="${cls}">${texts.map((t) => `<div>${esc(t)}</div>`).join('')}</div>` : ''
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -68,12 +73,21 @@ export function renderHtml(doc: Node, options: HtmlOptions): string {
 <style>${STYLE}${marks.size ? NUMBERED_STYLE : ''}</style>
 </head>
 <body${marks.size ? ' class="numbered"' : ''}>
-<header class="document">${symbol ? `<div class="symbol">${esc(symbol)}</div>` : ''}<div class="status">${esc(options.status)}</div></header>
+<header class="document">
+<div class="masthead"><div class="organization">United Nations</div>${symbol ? `<div class="symbol">${esc(symbol)}</div>` : ''}</div>
+${lines('distribution', distributionLines(options.heading))}
+${lines('session', sessionBlock(options.heading))}
+<div class="document-title">${esc(title)}</div>
+<div class="status">${esc(options.status)}</div>
+</header>
 ${body.join('\n')}
 </body>
 </html>
 `
 }
+
+const BRACKET_OPEN = '<span class="bracket">[</span>'
+const BRACKET_CLOSE = '<span class="bracket">]</span>'
 
 const HEADING_TAG: Record<string, string> = { title: 'h1', article: 'h2', section: 'h3', option: 'h4', annex: 'h4' }
 
@@ -167,7 +181,12 @@ function inline(parent: Node, base = 0, marks: LineMarks = new Map()): string {
         out.push('<br>')
         break
       case 'label':
-        out.push(`<span class="label">${esc(node.attrs.text)}</span>`)
+        // A table note's or footnote's own mark (`^a`, `¹`) is raised like its references.
+        out.push(
+          node.attrs.kind === 'footnote'
+            ? `<sup class="note label">${esc(footnoteMark(node.attrs.text))}</sup>`
+            : `<span class="label">${esc(node.attrs.text)}</span>`,
+        )
         break
       case 'placeholder':
         out.push(`<var class="placeholder" title="placeholder ${esc(node.attrs.name)}">${esc(node.attrs.name)}</var>`)
@@ -177,7 +196,7 @@ function inline(parent: Node, base = 0, marks: LineMarks = new Map()): string {
         break
       case 'footnote_ref':
         out.push(
-          `<sup class="ref"><a href="#fn-${esc(node.attrs.label)}">${esc(footnoteMark(node.attrs.text))}</a></sup>`,
+          `<sup class="note ref"><a href="#fn-${esc(node.attrs.label)}">${esc(footnoteMark(node.attrs.text))}</a></sup>`,
         )
         break
       case 'editorial_note':
@@ -188,12 +207,14 @@ function inline(parent: Node, base = 0, marks: LineMarks = new Map()): string {
       case 'bracket_start':
       case 'bracket_end':
         out.push(
-          `<span class="span-bracket" title="bracket ${esc(node.attrs.group)}">${node.type.name === 'bracket_start' ? '[' : ']'}</span>`,
+          `<span class="span-bracket bracket" title="bracket ${esc(node.attrs.group)}">${node.type.name === 'bracket_start' ? '[' : ']'}</span>`,
         )
         break
       case 'bracket_group': {
         const alternatives = node.content.content.filter((c) => c.type.name === 'alternative').length
         const kind = alternatives === 1 ? 'optional' : `group${node.attrs.style === 'slash' ? ' slash' : ''}`
+        // Square brackets are the text's own characters: a copied passage reads as the text does.
+        const [open, close] = node.attrs.style === 'slash' ? ['', ''] : [BRACKET_OPEN, BRACKET_CLOSE]
         const inner: string[] = []
         node.forEach((c, childOffset) => {
           const at = pos + 1 + childOffset
@@ -204,8 +225,8 @@ function inline(parent: Node, base = 0, marks: LineMarks = new Map()): string {
             const mark = lineMark(marks, at)
             inner.push(
               alternatives === 1
-                ? mark + content
-                : `${mark}<span class="alt" data-id="${esc(c.attrs.id)}">${content}</span>`,
+                ? `${mark}${open}${content}${close}`
+                : `${mark}<span class="alt" data-id="${esc(c.attrs.id)}">${open}${content}${close}</span>`,
             )
           }
         })

@@ -1,4 +1,4 @@
-/** Escaping for the markup exporters (HTML and XML share the five characters). */
+/** Escaping for the markup exporters (HTML and XML share the five characters), and footnote marks as printed. */
 
 /** `text` safe in element content and in double-quoted attributes. */
 export function escapeMarkup(text: string): string {
@@ -8,7 +8,16 @@ export function escapeMarkup(text: string): string {
   )
 }
 
-/** A footnote marker as a reader sees it: `^a` → `a`, `^{a*}` → `a*`, superscripts and `*` as written. */
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹'
+
+/**
+ * A footnote or table-note mark as the exporters print it, inside a superscript: the plain
+ * text's markup gone (`^a` → `a`, `^{a*}` → `a*`) and superscript digits made plain
+ * (`¹` → `1`), since the exporter raises the whole mark; `*` stays `*`.
+ */
 export function footnoteMark(text: string): string {
-  return text.replace(/^\^\{?/, '').replace(/\}$/, '')
+  return text
+    .replace(/^\^\{?/, '')
+    .replace(/\}$/, '')
+    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/g, (ch) => String(SUPERSCRIPT_DIGITS.indexOf(ch)))
 }

@@ -7,7 +7,7 @@ import { computeScenario } from '../../shared/model/compute.ts'
 import { doha, parties, template, templateDoc, templateIndex } from '../model/template-model.ts'
 
 describe('bound Annex cells', () => {
-  it('reads the period a heading names through its brackets, and binds no first-period column', () => {
+  it('reads the period a heading names through its brackets, and binds no first-period or mixed column', () => {
     const cp2 =
       'Quantified emission reduction commitment ([2013–2017]^a [2013–2020]) (percentage of base year or period)'
     expect(boundColumn(cp2)).toEqual({ kind: 'inscription', column: 'cp2' })
@@ -24,6 +24,8 @@ describe('bound Annex cells', () => {
         'Quantified emission limitation or reduction commitment (2008–2012) (percentage of base year or period)',
       ),
     ).toBeNull()
+    // Alternatives naming different periods: which column it is waits for the decision.
+    expect(boundColumn('Commitment ([2008–2012] [2013–2020]) (percentage of base year or period)')).toBeNull()
     expect(boundColumn('Party')).toBeNull()
     expect(
       boundColumn('Quantified emission limitation or reduction commitment (2013–V ^a) Assigned amount (Gg CO ₂ eq)'),

@@ -70,8 +70,10 @@ describe('revisions page', () => {
 
       // The chart: one column per revision and the draft; the whole text goes from 50 to 49 open brackets.
       const chart = page.locator('svg.bracket-history')
-      expect(await chart.locator('.chart-head').allTextContents()).toEqual(['Rev.1', 'Rev.2', 'Draft'])
+      expect(await chart.locator('.chart-head').allTextContents()).toEqual(['Rev.0', 'Rev.1', 'Rev.2', 'Draft'])
       expect(await chart.locator('.chart-total .chart-number').allTextContents()).toEqual([
+        '50',
+        '22',
         '50',
         '22',
         '49',
@@ -80,10 +82,11 @@ describe('revisions page', () => {
         '22',
       ])
       const sectionD = chart.locator('.chart-row', { hasText: 'Article 3, paragraph 7 bis' })
+      // Brackets then options per column: Rev.0 (as tabled), Rev.1, Rev.2, the draft.
       const [before, , after] = await sectionD
         .locator('.chart-number')
         .allTextContents()
-        .then((n) => [Number(n[0]), 0, Number(n[2])])
+        .then((n) => [Number(n[2]), 0, Number(n[4])])
       expect(after).toBe(before - 1)
 
       await saveScreenshot(page, 'revisions-compare')

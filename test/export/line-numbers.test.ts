@@ -23,7 +23,7 @@ const exported = (format: ExportFormat, lineNumbers: boolean) =>
     lineNumbers,
   })
 
-/** The words of each numbered line of `doc` as Accord breaks them (brackets aside: CSS draws them in the PDF). */
+/** The words of each numbered line of `doc` as Accord breaks them (brackets aside, as `words` compares). */
 function lineWords(doc: Node): Map<number, string> {
   const lines = numberLines(doc)
   const leaf = (n: Node) => (n.type.name === 'placeholder' ? n.attrs.name : (n.attrs.text ?? ''))

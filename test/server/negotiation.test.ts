@@ -234,7 +234,8 @@ describe('streamlining over the wire, with revisions and the document log', () =
       chairText.doc.transact(() => textRoom(chairText.doc).resolutions.set('g39', 'g39.2'))
       await eventually(() => readSharedScenario(reader.doc).resolutions.g39 === 'g39.2', 5000, 'the period resolved')
       const before = numbers(reader.doc)
-      await revision('Rev.0')
+      // Rev.0 is the text as tabled; the streamlining starts from this snapshot.
+      await revision('Start')
 
       // Rev.1, streamlined: Annex B Options 1 and 2 become one; G Option 4's two insertions become alternatives.
       const merge = await step((s) => mergeOptions(s, 'o1', 'o2'))
@@ -278,7 +279,7 @@ describe('streamlining over the wire, with revisions and the document log', () =
       expect(log[3].notes).toEqual(['the accepted text [2013 to 2020] fixes the second commitment period at 2013–2020'])
 
       // Each comparison names the steps taken between its two revisions, and the merge as a merge.
-      const one = (await t.api('GET', '/api/documents/non-paper/compare?from=Rev.0&to=Rev.1', chair.token)).body
+      const one = (await t.api('GET', '/api/documents/non-paper/compare?from=Start&to=Rev.1', chair.token)).body
       expect(one.findings.steps.map((e: LogEntry) => e.id)).toEqual([merge.id, regroup.id])
       expect(one.findings.optionsMerged).toEqual([
         expect.objectContaining({ id: 'o2', into: expect.objectContaining({ id: 'o1' }) }),

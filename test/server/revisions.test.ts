@@ -126,7 +126,7 @@ describe('revisions', () => {
       }),
     ])
     const list = await t.api('GET', '/api/documents/non-paper/revisions', observer)
-    expect(list.body.map((r: any) => r.name)).toEqual(['Rev.1', 'Rev.2', 'Rev.3'])
+    expect(list.body.map((r: any) => r.name)).toEqual(['Rev.0', 'Rev.1', 'Rev.2', 'Rev.3'])
     expect((await t.api('GET', '/api/documents/non-paper/revisions/Rev.2', observer)).body.text).toBe(edited)
     const same = await t.api('GET', '/api/documents/non-paper/compare?from=Rev.1&to=draft', observer)
     expect(same.body.counts).toEqual({ changed: 0, added: 0, removed: 0, wordsAdded: 0, wordsRemoved: 0 })
@@ -140,8 +140,9 @@ describe('revisions', () => {
       if (history.revisions.at(-1).remaining.brackets === 49) break
       await new Promise((r) => setTimeout(r, 30))
     }
-    expect(history.revisions.map((r: any) => r.name)).toEqual(['Rev.1', 'Rev.2', 'Rev.3', 'draft'])
+    expect(history.revisions.map((r: any) => r.name)).toEqual(['Rev.0', 'Rev.1', 'Rev.2', 'Rev.3', 'draft'])
     expect(history.revisions.map((r: any) => r.remaining.brackets)).toEqual([
+      50,
       50,
       two.body.structure.remaining.brackets,
       50,
@@ -153,7 +154,7 @@ describe('revisions', () => {
       expect((await t.api('POST', '/api/documents/non-paper/revisions', token, { name: 'Rev.9' })).status).toBe(403)
       expect((await t.api('POST', '/api/documents/non-paper/revisions/Rev.2/restore', token, {})).status).toBe(403)
     }
-    expect((await t.api('GET', '/api/documents/non-paper/revisions', observer)).body).toHaveLength(3)
+    expect((await t.api('GET', '/api/documents/non-paper/revisions', observer)).body).toHaveLength(4)
     expect(await draftText(observer)).not.toBe(edited)
 
     chair.provider.destroy()

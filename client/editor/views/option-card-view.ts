@@ -13,6 +13,7 @@ import type { EditorView, NodeView, ViewMutationRecord } from 'prosemirror-view'
 import type { EditorContext } from '../editor-context.ts'
 import { button, el } from '../../dom/element.ts'
 import { applicabilityOf } from '../../../shared/model/applicability.ts'
+import { applicabilityFate } from '../../../shared/model/applicability-fate.ts'
 import { choiceOffer, type LivePart, type OptionSlot } from '../editor-feature.ts'
 
 /** The view of an `option` node. */
@@ -188,7 +189,17 @@ export class OptionCardView implements NodeView {
       ? sectionTitle(this.view.state.doc, note.attrs.section)
       : 'an unidentified section'
     this.applies.dataset.holds = holds
-    const text = document.createTextNode(`needs Option ${note.attrs.option ?? '?'} of ${section} (${holds}) `)
+    // The one rule every consolidated export applies (shared/model/applicability-fate.ts), said where it acts.
+    const fate = applicabilityFate(this.cx.live.documentIndex, this.cx.decisions.resolutions(), this.node.attrs.id)
+    const consequence = fate
+      ? fate.fate === 'dropped'
+        ? ': dropped from the consolidated text'
+        : ': chosen although it does not apply; flagged in the consolidated text'
+      : ''
+    this.applies.dataset.fate = fate?.fate ?? ''
+    const text = document.createTextNode(
+      `needs Option ${note.attrs.option ?? '?'} of ${section} (${holds}${consequence}) `,
+    )
     this.applies.append(text)
     if (required) {
       const link = button(`Go to Option ${note.attrs.option}`, { class: 'option-applies-link' }, () =>
