@@ -45,7 +45,16 @@ function withoutNumberedFootnotes(doc: Node): { body: unknown; footnotes: string
       footnotes.push(serializeText(schema.nodes.doc.create({ trail: 0 }, [node])))
       return null
     }
-    if (node.isTextblock || node.isLeaf) return node
+    // A note's own mark is raised in Word; Word has no spelling of it, so the reader writes a raised
+    // star as the star plain texts write (`*`), where the template spells it `^{*}`: the same mark.
+    if (node.type.name === 'label' && node.attrs.kind === 'footnote' && node.attrs.value === '*')
+      return node.type.create({ ...node.attrs, text: node.attrs.value })
+    if (node.isLeaf) return node
+    if (node.isTextblock) {
+      const kids: Node[] = []
+      node.forEach((c) => kids.push(strip(c)!))
+      return node.copy(Fragment.fromArray(kids))
+    }
     const kids: Node[] = []
     node.forEach((c) => {
       const kept = strip(c)
