@@ -15,20 +15,21 @@ const suite = browserSuite()
  */
 async function present(presenter: Page, screen: Page, words: string): Promise<number> {
   await presenter.locator('.ProseMirror p', { hasText: words }).first().click()
-  await expect
-    .poll(() => presentedWords(screen), { timeout: 1000, interval: 20 })
-    .toContain(words)
+  await expect.poll(() => presentedWords(screen), { timeout: 1000, interval: 20 }).toContain(words)
   const page = screen.locator('.projection-page')
   return Number(await page.getAttribute('data-shown-at')) - Number(await page.getAttribute('data-moved-at'))
 }
 
 /** The presented paragraph's words as read aloud: the line numbers in its margin are not part of the text. */
 function presentedWords(screen: Page): Promise<string> {
-  return screen.locator('.presented').first().evaluate((block) => {
-    const copy = block.cloneNode(true) as HTMLElement
-    for (const number of copy.querySelectorAll('.line-number')) number.remove()
-    return copy.textContent ?? ''
-  })
+  return screen
+    .locator('.presented')
+    .first()
+    .evaluate((block) => {
+      const copy = block.cloneNode(true) as HTMLElement
+      for (const number of copy.querySelectorAll('.line-number')) number.remove()
+      return copy.textContent ?? ''
+    })
 }
 
 describe('the projection', () => {
@@ -82,9 +83,7 @@ describe('the projection', () => {
       await chair.page.locator('.ProseMirror p', { hasText: '7 bis. In the second quantified' }).first().click()
       await chair.page.keyboard.press('End')
       await chair.page.keyboard.type(' PRESENTER TYPED')
-      await expect
-        .poll(() => presentedWords(screen), { timeout: 5000 })
-        .toContain('PRESENTER TYPED')
+      await expect.poll(() => presentedWords(screen), { timeout: 5000 }).toContain('PRESENTER TYPED')
       expect(await screen.locator('.ProseMirror').textContent()).not.toContain('SCREEN TYPED')
 
       // The presenter reloads: the screen keeps its place, then follows again.
