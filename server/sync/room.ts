@@ -83,6 +83,15 @@ export class Room {
     } finally {
       this.capture = undefined
     }
+    // The judge refuses an update with missing dependencies; should one slip past it, Yjs
+    // would hold its rest in memory, unstored and outside the size limit, and send it to
+    // every joiner in sync step 2. It is dropped here instead, and its sender closed.
+    const store = this.doc.store
+    if (store.pendingStructs || store.pendingDs) {
+      store.pendingStructs = null
+      store.pendingDs = null
+      throw new Error('update builds on changes the room does not have')
+    }
   }
 
   /**
