@@ -3,6 +3,7 @@
  * Limits exist so one client — buggy or hostile — cannot take the process down or
  * starve everyone else.
  */
+import { DEFAULT_MAX_MESSAGE_BYTES } from '../shared/document/protocol.ts'
 
 /** The limits a running server enforces. */
 export interface Limits {
@@ -27,7 +28,7 @@ export interface Limits {
 
 /** Defaults sized for a negotiation room: a few hundred participants, texts of a few MB. */
 export const defaultLimits: Limits = {
-  maxMessageBytes: 4 * 1024 * 1024,
+  maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES,
   maxDocumentBytes: 64 * 1024 * 1024,
   maxConnectionsPerAccount: 20,
   loginFreeFailures: 5,
