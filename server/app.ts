@@ -13,7 +13,7 @@ import { bootstrapStore, type Bootstrap } from './bootstrap.ts'
 import type { ServerOptions } from './config.ts'
 import { createServices, type Services } from './services.ts'
 import { closeStore } from './store/database.ts'
-import { attachSyncEndpoint } from './sync/endpoint.ts'
+import { attachSyncEndpoint, type SyncEndpoint } from './sync/endpoint.ts'
 import { guarded } from './listener-guard.ts'
 import { OriginPolicy } from './origin-policy.ts'
 import { refuseForeignOrigins } from './api/foreign-origin.ts'
@@ -29,6 +29,8 @@ export interface RunningServer {
   services: Services
   bootstrap: Bootstrap
   http: Server
+  /** The sync endpoint (its open connections). */
+  sync: SyncEndpoint
   /** Graceful shutdown; resolves when the store is closed. */
   close(reason?: string): Promise<void>
 }
@@ -100,5 +102,5 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     })()
     return closing
   }
-  return { url: `http://${host}:${port}`, port, services, bootstrap, http, close }
+  return { url: `http://${host}:${port}`, port, services, bootstrap, http, sync, close }
 }
