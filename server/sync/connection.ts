@@ -111,11 +111,14 @@ export class SyncConnection implements RoomMember {
     // setTimeout overflows past ~24.8 days; re-arm in steps for long sessions.
     const delay = Math.min(Math.max(0, time - Date.now()), 2 ** 31 - 1)
     const expire = () => (Date.now() >= time ? this.close(CLOSE.sessionEnded, 'session expired') : this.expireAt(time))
+    // Not unref'd: Node keeps an unref'd timer's list (one per distinct delay, and every
+    // socket's delay is its own) until the delay has passed even when the timer is cleared,
+    // so each short-lived socket left ~100 bytes behind for the session's 12 hours. The open
+    // socket keeps the process alive anyway, and closing it clears the timer.
     this.expiry = setTimeout(
       guarded('session expiry', this.log, expire, () => this.ws.terminate()),
       delay,
     )
-    this.expiry.unref()
   }
 
   /** Stops reading the socket for `ms` (0: keep reading): presence over its budget (`presence.ts`). */
