@@ -149,6 +149,11 @@ export class DocumentConnection {
     else this.events.closed?.(CLOSE.tooBig, tooLargeMessage(weighed))
   }
 
+  /** Whether local edits still go to the server: false once stopped for an edit over the limit. */
+  get sending(): boolean {
+    return !this.stopped
+  }
+
   /**
    * Resolves once the first sync with the server is complete — or, with a copy on this
    * device, once the copy is read: the last known state is shown at once, and the

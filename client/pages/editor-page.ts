@@ -238,7 +238,15 @@ export function showEditorPage(
       ...(presenter ? [presenter.feature()] : []),
       proposalsFeature(proposalsRoom.proposals),
       logFeature(log),
-      ...(streamline ? [streamliningFeature(streamline), typingLogFeature(connection.ydoc, log)] : []),
+      ...(streamline
+        ? [
+            streamliningFeature(streamline),
+            typingLogFeature(connection.ydoc, {
+              // Typing that never reached the server (an edit over the limit) is not signed.
+              note: (draft) => (connection.sending ? log.note(draft) : null),
+            }),
+          ]
+        : []),
       comments.feature,
       changes.feature,
     ]

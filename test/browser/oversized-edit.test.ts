@@ -4,6 +4,7 @@
 // edit forever, as it did when the server closed the socket with 1009.
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { proposalsRoom } from '../../shared/document/proposals-room.ts'
 import { textRoom } from '../../shared/document/text-room.ts'
 import { browserSuite, connectYClient, logInThroughPage, openDocument } from './browser-fixture.ts'
 
@@ -54,6 +55,20 @@ async function serverFirstParagraph(): Promise<string> {
   }
 }
 
+/** The document log's entries as the server has them, as JSON text. */
+async function serverLog(): Promise<string> {
+  const client = await connectYClient(
+    suite.server.url,
+    'non-paper/proposals',
+    (await suite.server.account('observer')).token,
+  )
+  try {
+    return JSON.stringify(proposalsRoom(client.doc).log.toJSON())
+  } finally {
+    client.close()
+  }
+}
+
 /** Types after the first paragraph's end and waits until the server has it: the editor is usable. */
 async function typeAndSee(page: Page, words: string): Promise<void> {
   await page.locator('.ProseMirror > p.paragraph').first().click()
@@ -85,6 +100,8 @@ describe('an edit over the message limit', () => {
       await reopenedOnce(page, sockets, opened)
       await expect.poll(() => paragraph.textContent(), { timeout: 20_000 }).toBe(before)
       expect(await serverFirstParagraph()).not.toContain('pasted words')
+      // Nor is the edit that was never sent signed in the log as typed.
+      expect(await serverLog()).not.toContain('pasted words')
       await typeAndSee(page, ' typed after')
       // No socket since the reopen: the edit was never resent.
       expect(sockets()).toBe(opened + 2)
@@ -102,6 +119,7 @@ describe('an edit over the message limit', () => {
       .toContain('This edit is too large to send (over the server’s limit)')
     await reopenedOnce(page, sockets, opened)
     expect(await serverFirstParagraph()).not.toContain('resent words')
+    expect(await serverLog()).not.toContain('resent words')
     await typeAndSee(page, ' typed after the close')
     // No socket since the reopen: y-websocket did not reconnect to resend the edit.
     expect(sockets()).toBe(opened + 2)
