@@ -50,8 +50,12 @@ export function optionNumber(option: Node): string {
 
 /** The words a log uses for an option: its label without punctuation (`Option 3`), or its id. */
 export function optionName(option: Node): string {
-  const label = optionLabel(option, 0)?.node
-  return label ? `Option ${label.attrs.value}` : `option ${option.attrs.id}`
+  // The label may open a paragraph (`Option 2: Parties may …`), not only a heading of its own.
+  let value: string | null = null
+  option.firstChild?.forEach((child) => {
+    if (value === null && child.type.name === 'label' && child.attrs.kind === 'option') value = child.attrs.value
+  })
+  return value !== null ? `Option ${value}` : `option ${option.attrs.id}`
 }
 
 /** A division's name for the log: a section's letter (`A`), an article's label (`ARTICLE 2`). */
