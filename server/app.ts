@@ -96,6 +96,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       http.closeAllConnections()
       await httpClosed
       await closePdfPrinter()
+      await services.importer.close()
       closeStore(services.store)
     })()
     return closing
