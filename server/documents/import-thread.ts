@@ -60,6 +60,11 @@ export class ImportThread {
     })
   }
 
+  /** Starts the worker ahead of the first import, so that import does not wait for it to load. */
+  warm(): void {
+    if (!this.closed) this.start().catch(() => {})
+  }
+
   /** Stops the worker; imports still waiting are refused. */
   async close(): Promise<void> {
     this.closed = true
