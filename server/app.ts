@@ -80,6 +80,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { port } = http.address() as AddressInfo
   origins = OriginPolicy.forServer(options, options.host, port)
   const sync = attachSyncEndpoint(http, services, origins)
+  services.importer.warm()
   const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host
   const sweeper = setInterval(
     guarded('session sweep', options.log, () => services.tokens.sweep()),
@@ -98,6 +99,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       http.closeAllConnections()
       await httpClosed
       await closePdfPrinter()
+      await services.importer.close()
       closeStore(services.store)
     })()
     return closing

@@ -15,6 +15,7 @@ import { DocumentCatalogue } from './store/documents.ts'
 import { RevisionArchive } from './store/revisions.ts'
 import { UpdateLog } from './store/update-log.ts'
 import { RoomRegistry } from './sync/rooms.ts'
+import { ImportThread } from './documents/import-thread.ts'
 
 /** Everything a request handler may use. */
 export interface Services {
@@ -30,6 +31,8 @@ export interface Services {
   loginThrottle: LoginThrottle
   audit: AuditLog
   rooms: RoomRegistry
+  /** Where imports run, off the event loop. */
+  importer: ImportThread
 }
 
 /** Opens the store in `options.dataDir` and builds the services on it. */
@@ -55,6 +58,11 @@ export function createServices(options: ServerOptions): Services {
       serverKey(store, 'device-cookie'),
     ),
     audit: new AuditLog(store),
+    importer: new ImportThread({
+      timeMs: options.limits.importTimeMs,
+      memoryMb: options.limits.importMemoryMb,
+      queue: options.limits.importQueue,
+    }),
     rooms: new RoomRegistry(updates, {
       compactAfterRows: options.compactAfterRows,
       compactIntervalMs: options.compactIntervalMs,
