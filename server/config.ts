@@ -28,6 +28,8 @@ export interface ServerOptions {
   compactAfterRows: number
   /** Also compact every room that changed, on this interval. */
   compactIntervalMs: number
+  /** A room nobody is connected to stays in memory this long, then is unloaded (0: at once). */
+  unloadAfterMs: number
   /**
    * Rooms whose id starts with this prefix are created empty on first connect by a
    * co-chair or the secretariat. Off (undefined) by default; the benchmark uses it
@@ -123,6 +125,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOpti
     },
     compactAfterRows: intFromEnv(env, 'ACCORD_COMPACT_AFTER_ROWS', 1000),
     compactIntervalMs: intFromEnv(env, 'ACCORD_COMPACT_INTERVAL_SECONDS', 60) * 1000,
+    unloadAfterMs: intFromEnv(env, 'ACCORD_UNLOAD_AFTER_SECONDS', 30) * 1000,
     scratchPrefix: env.ACCORD_SCRATCH_PREFIX || undefined,
     publicUrl: publicUrlFromEnv(env.ACCORD_PUBLIC_URL),
     allowedOrigins: originsFromEnv(env.ACCORD_ORIGIN),

@@ -11,6 +11,8 @@ import { LoginThrottle } from './auth/login-throttle.ts'
 import { AuditLog } from './store/audit-log.ts'
 import { serverKey } from './store/server-keys.ts'
 import { openStore, type Store } from './store/database.ts'
+import { Checkpointer } from './store/checkpointer.ts'
+import { StoreWorker } from './store/store-worker.ts'
 import { DocumentCatalogue } from './store/documents.ts'
 import { RevisionArchive } from './store/revisions.ts'
 import { UpdateLog } from './store/update-log.ts'
@@ -30,6 +32,9 @@ export interface Services {
   loginThrottle: LoginThrottle
   audit: AuditLog
   rooms: RoomRegistry
+  /** The store's background thread: WAL checkpoints and compaction merges. */
+  storeWorker: StoreWorker
+  checkpointer: Checkpointer
 }
 
 /** Opens the store in `options.dataDir` and builds the services on it. */
@@ -38,6 +43,8 @@ export function createServices(options: ServerOptions): Services {
   const updates = new UpdateLog(store)
   const accounts = new AccountDirectory(store, options.passwordCost)
   const documents = new DocumentCatalogue(store)
+  const storeWorker = new StoreWorker(store.name)
+  const checkpointer = new Checkpointer(store, storeWorker, 100, options.log)
   return {
     options,
     store,
@@ -58,8 +65,13 @@ export function createServices(options: ServerOptions): Services {
     rooms: new RoomRegistry(updates, {
       compactAfterRows: options.compactAfterRows,
       compactIntervalMs: options.compactIntervalMs,
+      unloadAfterMs: options.unloadAfterMs,
+      worker: storeWorker,
+      checkpointer,
       log: options.log,
       isScratch: (id) => documents.get(id)?.kind === 'scratch',
     }),
+    storeWorker,
+    checkpointer,
   }
 }
