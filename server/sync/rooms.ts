@@ -27,8 +27,6 @@ export interface RoomRegistryOptions {
   log: (line: string) => void
   /** Whether a document is a scratch room (not a negotiation document: any root type is accepted). */
   isScratch: (documentId: string) => boolean
-  /** Told when a room has been unloaded (tests, memory figures). */
-  onUnload?: (name: string) => void
 }
 
 /** Keeps the open rooms and their durable relay. */
@@ -39,6 +37,7 @@ export class RoomRegistry {
   private readonly unloading = new Map<Room, NodeJS.Timeout>()
   private readonly merging = new Set<string>()
   private closed = false
+  private readonly unloadListeners = new Set<(name: string) => void>()
 
   constructor(
     private readonly updates: UpdateLog,
@@ -76,6 +75,12 @@ export class RoomRegistry {
     return room
   }
 
+  /** Calls `listener` with each room's name as it is unloaded; returns the unsubscribe. */
+  onUnload(listener: (name: string) => void): () => void {
+    this.unloadListeners.add(listener)
+    return () => this.unloadListeners.delete(listener)
+  }
+
   /** The open room of that name, if any. */
   get(name: string): Room | undefined {
     return this.rooms.get(name)
@@ -111,7 +116,7 @@ export class RoomRegistry {
     this.rooms.delete(room.address.name)
     if (room.rowsSinceCompaction > 0) this.compactSoon(room)
     room.destroy()
-    this.options.onUnload?.(room.address.name)
+    for (const listener of this.unloadListeners) listener(room.address.name)
   }
 
   /**
