@@ -13,7 +13,8 @@ describe('store worker', () => {
   it('checkpoints and compacts in the worker while edits stream, losing nothing', async () => {
     const t = await startTestServer({ compactAfterRows: 40 })
     try {
-      const { store, checkpointer, updates } = t.server.services
+      const { store, updates } = t.server.services
+      const checkpointer = t.server.services.checkpointer!
       // SQLite's own checkpoint would run inside a commit, on the event loop.
       expect(store.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
       const writer = await RawClient.connect(t.syncUrl, 'non-paper', t.secretariatToken)
