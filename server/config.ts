@@ -28,6 +28,13 @@ export interface ServerOptions {
   compactAfterRows: number
   /** Also compact every room that changed, on this interval. */
   compactIntervalMs: number
+  /**
+   * Who checkpoints the WAL: SQLite inside the commit that crosses 1,000 pages (`sqlite`,
+   * the default), or PASSIVE checkpoints in the store worker (`worker`). Measured on the
+   * loaded 2-core machine the worker's checkpoints made the commit tail worse, not better
+   * (bench/server/commit-tail.ts), so they are opt-in until measured on a quiet machine.
+   */
+  walCheckpoint: 'sqlite' | 'worker'
   /** A room nobody is connected to stays in memory this long, then is unloaded (0: at once). */
   unloadAfterMs: number
   /**
@@ -125,6 +132,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOpti
     },
     compactAfterRows: intFromEnv(env, 'ACCORD_COMPACT_AFTER_ROWS', 1000),
     compactIntervalMs: intFromEnv(env, 'ACCORD_COMPACT_INTERVAL_SECONDS', 60) * 1000,
+    walCheckpoint: env.ACCORD_WAL_CHECKPOINT === 'worker' ? 'worker' : 'sqlite',
     unloadAfterMs: intFromEnv(env, 'ACCORD_UNLOAD_AFTER_SECONDS', 30) * 1000,
     scratchPrefix: env.ACCORD_SCRATCH_PREFIX || undefined,
     publicUrl: publicUrlFromEnv(env.ACCORD_PUBLIC_URL),

@@ -44,10 +44,8 @@ export function createServices(options: ServerOptions): Services {
   const accounts = new AccountDirectory(store, options.passwordCost)
   const documents = new DocumentCatalogue(store)
   const storeWorker = new StoreWorker(store.name)
-  // ACCORD_WAL_CHECKPOINT=inline leaves SQLite's own auto-checkpoint (inside commits) on:
-  // the benchmark's baseline for this lever, never a setting to run with.
-  const inline = process.env.ACCORD_WAL_CHECKPOINT === 'inline'
-  const checkpointer = inline ? undefined : new Checkpointer(store, storeWorker, 100, options.log)
+  const checkpointer =
+    options.walCheckpoint === 'worker' ? new Checkpointer(store, storeWorker, 100, options.log) : undefined
   return {
     options,
     store,

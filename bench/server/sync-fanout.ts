@@ -22,8 +22,8 @@
  * reference server's room holds only the load generator's seed: the comparison is
  * conservative for Accord.
  * ACCORD_SQLITE_SYNCHRONOUS=NORMAL in the environment runs Accord with NORMAL instead;
- * ACCORD_WAL_CHECKPOINT=inline with SQLite's auto-checkpoint inside commits (the lever's
- * baseline: compare each run's ratio to the reference).
+ * ACCORD_WAL_CHECKPOINT=worker with checkpoints in the store worker instead of SQLite's
+ * auto-checkpoint inside commits (compare each run's ratio to the reference).
  */
 import { spawn } from 'node:child_process'
 import { api, password, startAccord } from './accord-child.ts'

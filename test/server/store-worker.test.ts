@@ -11,7 +11,7 @@ import { appendedParagraphs, appendParagraph, eventually, RawClient, startTestSe
 
 describe('store worker', () => {
   it('checkpoints and compacts in the worker while edits stream, losing nothing', async () => {
-    const t = await startTestServer({ compactAfterRows: 40 })
+    const t = await startTestServer({ compactAfterRows: 40, walCheckpoint: 'worker' })
     try {
       const { store, updates } = t.server.services
       const checkpointer = t.server.services.checkpointer!
