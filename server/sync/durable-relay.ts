@@ -43,13 +43,9 @@ export class DurableRelay {
     }
   }
 
-  /**
-   * Flushes when `room` or another room of its document has updates queued: a judgement of
-   * the room's next update must see them (an acceptance is judged against both rooms).
-   */
+  /** Flushes when `room` has updates queued: a judgement of the room's next update must see them. */
   flushIfPending(room: Room): void {
-    const document = room.address.documentId
-    if (this.queue.some((submission) => submission.room.address.documentId === document)) this.flush()
+    if (this.queue.some((submission) => submission.room === room)) this.flush()
   }
 
   /** Applies, appends and commits everything queued, then relays it. Safe to call any time. */
