@@ -34,7 +34,7 @@ export interface Services {
 
 /** Opens the store in `options.dataDir` and builds the services on it. */
 export function createServices(options: ServerOptions): Services {
-  const store = openStore(options.dataDir, options.synchronous)
+  const store = openStore(options.dataDir, options.synchronous, options.databaseUrl)
   const updates = new UpdateLog(store)
   const accounts = new AccountDirectory(store, options.passwordCost)
   const documents = new DocumentCatalogue(store)
