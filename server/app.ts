@@ -93,6 +93,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       http.closeIdleConnections()
       await sync.close(1001, reason)
       services.rooms.close()
+      await services.cluster?.close()
       http.closeAllConnections()
       await httpClosed
       await closePdfPrinter()

@@ -15,6 +15,7 @@ import { DocumentCatalogue } from './store/documents.ts'
 import { RevisionArchive } from './store/revisions.ts'
 import { UpdateLog } from './store/update-log.ts'
 import { RoomRegistry } from './sync/rooms.ts'
+import { Cluster } from './cluster/cluster.ts'
 
 /** Everything a request handler may use. */
 export interface Services {
@@ -30,16 +31,20 @@ export interface Services {
   loginThrottle: LoginThrottle
   audit: AuditLog
   rooms: RoomRegistry
+  /** This process's part in a cluster (`ACCORD_REDIS_URL`), or undefined when it runs alone. */
+  cluster?: Cluster
 }
 
 /** Opens the store in `options.dataDir` and builds the services on it. */
 export function createServices(options: ServerOptions): Services {
   const store = openStore(options.dataDir, options.synchronous, options.databaseUrl)
-  const updates = new UpdateLog(store)
+  const cluster = options.redisUrl ? new Cluster(options.redisUrl, store, options.log, options.leaseMs) : undefined
+  const updates = cluster?.log ?? new UpdateLog(store)
   const accounts = new AccountDirectory(store, options.passwordCost)
   const documents = new DocumentCatalogue(store)
-  return {
+  const services: Services = {
     options,
+    cluster,
     store,
     updates,
     documents,
@@ -60,6 +65,9 @@ export function createServices(options: ServerOptions): Services {
       compactIntervalMs: options.compactIntervalMs,
       log: options.log,
       isScratch: (id) => documents.get(id)?.kind === 'scratch',
+      cluster,
     }),
   }
+  cluster?.attach(services.rooms, options.limits, services.tokens)
+  return services
 }

@@ -8,7 +8,7 @@ import { guarded } from '../listener-guard.ts'
 import { CLOSE } from '../../shared/document/protocol.ts'
 import { DurableRelay } from './durable-relay.ts'
 import type { RoomAddress } from '../../shared/document/rooms.ts'
-import { Room } from './room.ts'
+import { Room, type PendingRelay } from './room.ts'
 
 /** Options for the registry. */
 export interface RoomRegistryOptions {
@@ -17,6 +17,16 @@ export interface RoomRegistryOptions {
   log: (line: string) => void
   /** Whether a document is a scratch room (not a negotiation document: any root type is accepted). */
   isScratch: (documentId: string) => boolean
+  /** In a cluster: told of rooms opened, unloaded and committed; only owned rooms are compacted. */
+  cluster?: RoomCluster
+}
+
+/** What a cluster (`cluster/`) needs to hear from the registry. */
+export interface RoomCluster {
+  opened(room: Room): void
+  unloaded(room: Room): void
+  committed(relays: PendingRelay[]): void
+  owns(room: Room): boolean
 }
 
 /** Keeps the open rooms and their durable relay. */
@@ -32,7 +42,8 @@ export class RoomRegistry {
     this.relay = new DurableRelay(
       updates,
       (rooms, error) => this.storeFailed(rooms, error),
-      (rooms) => {
+      (rooms, relays) => {
+        options.cluster?.committed(relays)
         for (const room of rooms) if (room.rowsSinceCompaction >= options.compactAfterRows) this.compact(room)
       },
     )
@@ -51,6 +62,7 @@ export class RoomRegistry {
     if (!room) {
       room = new Room(address, this.updates, this.options.isScratch(address.documentId), this.options.log)
       this.rooms.set(address.name, room)
+      this.options.cluster?.opened(room)
     }
     return room
   }
@@ -73,6 +85,7 @@ export class RoomRegistry {
     if (room.members.size > 0 || this.rooms.get(room.address.name) !== room) return
     if (room.rowsSinceCompaction > 0) this.compact(room)
     this.rooms.delete(room.address.name)
+    this.options.cluster?.unloaded(room)
     room.destroy()
   }
 
@@ -95,6 +108,8 @@ export class RoomRegistry {
 
   /** Compacts one room's log; failures are logged, never thrown (the log stays valid). */
   compact(room: Room): void {
+    // Another process owns it and writes its log.
+    if (this.options.cluster && !this.options.cluster.owns(room)) return
     try {
       const result = this.updates.compact(room.address.name)
       room.rowsSinceCompaction = 0
@@ -119,7 +134,10 @@ export class RoomRegistry {
   close(): void {
     if (this.timer) clearInterval(this.timer)
     this.compactChanged()
-    for (const room of this.rooms.values()) room.destroy()
+    for (const room of this.rooms.values()) {
+      this.options.cluster?.unloaded(room)
+      room.destroy()
+    }
     this.rooms.clear()
   }
 
@@ -129,6 +147,7 @@ export class RoomRegistry {
     )
     for (const room of rooms) {
       this.rooms.delete(room.address.name)
+      this.options.cluster?.unloaded(room)
       // Nothing of the failed batch was relayed; clients reconnect and resend it.
       for (const member of [...room.members]) member.close(CLOSE.internal, 'storage failure')
       room.destroy()
