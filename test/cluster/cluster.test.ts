@@ -139,6 +139,7 @@ describe('three processes, one Redis, one PostgreSQL', () => {
     // A provider reconnects, as a browser does, when its process drops the room.
     const local = await connectProvider(owner.syncUrl, 'non-paper', token)
     const witness = await connect(other.syncUrl, 'non-paper', token)
+    let successor: typeof owner | undefined
     try {
       owner.child.kill('SIGSTOP')
       appendParagraph(local.doc, 'sent-while-paused')
@@ -150,7 +151,6 @@ describe('three processes, one Redis, one PostgreSQL', () => {
         testLeaseMs + 5000,
         'a new owner while the old one is paused',
       )
-      var successor: typeof owner | undefined
       owner.child.kill('SIGCONT')
       await eventually(() => appendedParagraphs(witness.doc).includes('sent-while-paused'), 20_000, 'the paused edit')
       expect(appendedParagraphs(witness.doc).filter((m) => m === 'sent-while-paused')).toHaveLength(1)
