@@ -68,14 +68,16 @@ export async function startCluster(count = 3): Promise<TestCluster> {
     },
     async account(role, party) {
       const username = `${role}-c${++counter}`
-      const res = await callApi(nodes[0]!.url, 'POST', '/api/accounts', secretariatToken, {
+      // Any live process answers the API (an earlier test may have killed the first).
+      const live = nodes.filter((node) => node.child.exitCode === null && node.child.signalCode === null)
+      const res = await callApi(live[0]!.url, 'POST', '/api/accounts', secretariatToken, {
         username,
         password: 'a-long-enough-password',
         role,
         ...(party ? { party } : {}),
       })
       if (res.status !== 201) throw new Error(`create account: ${res.status} ${JSON.stringify(res.body)}`)
-      return login(nodes[1 % nodes.length]!.url, username, 'a-long-enough-password')
+      return login(live.at(-1)!.url, username, 'a-long-enough-password')
     },
     async startNode() {
       const node = await startNode()
