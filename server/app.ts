@@ -13,7 +13,7 @@ import { bootstrapStore, type Bootstrap } from './bootstrap.ts'
 import type { ServerOptions } from './config.ts'
 import { createServices, type Services } from './services.ts'
 import { closeStore } from './store/database.ts'
-import { attachSyncEndpoint } from './sync/endpoint.ts'
+import { attachSyncEndpoint, type SyncEndpoint } from './sync/endpoint.ts'
 import { guarded } from './listener-guard.ts'
 import { OriginPolicy } from './origin-policy.ts'
 import { refuseForeignOrigins } from './api/foreign-origin.ts'
@@ -29,6 +29,8 @@ export interface RunningServer {
   services: Services
   bootstrap: Bootstrap
   http: Server
+  /** The sync endpoint (its open connections). */
+  sync: SyncEndpoint
   /** Graceful shutdown; resolves when the store is closed. */
   close(reason?: string): Promise<void>
 }
@@ -78,6 +80,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { port } = http.address() as AddressInfo
   origins = OriginPolicy.forServer(options, options.host, port)
   const sync = attachSyncEndpoint(http, services, origins)
+  services.importer.warm()
   const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host
   const sweeper = setInterval(
     guarded('session sweep', options.log, () => services.tokens.sweep()),
@@ -94,12 +97,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await sync.close(1001, reason)
       services.rooms.close()
       await services.cluster?.close()
+      await services.checkpointer?.stop()
+      await services.storeWorker?.close().catch(() => {})
       http.closeAllConnections()
       await httpClosed
       await closePdfPrinter()
+      await services.importer.close()
       closeStore(services.store)
     })()
     return closing
   }
-  return { url: `http://${host}:${port}`, port, services, bootstrap, http, close }
+  return { url: `http://${host}:${port}`, port, services, bootstrap, http, sync, close }
 }

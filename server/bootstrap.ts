@@ -4,7 +4,7 @@
  */
 import { generatePassword } from './auth/passwords.ts'
 import { passwordProblem } from './auth/password-policy.ts'
-import { createDocument } from './documents/creation.ts'
+import { createDocument, importInProcess } from './documents/creation.ts'
 import { loadTemplate, templateExists } from './documents/template.ts'
 import type { Services } from './services.ts'
 
@@ -44,12 +44,16 @@ export async function bootstrapStore(services: Services): Promise<Bootstrap> {
       options.log(`accord: no template at ${options.templatesDir}/non-paper/text.txt; starting without documents`)
     } else {
       const template = loadTemplate(options.templatesDir, 'non-paper')
-      const created = createDocument(services, {
-        id: firstDocumentId,
-        title: 'Non-paper (AWG-KP)',
-        ...template,
-        createdBy: 'secretariat',
-      })
+      const created = await createDocument(
+        services,
+        {
+          id: firstDocumentId,
+          title: 'Non-paper (AWG-KP)',
+          ...template,
+          createdBy: 'secretariat',
+        },
+        importInProcess,
+      )
       result.documentCreated = created.ok
       if (created.ok)
         options.log(

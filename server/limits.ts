@@ -3,6 +3,7 @@
  * Limits exist so one client — buggy or hostile — cannot take the process down or
  * starve everyone else.
  */
+import { DEFAULT_MAX_MESSAGE_BYTES } from '../shared/document/protocol.ts'
 
 /** The limits a running server enforces. */
 export interface Limits {
@@ -23,15 +24,25 @@ export interface Limits {
   maxBodyBytes: number
   /** Refused updates one socket may send before it is closed with 4403. */
   refusalsBeforeClose: number
+  /** Longest one import (preview or creation) may run in the import thread, in ms; longer: 422. */
+  importTimeMs: number
+  /** The import thread's heap ceiling in MB; an import that needs more: 422. */
+  importMemoryMb: number
+  /** Imports that may wait behind the running one; more: 503 with Retry-After. */
+  importQueue: number
 }
 
 /** Defaults sized for a negotiation room: a few hundred participants, texts of a few MB. */
 export const defaultLimits: Limits = {
-  maxMessageBytes: 4 * 1024 * 1024,
+  maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES,
   maxDocumentBytes: 64 * 1024 * 1024,
   maxConnectionsPerAccount: 20,
   loginFreeFailures: 5,
   loginAddressFailures: 100,
-  maxBodyBytes: 8 * 1024 * 1024,
+  maxBodyBytes: 16 * 1024 * 1024,
   refusalsBeforeClose: 3,
+  importTimeMs: 120_000,
+  // 50× the largest body, the budget an import is designed to stay within (issue 20).
+  importMemoryMb: 800,
+  importQueue: 4,
 }

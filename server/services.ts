@@ -11,11 +11,15 @@ import { LoginThrottle } from './auth/login-throttle.ts'
 import { AuditLog } from './store/audit-log.ts'
 import { serverKey } from './store/server-keys.ts'
 import { openStore, type Store } from './store/database.ts'
+import { Checkpointer } from './store/checkpointer.ts'
+import { SqliteSql } from './store/sqlite-sql.ts'
+import { StoreWorker } from './store/store-worker.ts'
 import { DocumentCatalogue } from './store/documents.ts'
 import { RevisionArchive } from './store/revisions.ts'
 import { UpdateLog } from './store/update-log.ts'
 import { RoomRegistry } from './sync/rooms.ts'
 import { Cluster } from './cluster/cluster.ts'
+import { ImportThread } from './documents/import-thread.ts'
 
 /** Everything a request handler may use. */
 export interface Services {
@@ -33,6 +37,11 @@ export interface Services {
   rooms: RoomRegistry
   /** This process's part in a cluster (`ACCORD_REDIS_URL`), or undefined when it runs alone. */
   cluster?: Cluster
+  /** Where imports run, off the event loop. */
+  importer: ImportThread
+  /** The store's background thread: WAL checkpoints and compaction merges. */
+  storeWorker: StoreWorker | undefined
+  checkpointer: Checkpointer | undefined
 }
 
 /** Opens the store in `options.dataDir` and builds the services on it. */
@@ -42,6 +51,13 @@ export function createServices(options: ServerOptions): Services {
   const updates = cluster?.log ?? new UpdateLog(store)
   const accounts = new AccountDirectory(store, options.passwordCost)
   const documents = new DocumentCatalogue(store)
+  // The store worker opens the SQLite file a second time; PostgreSQL has its own background writer.
+  const sqlite = store instanceof SqliteSql ? store : undefined
+  const storeWorker = sqlite ? new StoreWorker(sqlite.db.name) : undefined
+  const checkpointer =
+    sqlite && storeWorker && options.walCheckpoint === 'worker'
+      ? new Checkpointer(sqlite, storeWorker, 100, options.log)
+      : undefined
   const services: Services = {
     options,
     cluster,
@@ -60,13 +76,23 @@ export function createServices(options: ServerOptions): Services {
       serverKey(store, 'device-cookie'),
     ),
     audit: new AuditLog(store),
+    importer: new ImportThread({
+      timeMs: options.limits.importTimeMs,
+      memoryMb: options.limits.importMemoryMb,
+      queue: options.limits.importQueue,
+    }),
     rooms: new RoomRegistry(updates, {
       compactAfterRows: options.compactAfterRows,
       compactIntervalMs: options.compactIntervalMs,
+      unloadAfterMs: options.unloadAfterMs,
+      worker: storeWorker,
+      checkpointer,
       log: options.log,
       isScratch: (id) => documents.get(id)?.kind === 'scratch',
       cluster,
     }),
+    storeWorker,
+    checkpointer,
   }
   cluster?.attach(services.rooms, options.limits, services.tokens)
   return services

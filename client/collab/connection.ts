@@ -6,13 +6,24 @@
  * on this device with it) and opens a fresh one: the editor returns to the server's
  * state. With `offline`, the room is kept on this device and work goes on while the
  * network is down (`offline-work.ts`).
+ *
+ * An edit over the server's message limit is never sent: sent, it would close the socket
+ * (1009), and y-websocket would reconnect and resend it forever. The connection stops and
+ * reports it (`tooLarge`), so the page can say so and reopen from the server's state.
  */
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import * as authProtocol from 'y-protocols/auth'
 import { SCHEMA_VERSION } from '../../shared/schema/index.ts'
 import { documentSchemaVersion } from '../../shared/document/negotiation-doc.ts'
-import { CLOSE, decodeRefusal, type Refusal } from '../../shared/document/protocol.ts'
+import {
+  CLOSE,
+  decodeRefusal,
+  DEFAULT_MAX_MESSAGE_BYTES,
+  syncUpdateMessageBytes,
+  tooLargeMessage,
+  type Refusal,
+} from '../../shared/document/protocol.ts'
 import type { Session } from '../app/session.ts'
 import { presenceColor } from './presence-color.ts'
 import { OfflineWork, type OfflineOptions } from './offline-work.ts'
@@ -28,6 +39,12 @@ export interface ConnectionEvents {
   status(status: string): void
   /** The socket could not be opened (the server answered the upgrade with an HTTP refusal, or nothing). */
   unreachable(): void
+  /**
+   * An edit was over the message limit (`weighed`: its message's size and the limit; undefined
+   * when the server closed the socket for it, 1009): nothing more is sent, and the connection
+   * stays closed. Without this handler it is reported to `closed` with the message to show.
+   */
+  tooLarge(weighed: { bytes: number; limit: number } | undefined): void
 }
 
 /** The presence a user shows in the room: name, Party and cursor colour (the server sets name, role and Party from the account). */
@@ -44,6 +61,8 @@ export class DocumentConnection {
   readonly provider: WebsocketProvider
   /** The room's copy on this device and its offline work, when the page asked for it. */
   readonly offline: OfflineWork | null
+  /** Stopped for an edit over the message limit: nothing more is sent or retried. */
+  private stopped = false
 
   constructor(
     readonly documentId: string,
@@ -52,9 +71,11 @@ export class DocumentConnection {
     /**
      * `presence: false`: announce nobody (the room's screen is not a participant).
      * `offline`: keep the room on this device and work on while the network is down.
+     * `maxMessageBytes`: the server's message limit (`GET /api/limits`).
      */
-    options: { presence?: boolean; offline?: OfflineOptions } = {},
+    options: { presence?: boolean; offline?: OfflineOptions; maxMessageBytes?: number } = {},
   ) {
+    const limit = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES
     const url = `${location.origin.replace(/^http/, 'ws')}/sync`
     this.provider = new WebsocketProvider(url, documentId, this.ydoc, {
       WebSocketPolyfill: sessionSocket(session.token),
@@ -97,8 +118,40 @@ export class DocumentConnection {
     this.provider.on('connection-error', () => this.events.unreachable?.())
     // A drop that is not the server's last word: y-websocket would retry and resend blindly.
     this.provider.on('connection-close', (event) => {
+      if (this.stopped) return
+      if (event?.code === CLOSE.tooBig) return this.stopForSize(undefined, false)
       if (!event || event.code < 4400 || event.code >= 4500) this.offline?.dropped()
     })
+    // Every local update is weighed before the provider sends it (its own handler, replaced:
+    // the provider removes `_updateHandler` when destroyed).
+    const send = this.provider._updateHandler
+    this.ydoc.off('update', send)
+    this.provider._updateHandler = (update: Uint8Array, origin: unknown) => {
+      if (this.stopped) return
+      const bytes = syncUpdateMessageBytes(update.length)
+      if (origin !== this.provider && bytes > limit) return this.stopForSize({ bytes, limit }, true)
+      send(update, origin)
+    }
+    this.ydoc.on('update', this.provider._updateHandler)
+  }
+
+  /**
+   * Stops for good (no send, no reconnect, no offline retry) and reports the edit over the
+   * limit; `open`: the socket is still open and is closed here (after a 1009 it is gone, and
+   * only the provider's retry is to stop).
+   */
+  private stopForSize(weighed: { bytes: number; limit: number } | undefined, open: boolean): void {
+    this.stopped = true
+    this.offline?.closed()
+    this.provider.shouldConnect = false
+    if (open) this.provider.disconnect()
+    if (this.events.tooLarge) this.events.tooLarge(weighed)
+    else this.events.closed?.(CLOSE.tooBig, tooLargeMessage(weighed))
+  }
+
+  /** Whether local edits still go to the server: false once stopped for an edit over the limit. */
+  get sending(): boolean {
+    return !this.stopped
   }
 
   /**

@@ -60,7 +60,7 @@ export function createChoiceBar(cx: EditorContext): ChoiceBar {
   const draw = (state: EditorState) => {
     const target = choiceTarget(state)
     const parts: (HTMLElement | string)[] = []
-    const caret: CaretTarget = { state, group: null, option: target.option }
+    const caret: CaretTarget = { state, group: null, option: target.option, placeholder: target.placeholder }
     if (target.group) {
       const { node, optional } = target.group
       const id = node.attrs.id
@@ -128,9 +128,10 @@ export function createChoiceBar(cx: EditorContext): ChoiceBar {
         }),
       )
     }
-    if (caret.group || caret.option)
-      for (const feature of cx.features) parts.push(...(feature.choiceBarParts?.(caret) ?? []))
-    if (!parts.length) parts.push(tag('Put the caret in a bracket or an option to see its choices (Alt+C comes here).'))
+    // Features have parts for any paragraph (structure review), not only a bracket or an option.
+    const own = parts.length
+    for (const feature of cx.features) parts.push(...(feature.choiceBarParts?.(caret) ?? []))
+    if (!own) parts.unshift(tag('Put the caret in a bracket or an option to see its choices (Alt+C comes here).'))
     dom.replaceChildren(...parts)
   }
 
@@ -143,7 +144,11 @@ export function createChoiceBar(cx: EditorContext): ChoiceBar {
     update(state) {
       lastState = state
       const t = choiceTarget(state)
-      const key = `${t.group?.node.attrs.id ?? ''}|${t.group?.alternative ?? ''}|${t.option?.attrs.id ?? ''}`
+      // The paragraph at the caret and the shape around it count too: structure review acts on them.
+      const $head = state.selection.$head
+      let shape = `${$head.start()}`
+      for (let d = 0; d < $head.depth; d++) shape += `.${$head.node(d).childCount}`
+      const key = `${t.group?.node.attrs.id ?? ''}|${t.group?.alternative ?? ''}|${t.option?.attrs.id ?? ''}|${t.placeholder?.attrs.id ?? ''}|${shape}`
       if (key === lastKey) return
       lastKey = key
       draw(state)

@@ -1,6 +1,7 @@
 /**
  * What a keyboard choice applies to: the innermost bracket group around the
- * caret (with the alternative the caret is in) and the option around it.
+ * caret (with the alternative the caret is in), the option around it, and the
+ * placeholder selected or beside the caret.
  */
 import type { Node } from 'prosemirror-model'
 import type { EditorState } from 'prosemirror-state'
@@ -9,6 +10,7 @@ import type { EditorState } from 'prosemirror-state'
 export interface ChoiceTarget {
   group: { node: Node; alternative: string | null; optional: boolean } | null
   option: Node | null
+  placeholder: Node | null
 }
 
 /** The bracket group and option at the selection's head. */
@@ -32,5 +34,7 @@ export function choiceTarget(state: EditorState): ChoiceTarget {
     }
     if (!option && node.type.name === 'option') option = node
   }
-  return { group, option }
+  const selected = (state.selection as { node?: Node }).node
+  const placeholder = [selected, $head.nodeAfter, $head.nodeBefore].find((n) => n?.type.name === 'placeholder') ?? null
+  return { group, option, placeholder }
 }

@@ -14,6 +14,7 @@ import { displaySchema } from './display-schema.ts'
 import type { EditorContext } from './editor-context.ts'
 import { editorKeys } from './keys.ts'
 import { touchesStructure } from './structure-change.ts'
+import { narrowed } from './narrow-remote.ts'
 import { createChoiceBar, type ChoiceBar } from './choice-bar.ts'
 import { AlternativeView, BracketGroupView } from './views/bracket-group-view.ts'
 import { SpanningBracketView } from './views/spanning-bracket-view.ts'
@@ -70,9 +71,11 @@ export function createEditor(
       table_row: (node, view, getPos) => new TableRowView(node, view, getPos, context),
     },
     // `this`, not `view`: y-prosemirror dispatches its first render while the view is being built.
-    dispatchTransaction(this: EditorView, tr) {
-      const structural =
-        tr.docChanged && (tr.getMeta(ySyncPluginKey)?.isChangeOrigin || !!stepOf(tr) || touchesStructure(tr))
+    dispatchTransaction(this: EditorView, whole) {
+      const remote = !!whole.getMeta(ySyncPluginKey)?.isChangeOrigin
+      const tr = remote && whole.docChanged ? narrowed(this.state, whole) : whole
+      // A remote change that could not be narrowed replaced everything: the model re-reads the text.
+      const structural = tr.docChanged && (tr === whole && remote ? true : !!stepOf(tr) || touchesStructure(tr))
       this.updateState(this.state.apply(tr))
       if (!structural) return
       const previous = cx.live.documentIndex

@@ -35,6 +35,8 @@ export interface CaretTarget {
   state: EditorState
   group: { node: Node; optional: boolean; stored: string | undefined } | null
   option: Node | null
+  /** The placeholder selected or beside the caret. */
+  placeholder: Node | null
 }
 
 /** A part a feature keeps up to date until it is destroyed. */

@@ -9,7 +9,8 @@ import { ApiError, callApi } from '../app/api.ts'
 import { capabilitiesOf } from '../app/capabilities.ts'
 import type { Session } from '../app/session.ts'
 import { DocumentConnection } from '../collab/connection.ts'
-import { CLOSE, type Refusal } from '../../shared/document/protocol.ts'
+import { CLOSE, tooLargeMessage, type Refusal } from '../../shared/document/protocol.ts'
+import { serverLimits } from '../app/server-limits.ts'
 import { createEditor, type Editor } from '../editor/create-editor.ts'
 import { Decisions } from '../editor/decisions.ts'
 import { displaySchema } from '../editor/display-schema.ts'
@@ -112,11 +113,18 @@ export function showEditorPage(
     clearTimeout(reopening)
     reopening = setTimeout(() => void discardAndReopen(), 150)
   }
+  // An edit over the message limit was never sent: the editor goes back to the server's state, saying why.
+  const tooLarge = (weighed: { bytes: number; limit: number } | undefined) => {
+    say(tooLargeMessage(weighed), 'error')
+    clearTimeout(reopening)
+    reopening = setTimeout(() => void discardAndReopen(), 150)
+  }
   let discardAndReopen = async () => reopen()
 
   const open = async () => {
     // Entries named against the text on screen, once the editor is mounted.
     let nameOf: (key: string) => string = () => 'the text (loading)'
+    const { maxMessageBytes } = await serverLimits(session)
     const connection = new DocumentConnection(
       listed.rooms.text,
       session,
@@ -127,6 +135,7 @@ export function showEditorPage(
           void documentStillThere(session, documentId).then((there) => there || onMissing())
         },
         refused,
+        tooLarge,
         closed: (code, reason) => {
           if (code === CLOSE.noSuchDocument) return onMissing()
           say(
@@ -138,6 +147,7 @@ export function showEditorPage(
         },
       },
       {
+        maxMessageBytes,
         offline: {
           kind: 'text',
           name: textEntryWords((key) => nameOf(key)),
@@ -228,7 +238,15 @@ export function showEditorPage(
       ...(presenter ? [presenter.feature()] : []),
       proposalsFeature(proposalsRoom.proposals),
       logFeature(log),
-      ...(streamline ? [streamliningFeature(streamline), typingLogFeature(connection.ydoc, log)] : []),
+      ...(streamline
+        ? [
+            streamliningFeature(streamline),
+            typingLogFeature(connection.ydoc, {
+              // Typing that never reached the server (an edit over the limit) is not signed.
+              note: (draft) => (connection.sending ? log.note(draft) : null),
+            }),
+          ]
+        : []),
       comments.feature,
       changes.feature,
     ]

@@ -9,7 +9,7 @@ import type * as Y from 'yjs'
 import type { Session } from '../app/session.ts'
 import { DocumentConnection } from '../collab/connection.ts'
 import type { OfflineOptions } from '../collab/offline-work.ts'
-import type { Refusal } from '../../shared/document/protocol.ts'
+import { tooLargeMessage, type Refusal } from '../../shared/document/protocol.ts'
 import type { Settlement } from '../collab/reconnect.ts'
 import { ProposalRegister } from '../../shared/proposals/register.ts'
 import { proposalsRoom } from '../../shared/document/proposals-room.ts'
@@ -64,7 +64,11 @@ export class ProposalsConnection {
     this.connection = new DocumentConnection(
       this.room,
       this.session,
-      { refused: (refusal) => this.refused(refusal) },
+      {
+        refused: (refusal) => this.refused(refusal),
+        // Not sent, and the room reopens from the server's state: as a refusal would.
+        tooLarge: (weighed) => this.refused({ code: 'size-limit', message: tooLargeMessage(weighed) }),
+      },
       this.offline ? { offline: { ...this.offline, kind: 'proposals', settled: (s) => this.settled(s) } } : {},
     )
     const { account } = this.session

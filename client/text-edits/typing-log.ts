@@ -30,6 +30,13 @@ const INPUT_MS = 250
 interface Burst {
   /** The start of the paragraph's content, following it through others' edits. */
   start: Y.RelativePosition
+  /**
+   * The same place in the editor's document, mapped through this client's edits; null after
+   * an edit from the Y.Doc (y-prosemirror replaces the whole document, which no mapping
+   * survives), when it is read again from `start`. Reading a relative position walks the
+   * whole Y.Doc (milliseconds at 300 pages): once a burst and after a remote edit, not per key.
+   */
+  at: number | null
   /** Its words when the burst began. */
   before: string
 }
@@ -70,14 +77,23 @@ export function typingLogFeature(textDoc: Y.Doc, signer: TypingSigner): EditorFe
     if (from < 0) return
     const block = textblockAt(tr.before, from)
     if (!block) return flush()
-    const start = new PositionMapper(textRoom(textDoc).text).toRelative(block.start, 0)
     if (burst) {
-      const now = new PositionMapper(textRoom(textDoc).text).toAbsolute(burst.start)
-      if (now !== block.start) flush()
+      burst.at ??= new PositionMapper(textRoom(textDoc).text).toAbsolute(burst.start)
+      if (burst.at !== block.start) flush()
     }
-    burst ??= { start, before: blockWords(block.node) }
+    burst ??= {
+      start: new PositionMapper(textRoom(textDoc).text).toRelative(block.start, 0),
+      at: block.start,
+      before: blockWords(block.node),
+    }
     clearTimeout(timer)
     timer = setTimeout(flush, IDLE_MS)
+  }
+
+  // Keeps the burst's place in step with the editor's document, transaction by transaction.
+  const follow = (tr: Transaction) => {
+    if (!burst || burst.at === null || !tr.docChanged) return
+    burst.at = tr.getMeta(ySyncPluginKey) ? null : tr.mapping.map(burst.at, -1)
   }
 
   return {
@@ -85,6 +101,7 @@ export function typingLogFeature(textDoc: Y.Doc, signer: TypingSigner): EditorFe
       new Plugin({
         appendTransaction: (trs) => {
           typed(trs[0])
+          trs.forEach(follow)
           return null
         },
         view: (v) => {

@@ -8,6 +8,7 @@
 import { Router } from 'express'
 import { z } from 'zod'
 import { createDocument, prepareDocument } from '../documents/creation.ts'
+import { ImportRefused } from '../documents/import-thread.ts'
 import { documentSummary, documentText } from '../documents/template.ts'
 import type { Services } from '../services.ts'
 import type { DocumentRecord } from '../store/documents.ts'
@@ -59,13 +60,31 @@ export function documentRoutes(services: Services): Router {
     }
     return asked
   }
-  const prepare = (asked: DocumentRequest, res: Parameters<typeof readDocumentRequest>[2]) =>
-    prepareDocument(services, { ...asked.input, createdBy: accountOf(res).username })
+  // Runs `work` (an import); an import the importer could not finish is answered, never a 500.
+  const importing = async <T>(
+    asked: DocumentRequest,
+    res: Parameters<typeof readDocumentRequest>[2],
+    work: () => Promise<T>,
+  ): Promise<T | undefined> => {
+    try {
+      return await work()
+    } catch (error) {
+      if (!(error instanceof ImportRefused)) throw error
+      if (error.reason === 'busy') {
+        res.setHeader('Retry-After', '5')
+        sendError(res, 503, 'the importer is busy', [{ field: asked.source, message: error.message }])
+      } else sendError(res, 422, 'the text could not be imported', [{ field: asked.source, message: error.message }])
+      return undefined
+    }
+  }
 
   router.post('/documents/preview', auth, secretariat, rawBodies(services), async (req, res) => {
     const asked = await request(req, res)
     if (!asked) return
-    const result = prepare(asked, res)
+    const result = await importing(asked, res, () =>
+      prepareDocument(services, { ...asked.input, createdBy: accountOf(res).username }),
+    )
+    if (!result) return
     if (!result.ok)
       return sendError(res, 409, result.message, [{ field: `${asked.where}.${result.field}`, message: result.message }])
     const { prepared } = result
@@ -78,14 +97,17 @@ export function documentRoutes(services: Services): Router {
       guesses: prepared.guesses,
       import: prepared.counts ? { kind: 'docx', ...prepared.counts } : { kind: 'text' },
       characters: asked.input.text.length,
-      lines: asked.input.text.split('\n').length,
+      lines: lineCount(asked.input.text),
     })
   })
 
   router.post('/documents', auth, secretariat, rawBodies(services), async (req, res) => {
     const asked = await request(req, res)
     if (!asked) return
-    const created = createDocument(services, { ...asked.input, createdBy: accountOf(res).username })
+    const created = await importing(asked, res, () =>
+      createDocument(services, { ...asked.input, createdBy: accountOf(res).username }),
+    )
+    if (!created) return
     if (!created.ok)
       return sendError(res, 409, created.message, [
         { field: `${asked.where}.${created.field}`, message: created.message },
@@ -134,4 +156,11 @@ export function documentRoutes(services: Services): Router {
   })
 
   return router
+}
+
+// Lines of a text, counted without making an array of them.
+function lineCount(text: string): number {
+  let n = 1
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) n++
+  return n
 }

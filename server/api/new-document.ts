@@ -48,6 +48,8 @@ export interface DocumentRequest {
     Partial<Pick<TemplateText, 'annotations' | 'bindings'>> & { docx?: DocxReading }
   /** `body`, `query` or `form`: where error fields point. */
   where: string
+  /** The field the text came from (`body.text`, `body`, `form.file`, `body.template`): where an import's refusal points. */
+  source: string
   digest: string
 }
 
@@ -78,6 +80,7 @@ export async function readDocumentRequest(
         ...(upload.file.kind === 'docx' ? { docx: upload.file.reading } : {}),
       },
       where: upload.fieldsFrom,
+      source: upload.fieldsFrom === 'form' ? 'form.file' : 'body',
       digest: upload.digest,
     }
   }
@@ -94,12 +97,14 @@ export async function readDocumentRequest(
     return {
       input: { id: body.id, title: body.title, ...template },
       where: 'body',
+      source: 'body.template',
       digest: uploadDigest(new TextEncoder().encode(template.text)),
     }
   }
   return {
     input: { id: body.id, title: body.title, text: body.text! },
     where: 'body',
-    digest: uploadDigest(new TextEncoder().encode(body.text!)),
+    source: 'body.text',
+    digest: uploadDigest(Buffer.from(body.text!)),
   }
 }

@@ -12,6 +12,7 @@ import { documentManagementRoutes } from './document-management.ts'
 import { documentRoutes } from './documents.ts'
 import { exportRoutes } from './exports.ts'
 import { fairnessRoutes } from './fairness.ts'
+import { limitRoutes } from './limits-route.ts'
 import { sendError } from './responses.ts'
 import { revisionRoutes } from './revisions.ts'
 import { sessionRoutes } from './session.ts'
@@ -23,6 +24,7 @@ export function apiRouter(services: Services): Router {
   const router = Router()
   router.use(express.json({ limit: services.options.limits.maxBodyBytes }))
   router.use(sessionRoutes(services))
+  router.use(limitRoutes(services))
   router.use(accountRoutes(services))
   router.use(accountStatusRoutes(services))
   router.use(auditRoutes(services))

@@ -106,6 +106,26 @@ export class UpdateLog {
     })
   }
 
+  /**
+   * Swaps a room's rows up to `upToSeq` for `state`, their merge made elsewhere (the store
+   * worker) from `rows` rows — only if exactly those rows are still there (no other
+   * compaction or a deletion came between); the state takes the last merged row's `seq`,
+   * so it stays ahead of every row appended since. Returns whether the swap was made.
+   */
+  replaceMerged(room: string, upToSeq: number, rows: number, state: Uint8Array): boolean {
+    return this.batch(() => {
+      const counted = this.db.get<{ n: number }>(
+        'SELECT CAST(count(*) AS INTEGER) AS n FROM updates WHERE room = ? AND seq <= ?',
+        room,
+        upToSeq,
+      )!
+      if (Number(counted.n) !== rows) return false
+      this.db.run('DELETE FROM updates WHERE room = ? AND seq <= ?', room, upToSeq)
+      this.db.run('INSERT INTO updates (seq, room, data) VALUES (?, ?, ?)', upToSeq, room, state)
+      return true
+    })
+  }
+
   /** Deletes a room's whole log (used when a document is deleted). */
   drop(room: string): void {
     this.db.run('DELETE FROM updates WHERE room = ?', room)

@@ -24,6 +24,7 @@ import type { Limits } from '../limits.ts'
 import { guarded, type GuardLog } from '../listener-guard.ts'
 import type { DurableRelay } from './durable-relay.ts'
 import type { Room, RoomMember } from './room.ts'
+import { isEmptyStateVector } from './step-cache.ts'
 import { judgeUpdate } from '../../shared/document/judge.ts'
 import {
   CLOSE,
@@ -111,11 +112,14 @@ export class SyncConnection implements RoomMember {
     // setTimeout overflows past ~24.8 days; re-arm in steps for long sessions.
     const delay = Math.min(Math.max(0, time - Date.now()), 2 ** 31 - 1)
     const expire = () => (Date.now() >= time ? this.close(CLOSE.sessionEnded, 'session expired') : this.expireAt(time))
+    // Not unref'd: Node keeps an unref'd timer's list (one per distinct delay, and every
+    // socket's delay is its own) until the delay has passed even when the timer is cleared,
+    // so each short-lived socket left ~100 bytes behind for the session's 12 hours. The open
+    // socket keeps the process alive anyway, and closing it clears the timer.
     this.expiry = setTimeout(
       guarded('session expiry', this.log, expire, () => this.ws.terminate()),
       delay,
     )
-    this.expiry.unref()
   }
 
   /** Stops reading the socket for `ms` (0: keep reading): presence over its budget (`presence.ts`). */
@@ -168,9 +172,15 @@ export class SyncConnection implements RoomMember {
   private receiveSync(decoder: decoding.Decoder): void {
     const step = decoding.readVarUint(decoder)
     if (step === syncProtocol.messageYjsSyncStep1) {
+      const stateVector = decoding.readVarUint8Array(decoder)
+      // A newcomer's answer is encoded once per room, not once per joiner (`step-cache.ts`).
+      if (isEmptyStateVector(stateVector)) {
+        for (const message of this.room.stepCache.messagesForEmptyClient()) this.send(message)
+        return
+      }
       const encoder = encoding.createEncoder()
       encoding.writeVarUint(encoder, MESSAGE_SYNC)
-      syncProtocol.writeSyncStep2(encoder, this.room.doc, decoding.readVarUint8Array(decoder))
+      syncProtocol.writeSyncStep2(encoder, this.room.doc, stateVector)
       return this.send(encoding.toUint8Array(encoder))
     }
     if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) {

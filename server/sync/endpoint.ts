@@ -51,6 +51,11 @@ export interface SyncEndpoint {
   /** Open connections. */
   connections(): SyncConnection[]
   /**
+   * How many entries the endpoint keeps per socket and per account, for the connection-storm
+   * test: each must come back to its size once the sockets are gone.
+   */
+  counts(): { open: number; sessions: number; accounts: number; unauthenticated: number; sockets: number }
+  /**
    * Stops accepting upgrades and closes every socket with `code` and `reason`; sockets
    * whose peer does not finish the close handshake within `graceMs` are terminated.
    */
@@ -259,6 +264,13 @@ export function attachSyncEndpoint(server: Server, services: Services, origins: 
 
   return {
     connections: () => [...open],
+    counts: () => ({
+      open: open.size,
+      sessions: sessionOf.size,
+      accounts: perAccount.size,
+      unauthenticated: unauthenticated.size,
+      sockets: wss.clients.size,
+    }),
     async close(code, reason, graceMs = 1000) {
       accepting = false
       stopListening()

@@ -161,6 +161,19 @@ export class RoomPresence {
     if (id !== undefined && this.holders.get(id) === member) {
       this.holders.delete(id)
       awarenessProtocol.removeAwarenessStates(this.awareness, [id], null)
+      // A presence already removed (its own null state) left only its clock: forget it now;
+      // one just removed is forgotten once its removal is relayed.
+      if (!this.awareness.states.has(id) && !this.dirty.has(id)) this.awareness.meta.delete(id)
+    }
+  }
+
+  /** Entries kept per socket and per client id, for the connection-storm test. */
+  counts(): { speakers: number; holders: number; states: number; meta: number } {
+    return {
+      speakers: this.speakers.size,
+      holders: this.holders.size,
+      states: this.awareness.getStates().size,
+      meta: this.awareness.meta.size,
     }
   }
 
@@ -289,8 +302,12 @@ export class RoomPresence {
   private relay(): void {
     this.relayTimer = undefined
     if (this.dirty.size === 0) return
-    const message = this.message([...this.dirty])
+    const ids = [...this.dirty]
+    const message = this.message(ids)
     this.dirty.clear()
+    // A removed presence's clock is kept by Awareness forever (`meta`): one entry per client id
+    // that ever came, while the room stays open. Once its removal is relayed it is forgotten.
+    for (const id of ids) if (!this.awareness.states.has(id)) this.awareness.meta.delete(id)
     for (const member of this.members) member.send(message)
   }
 

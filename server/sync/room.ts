@@ -11,11 +11,13 @@ import * as encoding from 'lib0/encoding'
 import type { UpdateLog } from '../store/update-log.ts'
 import { CurrentNodes } from '../../shared/document/current-nodes.ts'
 import type { JudgeOptions } from '../../shared/document/judge.ts'
+import type { OtherRoom } from '../../shared/document/acceptance-record.ts'
 import { MESSAGE_SYNC } from '../../shared/document/protocol.ts'
 import type { RoomAddress } from '../../shared/document/rooms.ts'
 import { readRoster } from '../templates/read-template.ts'
 import type { GuardLog } from '../listener-guard.ts'
 import { RoomPresence } from './presence.ts'
+import { StepCache } from './step-cache.ts'
 
 /** What a room needs from a connected socket. */
 export interface RoomMember {
@@ -40,6 +42,8 @@ export class Room {
   /** Who is here, as the server vouches for it (`presence.ts`). */
   readonly presence: RoomPresence
   readonly members = new Set<RoomMember>()
+  /** What a joiner with an empty document is sent, encoded once for all of them. */
+  readonly stepCache = new StepCache(this.doc)
   /** Bytes in the room's update log, for the document size limit. */
   storedBytes = 0
   /** Rows appended since the last compaction. */
@@ -58,6 +62,8 @@ export class Room {
     /** A scratch room (not a negotiation document) accepts any root type. */
     anyShape = false,
     guardLog: GuardLog = () => {},
+    /** Reads the document's other room, for the rules that join the two rooms. */
+    otherRoom?: OtherRoom,
   ) {
     const loaded = log.loadInto(address.name, this.doc)
     this.storedBytes = loaded.bytes
@@ -73,7 +79,9 @@ export class Room {
     this.judging = {
       anyShape,
       ...(nodes ? { currentNodes: () => nodes.get() } : {}),
-      ...(address.kind === 'proposals' ? { roster: readRoster() } : {}),
+      roster: readRoster(),
+      now: Date.now,
+      ...(otherRoom ? { otherRoom } : {}),
     }
   }
 
@@ -88,6 +96,15 @@ export class Room {
       Y.applyUpdate(this.doc, update, origin)
     } finally {
       this.capture = undefined
+    }
+    // The judge refuses an update with missing dependencies; should one slip past it, Yjs
+    // would hold its rest in memory, unstored and outside the size limit, and send it to
+    // every joiner in sync step 2. It is dropped here instead, and its sender closed.
+    const store = this.doc.store
+    if (store.pendingStructs || store.pendingDs) {
+      store.pendingStructs = null
+      store.pendingDs = null
+      throw new Error('update builds on changes the room does not have')
     }
   }
 
@@ -132,6 +149,7 @@ export class Room {
 
   /** Sends a committed update to every member but its sender. */
   broadcast(update: Uint8Array, origin: unknown): void {
+    this.stepCache.extend(update)
     if (this.members.size === 0) return
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MESSAGE_SYNC)
@@ -159,6 +177,7 @@ export class Room {
 
   /** Frees the in-memory document. */
   destroy(): void {
+    this.stepCache.clear()
     this.nodes?.destroy()
     this.presence.destroy()
     this.awareness.destroy()

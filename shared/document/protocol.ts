@@ -22,7 +22,13 @@ export const CLOSE = {
   unsupported: 1003,
   /** A message that cannot be decoded. */
   malformed: 1007,
-  /** A frame over the message limit. */
+  /**
+   * A frame over the message limit (`GET /api/limits` gives it). Sent by the WebSocket layer
+   * itself, with no reason. An edit over the limit can never be sent: the editor checks each
+   * update before sending it and drops one over the limit, and on this close it stops
+   * reconnecting (reconnecting would resend the same edit in sync step 2, forever) and reopens
+   * from the server's state, saying why (`tooLargeMessage`).
+   */
   tooBig: 1009,
   /** The server failed (storage, an internal error). */
   internal: 1011,
@@ -38,7 +44,15 @@ export const CLOSE = {
 
 /** Why the server refused an update: a stable code. */
 export type RefusalCode =
-  'read-only' | 'unknown-root' | 'invalid-value' | 'not-yours' | 'entry-rule' | 'incomplete' | 'size-limit'
+  | 'read-only'
+  | 'unknown-root'
+  | 'invalid-value'
+  | 'not-yours'
+  | 'entry-rule'
+  | 'incomplete'
+  | 'size-limit'
+  | 'too-large'
+  | 'wrong-time'
 
 /** A refusal as it travels: its code, and a message a person can read. */
 export interface Refusal {
@@ -56,6 +70,8 @@ export const REFUSAL_MEANING: Record<RefusalCode, string> = {
   'entry-rule': 'the change breaks a rule of the record (proposals, stances and the log are only added to)',
   incomplete: 'the change builds on changes the server does not have; reload the document',
   'size-limit': 'the document has reached its size limit',
+  'too-large': 'the text of a proposal or comment is longer than the document allows',
+  'wrong-time': 'the change is dated otherwise than the server’s clock (check this computer’s clock)',
 }
 
 /** The text of a refusal in the auth protocol's "permission denied" reason. */
@@ -75,4 +91,27 @@ export function decodeRefusal(reason: string): Refusal {
   }
   if (reason in REFUSAL_MEANING) return { code: reason as RefusalCode, message: REFUSAL_MEANING[reason as RefusalCode] }
   return { code: 'read-only', message: reason }
+}
+
+/** The largest WebSocket message a server takes unless configured otherwise (`ACCORD_MAX_MESSAGE_BYTES`). */
+export const DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024
+
+/** The size of the sync message that carries an update of `updateBytes` (type, step, length, update): what the limit weighs. */
+export function syncUpdateMessageBytes(updateBytes: number): number {
+  let lengthBytes = 1
+  for (let n = updateBytes; n >= 0x80; n = Math.floor(n / 0x80)) lengthBytes++
+  return 2 + lengthBytes + updateBytes
+}
+
+/**
+ * What the editor says of an edit over the message limit: its size and the limit when the
+ * editor weighed it, nothing when the server closed the socket for it (1009) first.
+ */
+export function tooLargeMessage(weighed?: { bytes: number; limit: number }): string {
+  const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`
+  const size = weighed ? `${mb(weighed.bytes)}; the limit is ${mb(weighed.limit)}` : 'over the server’s limit'
+  return (
+    `This edit is too large to send (${size}): it was not sent, and the editor is back to the ` +
+    'text as the server has it. Paste or change it in smaller parts.'
+  )
 }

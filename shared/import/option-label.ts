@@ -1,8 +1,9 @@
 /**
  * Option labels as negotiating texts write them — `Option 1:`, `Option 1 bis:`,
  * `Option 3 {No text required}`, `Option A`, `Option (a)`, `Option I`, `OPTION II:`,
- * `Option A.1:`, `[Option 2:`, `**Option 1:**`, `**Option 2**:` — and the numbering
- * style each belongs to. Two labels are options of one run only when their
+ * `Option A.1:`, `[Option 2:`, `**Option 1:**`, `**Option 2**:`, and the same
+ * with `Alt 1:`, `Alt. A`, `Alternative 2:` (texts write both words for one thing)
+ * — and the numbering style each belongs to. Two labels are options of one run only when their
  * styles agree: `OPTION I` (articles), `Option A` (paragraphs) and `Option 1`
  * (subparagraphs) are three levels of one text.
  */
@@ -22,7 +23,7 @@ export interface OptionLabel {
 
 const SUFFIX = '(?:\\s?(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies))?'
 const LABEL = new RegExp(
-  '^(\\*\\*)?(Option|OPTION)\\s+(\\((?:[A-Za-z]{1,4}|\\d{1,3})\\)|[A-Z](?:\\.\\d{1,2})+|\\d{1,3}(?:\\.\\d{1,2})*' +
+  '^(\\*\\*)?(Option|OPTION|Alternative|ALTERNATIVE|Alt\\.?|ALT\\.?)\\s+(\\((?:[A-Za-z]{1,4}|\\d{1,3})\\)|[A-Z](?:\\.\\d{1,2})+|\\d{1,3}(?:\\.\\d{1,2})*' +
     SUFFIX +
     '|[IVX]{1,5}|[A-Z]|[a-z]|[ivx]{1,5})(\\*\\*)?(\\s*[:.)])?(\\*\\*)?',
 )
@@ -39,7 +40,7 @@ export function optionLabelAt(line: string, at: number): OptionLabel | null {
   let from = at
   while (from < line.length && (line[from] === '[' || line[from] === ' ')) from++
   const c = line.charCodeAt(from)
-  if (c !== 79 /* O */ && c !== 42 /* * */) return null
+  if (c !== 79 /* O */ && c !== 65 /* A */ && c !== 42 /* * */) return null
   const m = LABEL.exec(from === 0 ? line : line.slice(from))
   if (!m) return null
   const bold = m[1] !== undefined
@@ -59,7 +60,8 @@ export function optionLabelAt(line: string, at: number): OptionLabel | null {
     from,
     to: end,
     value,
-    style: `${m[2]}:${numberingStyle(value, raw.startsWith('('))}`,
+    // `Alt.` and `Alt` are one word: a run may mix them.
+    style: `${m[2].replace(/\.$/, '')}:${numberingStyle(value, raw.startsWith('('))}`,
     labelOnly: ONLY_ANNOTATION.test(rest),
   }
 }

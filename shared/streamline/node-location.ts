@@ -48,10 +48,18 @@ export function optionNumber(option: Node): string {
   return optionLabel(option, 0)?.node.attrs.value ?? ''
 }
 
-/** The words a log uses for an option: its label without punctuation (`Option 3`), or its id. */
+/** The words a log uses for an option: its label without punctuation (`Option 3`), else its opening words. */
 export function optionName(option: Node): string {
-  const label = optionLabel(option, 0)?.node
-  return label ? `Option ${label.attrs.value}` : `option ${option.attrs.id}`
+  // The label may open a paragraph (`Option 2: Parties may …`), not only a heading of its own.
+  let value: string | null = null
+  option.firstChild?.forEach((child) => {
+    if (value === null && child.type.name === 'label' && child.attrs.kind === 'option') value = child.attrs.value
+  })
+  if (value !== null) return `Option ${value}`
+  // No label (a reviewer made a paragraph an option): its opening words, never its id, when it has any.
+  const words = option.textContent.replace(/\s+/g, ' ').trim()
+  if (!words) return `option ${option.attrs.id}`
+  return `the option “${words.length > 30 ? words.slice(0, 30).trimEnd() + '…' : words}”`
 }
 
 /** A division's name for the log: a section's letter (`A`), an article's label (`ARTICLE 2`). */

@@ -39,6 +39,16 @@ export function describeStep(step: Step): string {
         return `renumbered the options${of(w)}`
       case 'renumber-footnotes':
         return 'renumbered the footnotes'
+      case 'make-option':
+        return `made ${w.block} in ${w.where} an option`
+      case 'unmake-option':
+        return `read ${w.option}${of(w)} as text, not an option`
+      case 'set-option-end':
+        return `ended ${w.option}${of(w)} with ${w.block}`
+      case 'set-run-end':
+        return `ended the run of ${w.option}${of(w)} with ${w.block}`
+      case 'not-placeholder':
+        return `read ${w.placeholder} in ${w.where} as text, not a placeholder`
     }
   })()
   const dangling = step.dangling.length

@@ -20,6 +20,11 @@ export const STEP_OPS = [
   'set-applicability',
   'renumber-options',
   'renumber-footnotes',
+  'make-option',
+  'unmake-option',
+  'set-option-end',
+  'set-run-end',
+  'not-placeholder',
 ] as const
 
 /** One of `STEP_OPS`. */

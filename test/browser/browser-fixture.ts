@@ -87,8 +87,8 @@ export interface ServerProcess {
 
 let accountCounter = 0
 
-/** Starts `node bin/accord.mjs serve` on a free port with a fresh data folder. */
-export async function startServerProcess(): Promise<ServerProcess> {
+/** Starts `node bin/accord.mjs serve` on a free port with a fresh data folder (and `env`, e.g. lower limits). */
+export async function startServerProcess(env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'accord-browser-'))
   const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'bin', 'accord.mjs'), 'serve'], {
     cwd: repoRoot,
@@ -100,6 +100,7 @@ export async function startServerProcess(): Promise<ServerProcess> {
       ACCORD_SECRETARIAT_PASSWORD: secretariatPassword,
       // Test suites only: OWASP's scrypt cost would spend seconds on every login.
       ACCORD_SCRYPT_N: '1024',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -281,7 +282,10 @@ export interface BrowserSuite {
  * started before its tests (then `prepare`, e.g. entering a scenario as a
  * second co-chair), stopped after them.
  */
-export function browserSuite(prepare?: (server: ServerProcess) => Promise<void>): BrowserSuite {
+export function browserSuite(
+  prepare?: (server: ServerProcess) => Promise<void>,
+  env: NodeJS.ProcessEnv = {},
+): BrowserSuite {
   const suite = {
     async person(role: string, party?: string, options: { open?: string; height?: number } = {}): Promise<Person> {
       const { username, password, token } = await suite.server.account(role, party)
@@ -294,7 +298,7 @@ export function browserSuite(prepare?: (server: ServerProcess) => Promise<void>)
   } as BrowserSuite
   beforeAll(async () => {
     await buildClient()
-    suite.server = await startServerProcess()
+    suite.server = await startServerProcess(env)
     suite.browser = await launchBrowser()
     await prepare?.(suite.server)
   }, 120_000)

@@ -39,6 +39,14 @@ describe('limits', () => {
     third.close()
   })
 
+  it('tells any account the limits its client must respect (GET /api/limits)', async () => {
+    const observer = await t.account('observer')
+    const res = await t.api('GET', '/api/limits', observer)
+    expect(res.status).toBe(200)
+    expect(res.body).toEqual({ maxMessageBytes: 64 * 1024, maxDocumentBytes: 10 * 1024 * 1024 })
+    expect((await t.api('GET', '/api/limits')).status).toBe(401)
+  })
+
   it('closes malformed, unknown and text messages with a reason, one socket at a time', async () => {
     const token = await t.account('co-chair')
     const cases: [Uint8Array | string, number][] = [

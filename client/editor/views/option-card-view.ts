@@ -134,7 +134,9 @@ export class OptionCardView implements NodeView {
     this.node.firstChild?.forEach((n) => {
       if (!label && n.type.name === 'label') label = n.attrs.text
     })
-    return (label || this.node.firstChild?.textContent || 'Option').replace(/[:.\s]+$/, '')
+    // An option a reviewer made of a paragraph has no label: its words are its body, not its title.
+    const heading = this.node.firstChild?.type.name === 'heading' ? this.node.firstChild.textContent : ''
+    return (label || heading || 'Option (no label)').replace(/[:.\s]+$/, '')
   }
 
   private render(): void {
