@@ -81,55 +81,6 @@ describe('three processes, one Redis, one PostgreSQL', () => {
     expect(socket.closed!.code).toBe(4401)
   }, 30_000)
 
-  it('kill -9 of the owner mid-stream: another process owns within the lease, every relayed edit survives, clients keep working', async () => {
-    const owner = (await cluster.owner('non-paper'))!
-    const [x, y] = cluster.nodes.filter((node) => node !== owner && node.child.exitCode === null)
-    const token = await cluster.account('co-chair')
-    const writer = await connect(x!.syncUrl, 'non-paper', token)
-    const witness = await connect(y!.syncUrl, 'non-paper', token)
-    const sent: string[] = []
-    let writing = true
-    const stream = (async () => {
-      for (let i = 0; writing; i++) {
-        appendParagraph(writer.doc, `stream-${i}`)
-        sent.push(`stream-${i}`)
-        await new Promise((r) => setTimeout(r, 20))
-      }
-    })()
-    await eventually(() => appendedParagraphs(witness.doc).filter((m) => m.startsWith('stream-')).length >= 10, 15_000)
-    const killedAt = Date.now()
-    owner.child.kill('SIGKILL')
-    const relayedAtKill = appendedParagraphs(witness.doc).filter((m) => m.startsWith('stream-'))
-    let successor: typeof owner | undefined
-    await eventually(
-      () => {
-        void cluster.owner('non-paper').then((node) => (successor = node))
-        return successor !== undefined && successor !== owner
-      },
-      testLeaseMs + 5000,
-      'a new owner',
-    )
-    const failoverMs = Date.now() - killedAt
-    console.log(`failover: ${failoverMs} ms from kill -9 to a new owner (lease ${testLeaseMs} ms)`)
-    expect(failoverMs).toBeLessThan(testLeaseMs + 3000)
-    await new Promise((r) => setTimeout(r, 300))
-    writing = false
-    await stream
-    // Everything the writer sent, before, during and after the failover, reaches the witness: the process resends.
-    await eventually(
-      () => appendedParagraphs(witness.doc).filter((m) => m.startsWith('stream-')).length === sent.length,
-      20_000,
-    )
-    expect(appendedParagraphs(writer.doc).filter((m) => m.startsWith('stream-'))).toHaveLength(sent.length)
-    // And the store has it all: a newcomer loads every relayed edit.
-    const newcomer = await connect(y!.syncUrl, 'non-paper', token)
-    const stored = new Set(appendedParagraphs(newcomer.doc))
-    for (const marker of relayedAtKill) expect(stored.has(marker)).toBe(true)
-    for (const marker of sent) expect(stored.has(marker)).toBe(true)
-    expect(writer.closed).toBeUndefined()
-    expect(witness.closed).toBeUndefined()
-  }, 90_000)
-
   it('an owner paused past its lease (SIGSTOP, SIGCONT) cannot commit; its clients’ edits reach everyone through the new owner', async () => {
     const owner = (await cluster.owner('non-paper'))!
     const other = cluster.nodes.find(
