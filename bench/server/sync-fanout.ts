@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { startAccordProcess } from './accord-process.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const { values, positionals } = parseArgs({
@@ -36,27 +37,9 @@ const extra =
 const password = 'bench-secretariat-password'
 
 async function startAccord(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['bin/accord.mjs', 'serve'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      ACCORD_DATA: dataDir,
-      ACCORD_SECRETARIAT_PASSWORD: password,
-      ACCORD_SCRATCH_PREFIX: 'bench-',
-      ACCORD_MAX_CONNECTIONS_PER_ACCOUNT: '2000',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    child.stdout!.on('data', (chunk) => {
-      out += chunk
-      const match = /listening on (http:\/\/\S+)/.exec(out)
-      if (match) resolve(match[1]!)
-    })
-    child.once('exit', (code) => reject(new Error(`accord exited with ${code}: ${out}`)))
+  const { child, url } = await startAccordProcess(dataDir, password, {
+    ACCORD_SCRATCH_PREFIX: 'bench-',
+    ACCORD_MAX_CONNECTIONS_PER_ACCOUNT: '2000',
   })
   child.stdout!.resume()
   return { child, url }

@@ -6,38 +6,19 @@
  *
  *   node --import tsx bench/server/upload.ts [--megabytes 10]
  */
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import WebSocket from 'ws'
+import { startAccordProcess } from './accord-process.ts'
 import { quantile, witnessLoop } from '../../test/server/loop-witness.ts'
 
 const { values } = parseArgs({ options: { megabytes: { type: 'string', default: '10' } } })
 const bytes = Number(values.megabytes) * 1_000_000
 const password = 'bench-secretariat-password'
 const dir = mkdtempSync(path.join(tmpdir(), 'accord-upload-'))
-const child = spawn(process.execPath, ['bin/accord.mjs', 'serve'], {
-  env: {
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    ACCORD_DATA: dir,
-    ACCORD_SECRETARIAT_PASSWORD: password,
-    ACCORD_SCRYPT_N: '1024',
-  },
-  stdio: ['ignore', 'pipe', 'inherit'],
-})
-const url = await new Promise<string>((resolve, reject) => {
-  let out = ''
-  child.stdout!.on('data', (chunk) => {
-    out += chunk
-    const match = /listening on (http:\/\/\S+)/.exec(out)
-    if (match) resolve(match[1]!)
-  })
-  child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)))
-})
+const { child, url } = await startAccordProcess(dir, password, { ACCORD_SCRYPT_N: '1024' })
 const memory = (field: 'VmRSS' | 'VmHWM') =>
   Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) * 1024
 
