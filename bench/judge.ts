@@ -2,6 +2,7 @@
  * What the server's judgement of an update costs on the 115-page text: a keystroke,
  * what a resolution is judged against (the full index beside the resolvable nodes read from
  * the Yjs tree), and a resolution judged on the cached nodes.
+ * Then a 24 MB proposals room: an empty update and a stance judged, beside a copy of the room.
  * `npx tsx bench/judge.ts`
  */
 import * as Y from 'yjs'
@@ -66,4 +67,52 @@ for (let k = 0; k < 3; k++) {
   const t2 = performance.now()
   judgeUpdate('text', doc, res, chair, { currentNodes: () => index.get() })
   console.log('resolution judge (cached index) ms', (performance.now() - t2).toFixed(3))
+}
+
+// A proposals room grown to ~24 MB by a delegation (1,200 proposals of 20,000 characters, the cap):
+// what judging an empty update and a small one (a stance) costs, beside what a copy of the room
+// costs (the old judgement applied the whole room into a copy for every message).
+{
+  const { proposalsRoom } = await import('../shared/document/proposals-room.ts')
+  const room = new Y.Doc()
+  const now = new Date().toISOString()
+  const filler = 'x'.repeat(20_000)
+  for (let i = 0; i < 1200; i++)
+    proposalsRoom(room).proposals.set(`p-${i}`, {
+      id: `p-${i}`,
+      party: 'Norway',
+      by: 'nor',
+      kind: 'alternative',
+      target: 'g39',
+      value: filler,
+      at: now,
+      status: 'open',
+    })
+  const bytes = Y.encodeStateAsUpdate(room).length
+  const tuvalu = { username: 'tv', role: 'delegation' as const, party: 'Tuvalu' }
+  const client = new Y.Doc()
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(room))
+  const empty = Y.encodeStateAsUpdate(client, Y.encodeStateVector(room))
+  let small: Uint8Array | undefined
+  client.once('update', (u: Uint8Array) => (small = u))
+  proposalsRoom(client).stances.set('p-7/Tuvalu', { stance: 'support', by: 'tv', at: new Date().toISOString() })
+  const options = { now: Date.now }
+  const time = (f: () => void, n: number) => {
+    const t0 = performance.now()
+    for (let i = 0; i < n; i++) f()
+    return (performance.now() - t0) / n
+  }
+  const emptyMs = time(() => judgeUpdate('proposals', room, empty, tuvalu, options), 50)
+  const smallMs = time(() => {
+    const v = judgeUpdate('proposals', room, small!, tuvalu, options)
+    if (v.refusal) throw new Error(v.refusal.message)
+  }, 50)
+  const copyMs = time(() => {
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(room))
+    copy.destroy()
+  }, 5)
+  console.log(
+    `proposals room ${(bytes / 1e6).toFixed(1)} MB: judge an empty update ${emptyMs.toFixed(3)} ms, a stance ${smallMs.toFixed(3)} ms; a copy of the room (the old judgement, per message) ${copyMs.toFixed(0)} ms; 50 empty updates ${(50 * emptyMs).toFixed(1)} ms`,
+  )
 }

@@ -83,7 +83,8 @@ export function settle(
   // Each round sets aside at least one step, so the rounds end.
   for (let round = 0; round <= steps.length + 1; round++) {
     const work = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(server))
-    const verdict = refusedEntries(access.kind, server, work, access.actor)
+    // The server judges the record's times against its clock: offline work dated too long ago is set aside here.
+    const verdict = refusedEntries(access.kind, server, work, access.actor, { now: Date.now })
     if ('refusal' in verdict) {
       const reason = reasonOf(verdict.refusal)
       return {

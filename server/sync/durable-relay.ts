@@ -43,9 +43,13 @@ export class DurableRelay {
     }
   }
 
-  /** Flushes when `room` has updates queued: a judgement of the room's next update must see them. */
+  /**
+   * Flushes when `room` or another room of its document has updates queued: a judgement of
+   * the room's next update must see them (an acceptance is judged against both rooms).
+   */
   flushIfPending(room: Room): void {
-    if (this.queue.some((submission) => submission.room === room)) this.flush()
+    const document = room.address.documentId
+    if (this.queue.some((submission) => submission.room.address.documentId === document)) this.flush()
   }
 
   /** Applies, appends and commits everything queued, then relays it. Safe to call any time. */

@@ -11,6 +11,7 @@ import * as encoding from 'lib0/encoding'
 import type { UpdateLog } from '../store/update-log.ts'
 import { CurrentNodes } from '../../shared/document/current-nodes.ts'
 import type { JudgeOptions } from '../../shared/document/judge.ts'
+import type { OtherRoom } from '../../shared/document/acceptance-record.ts'
 import { MESSAGE_SYNC } from '../../shared/document/protocol.ts'
 import type { RoomAddress } from '../../shared/document/rooms.ts'
 import { readRoster } from '../templates/read-template.ts'
@@ -53,6 +54,8 @@ export class Room {
     /** A scratch room (not a negotiation document) accepts any root type. */
     anyShape = false,
     guardLog: GuardLog = () => {},
+    /** Reads the document's other room, for the rules that join the two rooms. */
+    otherRoom?: OtherRoom,
   ) {
     const loaded = log.loadInto(address.name, this.doc)
     this.storedBytes = loaded.bytes
@@ -67,7 +70,9 @@ export class Room {
     this.judging = {
       anyShape,
       ...(nodes ? { currentNodes: () => nodes.get() } : {}),
-      ...(address.kind === 'proposals' ? { roster: readRoster() } : {}),
+      roster: readRoster(),
+      now: Date.now,
+      ...(otherRoom ? { otherRoom } : {}),
     }
   }
 

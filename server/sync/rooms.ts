@@ -7,7 +7,7 @@ import type { UpdateLog } from '../store/update-log.ts'
 import { guarded } from '../listener-guard.ts'
 import { CLOSE } from '../../shared/document/protocol.ts'
 import { DurableRelay } from './durable-relay.ts'
-import type { RoomAddress } from '../../shared/document/rooms.ts'
+import { parseRoomName, roomName, type RoomAddress } from '../../shared/document/rooms.ts'
 import { Room } from './room.ts'
 
 /** Options for the registry. */
@@ -49,7 +49,10 @@ export class RoomRegistry {
   open(address: RoomAddress): Room {
     let room = this.rooms.get(address.name)
     if (!room) {
-      room = new Room(address, this.updates, this.options.isScratch(address.documentId), this.options.log)
+      const other = parseRoomName(roomName(address.documentId, address.kind === 'text' ? 'proposals' : 'text'))!
+      room = new Room(address, this.updates, this.options.isScratch(address.documentId), this.options.log, (read) =>
+        this.read(other, read),
+      )
       this.rooms.set(address.name, room)
     }
     return room

@@ -9,7 +9,7 @@
  * Nothing is ever deleted.
  */
 import { rosterGroup, rosterParty, type Roster } from '../parties/roster.ts'
-import type { Actor, EntryChange } from '../proposals/rights.ts'
+import { malformedCode, type Actor, type EntryChange } from '../proposals/rights.ts'
 import { mayDecide, mayStreamline, speaksForAParty, writesAnything } from '../document/roles.ts'
 import { PROPOSALS_ROOTS } from '../document/root-names.ts'
 import type { Refusal, RefusalCode } from '../document/protocol.ts'
@@ -38,7 +38,7 @@ function refuse(actor: Actor, c: Omit<EntryChange, 'map'>, roster: Roster | unde
   const parsed = CommentSchema.safeParse(c.after)
   if (!parsed.success)
     return no(
-      'invalid-value',
+      malformedCode(parsed.error),
       `malformed comment: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`,
     )
   const after = parsed.data

@@ -14,6 +14,8 @@ import { rootSpec } from './room-roots.ts'
 import { mayWriteRoom, type RoomKind } from './rooms.ts'
 import { TEXT_ROOTS } from './root-names.ts'
 import { writesOfUpdate } from './update-writes.ts'
+import type { OtherRoom } from './acceptance-record.ts'
+import { refuseRecordTimes } from './record-times.ts'
 
 /** What the judge needs to know of the room besides its document. */
 export interface JudgeOptions {
@@ -24,8 +26,15 @@ export interface JudgeOptions {
   anyShape?: boolean
   /** What resolutions can name in the room's text as it stands (cached by the caller, reread when the text changes). */
   currentNodes?: () => ResolvableNodes
-  /** The Parties and groups a comment may speak for (the proposals room). */
+  /** The Parties and groups a comment may speak for, and the Parties an acceptance list names. */
   roster?: Roster
+  /**
+   * The document's other room, for the rules that join the two (`acceptance-record.ts`);
+   * the server's judge has it, a client's own judgement goes without.
+   */
+  otherRoom?: OtherRoom
+  /** The server's clock (ms): the record's new times must be its now (`record-times.ts`); without it, times are not judged. */
+  now?: () => number
 }
 
 /** The verdict on an update: refused with a reason, or admitted (and whether it changes anything). */
@@ -103,6 +112,7 @@ function judgeEntries(
   const context = {
     actor,
     roster: options.roster,
+    otherRoom: options.otherRoom,
     after: (root: string, key: string) => {
       const entry = written.get(`${root}\u0000${key}`)
       return entry ? entry.value : doc.getMap(root).get(key)
@@ -127,6 +137,10 @@ function judgeEntries(
       // writes the room's own values back): no rule is broken.
       if (JSON.stringify(before) === JSON.stringify(after)) continue
       refusal = spec.judge?.({ key: entry.key, before, after }, context) ?? null
+      if (!refusal && spec.stamped && options.now) {
+        const wrong = refuseRecordTimes(before, after, options.now())
+        if (wrong) refusal = { code: 'wrong-time', message: `${entry.root}.${entry.key}: ${wrong}` }
+      }
     }
     if (!refusal) continue
     out.push({ root: entry.root, key: entry.key, refusal })

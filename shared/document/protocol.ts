@@ -44,7 +44,15 @@ export const CLOSE = {
 
 /** Why the server refused an update: a stable code. */
 export type RefusalCode =
-  'read-only' | 'unknown-root' | 'invalid-value' | 'not-yours' | 'entry-rule' | 'incomplete' | 'size-limit'
+  | 'read-only'
+  | 'unknown-root'
+  | 'invalid-value'
+  | 'not-yours'
+  | 'entry-rule'
+  | 'incomplete'
+  | 'size-limit'
+  | 'too-large'
+  | 'wrong-time'
 
 /** A refusal as it travels: its code, and a message a person can read. */
 export interface Refusal {
@@ -62,6 +70,8 @@ export const REFUSAL_MEANING: Record<RefusalCode, string> = {
   'entry-rule': 'the change breaks a rule of the record (proposals, stances and the log are only added to)',
   incomplete: 'the change builds on changes the server does not have; reload the document',
   'size-limit': 'the document has reached its size limit',
+  'too-large': 'the text of a proposal or comment is longer than the document allows',
+  'wrong-time': 'the change is dated otherwise than the server’s clock (check this computer’s clock)',
 }
 
 /** The text of a refusal in the auth protocol's "permission denied" reason. */

@@ -16,7 +16,9 @@ import { refuseProposalEntry } from '../proposals/rights.ts'
 import { refuseCommentEntry } from '../comments/rights.ts'
 import { refusePendingChangeEntry } from '../pending-changes/rights.ts'
 import { StoredAcceptanceSchema } from './acceptances.ts'
-import { ProvenanceSchema } from './proposal-acceptance.ts'
+import { ProvenanceSchema, type Provenance } from './proposal-acceptance.ts'
+import { refuseDecisionAgainstText, refuseProvenance, type OtherRoom } from './acceptance-record.ts'
+import { ProposalSchema, type Proposal } from '../proposals/proposal.ts'
 import type { Refusal } from './protocol.ts'
 import type { Actor } from './roles.ts'
 import { PROPOSALS_ROOTS, TEXT_ROOTS } from './root-names.ts'
@@ -27,8 +29,10 @@ export interface EntryContext {
   actor: Actor
   /** What resolutions can name in the text as it stands once the update is applied (read on first use). */
   nodes(): ResolvableNodes
-  /** The Parties and groups a comment may speak for. */
+  /** The Parties and groups a comment may speak for, and the Parties an acceptance list names. */
   roster?: Roster
+  /** The document's other room (the server's judge only): what joins the two rooms is judged against it. */
+  otherRoom?: OtherRoom
   /** The value entry `key` of map `root` holds once the update is applied (undefined when none). */
   after(root: string, key: string): unknown
 }
@@ -52,6 +56,8 @@ export interface RootSpec {
   restore: 'replace' | 'record'
   /** Why this change of an entry is refused, or null (maps only). */
   judge?: (change: EntryChange, context: EntryContext) => Refusal | null
+  /** Its entries carry times of the record, which the server's clock vouches for (`record-times.ts`). */
+  stamped?: true
 }
 
 const invalid = (message: string): Refusal => ({ code: 'invalid-value', message })
@@ -134,23 +140,35 @@ const TEXT_ROOM: readonly RootSpec[] = [
     name: TEXT_ROOTS.provenance,
     type: 'map',
     restore: 'replace',
+    stamped: true,
     judge: (change, context) => {
       const shape = schema(TEXT_ROOTS.provenance, ProvenanceSchema)(change, context)
       if (shape || change.after === undefined) return shape
-      const by = (change.after as { by: string }).by
-      return by === context.actor.username
-        ? null
-        : {
-            code: 'not-yours',
-            message: `provenance.${change.key}: an acceptance is signed by the account that makes it, not ${by}`,
-          }
+      const after = change.after as Provenance
+      if (after.by !== context.actor.username)
+        return {
+          code: 'not-yours',
+          message: `provenance.${change.key}: an acceptance is signed by the account that makes it, not ${after.by}`,
+        }
+      const problem = context.otherRoom?.((proposals) => refuseProvenance(change.key, after, context.actor, proposals))
+      return problem ? { code: 'entry-rule', message: `provenance.${change.key}: ${problem}` } : null
     },
   },
   {
     name: TEXT_ROOTS.acceptances,
     type: 'map',
     restore: 'replace',
-    judge: schema(TEXT_ROOTS.acceptances, StoredAcceptanceSchema),
+    judge: (change, context) =>
+      schema(TEXT_ROOTS.acceptances, StoredAcceptanceSchema)(change, context) ??
+      (change.after !== undefined && context.roster && context.roster.parties.byName(change.key)?.name !== change.key
+        ? invalid(
+            `acceptances.${change.key}: not a Party as the party table names it${
+              context.roster.parties.byName(change.key)
+                ? ` (write "${context.roster.parties.byName(change.key)!.name}")`
+                : ''
+            }`,
+          )
+        : null),
   },
   {
     name: TEXT_ROOTS.pendingChanges,
@@ -166,15 +184,31 @@ const PROPOSALS_ROOM: readonly RootSpec[] = [
     name,
     type: 'map' as const,
     restore: 'record' as const,
-    judge: (change: EntryChange, context: EntryContext) => refuseProposalEntry(context.actor, { map: name, ...change }),
+    stamped: true as const,
+    judge: (change: EntryChange, context: EntryContext) =>
+      refuseProposalEntry(context.actor, { map: name, ...change }) ??
+      (name === PROPOSALS_ROOTS.proposals ? refuseAgainstText(change, context) : null),
   })),
   {
     name: PROPOSALS_ROOTS.comments,
     type: 'map',
     restore: 'record',
+    stamped: true,
     judge: (change, context) => refuseCommentEntry(context.actor, change, context.roster),
   },
 ]
+
+// A decision on a proposal the text already records as accepted (`acceptance-record.ts`).
+function refuseAgainstText({ key, before, after }: EntryChange, context: EntryContext): Refusal | null {
+  if (!context.otherRoom || before === undefined) return null
+  const was = ProposalSchema.safeParse(before)
+  const now = ProposalSchema.safeParse(after)
+  if (!was.success || !now.success) return null
+  const problem = context.otherRoom((text) =>
+    refuseDecisionAgainstText(was.data as Proposal, now.data as Proposal, context.actor, text),
+  )
+  return problem ? { code: 'entry-rule', message: `proposals.${key}: ${problem}` } : null
+}
 
 /** Every room's roots. */
 export const ROOM_ROOTS: Record<RoomKind, readonly RootSpec[]> = { text: TEXT_ROOM, proposals: PROPOSALS_ROOM }

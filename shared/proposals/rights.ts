@@ -37,6 +37,11 @@ export function refuseProposalEntry(actor: Actor, change: EntryChange): Refusal 
   return why && { code: why.code, message: `${change.map}.${change.key}: ${why.message}` }
 }
 
+/** The code of an entry its schema refuses: `too-large` when a field is over its cap (a 1 MB proposal), else `invalid-value`. */
+export function malformedCode(error: { issues: readonly { code: string }[] }): RefusalCode {
+  return error.issues[0]?.code === 'too_big' ? 'too-large' : 'invalid-value'
+}
+
 /** A refusal with its code. */
 const no = (code: RefusalCode, message: string): Refusal => ({ code, message })
 
@@ -53,7 +58,7 @@ function refuseProposal(actor: Actor, key: string, before: Proposal | undefined,
   const parsed = ProposalSchema.safeParse(afterRaw)
   if (!parsed.success)
     return no(
-      'invalid-value',
+      malformedCode(parsed.error),
       `malformed proposal: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`,
     )
   const after = parsed.data
@@ -107,7 +112,7 @@ function refuseStance(actor: Actor, key: string, afterRaw: unknown): Refusal | n
     return no('not-yours', `a delegation takes a stance for its own Party (${actor.party}), not ${party}`)
   if (afterRaw === undefined) return null // taking a stance back
   const parsed = StanceSchema.safeParse(afterRaw)
-  if (!parsed.success) return no('invalid-value', `malformed stance: ${parsed.error.issues[0].message}`)
+  if (!parsed.success) return no(malformedCode(parsed.error), `malformed stance: ${parsed.error.issues[0].message}`)
   return (parsed.data as Stance).by === actor.username
     ? null
     : no('not-yours', 'a stance is signed by the account that takes it')
@@ -119,7 +124,7 @@ function refuseLogEntry(actor: Actor, key: string, before: unknown, afterRaw: un
   const parsed = LogEntrySchema.safeParse(afterRaw)
   if (!parsed.success)
     return no(
-      'invalid-value',
+      malformedCode(parsed.error),
       `malformed log entry: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`,
     )
   if (parsed.data.id !== key) return no('entry-rule', 'a log entry is stored under its own id')

@@ -43,7 +43,7 @@ describe('revisions', () => {
       kind: 'resolution',
       target: 'g39',
       value: 'g39.2',
-      at: '2009-11-02T10:00:00Z',
+      at: new Date().toISOString(),
       status: 'open',
     }
     canada.doc.getMap('proposals').set(proposal.id, proposal)
@@ -64,7 +64,7 @@ describe('revisions', () => {
     textRoom(chair.doc).resolutions.set('g39', 'g39.2')
     chairProposals.doc
       .getMap('proposals')
-      .set(proposal.id, { ...proposal, status: 'accepted', decision: { by: chairName, at: '2009-11-03T09:00:00Z' } })
+      .set(proposal.id, { ...proposal, status: 'accepted', decision: { by: chairName, at: new Date().toISOString() } })
     const edited = negotiationDocText(chair.doc)
     expect(edited).not.toBe(template())
     for (let i = 0; i < 100 && (await draftText(observer)) !== edited; i++) await new Promise((r) => setTimeout(r, 30))

@@ -168,7 +168,7 @@ describe('sync', () => {
       kind: 'resolution',
       target: 'g50',
       value: 'deleted',
-      at: '2009-11-02T10:00:00Z',
+      at: new Date().toISOString(),
       status: 'open',
     }
     delegation.doc.getMap('proposals').set('pr1', proposal)
@@ -205,9 +205,14 @@ describe('sync', () => {
     const icelandToken = await t.account('delegation', 'Iceland')
     const iceland = (await t.api('GET', '/api/me', icelandToken)).body.username as string
     const honest = await RawClient.connect(t.syncUrl, 'non-paper/proposals', icelandToken)
-    honest.doc
-      .getMap('proposals')
-      .set('pr-honest', { ...forged, id: 'pr-honest', party: 'Iceland', by: iceland, target: 'cp2/Iceland' })
+    honest.doc.getMap('proposals').set('pr-honest', {
+      ...forged,
+      id: 'pr-honest',
+      party: 'Iceland',
+      by: iceland,
+      target: 'cp2/Iceland',
+      at: new Date().toISOString(),
+    })
     await eventually(() => witness.doc.getMap('proposals').has('pr-honest'), 5000, 'the permitted proposal')
     expect(witness.doc.getMap('proposals').has('pr9')).toBe(false)
     expect(witness.doc.getMap('stances').size).toBe(0)
