@@ -96,6 +96,17 @@ function serverMaps(room: string, names: string[]): Record<string, unknown> {
   )
 }
 
+/**
+ * Whether `doc` holds exactly what the server's room holds: its state vector, not only its
+ * maps. A refused write that a concurrent winner hides still sits in the client's copy (its
+ * maps look right), and the client's next write, built on it, would be refused as incomplete.
+ */
+function holdsServerState(doc: Y.Doc, room: string): boolean {
+  const address = { name: room, documentId: 'non-paper', kind: room.endsWith('/proposals') ? 'proposals' : 'text' }
+  const server = t.server.services.rooms.read(address as never, (d) => Y.encodeStateVector(d))
+  return Buffer.from(Y.encodeStateVector(doc)).equals(Buffer.from(server))
+}
+
 const maps = (doc: Y.Doc, names: string[]) => Object.fromEntries(names.map((n) => [n, doc.getMap(n).toJSON()]))
 /** JSON with keys sorted: a Y.Map's order of iteration differs between replicas. */
 const same = (a: unknown, b: unknown) => canonical(a) === canonical(b)
@@ -150,6 +161,9 @@ describe('an acceptance and a withdrawal sent at once', () => {
               const mine = (p.proposals as Record<string, Proposal>)[proposal.id]
               if (mine?.status === 'open') return false
               return (
+                holdsServerState(chair.proposals.doc, 'non-paper/proposals') &&
+                holdsServerState(norway.proposals.doc, 'non-paper/proposals') &&
+                holdsServerState(chairText.doc, 'non-paper') &&
                 same(maps(chair.proposals.doc, PROPOSALS), p) &&
                 same(maps(norway.proposals.doc, PROPOSALS), p) &&
                 same(maps(witnessProposals.doc, PROPOSALS), p) &&
