@@ -29,6 +29,15 @@ export interface ServerOptions {
   /** Also compact every room that changed, on this interval. */
   compactIntervalMs: number
   /**
+   * Who checkpoints the WAL: SQLite inside the commit that crosses 1,000 pages (`sqlite`,
+   * the default), or PASSIVE checkpoints in the store worker (`worker`). Measured on the
+   * loaded 2-core machine the worker's checkpoints made the commit tail worse, not better
+   * (bench/server/commit-tail.ts), so they are opt-in until measured on a quiet machine.
+   */
+  walCheckpoint: 'sqlite' | 'worker'
+  /** A room nobody is connected to stays in memory this long, then is unloaded (0: at once). */
+  unloadAfterMs: number
+  /**
    * Rooms whose id starts with this prefix are created empty on first connect by a
    * co-chair or the secretariat. Off (undefined) by default; the benchmark uses it
    * because its load generator picks fresh room names.
@@ -127,6 +136,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOpti
     },
     compactAfterRows: intFromEnv(env, 'ACCORD_COMPACT_AFTER_ROWS', 1000),
     compactIntervalMs: intFromEnv(env, 'ACCORD_COMPACT_INTERVAL_SECONDS', 60) * 1000,
+    walCheckpoint: env.ACCORD_WAL_CHECKPOINT === 'worker' ? 'worker' : 'sqlite',
+    unloadAfterMs: intFromEnv(env, 'ACCORD_UNLOAD_AFTER_SECONDS', 30) * 1000,
     scratchPrefix: env.ACCORD_SCRATCH_PREFIX || undefined,
     publicUrl: publicUrlFromEnv(env.ACCORD_PUBLIC_URL),
     allowedOrigins: originsFromEnv(env.ACCORD_ORIGIN),

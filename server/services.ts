@@ -11,6 +11,8 @@ import { LoginThrottle } from './auth/login-throttle.ts'
 import { AuditLog } from './store/audit-log.ts'
 import { serverKey } from './store/server-keys.ts'
 import { openStore, type Store } from './store/database.ts'
+import { Checkpointer } from './store/checkpointer.ts'
+import { StoreWorker } from './store/store-worker.ts'
 import { DocumentCatalogue } from './store/documents.ts'
 import { RevisionArchive } from './store/revisions.ts'
 import { UpdateLog } from './store/update-log.ts'
@@ -33,6 +35,9 @@ export interface Services {
   rooms: RoomRegistry
   /** Where imports run, off the event loop. */
   importer: ImportThread
+  /** The store's background thread: WAL checkpoints and compaction merges. */
+  storeWorker: StoreWorker
+  checkpointer: Checkpointer | undefined
 }
 
 /** Opens the store in `options.dataDir` and builds the services on it. */
@@ -41,6 +46,9 @@ export function createServices(options: ServerOptions): Services {
   const updates = new UpdateLog(store)
   const accounts = new AccountDirectory(store, options.passwordCost)
   const documents = new DocumentCatalogue(store)
+  const storeWorker = new StoreWorker(store.name)
+  const checkpointer =
+    options.walCheckpoint === 'worker' ? new Checkpointer(store, storeWorker, 100, options.log) : undefined
   return {
     options,
     store,
@@ -66,8 +74,13 @@ export function createServices(options: ServerOptions): Services {
     rooms: new RoomRegistry(updates, {
       compactAfterRows: options.compactAfterRows,
       compactIntervalMs: options.compactIntervalMs,
+      unloadAfterMs: options.unloadAfterMs,
+      worker: storeWorker,
+      checkpointer,
       log: options.log,
       isScratch: (id) => documents.get(id)?.kind === 'scratch',
     }),
+    storeWorker,
+    checkpointer,
   }
 }

@@ -13,15 +13,27 @@
  * token goes in the URL: Accord accepts that in scratch rooms only (elsewhere a token in
  * the URL is refused; clients send `Authorization: Bearer` or a first auth message).
  * Prints compare.mjs's markdown table.
- * ACCORD_SQLITE_SYNCHRONOUS=NORMAL in the environment runs Accord with NORMAL instead.
+ *
+ * `--document template|large` runs in a document room instead of fresh scratch rooms: the
+ * document `bench-doc` is created through the API from the template (or the 300-page
+ * generated text, `bench/editor/large-text.ts`, 5,000 bracket groups) and then marked a
+ * scratch document in the store, so the load generator's `bench` Y.Text is accepted beside
+ * the document's own content; every run uses that room (`--room bench-doc`). The
+ * reference server's room holds only the load generator's seed: the comparison is
+ * conservative for Accord.
+ * ACCORD_SQLITE_SYNCHRONOUS=NORMAL in the environment runs Accord with NORMAL instead;
+ * ACCORD_WAL_CHECKPOINT=worker with checkpoints in the store worker instead of SQLite's
+ * auto-checkpoint inside commits (compare each run's ratio to the reference).
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
+import { api, password, startAccord } from './accord-child.ts'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { startAccordProcess } from './accord-process.ts'
+import Database from 'better-sqlite3'
+import { largeNonPaper } from '../editor/large-text.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const { values, positionals } = parseArgs({
@@ -30,30 +42,11 @@ const { values, positionals } = parseArgs({
     'bench-dir': { type: 'string', default: process.env.ACCORD_BENCH_DIR ?? '/tmp/accord-bench' },
     clients: { type: 'string', default: '10,100,300' },
     repeat: { type: 'string', default: '3' },
+    document: { type: 'string' },
   },
 })
 const extra =
   positionals.length > 0 ? positionals : ['--writers', '5', '--rate', '10', '--edits', '100', '--doc-bytes', '10000']
-const password = 'bench-secretariat-password'
-
-async function startAccord(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const { child, url } = await startAccordProcess(dataDir, password, {
-    ACCORD_SCRATCH_PREFIX: 'bench-',
-    ACCORD_MAX_CONNECTIONS_PER_ACCOUNT: '2000',
-  })
-  child.stdout!.resume()
-  return { child, url }
-}
-
-async function api(url: string, route: string, token: string | undefined, body: unknown): Promise<any> {
-  const res = await fetch(url + route, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  })
-  if (!res.ok) throw new Error(`${route}: ${res.status} ${await res.text()}`)
-  return res.json()
-}
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'accord-bench-data-'))
 const accord = await startAccord(dataDir)
@@ -68,6 +61,18 @@ try {
     username: 'bench-cochair',
     password: 'bench-cochair-password',
   })
+  if (values.document) {
+    const body =
+      values.document === 'large'
+        ? { id: 'bench-doc', title: 'Benchmark 300 pages', text: largeNonPaper(5000) }
+        : { id: 'bench-doc', title: 'Benchmark template', template: 'non-paper' }
+    await api(accord.url, '/api/documents', secretariat, body)
+    const db = new Database(path.join(dataDir, 'accord.sqlite'))
+    db.pragma('busy_timeout = 5000')
+    db.prepare(`UPDATE documents SET kind = 'scratch' WHERE id = 'bench-doc'`).run()
+    db.close()
+    extra.push('--room', 'bench-doc')
+  }
   const syncUrl = accord.url.replace(/^http/, 'ws') + '/sync'
   const args = [
     path.join(values['bench-dir']!, 'compare.mjs'),

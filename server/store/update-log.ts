@@ -34,6 +34,8 @@ export class UpdateLog {
   private readonly selectRoom
   private readonly deleteUpTo
   private readonly countRoom
+  private readonly countUpTo
+  private readonly insertAt
   private readonly transaction
 
   constructor(readonly db: Store) {
@@ -43,6 +45,8 @@ export class UpdateLog {
     this.countRoom = db.prepare(
       'SELECT count(*) AS n, coalesce(sum(length(data)), 0) AS bytes FROM updates WHERE room = ?',
     )
+    this.countUpTo = db.prepare('SELECT count(*) AS n FROM updates WHERE room = ? AND seq <= ?')
+    this.insertAt = db.prepare('INSERT INTO updates (seq, room, data) VALUES (?, ?, ?)')
     this.transaction = db.transaction((fn: () => unknown) => fn())
   }
 
@@ -100,6 +104,22 @@ export class UpdateLog {
       this.deleteUpTo.run(room, rows[rows.length - 1]!.seq)
       this.insert.run(room, state)
       return { rowsBefore: rows.length, bytes: state.length }
+    })
+  }
+
+  /**
+   * Swaps a room's rows up to `upToSeq` for `state`, their merge made elsewhere (the store
+   * worker) from `rows` rows — only if exactly those rows are still there (no other
+   * compaction or a deletion came between); the state takes the last merged row's `seq`,
+   * so it stays ahead of every row appended since. Returns whether the swap was made.
+   */
+  replaceMerged(room: string, upToSeq: number, rows: number, state: Uint8Array): boolean {
+    return this.batch(() => {
+      const { n } = this.countUpTo.get(room, upToSeq) as { n: number }
+      if (n !== rows) return false
+      this.deleteUpTo.run(room, upToSeq)
+      this.insertAt.run(upToSeq, room, state)
+      return true
     })
   }
 

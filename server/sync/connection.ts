@@ -24,6 +24,7 @@ import type { Limits } from '../limits.ts'
 import { guarded, type GuardLog } from '../listener-guard.ts'
 import type { DurableRelay } from './durable-relay.ts'
 import type { Room, RoomMember } from './room.ts'
+import { isEmptyStateVector } from './step-cache.ts'
 import { judgeUpdate } from '../../shared/document/judge.ts'
 import {
   CLOSE,
@@ -171,9 +172,15 @@ export class SyncConnection implements RoomMember {
   private receiveSync(decoder: decoding.Decoder): void {
     const step = decoding.readVarUint(decoder)
     if (step === syncProtocol.messageYjsSyncStep1) {
+      const stateVector = decoding.readVarUint8Array(decoder)
+      // A newcomer's answer is encoded once per room, not once per joiner (`step-cache.ts`).
+      if (isEmptyStateVector(stateVector)) {
+        for (const message of this.room.stepCache.messagesForEmptyClient()) this.send(message)
+        return
+      }
       const encoder = encoding.createEncoder()
       encoding.writeVarUint(encoder, MESSAGE_SYNC)
-      syncProtocol.writeSyncStep2(encoder, this.room.doc, decoding.readVarUint8Array(decoder))
+      syncProtocol.writeSyncStep2(encoder, this.room.doc, stateVector)
       return this.send(encoding.toUint8Array(encoder))
     }
     if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) {

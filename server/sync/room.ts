@@ -17,6 +17,7 @@ import type { RoomAddress } from '../../shared/document/rooms.ts'
 import { readRoster } from '../templates/read-template.ts'
 import type { GuardLog } from '../listener-guard.ts'
 import { RoomPresence } from './presence.ts'
+import { StepCache } from './step-cache.ts'
 
 /** What a room needs from a connected socket. */
 export interface RoomMember {
@@ -39,6 +40,8 @@ export class Room {
   /** Who is here, as the server vouches for it (`presence.ts`). */
   readonly presence: RoomPresence
   readonly members = new Set<RoomMember>()
+  /** What a joiner with an empty document is sent, encoded once for all of them. */
+  readonly stepCache = new StepCache(this.doc)
   /** Bytes in the room's update log, for the document size limit. */
   storedBytes = 0
   /** Rows appended since the last compaction. */
@@ -122,6 +125,7 @@ export class Room {
 
   /** Sends a committed update to every member but its sender. */
   broadcast(update: Uint8Array, origin: unknown): void {
+    this.stepCache.extend(update)
     if (this.members.size === 0) return
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MESSAGE_SYNC)
@@ -149,6 +153,7 @@ export class Room {
 
   /** Frees the in-memory document. */
   destroy(): void {
+    this.stepCache.clear()
     this.nodes?.destroy()
     this.presence.destroy()
     this.awareness.destroy()

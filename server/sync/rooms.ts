@@ -1,8 +1,12 @@
 /**
  * The rooms in memory: opened on first connection, compacted when their log grows or
- * on a timer, and unloaded (after compaction) when the last socket leaves.
+ * on a timer, and unloaded `unloadAfterMs` after the last socket leaves (a join in the
+ * meantime keeps it). Compaction while rooms are live runs its merge in the store worker
+ * (`store/store-worker.ts`), off the event loop; only shutdown compacts in place.
  */
 import * as Y from 'yjs'
+import type { Checkpointer } from '../store/checkpointer.ts'
+import type { StoreWorker } from '../store/store-worker.ts'
 import type { UpdateLog } from '../store/update-log.ts'
 import { guarded } from '../listener-guard.ts'
 import { CLOSE } from '../../shared/document/protocol.ts'
@@ -14,6 +18,12 @@ import { Room } from './room.ts'
 export interface RoomRegistryOptions {
   compactAfterRows: number
   compactIntervalMs: number
+  /** How long a room nobody is connected to stays loaded (0: unloaded at once). */
+  unloadAfterMs?: number
+  /** Merges compactions off the event loop; without it they run in place. */
+  worker?: StoreWorker
+  /** Told of every commit: WAL checkpoints follow in the worker. */
+  checkpointer?: Checkpointer
   log: (line: string) => void
   /** Whether a document is a scratch room (not a negotiation document: any root type is accepted). */
   isScratch: (documentId: string) => boolean
@@ -24,6 +34,10 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Room>()
   readonly relay: DurableRelay
   private readonly timer: NodeJS.Timeout | undefined
+  private readonly unloading = new Map<Room, NodeJS.Timeout>()
+  private readonly merging = new Set<string>()
+  private closed = false
+  private readonly unloadListeners = new Set<(name: string) => void>()
 
   constructor(
     private readonly updates: UpdateLog,
@@ -33,12 +47,16 @@ export class RoomRegistry {
       updates,
       (rooms, error) => this.storeFailed(rooms, error),
       (rooms) => {
-        for (const room of rooms) if (room.rowsSinceCompaction >= options.compactAfterRows) this.compact(room)
+        options.checkpointer?.committed()
+        for (const room of rooms) if (room.rowsSinceCompaction >= options.compactAfterRows) this.compactSoon(room)
       },
     )
     if (options.compactIntervalMs > 0) {
       this.timer = setInterval(
-        guarded('scheduled compaction', options.log, () => this.compactChanged()),
+        guarded('scheduled compaction', options.log, () => {
+          this.relay.flush()
+          for (const room of this.rooms.values()) if (room.rowsSinceCompaction > 0) this.compactSoon(room)
+        }),
         options.compactIntervalMs,
       )
       this.timer.unref()
@@ -55,7 +73,15 @@ export class RoomRegistry {
       )
       this.rooms.set(address.name, room)
     }
+    clearTimeout(this.unloading.get(room))
+    this.unloading.delete(room)
     return room
+  }
+
+  /** Calls `listener` with each room's name as it is unloaded; returns the unsubscribe. */
+  onUnload(listener: (name: string) => void): () => void {
+    this.unloadListeners.add(listener)
+    return () => this.unloadListeners.delete(listener)
   }
 
   /** The open room of that name, if any. */
@@ -68,15 +94,32 @@ export class RoomRegistry {
     return this.rooms.size
   }
 
-  /** Called when a member leaves: an empty room is flushed, compacted and unloaded. */
+  /** Called when a member leaves: an empty room is unloaded after the grace period. */
   release(room: Room): void {
+    if (room.members.size > 0 || this.rooms.get(room.address.name) !== room || this.unloading.has(room)) return
+    const graceMs = this.options.unloadAfterMs ?? 0
+    if (graceMs <= 0) return this.unload(room)
+    const timer = setTimeout(
+      guarded('room unload', this.options.log, () => {
+        this.unloading.delete(room)
+        this.unload(room)
+      }),
+      graceMs,
+    )
+    timer.unref()
+    this.unloading.set(room, timer)
+  }
+
+  /** Flushes, compacts and frees a room that is still empty; a room someone joined stays. */
+  private unload(room: Room): void {
     if (room.members.size > 0 || this.rooms.get(room.address.name) !== room) return
     this.relay.flush()
     // The flush may have dropped the room (store failure) or a socket may have joined.
     if (room.members.size > 0 || this.rooms.get(room.address.name) !== room) return
-    if (room.rowsSinceCompaction > 0) this.compact(room)
     this.rooms.delete(room.address.name)
+    if (room.rowsSinceCompaction > 0) this.compactSoon(room)
     room.destroy()
+    for (const listener of this.unloadListeners) listener(room.address.name)
   }
 
   /**
@@ -107,6 +150,32 @@ export class RoomRegistry {
     }
   }
 
+  /**
+   * Compacts a room's log with the merge done in the store worker: the event loop only
+   * swaps the merged rows for their state, in one short transaction. The room may be
+   * unloaded meanwhile — the store's rows are what is compacted, not the room's memory.
+   */
+  compactSoon(room: Room): void {
+    const worker = this.options.worker
+    if (!worker) return this.compact(room)
+    const name = room.address.name
+    if (this.merging.has(name)) return
+    this.merging.add(name)
+    const rowsBefore = room.rowsSinceCompaction
+    worker
+      .merge(name)
+      .then((merged) => {
+        if (this.closed || !merged) return
+        if (!this.updates.replaceMerged(name, merged.upToSeq, merged.rows, merged.state)) return
+        if (this.rooms.get(name) === room) {
+          room.rowsSinceCompaction = Math.max(0, room.rowsSinceCompaction - rowsBefore)
+          room.storedBytes = this.updates.size(name).bytes
+        }
+      })
+      .catch((error: Error) => this.options.log(`accord: compaction of ${name} failed: ${error.message}`))
+      .finally(() => this.merging.delete(name))
+  }
+
   /** Compacts every open room that changed since its last compaction. */
   compactChanged(): void {
     this.relay.flush()
@@ -120,7 +189,10 @@ export class RoomRegistry {
 
   /** Flushes, compacts and unloads everything (shutdown). */
   close(): void {
+    this.closed = true
     if (this.timer) clearInterval(this.timer)
+    for (const timer of this.unloading.values()) clearTimeout(timer)
+    this.unloading.clear()
     this.compactChanged()
     for (const room of this.rooms.values()) room.destroy()
     this.rooms.clear()
@@ -132,6 +204,8 @@ export class RoomRegistry {
     )
     for (const room of rooms) {
       this.rooms.delete(room.address.name)
+      clearTimeout(this.unloading.get(room))
+      this.unloading.delete(room)
       // Nothing of the failed batch was relayed; clients reconnect and resend it.
       for (const member of [...room.members]) member.close(CLOSE.internal, 'storage failure')
       room.destroy()

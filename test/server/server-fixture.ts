@@ -103,6 +103,8 @@ export async function startTestServer(overrides: Partial<ServerOptions> = {}): P
     secretariatPassword,
     passwordCost: testPasswordCost,
     log: () => {},
+    // Rooms unload as soon as they empty, as most tests expect; the unload test sets a grace.
+    unloadAfterMs: 0,
     ...overrides,
   }
   const server = await startServer(options)

@@ -1,0 +1,94 @@
+/**
+ * The answer to a newcomer's sync step 1, kept per room. A client that has nothing yet
+ * (an empty state vector: every first join) needs the whole room, and encoding a
+ * 300-page room costs ~90 ms of the event loop — 300 joins at once would encode it 300
+ * times, while writers' updates wait behind them. The room's full state is encoded once,
+ * as a ready sync step 2 message; updates accepted after it are kept beside it as they
+ * were relayed and sent after the step 2, merged into one tail update (`Y.mergeUpdates`
+ * on the small updates only, never on the big state) once there are more than a few.
+ * When the tail has grown to a quarter of the state, the next joiner's request
+ * re-encodes the whole state from the document. Every message is one the joiner would
+ * have got anyway, so its document ends exactly where the server's is.
+ */
+import * as Y from 'yjs'
+import * as encoding from 'lib0/encoding'
+import * as syncProtocol from 'y-protocols/sync'
+import { MESSAGE_SYNC } from '../../shared/document/protocol.ts'
+
+/** Updates kept unmerged behind the state before they are merged into the tail. */
+const tailMergeAfter = 16
+
+/** Per-room cache of the messages that bring an empty client to the room's state. */
+export class StepCache {
+  private step2: Uint8Array | undefined
+  private stateBytes = 0
+  /** Updates accepted since the state was encoded, oldest first. */
+  private tail: Uint8Array[] = []
+  private tailMessages: Uint8Array[] = []
+  private tailBytes = 0
+
+  constructor(private readonly doc: Y.Doc) {}
+
+  /** An accepted, committed update (called as it is relayed). */
+  extend(update: Uint8Array): void {
+    if (!this.step2) return
+    this.tail.push(update)
+    this.tailMessages.push(updateMessage(update))
+    this.tailBytes += update.length
+  }
+
+  /** The messages (sync step 2, then tail updates) for a client with an empty state vector. */
+  messagesForEmptyClient(): Uint8Array[] {
+    if (!this.step2 || this.tailBytes * 4 > this.stateBytes) this.encodeState()
+    else if (this.tail.length > tailMergeAfter) {
+      const merged = Y.mergeUpdates(this.tail)
+      this.tail = [merged]
+      this.tailMessages = [updateMessage(merged)]
+      this.tailBytes = merged.length
+    }
+    return [this.step2!, ...this.tailMessages]
+  }
+
+  /** Forgets the cached state (memory): the next joiner encodes it again. */
+  clear(): void {
+    this.step2 = undefined
+    this.stateBytes = 0
+    this.tail = []
+    this.tailMessages = []
+    this.tailBytes = 0
+  }
+
+  /** Bytes held. */
+  get bytes(): number {
+    return (this.step2?.length ?? 0) + this.tailBytes
+  }
+
+  private encodeState(): void {
+    const state = Y.encodeStateAsUpdate(this.doc)
+    this.step2 = step2Message(state)
+    this.stateBytes = state.length
+    this.tail = []
+    this.tailMessages = []
+    this.tailBytes = 0
+  }
+}
+
+/** Whether an encoded state vector names no client (a client with an empty document). */
+export function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.length === 0 || (stateVector.length === 1 && stateVector[0] === 0)
+}
+
+function step2Message(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+function updateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  syncProtocol.writeUpdate(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
