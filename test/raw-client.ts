@@ -37,6 +37,8 @@ export class RawClient {
   /** Awareness messages received. */
   awarenessMessages = 0
   synced = false
+  /** The document's state vector at the moment the server's sync step 2 was applied. */
+  stateAtSync: Uint8Array | undefined
   closed: { code: number; reason: string } | undefined
   private constructor(readonly ws: WebSocket) {
     ws.binaryType = 'nodebuffer'
@@ -86,7 +88,10 @@ export class RawClient {
     const type = decoding.readVarUint(decoder)
     if (type === 0) {
       const step = answerSyncMessage(decoder, this.doc, this, (reply) => this.send(reply))
-      if (step === syncProtocol.messageYjsSyncStep2) this.synced = true
+      if (step === syncProtocol.messageYjsSyncStep2 && !this.synced) {
+        this.synced = true
+        this.stateAtSync = Y.encodeStateVector(this.doc)
+      }
     } else if (type === 2) {
       decoding.readVarUint(decoder)
       const refusal = decodeRefusal(decoding.readVarString(decoder))

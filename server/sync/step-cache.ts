@@ -4,11 +4,17 @@
  * 300-page room costs ~90 ms of the event loop — 300 joins at once would encode it 300
  * times, while writers' updates wait behind them. The room's full state is encoded once,
  * as a ready sync step 2 message; updates accepted after it are kept beside it as they
- * were relayed and sent after the step 2, merged into one tail update (`Y.mergeUpdates`
+ * were relayed and sent *before* the step 2, merged into one tail update (`Y.mergeUpdates`
  * on the small updates only, never on the big state) once there are more than a few.
  * When the tail has grown to a quarter of the state, the next joiner's request
  * re-encodes the whole state from the document. Every message is one the joiner would
  * have got anyway, so its document ends exactly where the server's is.
+ *
+ * The tail goes first because a client takes sync step 2 as "you now hold the server's
+ * state" (y-websocket's `synced`, and the offline settlement judges against it): sent
+ * after, the tail would arrive once the client had already acted on an old state. Sent
+ * before, Yjs holds the tail's updates as pending (their dependencies are in the state)
+ * and integrates them while applying the step 2, so at `synced` the client is complete.
  */
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
@@ -37,7 +43,7 @@ export class StepCache {
     this.tailBytes += update.length
   }
 
-  /** The messages (sync step 2, then tail updates) for a client with an empty state vector. */
+  /** The messages (tail updates, then the sync step 2) for a client with an empty state vector. */
   messagesForEmptyClient(): Uint8Array[] {
     if (!this.step2 || this.tailBytes * 4 > this.stateBytes) this.encodeState()
     else if (this.tail.length > tailMergeAfter) {
@@ -46,7 +52,7 @@ export class StepCache {
       this.tailMessages = [updateMessage(merged)]
       this.tailBytes = merged.length
     }
-    return [this.step2!, ...this.tailMessages]
+    return [...this.tailMessages, this.step2!]
   }
 
   /** Forgets the cached state (memory): the next joiner encodes it again. */
@@ -56,6 +62,11 @@ export class StepCache {
     this.tail = []
     this.tailMessages = []
     this.tailBytes = 0
+  }
+
+  /** Updates held behind the state. */
+  get tailLength(): number {
+    return this.tail.length
   }
 
   /** Bytes held. */

@@ -45,8 +45,11 @@ describe('room lifecycle', () => {
       )
       t.server.services.rooms.relay.flush()
       for (const client of everyone) sameState(client.doc, room.doc)
-      // A joiner after the edits stopped: the cache alone brings it to the server's state.
+      // A joiner after the edits stopped: the cache alone brings it to the server's state,
+      // already complete when it takes the step 2 (the tail is not left to arrive after).
+      expect(room.stepCache.tailLength).toBeGreaterThan(0)
       const last = await RawClient.connect(t.syncUrl, 'non-paper', t.secretariatToken)
+      expect(last.stateAtSync).toEqual(Y.encodeStateVector(room.doc))
       sameState(last.doc, room.doc)
       for (const client of [...everyone, last]) client.close()
     } finally {
