@@ -96,8 +96,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       http.closeIdleConnections()
       await sync.close(1001, reason)
       services.rooms.close()
+      await services.cluster?.close()
       await services.checkpointer?.stop()
-      await services.storeWorker.close().catch(() => {})
+      await services.storeWorker?.close().catch(() => {})
       http.closeAllConnections()
       await httpClosed
       await closePdfPrinter()

@@ -16,6 +16,12 @@ export interface ServerOptions {
   dataDir: string
   /** SQLite `synchronous` level; FULL unless the operator opts out (see store/database.ts). */
   synchronous: Synchronous
+  /** PostgreSQL's address (`ACCORD_DATABASE_URL`); the SQLite file in `dataDir` when absent. */
+  databaseUrl?: string
+  /** Redis's address (`ACCORD_REDIS_URL`): several processes share the documents (`cluster/`). */
+  redisUrl?: string
+  /** How long a cluster process's lease on a room lasts unless renewed (`ACCORD_LEASE_MS`, default 3000). */
+  leaseMs?: number
   /** Folder holding document templates (`non-paper/text.txt`). */
   templatesDir: string
   /** Folder of the built browser editor, served at `/` when it exists. */
@@ -114,6 +120,9 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOpti
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.ACCORD_DATA || './data'),
     synchronous: synchronousFromEnv(env.ACCORD_SQLITE_SYNCHRONOUS),
+    databaseUrl: env.ACCORD_DATABASE_URL || undefined,
+    redisUrl: env.ACCORD_REDIS_URL || undefined,
+    leaseMs: intFromEnv(env, 'ACCORD_LEASE_MS', 3000),
     templatesDir: path.resolve(env.ACCORD_TEMPLATES || path.join(root, 'templates')),
     clientDir: path.join(root, 'client', 'dist'),
     secretariatPassword: env.ACCORD_SECRETARIAT_PASSWORD || undefined,

@@ -12,11 +12,13 @@ import { AuditLog } from './store/audit-log.ts'
 import { serverKey } from './store/server-keys.ts'
 import { openStore, type Store } from './store/database.ts'
 import { Checkpointer } from './store/checkpointer.ts'
+import { SqliteSql } from './store/sqlite-sql.ts'
 import { StoreWorker } from './store/store-worker.ts'
 import { DocumentCatalogue } from './store/documents.ts'
 import { RevisionArchive } from './store/revisions.ts'
 import { UpdateLog } from './store/update-log.ts'
 import { RoomRegistry } from './sync/rooms.ts'
+import { Cluster } from './cluster/cluster.ts'
 import { ImportThread } from './documents/import-thread.ts'
 
 /** Everything a request handler may use. */
@@ -33,24 +35,32 @@ export interface Services {
   loginThrottle: LoginThrottle
   audit: AuditLog
   rooms: RoomRegistry
+  /** This process's part in a cluster (`ACCORD_REDIS_URL`), or undefined when it runs alone. */
+  cluster?: Cluster
   /** Where imports run, off the event loop. */
   importer: ImportThread
   /** The store's background thread: WAL checkpoints and compaction merges. */
-  storeWorker: StoreWorker
+  storeWorker: StoreWorker | undefined
   checkpointer: Checkpointer | undefined
 }
 
 /** Opens the store in `options.dataDir` and builds the services on it. */
 export function createServices(options: ServerOptions): Services {
-  const store = openStore(options.dataDir, options.synchronous)
-  const updates = new UpdateLog(store)
+  const store = openStore(options.dataDir, options.synchronous, options.databaseUrl)
+  const cluster = options.redisUrl ? new Cluster(options.redisUrl, store, options.log, options.leaseMs) : undefined
+  const updates = cluster?.log ?? new UpdateLog(store)
   const accounts = new AccountDirectory(store, options.passwordCost)
   const documents = new DocumentCatalogue(store)
-  const storeWorker = new StoreWorker(store.name)
+  // The store worker opens the SQLite file a second time; PostgreSQL has its own background writer.
+  const sqlite = store instanceof SqliteSql ? store : undefined
+  const storeWorker = sqlite ? new StoreWorker(sqlite.db.name) : undefined
   const checkpointer =
-    options.walCheckpoint === 'worker' ? new Checkpointer(store, storeWorker, 100, options.log) : undefined
-  return {
+    sqlite && storeWorker && options.walCheckpoint === 'worker'
+      ? new Checkpointer(sqlite, storeWorker, 100, options.log)
+      : undefined
+  const services: Services = {
     options,
+    cluster,
     store,
     updates,
     documents,
@@ -79,8 +89,11 @@ export function createServices(options: ServerOptions): Services {
       checkpointer,
       log: options.log,
       isScratch: (id) => documents.get(id)?.kind === 'scratch',
+      cluster,
     }),
     storeWorker,
     checkpointer,
   }
+  cluster?.attach(services.rooms, options.limits, services.tokens)
+  return services
 }

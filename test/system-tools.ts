@@ -5,13 +5,18 @@
  * that installs them — never dozens of failing browser tests.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CHROMIUM_PATH } from '../server/chromium.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const installer = path.join(root, 'bin', 'install-system-tools')
+
+function postgresInstalled(): boolean {
+  const versions = '/usr/lib/postgresql'
+  return existsSync(versions) && readdirSync(versions).some((v) => existsSync(path.join(versions, v, 'bin', 'initdb')))
+}
 
 function missingTools(): string[] {
   const onPath = (tool: string) => {
@@ -24,7 +29,8 @@ function missingTools(): string[] {
   }
   return [
     ...(existsSync(CHROMIUM_PATH) ? [] : [`chromium (${CHROMIUM_PATH})`]),
-    ...['xmllint', 'pdftotext'].filter((tool) => !onPath(tool)),
+    ...['xmllint', 'pdftotext', 'redis-server'].filter((tool) => !onPath(tool)),
+    ...(postgresInstalled() ? [] : ['postgresql (/usr/lib/postgresql/*/bin/initdb)']),
   ]
 }
 

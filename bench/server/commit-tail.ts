@@ -22,6 +22,7 @@ import * as Y from 'yjs'
 import { closeStore, openStore } from '../../server/store/database.ts'
 import { Checkpointer } from '../../server/store/checkpointer.ts'
 import { StoreWorker } from '../../server/store/store-worker.ts'
+import { SqliteSql } from '../../server/store/sqlite-sql.ts'
 import { UpdateLog } from '../../server/store/update-log.ts'
 import { seedNegotiationDoc } from '../../shared/document/negotiation-doc.ts'
 import { largeNonPaper } from '../editor/large-text.ts'
@@ -61,8 +62,8 @@ const updates = keystrokes(commits)
 console.log('| commits, synchronous=FULL | n | p50 ms | p95 | p99 | max |\n| --- | --- | --- | --- | --- | --- |')
 for (const mode of ['inline', 'worker'] as const) {
   const dir = mkdtempSync(path.join(tmpdir(), 'accord-tail-'))
-  const db = openStore(dir, 'FULL')
-  const worker = new StoreWorker(db.name)
+  const db = openStore(dir, 'FULL') as SqliteSql
+  const worker = new StoreWorker(db.db.name)
   const checkpointer = mode === 'worker' ? new Checkpointer(db, worker) : undefined
   const log = new UpdateLog(db)
   const times: number[] = []
@@ -73,7 +74,7 @@ for (const mode of ['inline', 'worker'] as const) {
     checkpointer?.committed()
     await new Promise((resolve) => setTimeout(resolve, gapMs))
   }
-  const walPages = Math.round(readFileSync(db.name + '-wal').length / 4096)
+  const walPages = Math.round(readFileSync(db.db.name + '-wal').length / 4096)
   row(
     `${mode} (WAL ${walPages} pages at the end${checkpointer ? `, ${checkpointer.stats.checkpoints} checkpoints in the worker` : ''})`,
     times,
@@ -99,8 +100,8 @@ for (const [label, doc] of [
   ['300 pages', large],
 ] as const) {
   const dir = mkdtempSync(path.join(tmpdir(), 'accord-compact-'))
-  const db = openStore(dir, 'FULL')
-  const worker = new StoreWorker(db.name)
+  const db = openStore(dir, 'FULL') as SqliteSql
+  const worker = new StoreWorker(db.db.name)
   const log = new UpdateLog(db)
   const fill = () => {
     log.batch(() => log.append('room', Y.encodeStateAsUpdate(doc)))

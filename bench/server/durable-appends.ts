@@ -35,8 +35,7 @@ console.log('| --- | --- | --- | --- |')
 for (const synchronous of ['FULL', 'NORMAL']) {
   for (const perCommit of [1, 10, 100]) {
     const dir = mkdtempSync(path.join(tmpdir(), 'accord-appends-'))
-    const db = openStore(dir)
-    db.pragma(`synchronous = ${synchronous}`)
+    const db = openStore(dir, synchronous as 'FULL' | 'NORMAL')
     const log = new UpdateLog(db)
     const start = process.hrtime.bigint()
     for (let i = 0; i < updates.length; i += perCommit) {

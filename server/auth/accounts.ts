@@ -66,13 +66,17 @@ export class AccountDirectory {
     const username = normalUsername(input.username)
     if (this.byUsername(username)) return undefined
     const hash = await hashPassword(input.password, this.cost)
-    const result = this.db
-      .prepare(
-        `INSERT OR IGNORE INTO accounts (username, username_key, role, party, password_hash, created_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(username, usernameKey(username), input.role, input.party ?? null, hash, Date.now())
-    return result.changes === 1 ? this.byId(Number(result.lastInsertRowid)) : undefined
+    const row = this.db.get<{ id: number }>(
+      `INSERT INTO accounts (username, username_key, role, party, password_hash, created_at)
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
+      username,
+      usernameKey(username),
+      input.role,
+      input.party ?? null,
+      hash,
+      Date.now(),
+    )
+    return row ? this.byId(row.id) : undefined
   }
 
   /**
@@ -91,31 +95,31 @@ export class AccountDirectory {
     if (account.disabledAt !== null) return { ok: false, reason: 'disabled', account }
     if (needsRehash(row.password_hash, this.cost)) await this.setPassword(account.id, password)
     const now = Date.now()
-    this.db.prepare('UPDATE accounts SET last_login_at = ? WHERE id = ?').run(now, account.id)
+    this.db.run('UPDATE accounts SET last_login_at = ? WHERE id = ?', now, account.id)
     return { ok: true, account: { ...account, lastLoginAt: now } }
   }
 
   /** Replaces an account's password. */
   async setPassword(id: number, password: string): Promise<void> {
     const hash = await hashPassword(password, this.cost)
-    this.db.prepare('UPDATE accounts SET password_hash = ? WHERE id = ?').run(hash, id)
+    this.db.run('UPDATE accounts SET password_hash = ? WHERE id = ?', hash, id)
   }
 
   /** Disables (`true`) or re-enables an account; returns it as it now is. */
   setDisabled(id: number, disabled: boolean): Account | undefined {
-    this.db.prepare('UPDATE accounts SET disabled_at = ? WHERE id = ?').run(disabled ? Date.now() : null, id)
+    this.db.run('UPDATE accounts SET disabled_at = ? WHERE id = ?', disabled ? Date.now() : null, id)
     return this.byId(id)
   }
 
   /** Gives an account another role (and Party, for a delegation); returns it as it now is. */
   setRole(id: number, role: Role, party: string | null): Account | undefined {
-    this.db.prepare('UPDATE accounts SET role = ?, party = ? WHERE id = ?').run(role, party, id)
+    this.db.run('UPDATE accounts SET role = ?, party = ? WHERE id = ?', role, party, id)
     return this.byId(id)
   }
 
   /** One account by id. */
   byId(id: number): Account | undefined {
-    const row = this.db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as Row | undefined
+    const row = this.db.get('SELECT * FROM accounts WHERE id = ?', id) as Row | undefined
     return row && toAccount(row)
   }
 
@@ -127,16 +131,15 @@ export class AccountDirectory {
 
   /** Every account, by username. */
   list(): Account[] {
-    return (this.db.prepare('SELECT * FROM accounts ORDER BY username_key').all() as Row[]).map(toAccount)
+    return (this.db.all('SELECT * FROM accounts ORDER BY username_key') as Row[]).map(toAccount)
   }
 
   /** How many accounts exist. */
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number }).n
+    return (this.db.get('SELECT count(*) AS n FROM accounts') as { n: number }).n
   }
 
   private row(username: string): Row | undefined {
-    return this.db.prepare('SELECT * FROM accounts WHERE username_key = ?').get(usernameKey(username)) as
-      Row | undefined
+    return this.db.get('SELECT * FROM accounts WHERE username_key = ?', usernameKey(username)) as Row | undefined
   }
 }

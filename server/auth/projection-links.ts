@@ -41,36 +41,42 @@ export class ProjectionLinks {
   create(documentId: string, createdBy: string): ProjectionLink & { token: string } {
     const token = randomBytes(32).toString('base64url')
     const createdAt = Date.now()
-    const { lastInsertRowid } = this.db
-      .prepare('INSERT INTO projections (token_hash, document_id, created_by, created_at) VALUES (?, ?, ?, ?)')
-      .run(digest(token), documentId, createdBy, createdAt)
-    return { id: Number(lastInsertRowid), documentId, createdBy, createdAt, token }
+    const { id } = this.db.get<{ id: number }>(
+      'INSERT INTO projections (token_hash, document_id, created_by, created_at) VALUES (?, ?, ?, ?) RETURNING id',
+      digest(token),
+      documentId,
+      createdBy,
+      createdAt,
+    )!
+    return { id, documentId, createdBy, createdAt, token }
   }
 
   /** The links to `documentId` that still work, oldest first. */
   list(documentId: string): ProjectionLink[] {
-    const rows = this.db
-      .prepare('SELECT * FROM projections WHERE document_id = ? AND revoked_at IS NULL ORDER BY id')
-      .all(documentId) as Row[]
+    const rows = this.db.all(
+      'SELECT * FROM projections WHERE document_id = ? AND revoked_at IS NULL ORDER BY id',
+      documentId,
+    ) as Row[]
     return rows.map(toLink)
   }
 
   /** The working link a token belongs to, if any. */
   resolve(token: string | undefined): ProjectionLink | undefined {
     if (!token || token.length > 200) return undefined
-    const row = this.db
-      .prepare('SELECT * FROM projections WHERE token_hash = ? AND revoked_at IS NULL')
-      .get(digest(token)) as Row | undefined
+    const row = this.db.get('SELECT * FROM projections WHERE token_hash = ? AND revoked_at IS NULL', digest(token)) as
+      Row | undefined
     return row && toLink(row)
   }
 
   /** Revoke link `id` of `documentId`; false when there is no such working link. */
   revoke(documentId: string, id: number): boolean {
-    const row = this.db
-      .prepare('SELECT * FROM projections WHERE id = ? AND document_id = ? AND revoked_at IS NULL')
-      .get(id, documentId) as Row | undefined
+    const row = this.db.get(
+      'SELECT * FROM projections WHERE id = ? AND document_id = ? AND revoked_at IS NULL',
+      id,
+      documentId,
+    ) as Row | undefined
     if (!row) return false
-    this.db.prepare('UPDATE projections SET revoked_at = ? WHERE id = ?').run(Date.now(), id)
+    this.db.run('UPDATE projections SET revoked_at = ? WHERE id = ?', Date.now(), id)
     for (const listener of this.revoked) listener(toLink(row))
     return true
   }

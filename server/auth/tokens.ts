@@ -39,9 +39,12 @@ export class SessionTokens {
   issue(account: Account): IssuedToken {
     const token = randomBytes(32).toString('base64url')
     const expiresAt = Date.now() + this.ttlMs
-    this.db
-      .prepare('INSERT INTO sessions (token_hash, account_id, expires_at) VALUES (?, ?, ?)')
-      .run(digest(token), account.id, expiresAt)
+    this.db.run(
+      'INSERT INTO sessions (token_hash, account_id, expires_at) VALUES (?, ?, ?)',
+      digest(token),
+      account.id,
+      expiresAt,
+    )
     return { token, expiresAt }
   }
 
@@ -54,7 +57,7 @@ export class SessionTokens {
   session(token: string | undefined): LiveSession | undefined {
     if (!token || token.length > 200) return undefined
     const id = digest(token)
-    const row = this.db.prepare('SELECT account_id, expires_at FROM sessions WHERE token_hash = ?').get(id) as
+    const row = this.db.get('SELECT account_id, expires_at FROM sessions WHERE token_hash = ?', id) as
       { account_id: number; expires_at: number } | undefined
     if (!row) return undefined
     if (row.expires_at <= Date.now()) {
@@ -69,24 +72,24 @@ export class SessionTokens {
   /** Ends the session of `token` (logout). */
   revoke(token: string): void {
     const id = digest(token)
-    const row = this.db.prepare('SELECT account_id FROM sessions WHERE token_hash = ?').get(id) as
+    const row = this.db.get('SELECT account_id FROM sessions WHERE token_hash = ?', id) as
       { account_id: number } | undefined
     if (row) this.end(id, row.account_id, 'logged out')
   }
 
   /** Ends every session of an account (password reset, disabled, role changed). */
   revokeAccount(accountId: number, reason: SessionEndReason): void {
-    this.db.prepare('DELETE FROM sessions WHERE account_id = ?').run(accountId)
+    this.db.run('DELETE FROM sessions WHERE account_id = ?', accountId)
     this.ends.announce({ accountId, reason })
   }
 
   /** Deletes expired sessions (their sockets were closed by their own expiry timers). */
   sweep(): void {
-    this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(Date.now())
+    this.db.run('DELETE FROM sessions WHERE expires_at <= ?', Date.now())
   }
 
   private end(id: string, accountId: number, reason: SessionEndReason): void {
-    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(id)
+    this.db.run('DELETE FROM sessions WHERE token_hash = ?', id)
     this.ends.announce({ accountId, sessionId: id, reason })
   }
 }

@@ -102,19 +102,16 @@ export class AuditLog {
 
   /** Records an event now. */
   record(event: AuditInput): void {
-    this.db
-      .prepare(
-        'INSERT INTO audit_events (at, kind, account_id, username, address, actor, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        Date.now(),
-        event.kind,
-        event.accountId ?? null,
-        clip(event.username, 100),
-        clip(event.address, 100),
-        clip(event.actor, 100),
-        event.detail ? JSON.stringify(event.detail).slice(0, 2000) : null,
-      )
+    this.db.run(
+      'INSERT INTO audit_events (at, kind, account_id, username, address, actor, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      Date.now(),
+      event.kind,
+      event.accountId ?? null,
+      clip(event.username, 100),
+      clip(event.address, 100),
+      clip(event.actor, 100),
+      event.detail ? JSON.stringify(event.detail).slice(0, 2000) : null,
+    )
   }
 
   /** Events newest first: at most `limit`, older than id `before`, of one kind or account if asked. */
@@ -124,11 +121,11 @@ export class AuditLog {
     if (query.before !== undefined) (where.push('id < ?'), args.push(query.before))
     if (query.kind !== undefined) (where.push('kind = ?'), args.push(query.kind))
     if (query.accountId !== undefined) (where.push('account_id = ?'), args.push(query.accountId))
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM audit_events ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT ?`,
-      )
-      .all(...args, query.limit) as Row[]
+    const rows = this.db.all(
+      `SELECT * FROM audit_events ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT ?`,
+      ...args,
+      query.limit,
+    ) as Row[]
     return rows.map((row) => ({
       id: row.id,
       at: row.at,
@@ -143,16 +140,16 @@ export class AuditLog {
 
   /** Failed logins per account id, for the accounts list. */
   failedLogins(now = Date.now()): Map<number, FailedLogins> {
-    const rows = this.db
-      .prepare(
-        `SELECT e.account_id AS id,
+    const rows = this.db.all(
+      `SELECT e.account_id AS id,
                 sum(CASE WHEN e.at > coalesce(a.last_login_at, 0) THEN 1 ELSE 0 END) AS since,
                 sum(CASE WHEN e.at > ? THEN 1 ELSE 0 END) AS day
            FROM audit_events e JOIN accounts a ON a.id = e.account_id
           WHERE e.kind = 'login-failed' AND (e.at > ? OR e.at > coalesce(a.last_login_at, 0))
           GROUP BY e.account_id`,
-      )
-      .all(now - 86_400_000, now - 86_400_000) as { id: number; since: number; day: number }[]
+      now - 86_400_000,
+      now - 86_400_000,
+    ) as { id: number; since: number; day: number }[]
     return new Map(rows.map((row) => [row.id, { sinceLastLogin: row.since, lastDay: row.day }]))
   }
 }

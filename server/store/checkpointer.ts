@@ -6,7 +6,7 @@
  * checkpoint never blocks a writer, and a WAL it copied completely is rewound by the
  * next commit, so the WAL stays small while updates flow.
  */
-import type { Store } from './database.ts'
+import type { SqliteSql } from './sqlite-sql.ts'
 import type { CheckpointResult, StoreWorker } from './store-worker.ts'
 
 /** Counters, for the benchmarks and the memory report. */
@@ -28,12 +28,12 @@ export class Checkpointer {
   private stopped = false
 
   constructor(
-    store: Store,
+    store: SqliteSql,
     private readonly worker: StoreWorker,
     private readonly intervalMs = 100,
     private readonly log: (line: string) => void = () => {},
   ) {
-    store.pragma('wal_autocheckpoint = 0')
+    store.db.pragma('wal_autocheckpoint = 0')
   }
 
   /** Called after a commit: a checkpoint follows within `intervalMs`. */

@@ -12,12 +12,14 @@
  */
 import { ROLES } from '../../shared/document/roles.ts'
 import { usernameKey } from '../auth/username.ts'
-import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
+import { PostgresSql } from './postgres-sql.ts'
+import type { Sql } from './sql.ts'
+import { SqliteSql } from './sqlite-sql.ts'
 
-/** An open SQLite connection with Accord's schema applied. */
-export type Store = Database.Database
+/** An open store (SQLite or PostgreSQL, `sql.ts`) with Accord's schema applied. */
+export type Store = Sql
 
 const schema = `
 CREATE TABLE IF NOT EXISTS documents (
@@ -86,10 +88,27 @@ export const storeFileName = 'accord.sqlite'
 /** The durability levels Accord accepts for `PRAGMA synchronous` in WAL mode. */
 export type Synchronous = 'FULL' | 'NORMAL'
 
-/** Opens (creating if needed) the store in `dataDir` and applies the schema. */
-export function openStore(dataDir: string, synchronous: Synchronous = 'FULL'): Store {
+/**
+ * The schema in PostgreSQL's types: 64-bit integers (times are ms since 1970), `BYTEA`
+ * for bytes, identities for ids. `revisions` gets a `rowid` of its own, the insertion
+ * order SQLite gives every table, so one `ORDER BY created_at, rowid` serves both engines.
+ */
+export function postgresSchema(sqlite: string): string {
+  return sqlite
+    .replaceAll('INTEGER PRIMARY KEY AUTOINCREMENT', 'BIGSERIAL PRIMARY KEY')
+    .replaceAll('INTEGER', 'BIGINT')
+    .replaceAll('BLOB', 'BYTEA')
+    .replace('CREATE TABLE IF NOT EXISTS revisions (', 'CREATE TABLE IF NOT EXISTS revisions (\n  rowid BIGSERIAL,')
+}
+
+/**
+ * Opens (creating if needed) the store and applies the schema: PostgreSQL at
+ * `databaseUrl` when given (`ACCORD_DATABASE_URL`), else the SQLite file in `dataDir`.
+ */
+export function openStore(dataDir: string, synchronous: Synchronous = 'FULL', databaseUrl?: string): Store {
+  if (databaseUrl) return openPostgres(databaseUrl)
   mkdirSync(dataDir, { recursive: true })
-  const db = new Database(path.join(dataDir, storeFileName))
+  const db = new SqliteSql(path.join(dataDir, storeFileName))
   db.pragma('journal_mode = WAL')
   db.pragma(`synchronous = ${synchronous}`)
   db.pragma('foreign_keys = ON')
@@ -97,6 +116,23 @@ export function openStore(dataDir: string, synchronous: Synchronous = 'FULL'): S
   db.exec(schema)
   addMissingColumns(db)
   keyUsernames(db)
+  return db
+}
+
+/** Arbitrary, fixed: the advisory lock that lets one of several starting processes migrate at a time. */
+const migrationLock = 4_217_017
+
+function openPostgres(url: string): Store {
+  const db = new PostgresSql(url)
+  db.get('SELECT pg_advisory_lock(?)', migrationLock)
+  try {
+    db.exec(postgresSchema(schema))
+    for (const { table, column, type } of laterColumns)
+      db.exec(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${column} ${postgresSchema(type)}`)
+    keyUsernames(db)
+  } finally {
+    db.get('SELECT pg_advisory_unlock(?)', migrationLock)
+  }
   return db
 }
 
@@ -122,7 +158,7 @@ const laterColumns: { table: string; column: string; type: string }[] = [
 
 function addMissingColumns(db: Store): void {
   for (const { table, column, type } of laterColumns) {
-    const columns = db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]
+    const columns = db.all<{ name: string }>(`SELECT name FROM pragma_table_info('${table}')`)
     if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`)
   }
 }
@@ -135,26 +171,22 @@ function addMissingColumns(db: Store): void {
  * sees both in the list and can disable one.
  */
 function keyUsernames(db: Store): void {
-  const unkeyed = db.prepare('SELECT id, username FROM accounts WHERE username_key IS NULL ORDER BY id').all() as {
-    id: number
-    username: string
-  }[]
+  const unkeyed = db.all<{ id: number; username: string }>(
+    'SELECT id, username FROM accounts WHERE username_key IS NULL ORDER BY id',
+  )
   if (unkeyed.length > 0) {
-    const taken = db.prepare('SELECT 1 FROM accounts WHERE username_key = ?')
-    const set = db.prepare('UPDATE accounts SET username_key = ? WHERE id = ?')
     db.transaction(() => {
       for (const { id, username } of unkeyed) {
         const key = usernameKey(username)
-        set.run(taken.get(key) ? `${key}#${id}` : key, id)
+        const taken = db.get('SELECT 1 FROM accounts WHERE username_key = ?', key)
+        db.run('UPDATE accounts SET username_key = ? WHERE id = ?', taken ? `${key}#${id}` : key, id)
       }
-    })()
+    })
   }
   db.exec('CREATE UNIQUE INDEX IF NOT EXISTS accounts_username_key ON accounts (username_key)')
 }
 
-/** Checkpoints the WAL into the main file and closes the connection. */
+/** Closes the store (SQLite: checkpointing the WAL into the main file first). */
 export function closeStore(db: Store): void {
-  if (!db.open) return
-  db.pragma('wal_checkpoint(TRUNCATE)')
   db.close()
 }

@@ -37,17 +37,15 @@ export class DocumentCatalogue {
 
   /** Every live document, oldest first. */
   list(): DocumentRecord[] {
-    return (
-      this.db.prepare('SELECT * FROM documents WHERE archived_at IS NULL ORDER BY created_at, id').all() as Row[]
-    ).map(toRecord)
+    return (this.db.all('SELECT * FROM documents WHERE archived_at IS NULL ORDER BY created_at, id') as Row[]).map(
+      toRecord,
+    )
   }
 
   /** Every archived document, most recently archived first. */
   listArchived(): DocumentRecord[] {
     return (
-      this.db
-        .prepare('SELECT * FROM documents WHERE archived_at IS NOT NULL ORDER BY archived_at DESC, id')
-        .all() as Row[]
+      this.db.all('SELECT * FROM documents WHERE archived_at IS NOT NULL ORDER BY archived_at DESC, id') as Row[]
     ).map(toRecord)
   }
 
@@ -59,36 +57,41 @@ export class DocumentCatalogue {
 
   /** One document, live or archived, or undefined. */
   find(id: string): DocumentRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as Row | undefined
+    const row = this.db.get('SELECT * FROM documents WHERE id = ?', id) as Row | undefined
     return row && toRecord(row)
   }
 
   /** Adds a document; returns false when the id is taken (by a live or an archived document). */
   create(record: Omit<DocumentRecord, 'createdAt' | 'archivedAt'>): boolean {
-    const result = this.db
-      .prepare('INSERT OR IGNORE INTO documents (id, title, kind, created_at, created_by) VALUES (?, ?, ?, ?, ?)')
-      .run(record.id, record.title, record.kind, Date.now(), record.createdBy)
+    const result = this.db.run(
+      'INSERT INTO documents (id, title, kind, created_at, created_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      record.id,
+      record.title,
+      record.kind,
+      Date.now(),
+      record.createdBy,
+    )
     return result.changes === 1
   }
 
   /** Gives a document a new title. */
   rename(id: string, title: string): void {
-    this.db.prepare('UPDATE documents SET title = ? WHERE id = ?').run(title, id)
+    this.db.run('UPDATE documents SET title = ? WHERE id = ?', title, id)
   }
 
   /** Archives a document (`archived`) or makes it live again. */
   setArchived(id: string, archived: boolean): void {
-    this.db.prepare('UPDATE documents SET archived_at = ? WHERE id = ?').run(archived ? Date.now() : null, id)
+    this.db.run('UPDATE documents SET archived_at = ? WHERE id = ?', archived ? Date.now() : null, id)
   }
 
   /** Removes a document's row; its rooms' rows and revisions are the caller's to remove in the same transaction. */
   remove(id: string): void {
-    this.db.prepare('DELETE FROM documents WHERE id = ?').run(id)
+    this.db.run('DELETE FROM documents WHERE id = ?', id)
   }
 
   /** The document's UN header; an empty one until the secretariat sets it. */
   header(id: string): DocumentHeader {
-    const row = this.db.prepare('SELECT header FROM documents WHERE id = ?').get(id) as { header: string | null }
+    const row = this.db.get('SELECT header FROM documents WHERE id = ?', id) as { header: string | null }
     if (!row?.header) return { ...EMPTY_HEADER }
     // Written only through `setHeader`, so it parses; a hand-edited store falls back to the fields that do.
     const parsed = DocumentHeaderSchema.safeParse({ ...EMPTY_HEADER, ...JSON.parse(row.header) })
@@ -97,11 +100,11 @@ export class DocumentCatalogue {
 
   /** Stores the document's UN header. */
   setHeader(id: string, header: DocumentHeader): void {
-    this.db.prepare('UPDATE documents SET header = ? WHERE id = ?').run(JSON.stringify(header), id)
+    this.db.run('UPDATE documents SET header = ? WHERE id = ?', JSON.stringify(header), id)
   }
 
   /** How many documents exist, archived ones included. */
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n
+    return (this.db.get('SELECT count(*) AS n FROM documents') as { n: number }).n
   }
 }

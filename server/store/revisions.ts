@@ -53,36 +53,33 @@ export class RevisionArchive {
     createdBy: string,
     extra: { proposals?: Uint8Array | null; restoredFrom?: string | null; description?: string | null } = {},
   ): boolean {
-    const result = this.db
-      .prepare(
-        'INSERT OR IGNORE INTO revisions (document_id, name, state, created_at, created_by, proposals_state, restored_from, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        documentId,
-        name,
-        state,
-        Date.now(),
-        createdBy,
-        extra.proposals ?? null,
-        extra.restoredFrom ?? null,
-        extra.description ?? null,
-      )
+    const result = this.db.run(
+      'INSERT INTO revisions (document_id, name, state, created_at, created_by, proposals_state, restored_from, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      documentId,
+      name,
+      state,
+      Date.now(),
+      createdBy,
+      extra.proposals ?? null,
+      extra.restoredFrom ?? null,
+      extra.description ?? null,
+    )
     return result.changes === 1
   }
 
   /** A document's revisions, oldest first. */
   list(documentId: string): RevisionRecord[] {
-    const rows = this.db
-      .prepare(`SELECT ${COLUMNS} FROM revisions WHERE document_id = ? ORDER BY created_at, rowid`)
-      .all(documentId) as Row[]
+    const rows = this.db.all(
+      `SELECT ${COLUMNS} FROM revisions WHERE document_id = ? ORDER BY created_at, rowid`,
+      documentId,
+    ) as Row[]
     return rows.map(toRecord)
   }
 
   /** One revision's entry, or undefined. */
   get(documentId: string, name: string): RevisionRecord | undefined {
-    const row = this.db
-      .prepare(`SELECT ${COLUMNS} FROM revisions WHERE document_id = ? AND name = ?`)
-      .get(documentId, name) as Row | undefined
+    const row = this.db.get(`SELECT ${COLUMNS} FROM revisions WHERE document_id = ? AND name = ?`, documentId, name) as
+      Row | undefined
     return row && toRecord(row)
   }
 
@@ -93,9 +90,11 @@ export class RevisionArchive {
 
   /** A revision's stored states, or undefined. */
   states(documentId: string, name: string): RevisionStates | undefined {
-    const row = this.db
-      .prepare('SELECT state, proposals_state FROM revisions WHERE document_id = ? AND name = ?')
-      .get(documentId, name) as { state: Buffer; proposals_state: Buffer | null } | undefined
+    const row = this.db.get(
+      'SELECT state, proposals_state FROM revisions WHERE document_id = ? AND name = ?',
+      documentId,
+      name,
+    ) as { state: Buffer; proposals_state: Buffer | null } | undefined
     return row
       ? { text: new Uint8Array(row.state), proposals: row.proposals_state ? new Uint8Array(row.proposals_state) : null }
       : undefined
@@ -103,7 +102,7 @@ export class RevisionArchive {
 
   /** Removes every revision of a document (deleting a document nobody edited). */
   removeAll(documentId: string): void {
-    this.db.prepare('DELETE FROM revisions WHERE document_id = ?').run(documentId)
+    this.db.run('DELETE FROM revisions WHERE document_id = ?', documentId)
   }
 
   /**

@@ -8,6 +8,6 @@ import type { Store } from './database.ts'
 
 /** The key called `name`, made now if the store has none. */
 export function serverKey(db: Store, name: string): Buffer {
-  db.prepare('INSERT OR IGNORE INTO server_keys (name, secret) VALUES (?, ?)').run(name, randomBytes(32))
-  return (db.prepare('SELECT secret FROM server_keys WHERE name = ?').get(name) as { secret: Buffer }).secret
+  db.run('INSERT INTO server_keys (name, secret) VALUES (?, ?) ON CONFLICT DO NOTHING', name, randomBytes(32))
+  return (db.get('SELECT secret FROM server_keys WHERE name = ?', name) as { secret: Buffer }).secret
 }

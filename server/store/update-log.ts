@@ -18,6 +18,8 @@ export interface LoadedLog {
   rows: number
   /** Total stored bytes for the room, used for the document size limit. */
   bytes: number
+  /** The last row's `seq` (`afterSeq` when none was read). */
+  lastSeq: number
 }
 
 /** The result of compacting one room. */
@@ -30,30 +32,17 @@ export interface Compaction {
 
 /** Append, load and compact per-room Yjs update logs in the store. */
 export class UpdateLog {
-  private readonly insert
-  private readonly selectRoom
-  private readonly deleteUpTo
-  private readonly countRoom
-  private readonly countUpTo
-  private readonly insertAt
-  private readonly transaction
+  constructor(readonly db: Store) {}
 
-  constructor(readonly db: Store) {
-    this.insert = db.prepare('INSERT INTO updates (room, data) VALUES (?, ?)')
-    this.selectRoom = db.prepare('SELECT seq, data FROM updates WHERE room = ? ORDER BY seq')
-    this.deleteUpTo = db.prepare('DELETE FROM updates WHERE room = ? AND seq <= ?')
-    this.countRoom = db.prepare(
-      'SELECT count(*) AS n, coalesce(sum(length(data)), 0) AS bytes FROM updates WHERE room = ?',
-    )
-    this.countUpTo = db.prepare('SELECT count(*) AS n FROM updates WHERE room = ? AND seq <= ?')
-    this.insertAt = db.prepare('INSERT INTO updates (seq, room, data) VALUES (?, ?, ?)')
-    this.transaction = db.transaction((fn: () => unknown) => fn())
-  }
-
-  /** Appends one update. Call inside `batch` to share one commit (one fsync) with others. */
-  append(room: string, update: Uint8Array): void {
+  /**
+   * Appends one update and returns its row's `seq` (increasing per room: where a reader
+   * of the room's stream starts, `cluster/`). Call inside `batch` to share one commit
+   * (one fsync) with others.
+   */
+  append(room: string, update: Uint8Array): number {
     try {
-      this.insert.run(room, update)
+      return this.db.get<{ seq: number }>('INSERT INTO updates (room, data) VALUES (?, ?) RETURNING seq', room, update)!
+        .seq
     } catch (error) {
       throw new StoreFailure(error)
     }
@@ -62,15 +51,19 @@ export class UpdateLog {
   /** Runs `fn` in one write transaction: all appends inside commit together or not at all. */
   batch<T>(fn: () => T): T {
     try {
-      return this.transaction.immediate(fn) as T
+      return this.db.transaction(fn)
     } catch (error) {
       throw error instanceof StoreFailure ? error : new StoreFailure(error)
     }
   }
 
   /** Applies every stored update of `room` to `doc`, in one Yjs transaction. */
-  loadInto(room: string, doc: Y.Doc, origin: unknown = null): LoadedLog {
-    const rows = this.selectRoom.all(room) as { seq: number; data: Buffer }[]
+  loadInto(room: string, doc: Y.Doc, origin: unknown = null, afterSeq = 0): LoadedLog {
+    const rows = this.db.all<{ seq: number; data: Buffer }>(
+      'SELECT seq, data FROM updates WHERE room = ? AND seq > ? ORDER BY seq',
+      room,
+      afterSeq,
+    )
     let bytes = 0
     doc.transact(() => {
       for (const row of rows) {
@@ -78,12 +71,15 @@ export class UpdateLog {
         Y.applyUpdate(doc, row.data)
       }
     }, origin)
-    return { rows: rows.length, bytes }
+    return { rows: rows.length, bytes, lastSeq: rows.at(-1)?.seq ?? afterSeq }
   }
 
   /** Row count and stored bytes of a room's log. */
   size(room: string): { rows: number; bytes: number } {
-    const { n, bytes } = this.countRoom.get(room) as { n: number; bytes: number }
+    const { n, bytes } = this.db.get<{ n: number; bytes: number }>(
+      'SELECT count(*) AS n, coalesce(sum(length(data)), 0) AS bytes FROM updates WHERE room = ?',
+      room,
+    )!
     return { rows: n, bytes }
   }
 
@@ -93,7 +89,10 @@ export class UpdateLog {
    */
   compact(room: string): Compaction {
     return this.batch(() => {
-      const rows = this.selectRoom.all(room) as { seq: number; data: Buffer }[]
+      const rows = this.db.all<{ seq: number; data: Buffer }>(
+        'SELECT seq, data FROM updates WHERE room = ? ORDER BY seq',
+        room,
+      )
       if (rows.length <= 1) return { rowsBefore: rows.length, bytes: 0 }
       const doc = new Y.Doc({ gc: true })
       doc.transact(() => {
@@ -101,8 +100,8 @@ export class UpdateLog {
       })
       const state = Y.encodeStateAsUpdate(doc)
       doc.destroy()
-      this.deleteUpTo.run(room, rows[rows.length - 1]!.seq)
-      this.insert.run(room, state)
+      this.db.run('DELETE FROM updates WHERE room = ? AND seq <= ?', room, rows[rows.length - 1]!.seq)
+      this.append(room, state)
       return { rowsBefore: rows.length, bytes: state.length }
     })
   }
@@ -115,16 +114,20 @@ export class UpdateLog {
    */
   replaceMerged(room: string, upToSeq: number, rows: number, state: Uint8Array): boolean {
     return this.batch(() => {
-      const { n } = this.countUpTo.get(room, upToSeq) as { n: number }
-      if (n !== rows) return false
-      this.deleteUpTo.run(room, upToSeq)
-      this.insertAt.run(upToSeq, room, state)
+      const counted = this.db.get<{ n: number }>(
+        'SELECT CAST(count(*) AS INTEGER) AS n FROM updates WHERE room = ? AND seq <= ?',
+        room,
+        upToSeq,
+      )!
+      if (Number(counted.n) !== rows) return false
+      this.db.run('DELETE FROM updates WHERE room = ? AND seq <= ?', room, upToSeq)
+      this.db.run('INSERT INTO updates (seq, room, data) VALUES (?, ?, ?)', upToSeq, room, state)
       return true
     })
   }
 
   /** Deletes a room's whole log (used when a document is deleted). */
   drop(room: string): void {
-    this.db.prepare('DELETE FROM updates WHERE room = ?').run(room)
+    this.db.run('DELETE FROM updates WHERE room = ?', room)
   }
 }

@@ -45,7 +45,7 @@ export class SyncConnection implements RoomMember {
   private refusals = 0
   private closed = false
   private expiry: NodeJS.Timeout | undefined
-  private readonly actor: Actor
+  readonly actor: Actor
 
   constructor(
     private readonly ws: WebSocket,
@@ -187,6 +187,8 @@ export class SyncConnection implements RoomMember {
       return this.close(CLOSE.malformed, `unknown sync step ${step}`)
     }
     const update = decoding.readVarUint8Array(decoder)
+    // In a cluster, the room's owner process judges and commits (`cluster/`).
+    if (this.relay.forward(this.room, update, this)) return
     // The judgement reads the room as it stands: what this room still has queued for the
     // next batch (a client's withdrawal right after its proposal builds on it) is committed first.
     this.relay.flushIfPending(this.room)
@@ -202,7 +204,8 @@ export class SyncConnection implements RoomMember {
     this.relay.submit(this.room, this, update)
   }
 
-  private refuse(refusal: Refusal): void {
+  /** Tells the client its update was refused; the third refusal closes the socket. */
+  refuse(refusal: Refusal): void {
     this.refusals += 1
     this.onRefusal(refusal)
     const encoder = encoding.createEncoder()

@@ -8,10 +8,21 @@
 import type * as Y from 'yjs'
 import { StoreFailure, type UpdateLog } from '../store/update-log.ts'
 import type { PendingRelay, Room } from './room.ts'
+import type { Refusal } from '../../shared/document/protocol.ts'
+import type { Actor } from '../../shared/document/roles.ts'
 
 /** A sender of updates, closable when its update is malformed. */
 export interface UpdateSender {
   closeMalformed(reason: string): void
+}
+
+/** A client whose update went to another process: its verdict comes back here. */
+export interface ForwardSender extends UpdateSender {
+  readonly actor: Actor
+  /** Tells the client its update was refused (counted like a refusal here). */
+  refuse(refusal: Refusal): void
+  /** Closes the client's socket (the owner could not store its update: the client resends on reconnect). */
+  close(code: number, reason: string): void
 }
 
 interface Submission {
@@ -30,9 +41,15 @@ export class DurableRelay {
     private readonly log: UpdateLog,
     /** Called when a commit fails: the rooms' memory is ahead of the store and must be dropped. */
     private readonly onStoreFailure: (rooms: Set<Room>, error: unknown) => void,
-    /** Called after a batch, with the rooms it changed (compaction scheduling). */
-    private readonly afterCommit: (rooms: Set<Room>) => void = () => {},
+    /** Called after a batch, with the rooms it changed (compaction scheduling) and what it relayed. */
+    private readonly afterCommit: (rooms: Set<Room>, relays: PendingRelay[]) => void = () => {},
   ) {}
+
+  /**
+   * Set in a cluster (`cluster/`): sends a client's update to the room's owner process
+   * when this process does not own the room; true when it took the update.
+   */
+  forward: (room: Room, update: Uint8Array, sender: ForwardSender) => boolean = () => false
 
   /** Queues an update from `sender` for `room` — or a change of the server's own, made on the room in the batch. */
   submit(room: Room, sender: UpdateSender, update: Uint8Array | ((doc: Y.Doc) => void)): void {
@@ -81,6 +98,6 @@ export class DurableRelay {
     }
     for (const { room, update, origin } of relays) room.broadcast(update, origin)
     for (const sender of malformed) sender.closeMalformed('malformed update')
-    this.afterCommit(touched)
+    this.afterCommit(touched, relays)
   }
 }

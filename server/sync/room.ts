@@ -31,6 +31,8 @@ export interface PendingRelay {
   room: Room
   update: Uint8Array
   origin: unknown
+  /** The update's row in the log. */
+  seq: number
 }
 
 /** One document room in memory. */
@@ -48,7 +50,10 @@ export class Room {
   rowsSinceCompaction = 0
   /** How updates to this room are judged: its text's index, the roster comments speak from, and whether any shape is accepted. */
   readonly judging: JudgeOptions
+  /** The last log row this room's document holds (loaded, appended or relayed to it by another process). */
+  lastSeq = 0
   private capture: PendingRelay[] | undefined
+  private committed: Uint8Array[] | undefined
   private readonly nodes: CurrentNodes | undefined
 
   constructor(
@@ -63,6 +68,7 @@ export class Room {
     const loaded = log.loadInto(address.name, this.doc)
     this.storedBytes = loaded.bytes
     this.rowsSinceCompaction = loaded.rows > 1 ? loaded.rows : 0
+    this.lastSeq = loaded.lastSeq
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     // The server is not a participant: it must not announce a presence of its own.
     this.awareness.setLocalState(null)
@@ -115,12 +121,30 @@ export class Room {
     }
   }
 
+  /**
+   * Applies an update another process committed as row `seq` (`cluster/`): not stored
+   * again, relayed to every member here. Rows this room already holds are skipped.
+   */
+  applyCommitted(update: Uint8Array, seq: number): void {
+    if (seq <= this.lastSeq) return
+    this.lastSeq = seq
+    const changed: Uint8Array[] = (this.committed = [])
+    try {
+      Y.applyUpdate(this.doc, update, null)
+    } finally {
+      this.committed = undefined
+    }
+    for (const change of changed) this.broadcast(change, null)
+  }
+
   private record(update: Uint8Array, origin: unknown): void {
+    if (this.committed) return void this.committed.push(update)
     if (!this.capture) throw new Error(`room ${this.address.name} changed outside a store transaction`)
-    this.log.append(this.address.name, update)
+    const seq = this.log.append(this.address.name, update)
+    this.lastSeq = seq
     this.storedBytes += update.length
     this.rowsSinceCompaction += 1
-    this.capture.push({ room: this, update, origin })
+    this.capture.push({ room: this, update, origin, seq })
   }
 
   /** Sends a committed update to every member but its sender. */

@@ -12,7 +12,7 @@ import { guarded } from '../listener-guard.ts'
 import { CLOSE } from '../../shared/document/protocol.ts'
 import { DurableRelay } from './durable-relay.ts'
 import { parseRoomName, roomName, type RoomAddress } from '../../shared/document/rooms.ts'
-import { Room } from './room.ts'
+import { Room, type PendingRelay } from './room.ts'
 
 /** Options for the registry. */
 export interface RoomRegistryOptions {
@@ -27,6 +27,16 @@ export interface RoomRegistryOptions {
   log: (line: string) => void
   /** Whether a document is a scratch room (not a negotiation document: any root type is accepted). */
   isScratch: (documentId: string) => boolean
+  /** In a cluster: told of rooms opened, unloaded and committed; only owned rooms are compacted. */
+  cluster?: RoomCluster
+}
+
+/** What a cluster (`cluster/`) needs to hear from the registry. */
+export interface RoomCluster {
+  opened(room: Room): void
+  unloaded(room: Room): void
+  committed(relays: PendingRelay[]): void
+  owns(room: Room): boolean
 }
 
 /** Keeps the open rooms and their durable relay. */
@@ -46,7 +56,8 @@ export class RoomRegistry {
     this.relay = new DurableRelay(
       updates,
       (rooms, error) => this.storeFailed(rooms, error),
-      (rooms) => {
+      (rooms, relays) => {
+        options.cluster?.committed(relays)
         options.checkpointer?.committed()
         for (const room of rooms) if (room.rowsSinceCompaction >= options.compactAfterRows) this.compactSoon(room)
       },
@@ -72,6 +83,7 @@ export class RoomRegistry {
         this.read(other, read),
       )
       this.rooms.set(address.name, room)
+      this.options.cluster?.opened(room)
     }
     clearTimeout(this.unloading.get(room))
     this.unloading.delete(room)
@@ -117,6 +129,7 @@ export class RoomRegistry {
     // The flush may have dropped the room (store failure) or a socket may have joined.
     if (room.members.size > 0 || this.rooms.get(room.address.name) !== room) return
     this.rooms.delete(room.address.name)
+    this.options.cluster?.unloaded(room)
     if (room.rowsSinceCompaction > 0) this.compactSoon(room)
     room.destroy()
     for (const listener of this.unloadListeners) listener(room.address.name)
@@ -141,6 +154,8 @@ export class RoomRegistry {
 
   /** Compacts one room's log; failures are logged, never thrown (the log stays valid). */
   compact(room: Room): void {
+    // Another process owns it and writes its log.
+    if (this.options.cluster && !this.options.cluster.owns(room)) return
     try {
       const result = this.updates.compact(room.address.name)
       room.rowsSinceCompaction = 0
@@ -194,7 +209,10 @@ export class RoomRegistry {
     for (const timer of this.unloading.values()) clearTimeout(timer)
     this.unloading.clear()
     this.compactChanged()
-    for (const room of this.rooms.values()) room.destroy()
+    for (const room of this.rooms.values()) {
+      this.options.cluster?.unloaded(room)
+      room.destroy()
+    }
     this.rooms.clear()
   }
 
@@ -204,6 +222,7 @@ export class RoomRegistry {
     )
     for (const room of rooms) {
       this.rooms.delete(room.address.name)
+      this.options.cluster?.unloaded(room)
       clearTimeout(this.unloading.get(room))
       this.unloading.delete(room)
       // Nothing of the failed batch was relayed; clients reconnect and resend it.

@@ -21,6 +21,7 @@ import { bearerSocket } from '../bearer-socket.ts'
 import { templateIndex } from '../model/template-model.ts'
 import { accountPassword, eventually, RawClient, startTestServer, testServerSuite } from './server-fixture.ts'
 import { owaspScryptCost } from '../../server/auth/passwords.ts'
+import type { Store } from '../../server/store/database.ts'
 
 const t = testServerSuite()
 const rooms: Resyncing[] = []
@@ -341,14 +342,10 @@ describe('password hashes', () => {
     await old.server.close()
     const stronger = await startTestServer({ dataDir, passwordCost: owaspScryptCost })
     try {
+      const db = (stronger.server.services.accounts as unknown as { db: Store }).db
       const hash = () =>
-        (
-          stronger.server.services.accounts as unknown as {
-            db: { prepare(s: string): { get(u: string): { password_hash: string } } }
-          }
-        ).db
-          .prepare('SELECT password_hash FROM accounts WHERE username = ?')
-          .get('legacy-chair').password_hash
+        db.get<{ password_hash: string }>('SELECT password_hash FROM accounts WHERE username = ?', 'legacy-chair')!
+          .password_hash
       expect(hash()).toMatch(/^scrypt\$16384\$/)
       const login = await stronger.api('POST', '/api/login', undefined, {
         username: 'legacy-chair',

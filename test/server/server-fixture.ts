@@ -159,13 +159,16 @@ export function testServerSuite(overrides: Partial<ServerOptions> = {}): TestSer
   return suite
 }
 
-/** A y-websocket 3 provider connected and synced to `room` (BroadcastChannel disabled). */
+/**
+ * A y-websocket 3 provider connected and synced to `room` (BroadcastChannel disabled), on
+ * a new document or on `doc` (a browser that reconnects through the front door to another process).
+ */
 export async function connectProvider(
   syncUrl: string,
   room: string,
   token: string,
+  doc = new Y.Doc(),
 ): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
-  const doc = new Y.Doc()
   const provider = new WebsocketProvider(syncUrl, room, doc, {
     disableBc: true,
     WebSocketPolyfill: bearerSocket(token),

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import Database from 'better-sqlite3'
+import { SqliteSql } from '../../server/store/sqlite-sql.ts'
 import { UpdateLog } from '../../server/store/update-log.ts'
 import { appendedParagraphs, appendParagraph, eventually, RawClient, startTestServer } from './server-fixture.ts'
 
@@ -13,10 +13,11 @@ describe('store worker', () => {
   it('checkpoints and compacts in the worker while edits stream, losing nothing', async () => {
     const t = await startTestServer({ compactAfterRows: 40, walCheckpoint: 'worker' })
     try {
-      const { store, updates } = t.server.services
+      const { updates } = t.server.services
+      const store = t.server.services.store as SqliteSql
       const checkpointer = t.server.services.checkpointer!
       // SQLite's own checkpoint would run inside a commit, on the event loop.
-      expect(store.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
+      expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
       const writer = await RawClient.connect(t.syncUrl, 'non-paper', t.secretariatToken)
       const reader = await RawClient.connect(t.syncUrl, 'non-paper', t.secretariatToken)
       for (let i = 0; i < 200; i++) {
@@ -29,7 +30,7 @@ describe('store worker', () => {
       await eventually(() => updates.size('non-paper').rows < 60, 5000, 'compacted in the worker')
       expect(checkpointer.stats.failures).toBe(0)
       // Another connection on the same file sees every relayed edit, in order.
-      const other = new Database(store.name, { readonly: true })
+      const other = new SqliteSql(store.db.name)
       try {
         const stored = new Y.Doc()
         new UpdateLog(other).loadInto('non-paper', stored)
@@ -48,7 +49,8 @@ describe('store worker', () => {
   it('swaps merged rows only if they are unchanged since the merge', async () => {
     const t = await startTestServer()
     try {
-      const { updates, storeWorker } = t.server.services
+      const { updates } = t.server.services
+      const storeWorker = t.server.services.storeWorker!
       const doc = new Y.Doc()
       doc.on('update', (u: Uint8Array) => updates.append('scratch-a', u))
       for (let i = 0; i < 5; i++) doc.getText('t').insert(0, `${i}`)
