@@ -94,6 +94,6 @@ export function createServices(options: ServerOptions): Services {
     storeWorker,
     checkpointer,
   }
-  cluster?.attach(services.rooms, options.limits, services.tokens)
+  cluster?.attach(services.rooms, options.limits, services.tokens, services.projections)
   return services
 }

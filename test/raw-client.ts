@@ -34,6 +34,8 @@ export class RawClient {
   readonly seenPresences = new Set<number>()
   /** The last state (parsed JSON, null for a removal) it was told of, per client id. */
   readonly presences = new Map<number, unknown>()
+  /** Every presence entry it was told of, in order (`state` null for a removal). */
+  readonly presenceHistory: { id: number; state: unknown }[] = []
   /** Awareness messages received. */
   awarenessMessages = 0
   synced = false
@@ -105,7 +107,9 @@ export class RawClient {
         const id = decoding.readVarUint(update)
         decoding.readVarUint(update) // clock
         this.seenPresences.add(id)
-        this.presences.set(id, JSON.parse(decoding.readVarString(update)))
+        const state: unknown = JSON.parse(decoding.readVarString(update))
+        this.presences.set(id, state)
+        this.presenceHistory.push({ id, state })
       }
     }
   }

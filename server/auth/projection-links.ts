@@ -77,8 +77,13 @@ export class ProjectionLinks {
     ) as Row | undefined
     if (!row) return false
     this.db.run('UPDATE projections SET revoked_at = ? WHERE id = ?', Date.now(), id)
-    for (const listener of this.revoked) listener(toLink(row))
+    this.announceRevoked(toLink(row))
     return true
+  }
+
+  /** Tells the listeners `link` was revoked: here, or by another process of the cluster. */
+  announceRevoked(link: ProjectionLink): void {
+    for (const listener of this.revoked) listener(link)
   }
 
   /** Call `listener` with each link revoked (the sync endpoint closes its sockets); returns the function that stops. */

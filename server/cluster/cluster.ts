@@ -22,7 +22,10 @@
  * - Failover: a lease not renewed (owner killed) expires; any process with the room open
  *   takes it, raises the fence, reads the rows it lacks from the store and serves.
  * - Session ends (logout, disable, role change) are published on `accord:session-ends`,
- *   so every process closes that account's sockets.
+ *   so every process closes that account's sockets; so are revoked projection links
+ *   (`accord:projection-revoked`), so every process darkens that link's screens.
+ * - Presence (awareness) changes each process vouched for go over pub/sub
+ *   (`accord:presence:ROOM`): ephemeral, so a lost message costs a cursor until its next renewal.
  */
 import { randomBytes } from 'node:crypto'
 import { hostname } from 'node:os'
@@ -31,6 +34,7 @@ import { judgeUpdate } from '../../shared/document/judge.ts'
 import { CLOSE, type Refusal } from '../../shared/document/protocol.ts'
 import type { Actor } from '../../shared/document/roles.ts'
 import type { SessionEnd } from '../auth/session-ends.ts'
+import type { ProjectionLink, ProjectionLinks } from '../auth/projection-links.ts'
 import type { SessionTokens } from '../auth/tokens.ts'
 import type { Limits } from '../limits.ts'
 import type { Store } from '../store/database.ts'
@@ -51,6 +55,8 @@ const streamKey = (room: string) => `accord:stream:${room}`
 const inbox = (process: string) => `accord:inbox:${process}`
 const replies = (process: string) => `accord:reply:${process}`
 const sessionEnds = 'accord:session-ends'
+const presencePrefix = 'accord:presence:'
+const projectionRevocations = 'accord:projection-revoked'
 
 /** Renews a lease only while this process holds it. */
 const renewScript = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`
@@ -94,6 +100,7 @@ export class Cluster implements RoomCluster {
   private rooms!: RoomRegistry
   private limits!: Limits
   private tokens!: SessionTokens
+  private projections!: ProjectionLinks
   /** Rooms this process owns, with when its lease lapses unless renewed. */
   private readonly owned = new Map<string, number>()
   /** Who owns each open room, as last seen. */
@@ -102,6 +109,7 @@ export class Cluster implements RoomCluster {
   private readonly streamed = new Map<string, number>()
   private readonly pending = new Map<string, Pending>()
   private readonly remoteEnds = new WeakSet<SessionEnd>()
+  private readonly remoteRevocations = new WeakSet<ProjectionLink>()
   private replyQueue: { id: string; from: string; room: Room; verdict?: Verdict }[] = []
   private nextId = 0
   private closed = false
@@ -124,22 +132,31 @@ export class Cluster implements RoomCluster {
     for (const client of [this.redis, this.subscriber, this.reader]) client.on('error', () => {})
     // Entries written while Redis was away are in the store: read them on return.
     this.redis.on('ready', () => this.catchUpAll())
-    void this.subscriber.subscribe(inbox(this.id), replies(this.id), sessionEnds)
+    void this.subscriber.subscribe(inbox(this.id), replies(this.id), sessionEnds, projectionRevocations)
     this.subscriber.on('message', (channel: string, message: string) => this.guard(() => this.hear(channel, message)))
+    void this.subscriber.psubscribe(`${presencePrefix}*`)
+    this.subscriber.on('pmessageBuffer', (_pattern: Buffer, channel: Buffer, message: Buffer) =>
+      this.guard(() => this.hearPresence(channel.toString().slice(presencePrefix.length), message)),
+    )
     this.timers.push(setInterval(() => this.guard(() => void this.tend()), Math.max(50, leaseMs / 3)))
     this.timers.push(setInterval(() => this.guard(() => this.resend()), 200))
     for (const timer of this.timers) timer.unref()
     this.reading = this.readStreams()
   }
 
-  /** Joins the cluster with the process's rooms, limits and session tokens. */
-  attach(rooms: RoomRegistry, limits: Limits, tokens: SessionTokens): void {
+  /** Joins the cluster with the process's rooms, limits, session tokens and projection links. */
+  attach(rooms: RoomRegistry, limits: Limits, tokens: SessionTokens, projections: ProjectionLinks): void {
+    this.projections = projections
     this.rooms = rooms
     this.limits = limits
     this.tokens = tokens
     rooms.relay.forward = (room, update, sender) => this.forward(room, update, sender)
     tokens.ends.listen((end) => {
-      if (!this.remoteEnds.has(end)) void this.redis.publish(sessionEnds, JSON.stringify({ from: this.id, end }))
+      if (!this.remoteEnds.has(end)) this.publishUntilSent(sessionEnds, JSON.stringify({ from: this.id, end }))
+    })
+    projections.onRevoke((link) => {
+      if (!this.remoteRevocations.has(link))
+        this.publishUntilSent(projectionRevocations, JSON.stringify({ from: this.id, link }))
     })
   }
 
@@ -154,7 +171,12 @@ export class Cluster implements RoomCluster {
   }
 
   opened(room: Room): void {
-    void this.acquire(room.address.name)
+    const name = room.address.name
+    const from = Buffer.from(this.id)
+    // A message is this process's id, a NUL, then the awareness update.
+    room.presence.share = (update) =>
+      void this.redis.publish(presencePrefix + name, Buffer.concat([from, Buffer.of(0), update])).catch(() => {})
+    void this.acquire(name)
   }
 
   unloaded(room: Room): void {
@@ -193,6 +215,13 @@ export class Cluster implements RoomCluster {
     await this.reading.catch(() => {})
     this.subscriber.disconnect()
     this.redis.disconnect()
+  }
+
+  /** Publishes an end that every process must hear, again every 200 ms while Redis is away. */
+  private publishUntilSent(channel: string, message: string): void {
+    this.redis.publish(channel, message).catch(() => {
+      if (!this.closed) setTimeout(() => this.publishUntilSent(channel, message), 200).unref()
+    })
   }
 
   private guard(fn: () => void): void {
@@ -261,6 +290,12 @@ export class Cluster implements RoomCluster {
       this.remoteEnds.add(end)
       return this.tokens.ends.announce(end)
     }
+    if (channel === projectionRevocations) {
+      const { from, link } = JSON.parse(message) as { from: string; link: ProjectionLink }
+      if (from === this.id) return
+      this.remoteRevocations.add(link)
+      return this.projections.announceRevoked(link)
+    }
     if (channel === inbox(this.id)) {
       const f = JSON.parse(message) as Forwarded
       const room = this.rooms.get(f.room)
@@ -271,6 +306,12 @@ export class Cluster implements RoomCluster {
       const { id, verdict } = JSON.parse(message) as { id: string; verdict: Verdict }
       this.settle(id, verdict)
     }
+  }
+
+  private hearPresence(name: string, message: Buffer): void {
+    const cut = message.indexOf(0)
+    if (cut < 0 || message.subarray(0, cut).toString() === this.id) return
+    this.rooms?.get(name)?.presence.applyShared(new Uint8Array(message.subarray(cut + 1)))
   }
 
   /** The owner's judgement of a client's update, made as the client's own process would make it. */

@@ -15,6 +15,9 @@
  * - Queries (message type 3) are answered at most once per `queryIntervalMs` per socket.
  * - Changes are relayed in one message per room every `relayIntervalMs`, after anything
  *   already queued: a document update is never held behind presence.
+ * - In a cluster, the changes this process vouched for are also handed to `share` (Redis
+ *   pub/sub, `cluster/cluster.ts`), and other processes' come in through `applyShared`: an
+ *   id another process holds for another account cannot be claimed here.
  */
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as decoding from 'lib0/decoding'
@@ -86,9 +89,18 @@ interface Speaker {
   queryTimer: NodeJS.Timeout | undefined
 }
 
+/** The origin of presences another process of the cluster vouched for. */
+const fromCluster = Symbol('cluster')
+
 /** The presence of one room. */
 export class RoomPresence {
+  /** Set by the cluster: carries this process's presence changes to the other processes. */
+  share: ((update: Uint8Array) => void) | undefined
   private readonly speakers = new Map<RoomMember, Speaker>()
+  /** Ids of presences another process vouched for, with the account each is. */
+  private readonly remote = new Map<number, string>()
+  /** Ids changed here since the last share. */
+  private readonly unshared = new Set<number>()
   /** Which member holds each client id. */
   private readonly holders = new Map<number, RoomMember>()
   private readonly dirty = new Set<number>()
@@ -148,6 +160,23 @@ export class RoomPresence {
   everyone(): Uint8Array | undefined {
     const ids = [...this.awareness.getStates().keys()]
     return ids.length > 0 ? this.message(ids) : undefined
+  }
+
+  /**
+   * Applies presence changes another process of the cluster relayed (already judged
+   * there, with its server-set `user`); they reach this process's members with the next relay.
+   */
+  applyShared(update: Uint8Array): void {
+    const decoder = decoding.createDecoder(update)
+    const count = decoding.readVarUint(decoder)
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder)
+      decoding.readVarUint(decoder)
+      const state = JSON.parse(decoding.readVarString(decoder)) as { user?: { name?: string } } | null
+      if (state === null) this.remote.delete(clientId)
+      else this.remote.set(clientId, String(state.user?.name))
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, fromCluster)
   }
 
   /** Removes what `member` announced. */
@@ -234,6 +263,8 @@ export class RoomPresence {
   }
 
   private claim(member: RoomMember, speaker: Speaker, clientId: number): boolean {
+    const elsewhere = this.remote.get(clientId)
+    if (elsewhere !== undefined && elsewhere !== speaker.identity.username) return false
     const holder = this.holders.get(clientId)
     if (holder && holder !== member) {
       const other = this.speakers.get(holder)
@@ -281,18 +312,27 @@ export class RoomPresence {
     if (everyone) member.send(everyone)
   }
 
-  private readonly gather = ({
-    added,
-    updated,
-    removed,
-  }: {
-    added: number[]
-    updated: number[]
-    removed: number[]
-  }) => {
-    for (const id of added) this.dirty.add(id)
-    for (const id of updated) this.dirty.add(id)
-    for (const id of removed) this.dirty.add(id)
+  private readonly gather = (
+    {
+      added,
+      updated,
+      removed,
+    }: {
+      added: number[]
+      updated: number[]
+      removed: number[]
+    },
+    origin: unknown,
+  ) => {
+    // Each process times stale presences out itself: sharing a timeout's removal (same
+    // clock) would remove the live presence on the process that holds it.
+    const ours = origin !== fromCluster && origin !== 'timeout'
+    for (const ids of [added, updated, removed])
+      for (const id of ids) {
+        this.dirty.add(id)
+        if (ours) this.unshared.add(id)
+      }
+    for (const id of removed) this.remote.delete(id)
     this.relayTimer ??= setTimeout(
       guarded('presence relay', this.log, () => this.relay()),
       relayIntervalMs,
@@ -305,6 +345,11 @@ export class RoomPresence {
     const ids = [...this.dirty]
     const message = this.message(ids)
     this.dirty.clear()
+    if (this.share && this.unshared.size > 0) {
+      const known = [...this.unshared].filter((id) => this.awareness.meta.has(id))
+      if (known.length > 0) this.share(awarenessProtocol.encodeAwarenessUpdate(this.awareness, known))
+    }
+    this.unshared.clear()
     // A removed presence's clock is kept by Awareness forever (`meta`): one entry per client id
     // that ever came, while the room stays open. Once its removal is relayed it is forgotten.
     for (const id of ids) if (!this.awareness.states.has(id)) this.awareness.meta.delete(id)

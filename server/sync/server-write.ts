@@ -4,11 +4,13 @@
  * edit goes: applied, appended, committed and relayed through the durable relay,
  * so the room only ever changes inside a store transaction — computed on a copy
  * of the room (`writeRoom`), or made on the room inside that transaction
- * (`changeRoom`).
+ * (`changeRoom`). In a cluster only the room's owner process may make them: elsewhere
+ * the change is refused before the room is touched (`notOwnedHere`).
  */
 import * as Y from 'yjs'
 import type { Services } from '../services.ts'
 import { parseRoomName, roomName, type RoomKind } from '../../shared/document/rooms.ts'
+import type { Room } from './room.ts'
 
 /**
  * Applies the update `compute` derives from a room's current state (null: nothing to do)
@@ -24,6 +26,8 @@ export function writeRoom(
   const room = services.rooms.open(address)
   let failure: string | undefined
   try {
+    const elsewhere = notOwnedHere(services, room)
+    if (elsewhere) return elsewhere
     services.rooms.relay.flush()
     const update = compute(room.doc)
     if (update) {
@@ -57,6 +61,8 @@ export function changeRoom<T>(
   let failure: string | undefined
   let result: { value: T } | undefined
   try {
+    const elsewhere = notOwnedHere(services, room)
+    if (elsewhere) return { failure: elsewhere }
     // Room for the change itself: it is bounded by its request's size.
     if (room.storedBytes + CHANGE_BUDGET_BYTES > services.options.limits.maxDocumentBytes)
       return { failure: `the document has reached its size limit (${services.options.limits.maxDocumentBytes} bytes)` }
@@ -71,6 +77,16 @@ export function changeRoom<T>(
     services.rooms.release(room)
   }
   return failure !== undefined || !result ? { failure: failure ?? 'the change was not made' } : { result: result.value }
+}
+
+/**
+ * Why this process may not change `room` itself: another process of the cluster owns it
+ * (the store's fence would refuse the commit and drop the room here). Undefined when it may.
+ */
+function notOwnedHere(services: Services, room: Room): string | undefined {
+  const cluster = services.cluster
+  if (!cluster || cluster.owns(room)) return undefined
+  return 'another process of the cluster holds this document at the moment; nothing was changed — send the request again'
 }
 
 /** What a change of the server's own may add to a room at most. */

@@ -9,6 +9,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import * as encoding from 'lib0/encoding'
+import { MESSAGE_AWARENESS } from '../../shared/document/protocol.ts'
 import {
   appendParagraph,
   appendedParagraphs,
@@ -135,6 +137,87 @@ describe('three processes, one Redis, one PostgreSQL', () => {
     expect(appendedParagraphs(witness.doc)).not.toContain('forbidden')
     expect(appendedParagraphs(writer.doc)).not.toContain('forbidden')
   }, 60_000)
+
+  it('a change the server makes on request (restoring a revision) is made on the owner, refused elsewhere without touching the room', async () => {
+    const owner = (await cluster.owner('non-paper'))!
+    const other = live().find((node) => node !== owner)!
+    const chair = await cluster.account('co-chair')
+    const bystander = await connect(other.syncUrl, 'non-paper', chair)
+    const made = await callApi(owner.url, 'POST', '/api/documents/non-paper/revisions', chair, {})
+    expect(made.status).toBe(201)
+    const name = (made.body as { name: string }).name
+    const refused = await callApi(other.url, 'POST', `/api/documents/non-paper/revisions/${name}/restore`, chair, {})
+    expect(refused.status).toBe(422)
+    expect(JSON.stringify(refused.body)).toContain('another process of the cluster holds this document')
+    const restored = await callApi(owner.url, 'POST', `/api/documents/non-paper/revisions/${name}/restore`, chair, {})
+    expect(restored.status).toBeLessThan(300)
+    // The refusal dropped nothing: the bystander on the refusing process still gets edits.
+    const writer = await connect(owner.syncUrl, 'non-paper', chair)
+    appendParagraph(writer.doc, 'after-refused-restore')
+    await eventually(() => appendedParagraphs(bystander.doc).includes('after-refused-restore'), 10_000, 'an edit')
+    expect(bystander.closed).toBeUndefined()
+  }, 30_000)
+
+  it('revoking a projection link on one process darkens its screen on another', async () => {
+    const [first, second] = live()
+    const chair = await cluster.account('co-chair')
+    const made = await callApi(first!.url, 'POST', '/api/documents/non-paper/projections', chair)
+    expect(made.status).toBe(201)
+    const { id, token } = made.body as { id: number; token: string }
+    const screen = await connect(second!.syncUrl, 'non-paper', token)
+    const revoked = await callApi(first!.url, 'DELETE', `/api/documents/non-paper/projections/${id}`, chair)
+    expect(revoked.status).toBe(204)
+    await eventually(() => screen.closed !== undefined, 5000, 'the screen on the other process closed')
+    expect(screen.closed!.code).toBe(4401)
+  }, 30_000)
+
+  it('presence crosses processes with the account the server vouches for; a socket elsewhere cannot take it over', async () => {
+    const [first, second, third] = live()
+    const chair = await cluster.account('co-chair')
+    const presenter = await connectProvider(first!.syncUrl, 'non-paper', chair)
+    const witness = await connect(second!.syncUrl, 'non-paper', chair)
+    const forger = await connect(third!.syncUrl, 'non-paper', await cluster.account('delegation', 'Norway'))
+    const id = presenter.doc.clientID
+    const userOf = (state: unknown) => (state as { user?: { name: string; role: string } } | null)?.user
+    try {
+      presenter.provider.awareness.setLocalStateField('user', { name: 'forged name', color: '#336699' })
+      presenter.provider.awareness.setLocalStateField('cursor', 'before')
+      await eventually(
+        () => (witness.presences.get(id) as { cursor?: string } | undefined)?.cursor === 'before',
+        10_000,
+        'the presence on another process',
+      )
+      expect(userOf(witness.presences.get(id))).toMatchObject({ role: 'co-chair', color: '#336699' })
+      expect(userOf(witness.presences.get(id))!.name).toMatch(/^co-chair-c\d+$/)
+      await eventually(
+        () => (forger.presences.get(id) as { cursor?: string } | undefined)?.cursor === 'before',
+        10_000,
+        'the presence on the forger’s process',
+      )
+      // The forger, on a third process, claims the presenter's id: a removal, then a state of its own.
+      for (const state of ['null', JSON.stringify({ cursor: 'forged' })]) {
+        const update = encoding.createEncoder()
+        encoding.writeVarUint(update, 1)
+        encoding.writeVarUint(update, id)
+        encoding.writeVarUint(update, 1_000_000)
+        encoding.writeVarString(update, state)
+        const message = encoding.createEncoder()
+        encoding.writeVarUint(message, MESSAGE_AWARENESS)
+        encoding.writeVarUint8Array(message, encoding.toUint8Array(update))
+        forger.ws.send(encoding.toUint8Array(message))
+      }
+      presenter.provider.awareness.setLocalStateField('cursor', 'after')
+      await eventually(
+        () => (witness.presences.get(id) as { cursor?: string } | undefined)?.cursor === 'after',
+        10_000,
+        'the presenter’s later change',
+      )
+      const seen = witness.presenceHistory.filter((entry) => entry.id === id)
+      expect(seen.filter((entry) => entry.state === null || userOf(entry.state)?.role !== 'co-chair')).toEqual([])
+    } finally {
+      presenter.provider.destroy()
+    }
+  }, 30_000)
 
   it('a logout on one process closes that session’s socket on another', async () => {
     const token = await cluster.account('co-chair')
