@@ -135,7 +135,9 @@ export function attachSyncEndpoint(server: Server, services: Services, origins: 
           kind: 'scratch',
           createdBy: account.username,
         })
-      if (!created) return { code: CLOSE.noSuchDocument, status: 404, reason: 'no such document' }
+      // Another process of a cluster may have made the same scratch room a moment before.
+      if (!created && services.documents.get(address.documentId)?.kind !== 'scratch')
+        return { code: CLOSE.noSuchDocument, status: 404, reason: 'no such document' }
     }
     if ((perAccount.get(account.id) ?? 0) >= limits.maxConnectionsPerAccount)
       return { code: CLOSE_TOO_MANY_CONNECTIONS, status: 429, reason: 'too many open connections for this account' }
