@@ -263,7 +263,10 @@ export class Cluster implements RoomCluster {
     p.sentAt = Date.now()
     if (owner === this.id) {
       const room = this.rooms.get(p.room)
-      if (!room || !this.owns(room)) return void this.acquire(p.room)
+      if (!room || !this.owns(room)) {
+        p.sentTo = undefined
+        return void this.acquire(p.room)
+      }
       return this.judge(room, id, this.id, p.sender.actor, p.update)
     }
     const message: Forwarded = {
