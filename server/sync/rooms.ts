@@ -177,6 +177,7 @@ export class RoomRegistry {
     if (this.merging.has(name)) return
     this.merging.add(name)
     const rowsBefore = room.rowsSinceCompaction
+    let failed = false
     worker
       .merge(name)
       .then((merged) => {
@@ -187,8 +188,17 @@ export class RoomRegistry {
           room.storedBytes = this.updates.size(name).bytes
         }
       })
-      .catch((error: Error) => this.options.log(`accord: compaction of ${name} failed: ${error.message}`))
-      .finally(() => this.merging.delete(name))
+      .catch((error: Error) => {
+        failed = true
+        this.options.log(`accord: compaction of ${name} failed: ${error.message}`)
+      })
+      .finally(() => {
+        this.merging.delete(name)
+        // Rows committed while the merge ran asked for a compaction and were turned away;
+        // after a failure the scheduled compaction retries, not a loop here.
+        const due = room.rowsSinceCompaction >= this.options.compactAfterRows
+        if (!failed && !this.closed && this.rooms.get(name) === room && due) this.compactSoon(room)
+      })
   }
 
   /** Compacts every open room that changed since its last compaction. */
