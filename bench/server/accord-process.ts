@@ -1,7 +1,8 @@
 /**
  * A real `accord serve` in a child process for the server benches: its own event loop,
  * an empty data directory, the secretariat's password given; resolves with the URL it
- * prints once it listens.
+ * prints once it listens. `BENCH_SERVER_PROFILE=DIR` in the environment writes the
+ * server's CPU profile (`node --cpu-prof`) to DIR when it exits.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
@@ -15,7 +16,10 @@ export async function startAccordProcess(
   password: string,
   env: Record<string, string> = {},
 ): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['bin/accord.mjs', 'serve'], {
+  // BENCH_SERVER_PROFILE=DIR writes the server's CPU profile there when it exits.
+  const profile = process.env.BENCH_SERVER_PROFILE
+  const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []
+  const child = spawn(process.execPath, [...flags, 'bin/accord.mjs', 'serve'], {
     cwd: root,
     env: {
       ...process.env,

@@ -15,10 +15,11 @@
  * Prints compare.mjs's markdown table.
  *
  * `--document template|large` runs in a document room instead of fresh scratch rooms: the
- * document `bench-doc` is created through the API from the template (or the 300-page
+ * document is created through the API from the template (or the 300-page
  * generated text, `bench/editor/large-text.ts`, 5,000 bracket groups) and then marked a
  * scratch document in the store, so the load generator's `bench` Y.Text is accepted beside
- * the document's own content; every run uses that room (`--room bench-doc`). The
+ * the document's own content; each run gets a new such document (`--room bench-doc-K`),
+ * and the medians over the runs are printed last, as compare.mjs prints them. The
  * reference server's room holds only the load generator's seed: the comparison is
  * conservative for Accord.
  * ACCORD_SQLITE_SYNCHRONOUS=NORMAL in the environment runs Accord with NORMAL instead;
@@ -34,6 +35,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
 import { largeNonPaper } from '../editor/large-text.ts'
+import { fanoutTable } from './fanout-table.ts'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const { values, positionals } = parseArgs({
@@ -61,39 +63,53 @@ try {
     username: 'bench-cochair',
     password: 'bench-cochair-password',
   })
-  if (values.document) {
-    const body =
-      values.document === 'large'
-        ? { id: 'bench-doc', title: 'Benchmark 300 pages', text: largeNonPaper(5000) }
-        : { id: 'bench-doc', title: 'Benchmark template', template: 'non-paper' }
-    await api(accord.url, '/api/documents', secretariat, body)
-    const db = new Database(path.join(dataDir, 'accord.sqlite'))
-    db.pragma('busy_timeout = 5000')
-    db.prepare(`UPDATE documents SET kind = 'scratch' WHERE id = 'bench-doc'`).run()
-    db.close()
-    extra.push('--room', 'bench-doc')
-  }
   const syncUrl = accord.url.replace(/^http/, 'ws') + '/sync'
-  const args = [
-    path.join(values['bench-dir']!, 'compare.mjs'),
-    '--with-reference',
-    '--target',
-    `accord=${syncUrl}`,
-    '--server-pid',
-    `accord=${accord.child.pid}`,
-    '--clients',
-    values.clients!,
-    '--repeat',
-    values.repeat!,
-    '--out',
-    path.join(tmpdir(), `accord-bench-${Date.now()}.jsonl`),
-    '--',
-    '--query',
-    `token=${token}`,
-    ...extra,
-  ]
-  const compare = spawn(process.execPath, args, { cwd: values['bench-dir'], stdio: 'inherit' })
-  process.exitCode = await new Promise<number>((resolve) => compare.once('exit', (code) => resolve(code ?? 1)))
+  const out = path.join(tmpdir(), `accord-bench-${Date.now()}.jsonl`)
+  const compare = async (clients: string, repeat: string, more: string[]): Promise<number> => {
+    const args = [
+      path.join(values['bench-dir']!, 'compare.mjs'),
+      '--with-reference',
+      '--target',
+      `accord=${syncUrl}`,
+      '--server-pid',
+      `accord=${accord.child.pid}`,
+      '--clients',
+      clients,
+      '--repeat',
+      repeat,
+      '--out',
+      out,
+      '--',
+      '--query',
+      `token=${token}`,
+      ...extra,
+      ...more,
+    ]
+    const child = spawn(process.execPath, args, { cwd: values['bench-dir'], stdio: 'inherit' })
+    return new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? 1)))
+  }
+  if (!values.document) process.exitCode = await compare(values.clients!, values.repeat!, [])
+  else {
+    // The load generator tells edits apart by writer and number, the same in every run, and
+    // counts every marker it sees arrive — a document room keeps the earlier runs' text, so
+    // each run gets a document of its own (the reference server's room starts empty anyway).
+    let run = 0
+    for (const clients of values.clients!.split(','))
+      for (let r = 0; r < Number(values.repeat); r++) {
+        const id = `bench-doc-${++run}`
+        const body =
+          values.document === 'large'
+            ? { id, title: 'Benchmark 300 pages', text: largeNonPaper(5000) }
+            : { id, title: 'Benchmark template', template: 'non-paper' }
+        await api(accord.url, '/api/documents', secretariat, body)
+        const db = new Database(path.join(dataDir, 'accord.sqlite'))
+        db.pragma('busy_timeout = 5000')
+        db.prepare(`UPDATE documents SET kind = 'scratch' WHERE id = ?`).run(id)
+        db.close()
+        process.exitCode = (await compare(clients, '1', ['--room', id])) || process.exitCode
+      }
+    console.log(fanoutTable(out))
+  }
 } finally {
   accord.child.kill('SIGTERM')
   await new Promise((resolve) => (accord.child.exitCode !== null ? resolve(null) : accord.child.once('exit', resolve)))

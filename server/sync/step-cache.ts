@@ -4,11 +4,13 @@
  * 300-page room costs ~90 ms of the event loop — 300 joins at once would encode it 300
  * times, while writers' updates wait behind them. The room's full state is encoded once,
  * as a ready sync step 2 message; updates accepted after it are kept beside it as they
- * were relayed and sent *before* the step 2, merged into one tail update (`Y.mergeUpdates`
- * on the small updates only, never on the big state) once there are more than a few.
- * When the tail has grown to a quarter of the state, the next joiner's request
- * re-encodes the whole state from the document. Every message is one the joiner would
- * have got anyway, so its document ends exactly where the server's is.
+ * were relayed, and a joiner gets them merged into one update (`Y.mergeUpdates` on the
+ * small updates only, never on the big state) sent *before* the step 2: two messages.
+ * The state is encoded again for the next joiner once the tail has grown to a quarter of
+ * it, or once it is older than a second and re-encoding would cost at most 1 % of the
+ * time since — so a join storm into a large room encodes it rarely, and a joiner after
+ * a quiet spell gets the room in one step 2. Every message is one the joiner would have
+ * got anyway, so its document ends exactly where the server's is.
  *
  * The tail goes first because a client takes sync step 2 as "you now hold the server's
  * state" (y-websocket's `synced`, and the offline settlement judges against it): sent
@@ -21,8 +23,10 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import { MESSAGE_SYNC } from '../../shared/document/protocol.ts'
 
-/** Updates kept unmerged behind the state before they are merged into the tail. */
-const tailMergeAfter = 16
+/** A cached state with updates behind it is re-encoded for a joiner after this long… */
+const freshForMs = 1000
+/** …and only if encoding costs at most this share of the time since it was last encoded. */
+const encodeShare = 0.01
 
 /** Per-room cache of the messages that bring an empty client to the room's state. */
 export class StepCache {
@@ -32,8 +36,14 @@ export class StepCache {
   private tail: Uint8Array[] = []
   private tailMessages: Uint8Array[] = []
   private tailBytes = 0
+  private encodedAt = 0
+  private encodeMs = 0
 
-  constructor(private readonly doc: Y.Doc) {}
+  constructor(
+    private readonly doc: Y.Doc,
+    /** Milliseconds on a monotonic clock (tests pass their own). */
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   /** An accepted, committed update (called as it is relayed). */
   extend(update: Uint8Array): void {
@@ -45,8 +55,10 @@ export class StepCache {
 
   /** The messages (tail updates, then the sync step 2) for a client with an empty state vector. */
   messagesForEmptyClient(): Uint8Array[] {
-    if (!this.step2 || this.tailBytes * 4 > this.stateBytes) this.encodeState()
-    else if (this.tail.length > tailMergeAfter) {
+    const sinceEncoded = this.now() - this.encodedAt
+    const stale = this.tail.length > 0 && sinceEncoded >= Math.max(freshForMs, this.encodeMs / encodeShare)
+    if (!this.step2 || stale || this.tailBytes * 4 > this.stateBytes) this.encodeState()
+    else if (this.tail.length > 1) {
       const merged = Y.mergeUpdates(this.tail)
       this.tail = [merged]
       this.tailMessages = [updateMessage(merged)]
@@ -58,6 +70,7 @@ export class StepCache {
   /** Forgets the cached state (memory): the next joiner encodes it again. */
   clear(): void {
     this.step2 = undefined
+    this.encodeMs = 0
     this.stateBytes = 0
     this.tail = []
     this.tailMessages = []
@@ -75,7 +88,10 @@ export class StepCache {
   }
 
   private encodeState(): void {
+    const started = this.now()
     const state = Y.encodeStateAsUpdate(this.doc)
+    this.encodedAt = this.now()
+    this.encodeMs = this.encodedAt - started
     this.step2 = step2Message(state)
     this.stateBytes = state.length
     this.tail = []
