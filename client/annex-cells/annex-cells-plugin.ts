@@ -6,8 +6,8 @@
  * same text), and an inscription accepted anywhere shows in every client at once.
  */
 import type { Node } from 'prosemirror-model'
-import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
-import { Decoration, DecorationSet } from 'prosemirror-view'
+import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from 'prosemirror-state'
+import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
 import { ySyncPluginKey } from 'y-prosemirror'
 import { boundCells, boundValue, type BoundCell } from '../../shared/annex/bound-cells.ts'
 import { formatCell } from '../../shared/consolidate/computed-columns.ts'
@@ -68,7 +68,8 @@ export function annexCellsPlugin(setting: AnnexCellsSetting): Plugin<CellsState>
           key: `${i}|${name}|${shown}|${editable}`,
           side: -1,
           ignoreSelection: true,
-          stopEvent: () => true,
+          // The co-chair's field keeps its own events; a click on a figure is the cell's (below).
+          stopEvent: (event) => event.target instanceof HTMLInputElement,
         }),
       )
     })
@@ -89,9 +90,27 @@ export function annexCellsPlugin(setting: AnnexCellsSetting): Plugin<CellsState>
         return tr.getMeta(annexCellsKey) ? draw(state, previous.cells) : previous
       },
     },
-    props: { decorations: (state) => annexCellsKey.getState(state)?.decorations },
+    props: {
+      decorations: (state) => annexCellsKey.getState(state)?.decorations,
+      handleDOMEvents: { mousedown: (view, event) => caretIntoCell(view, event) },
+    },
     filterTransaction: (tr, state) => !editsInsideCell(tr, state),
   })
+}
+
+// A click on a cell that is not text (contenteditable=false) left the caret wherever the
+// browser chose — often in the cell beside it, where a delegation's typing became a
+// suggestion in the Party's name. The caret goes into the clicked cell, where typing is
+// refused with the reason (`suggestion-mode.ts`) or, for a co-chair, goes nowhere.
+function caretIntoCell(view: EditorView, event: MouseEvent): boolean {
+  const target = event.target instanceof Element ? event.target : null
+  const cell = target?.closest('.bound-cell')
+  if (!cell || target instanceof HTMLInputElement || !view.dom.contains(cell)) return false
+  const inside = view.posAtDOM(cell, 0)
+  event.preventDefault()
+  view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(inside))))
+  view.focus()
+  return true
 }
 
 // A change that reaches into a table, touches one's edge or makes one: its cells are read again.
