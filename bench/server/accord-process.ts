@@ -16,7 +16,6 @@ export async function startAccordProcess(
   password: string,
   env: Record<string, string> = {},
 ): Promise<{ child: ChildProcess; url: string }> {
-  // BENCH_SERVER_PROFILE=DIR writes the server's CPU profile there when it exits.
   const profile = process.env.BENCH_SERVER_PROFILE
   const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []
   const child = spawn(process.execPath, [...flags, 'bin/accord.mjs', 'serve'], {

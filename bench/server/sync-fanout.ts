@@ -31,13 +31,11 @@ import { api, password, startAccord } from './accord-child.ts'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
 import { largeNonPaper } from '../editor/large-text.ts'
 import { fanoutTable } from './fanout-table.ts'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {

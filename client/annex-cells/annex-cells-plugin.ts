@@ -105,7 +105,7 @@ export function annexCellsPlugin(setting: AnnexCellsSetting): Plugin<CellsState>
 function caretIntoCell(view: EditorView, event: MouseEvent): boolean {
   const target = event.target instanceof Element ? event.target : null
   const cell = target?.closest('.bound-cell')
-  if (!cell || target instanceof HTMLInputElement || !view.dom.contains(cell)) return false
+  if (!cell || target instanceof HTMLInputElement) return false
   const inside = view.posAtDOM(cell, 0)
   event.preventDefault()
   view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(inside))))

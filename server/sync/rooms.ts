@@ -177,27 +177,26 @@ export class RoomRegistry {
     if (this.merging.has(name)) return
     this.merging.add(name)
     const rowsBefore = room.rowsSinceCompaction
-    let failed = false
     worker
       .merge(name)
       .then((merged) => {
-        if (this.closed || !merged) return
-        if (!this.updates.replaceMerged(name, merged.upToSeq, merged.rows, merged.state)) return
-        if (this.rooms.get(name) === room) {
-          room.rowsSinceCompaction = Math.max(0, room.rowsSinceCompaction - rowsBefore)
-          room.storedBytes = this.updates.size(name).bytes
-        }
+        if (this.closed || !merged) return false
+        if (!this.updates.replaceMerged(name, merged.upToSeq, merged.rows, merged.state)) return false
+        if (this.rooms.get(name) !== room) return false
+        room.rowsSinceCompaction = Math.max(0, room.rowsSinceCompaction - rowsBefore)
+        room.storedBytes = this.updates.size(name).bytes
+        return true
       })
       .catch((error: Error) => {
-        failed = true
         this.options.log(`accord: compaction of ${name} failed: ${error.message}`)
+        return false
       })
-      .finally(() => {
+      .then((swapped) => {
         this.merging.delete(name)
-        // Rows committed while the merge ran asked for a compaction and were turned away;
-        // after a failure the scheduled compaction retries, not a loop here.
-        const due = room.rowsSinceCompaction >= this.options.compactAfterRows
-        if (!failed && !this.closed && this.rooms.get(name) === room && due) this.compactSoon(room)
+        // Rows committed while the merge ran asked for a compaction and were turned away.
+        // Only after a swap: nothing to merge, a failure or a lost race is left to the
+        // scheduled compaction, never retried in a loop here.
+        if (swapped && room.rowsSinceCompaction >= this.options.compactAfterRows) this.compactSoon(room)
       })
   }
 

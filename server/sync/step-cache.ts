@@ -34,7 +34,8 @@ export class StepCache {
   private stateBytes = 0
   /** Updates accepted since the state was encoded, oldest first. */
   private tail: Uint8Array[] = []
-  private tailMessages: Uint8Array[] = []
+  /** The tail merged as one update message, made when a joiner asks for it. */
+  private tailMessage: Uint8Array | undefined
   private tailBytes = 0
   private encodedAt = 0
   private encodeMs = 0
@@ -49,7 +50,7 @@ export class StepCache {
   extend(update: Uint8Array): void {
     if (!this.step2) return
     this.tail.push(update)
-    this.tailMessages.push(updateMessage(update))
+    this.tailMessage = undefined
     this.tailBytes += update.length
   }
 
@@ -58,13 +59,13 @@ export class StepCache {
     const sinceEncoded = this.now() - this.encodedAt
     const stale = this.tail.length > 0 && sinceEncoded >= Math.max(freshForMs, this.encodeMs / encodeShare)
     if (!this.step2 || stale || this.tailBytes * 4 > this.stateBytes) this.encodeState()
-    else if (this.tail.length > 1) {
-      const merged = Y.mergeUpdates(this.tail)
+    else if (this.tail.length > 0 && !this.tailMessage) {
+      const merged = this.tail.length > 1 ? Y.mergeUpdates(this.tail) : this.tail[0]!
       this.tail = [merged]
-      this.tailMessages = [updateMessage(merged)]
+      this.tailMessage = updateMessage(merged)
       this.tailBytes = merged.length
     }
-    return [...this.tailMessages, this.step2!]
+    return this.tailMessage ? [this.tailMessage, this.step2!] : [this.step2!]
   }
 
   /** Forgets the cached state (memory): the next joiner encodes it again. */
@@ -73,7 +74,7 @@ export class StepCache {
     this.encodeMs = 0
     this.stateBytes = 0
     this.tail = []
-    this.tailMessages = []
+    this.tailMessage = undefined
     this.tailBytes = 0
   }
 
@@ -95,7 +96,7 @@ export class StepCache {
     this.step2 = step2Message(state)
     this.stateBytes = state.length
     this.tail = []
-    this.tailMessages = []
+    this.tailMessage = undefined
     this.tailBytes = 0
   }
 }
