@@ -44,8 +44,10 @@ export async function buildClient(): Promise<void> {
       existsSync(stamp) &&
       newestSource(path.join(repoRoot, 'client')) < statSync(stamp).mtimeMs &&
       newestSource(path.join(repoRoot, 'shared')) < statSync(stamp).mtimeMs &&
-      // The client bundles the party table and its years.
-      newestSource(path.join(repoRoot, 'templates', 'parties')) < statSync(stamp).mtimeMs
+      // The client bundles the party table and its years, and its dependencies as installed.
+      newestSource(path.join(repoRoot, 'templates', 'parties')) < statSync(stamp).mtimeMs &&
+      newestSource(path.join(repoRoot, 'patches')) < statSync(stamp).mtimeMs &&
+      statSync(path.join(repoRoot, 'node_modules', '.package-lock.json')).mtimeMs < statSync(stamp).mtimeMs
     )
       return
     const { build } = await import('vite')
