@@ -132,7 +132,16 @@ export function createChoiceBar(cx: EditorContext): ChoiceBar {
     const own = parts.length
     for (const feature of cx.features) parts.push(...(feature.choiceBarParts?.(caret) ?? []))
     if (!own) parts.unshift(tag('Put the caret in a bracket or an option to see its choices (Alt+C comes here).'))
-    dom.replaceChildren(...parts)
+    // A redraw that changes nothing keeps the buttons: one replaced between its press and its
+    // release loses the click (the log of a co-chair's own keystroke came back just then).
+    const same =
+      parts.length === dom.childNodes.length &&
+      parts.every((part, i) =>
+        typeof part === 'string'
+          ? dom.childNodes[i] instanceof Text && dom.childNodes[i].textContent === part
+          : part.isEqualNode(dom.childNodes[i]),
+      )
+    if (!same) dom.replaceChildren(...parts)
   }
 
   // Decisions change without a selection change: redraw from the last state.
@@ -144,10 +153,12 @@ export function createChoiceBar(cx: EditorContext): ChoiceBar {
     update(state) {
       lastState = state
       const t = choiceTarget(state)
-      // The paragraph at the caret and the shape around it count too: structure review acts on them.
+      // The paragraph at the caret and the shape around it count too: structure review acts on
+      // them. Its path, not its position, which every edit before it (a collaborator's
+      // keystroke pages away) moves: a redraw names nodes by walking the whole text.
       const $head = state.selection.$head
-      let shape = `${$head.start()}`
-      for (let d = 0; d < $head.depth; d++) shape += `.${$head.node(d).childCount}`
+      let shape = ''
+      for (let d = 0; d < $head.depth; d++) shape += `${$head.index(d)}/${$head.node(d).childCount}.`
       const key = `${t.group?.node.attrs.id ?? ''}|${t.group?.alternative ?? ''}|${t.option?.attrs.id ?? ''}|${t.placeholder?.attrs.id ?? ''}|${shape}`
       if (key === lastKey) return
       lastKey = key

@@ -7,6 +7,7 @@
  * (`shared/streamline/option-structure.ts`, `placeholder-review.ts`).
  */
 import type { Node } from 'prosemirror-model'
+import type { EditorState } from 'prosemirror-state'
 import type { CaretTarget } from '../editor/editor-feature.ts'
 import { makeOption, markNotPlaceholder, setOptionEnd, setRunEnd, unmakeOption } from '../../shared/streamline/index.ts'
 import { nameNode } from '../../shared/naming/node-name.ts'
@@ -22,7 +23,9 @@ export function structureTools({ state, option, placeholder }: CaretTarget, stre
   const tool = (text: string, label: string, action: () => void) =>
     out.push(button(text, { class: 'streamline-tool structure-tool', 'aria-label': label }, action))
   const $head = state.selection.$head
-  const at = $head.pos
+  // Where the caret is when the button is pressed: the bar is not redrawn for typing or for
+  // a collaborator's edit elsewhere, which move the caret's position but not its paragraph.
+  const at = (s: EditorState) => s.selection.head
   let depth = -1
   for (let d = $head.depth; d > 0 && depth < 0; d--)
     if (CONTAINERS.has($head.node(d - 1).type.name) && !CONTAINERS.has($head.node(d).type.name)) depth = d
@@ -36,23 +39,23 @@ export function structureTools({ state, option, placeholder }: CaretTarget, stre
       const name = optionName(container)
       if (index > 0)
         tool('Option starts here', `Make ${where} the start of a new option`, () =>
-          streamline.take((s, o) => makeOption(s, at, o)),
+          streamline.take((s, o) => makeOption(s, at(s), o)),
         )
       if (index < container.childCount - 1) {
         tool('Option ends here', `End ${name} with ${where}`, () =>
-          streamline.take((s, o) => setOptionEnd(s, id, at, o)),
+          streamline.take((s, o) => setOptionEnd(s, id, at(s), o)),
         )
       }
       if (index < container.childCount - 1 || laterInRun($head.node(depth - 2), container))
         tool('Run ends here', `End the run of ${name} with ${where}`, () =>
-          streamline.take((s, o) => setRunEnd(s, id, at, o)),
+          streamline.take((s, o) => setRunEnd(s, id, at(s), o)),
         )
     } else if (block.type.name !== 'footnote' && !(block.type.name === 'heading' && index === 0)) {
-      tool('Make option', `Make ${where} an option`, () => streamline.take((s, o) => makeOption(s, at, o)))
+      tool('Make option', `Make ${where} an option`, () => streamline.take((s, o) => makeOption(s, at(s), o)))
       const before = optionBefore(container, index)
       if (before)
         tool(`Into ${optionName(before)}`, `Take ${where} into ${optionName(before)}, ending it here`, () =>
-          streamline.take((s, o) => setOptionEnd(s, before.attrs.id, at, o)),
+          streamline.take((s, o) => setOptionEnd(s, before.attrs.id, at(s), o)),
         )
     }
   }

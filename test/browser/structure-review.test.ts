@@ -41,11 +41,24 @@ describe('structure review', () => {
       const before = await observe(optionWords)
       const intro = page.locator('.ProseMirror p', { hasText: 'This non-paper is a compilation' })
       await intro.click()
+      // Typing moves the caret but not its paragraph (the bar is not redrawn): the tool acts
+      // where the caret is when it is pressed — from the old place, three characters past
+      // this paragraph's end, it made the next paragraph the option.
+      const end = await intro.evaluate((p) => {
+        const range = document.createRange()
+        range.selectNodeContents(p)
+        const last = [...range.getClientRects()].pop()!
+        return { x: last.right - 2, y: last.top + last.height / 2 }
+      })
+      await page.mouse.click(end.x, end.y)
+      await page.keyboard.press('End')
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace')
       const bar = page.locator('.choice-bar')
       await bar.getByRole('button', { name: /^Make “This non-paper is a compil.*” an option$/ }).click()
       const card = page.locator('.option-card', { hasText: 'This non-paper is a compilation' })
       await expect.poll(() => card.count(), { timeout: 5000 }).toBe(1)
       await expect.poll(() => observe(optionWords), { timeout: 5000 }).toHaveLength(before.length + 1)
+      expect((await observe(optionWords))[0]).toContain('This non-paper is a compilation')
 
       // The placeholder R of Article 3: selected by a click on its letter.
       const r = page.locator('.placeholder[data-id="p10"]')
