@@ -9,7 +9,7 @@
  */
 import type { EditorView } from 'prosemirror-view'
 import type { ThreadSpan } from '../../shared/comments/comment-spans.ts'
-import { button, el } from '../dom/element.ts'
+import { button, el, setHidden } from '../dom/element.ts'
 import { speakerPicker, threadCard, type ReplyDrafts } from './comment-card.ts'
 import type { CommentTarget, LiveComments } from './live-comments.ts'
 
@@ -125,7 +125,7 @@ export class CommentMargin {
 
   private offerComment(): void {
     const { empty } = this.view.state.selection
-    this.add.hidden = empty || !this.comments.mayComment || this.composer !== null
+    setHidden(this.add, empty || !this.comments.mayComment || this.composer !== null)
   }
 
   // Draws the cards whose thread changed; a card keeps its DOM (and an unsent reply) otherwise.
@@ -181,7 +181,7 @@ export class CommentMargin {
     const items: { id: string; dom: HTMLElement; want: number }[] = []
     const place = (id: string, dom: HTMLElement, from: number) => {
       const want = this.topOf(from, box)
-      dom.hidden = want === null
+      setHidden(dom, want === null)
       if (want !== null) items.push({ id, dom, want })
     }
     for (const [id, placed] of this.cards) place(id, placed.dom, placed.from)
@@ -200,7 +200,7 @@ export class CommentMargin {
     items.forEach((item, i) => (item.dom.style.top = `${tops[i] - lift}px`))
     if (!this.add.hidden) {
       const top = this.topOf(this.view.state.selection.from, box)
-      this.add.hidden = top === null
+      setHidden(this.add, top === null)
       if (top !== null) this.add.style.top = `${top}px`
     }
   }

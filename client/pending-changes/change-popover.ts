@@ -6,7 +6,7 @@
 import { Plugin, type EditorState } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import type { PendingSpan } from '../../shared/pending-changes/decide.ts'
-import { button, el } from '../dom/element.ts'
+import { button, el, setHidden } from '../dom/element.ts'
 import { changeTitle } from './changes-plugin.ts'
 import type { LiveChanges } from './live-changes.ts'
 
@@ -31,7 +31,7 @@ export function changePopover(changes: LiveChanges): Plugin {
       const draw = (v: EditorView) => {
         const at = changeAtCaret(changes.spans(), v.state)
         if (!at?.range) {
-          card.hidden = true
+          setHidden(card, true)
           shown = null
           return
         }
@@ -55,7 +55,7 @@ export function changePopover(changes: LiveChanges): Plugin {
         const line = v.coordsAtPos(at.range.from)
         card.style.top = `${line.bottom - box.top + slot.scrollTop + 4}px`
         card.style.left = `${Math.max(0, line.left - box.left + slot.scrollLeft)}px`
-        card.hidden = false
+        setHidden(card, false)
       }
       const stop = changes.subscribe(() => draw(view))
       return {

@@ -139,12 +139,35 @@ export class OptionCardView implements NodeView {
     return (label || heading || 'Option (no label)').replace(/[:.\s]+$/, '')
   }
 
+  // What the header says, as one string: a render that would say the same writes nothing
+  // (every keystroke in the option re-rendered the header, a dozen DOM writes and a style
+  // recalculation in each frame of typing).
+  private drawn = ''
+
   private render(): void {
     const id = this.node.attrs.id
     const state = this.cx.decisions.state(id)
     const stands = state?.kind === 'option' ? state.state : 'unresolved'
     const implied = state?.kind === 'option' && state.implied
     const label = this.label()
+    const party: string | null = this.node.attrs.attribution
+    const note = this.applicability()
+    const index = this.cx.live.documentIndex
+    const resolutions = this.cx.decisions.resolutions()
+    const applicability = note ? applicabilityOf(index, resolutions, id) : null
+    // The one rule every consolidated export applies (shared/model/applicability-fate.ts), said where it acts.
+    const fate = note ? applicabilityFate(index, resolutions, id) : null
+    const needs = note && {
+      option: note.attrs.option ?? '?',
+      section: note.attrs.section ? sectionTitle(this.view.state.doc, note.attrs.section) : 'an unidentified section',
+      required: applicability?.required ?? null,
+      holds: applicability?.holds ?? 'pending',
+      fate: fate?.fate ?? '',
+    }
+    const drawn = JSON.stringify([stands, implied, label, party, needs])
+    if (drawn === this.drawn) return
+    this.drawn = drawn
+
     this.dom.dataset.state = stands
     this.title.textContent = label
     this.status.textContent =
@@ -155,10 +178,9 @@ export class OptionCardView implements NodeView {
             ? 'Dropped (another option chosen)'
             : 'Dropped'
           : 'Open'
-    const party = this.node.attrs.attribution
     this.attribution.textContent = party ? `proposed by ${party}` : ''
     this.attribution.hidden = !party
-    this.renderApplicability()
+    this.renderApplicability(needs || null)
     for (const b of this.header.querySelectorAll<HTMLButtonElement>('.option-propose, .option-propose-drop')) {
       b.setAttribute(
         'aria-label',
@@ -175,40 +197,26 @@ export class OptionCardView implements NodeView {
     this.dom.setAttribute('aria-label', `${label}${party ? `, proposed by ${party}` : ''}, ${this.status.textContent}`)
   }
 
-  private renderApplicability(): void {
-    const note = this.applicability()
+  private renderApplicability(
+    needs: { option: string; section: string; required: string | null; holds: string; fate: string } | null,
+  ): void {
     this.applies.replaceChildren()
-    this.applies.hidden = !note
-    if (!note) return
-    const applicability = applicabilityOf(
-      this.cx.live.documentIndex,
-      this.cx.decisions.resolutions(),
-      this.node.attrs.id,
-    )
-    const required = applicability?.required ?? null
-    const holds = applicability?.holds ?? 'pending'
-    const section = note.attrs.section
-      ? sectionTitle(this.view.state.doc, note.attrs.section)
-      : 'an unidentified section'
+    this.applies.hidden = !needs
+    if (!needs) return
+    const { option, section, required, holds, fate } = needs
     this.applies.dataset.holds = holds
-    // The one rule every consolidated export applies (shared/model/applicability-fate.ts), said where it acts.
-    const fate = applicabilityFate(this.cx.live.documentIndex, this.cx.decisions.resolutions(), this.node.attrs.id)
-    const consequence = fate
-      ? fate.fate === 'dropped'
+    const consequence =
+      fate === 'dropped'
         ? ': dropped from the consolidated text'
-        : ': chosen although it does not apply; flagged in the consolidated text'
-      : ''
-    this.applies.dataset.fate = fate?.fate ?? ''
-    const text = document.createTextNode(
-      `needs Option ${note.attrs.option ?? '?'} of ${section} (${holds}${consequence}) `,
-    )
-    this.applies.append(text)
-    if (required) {
-      const link = button(`Go to Option ${note.attrs.option}`, { class: 'option-applies-link' }, () =>
-        this.cx.jumpTo(required),
+        : fate
+          ? ': chosen although it does not apply; flagged in the consolidated text'
+          : ''
+    this.applies.dataset.fate = fate
+    this.applies.append(document.createTextNode(`needs Option ${option} of ${section} (${holds}${consequence}) `))
+    if (required)
+      this.applies.append(
+        button(`Go to Option ${option}`, { class: 'option-applies-link' }, () => this.cx.jumpTo(required)),
       )
-      this.applies.append(link)
-    }
   }
 }
 
