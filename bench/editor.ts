@@ -10,6 +10,8 @@
  *
  *   npx tsx bench/editor.ts [--only 115|300]
  *   PROFILE=keys|remote|open npx tsx bench/editor.ts   # CDP CPU profile of that phase (unminified build)
+ *   PROFILE=trace-keys|trace-remote npx tsx bench/editor.ts   # the browser's style, layout and paint in that phase
+ *   PROFILE=mutations npx tsx bench/editor.ts   # what typing wrote to the page outside the text
  *
  * The last line is the figures as JSON.
  */
@@ -17,8 +19,9 @@ import path from 'node:path'
 import { rmSync } from 'node:fs'
 import { textRoom } from '../shared/document/text-room.ts'
 import { largeNonPaper } from './editor/large-text.ts'
-import { probeScript } from './editor/page-probes.ts'
+import { probeScript, writesProbe } from './editor/page-probes.ts'
 import { startProfile, type RunningProfile } from './editor/cpu-profile.ts'
+import { startFrameTrace } from './editor/frame-trace.ts'
 import {
   buildClient,
   connectYClient,
@@ -61,12 +64,13 @@ async function memory(cdp: CDPSession): Promise<{ heapMB: number; domNodes: numb
   return { heapMB: metric('JSHeapUsedSize') / 2 ** 20, domNodes: metric('Nodes') }
 }
 
-const profileIf = async (phase: string, cdp: CDPSession) => (profiling === phase ? startProfile(cdp) : null)
+const profileIf = async (phase: string, cdp: CDPSession): Promise<RunningProfile | null> =>
+  profiling === phase ? startProfile(cdp) : profiling === `trace-${phase}` ? startFrameTrace(cdp) : null
 const report = async (phase: string, label: string, running: RunningProfile | null) => {
-  if (running) console.log(`--- CPU profile: ${phase}, ${label}\n${await running.stop()}`)
+  if (running) console.log(`--- ${profiling}: ${label}\n${await running.stop()}`)
 }
 
-if (profiling) {
+if (profiling && !profiling.startsWith('trace-')) {
   // Readable function names in the profile; the next plain build (tests, bench) minifies again.
   const { build } = await import('vite')
   await build({
@@ -101,13 +105,22 @@ try {
   const template: number[] = []
   for (let i = 0; i < 3; i++) template.push(await openTimed(page, 'Non-paper (AWG-KP)'))
   const templateMemory = await memory(cdp)
+  const typingTemplate = await profileIf('keys', cdp)
+  const keysTemplate = await typeKeys(page)
+  await report('keys', 'template', typingTemplate)
   const stepsTemplate = await moveDown(page)
 
   const results: Record<string, unknown> = {
-    template: { open: template, ...templateMemory, steps: spread(stepsTemplate) },
+    template: {
+      open: template,
+      ...templateMemory,
+      keys: spread(keysTemplate),
+      steps: spread(stepsTemplate),
+    },
   }
   const lines: string[] = [
     `template first render (open → painted editor, incl. sync): ${template.map((t) => `${t} ms`).join(', ')}; JS heap ${templateMemory.heapMB.toFixed(1)} MB, ${templateMemory.domNodes} DOM nodes`,
+    keyLine('template', keysTemplate),
     `streamlining step (move an option down) click → paint, template (${stepsTemplate.length} steps): p50 ${ms(quantile(stepsTemplate, 0.5))}, max ${ms(Math.max(...stepsTemplate))}`,
   ]
   for (const t of texts) {
@@ -119,20 +132,9 @@ try {
     const brackets = await page.locator('.bracket-group').count()
     const cards = await page.locator('.option-card').count()
 
-    // Keystrokes in the middle of the text.
-    const blocks = page.locator('.ProseMirror p.provision, .ProseMirror p.paragraph, .ProseMirror p.list-item')
-    const target = blocks.nth(Math.floor((await blocks.count()) / 2))
-    await target.scrollIntoViewIfNeeded()
-    await target.click({ position: { x: 20, y: 8 } })
-    await page.evaluate(() => ((window as any).__probe.keys.length = 0))
     const typing = await profileIf('keys', cdp)
-    for (let i = 0; i < 200; i++) {
-      await page.keyboard.press(i % 10 === 9 ? 'Backspace' : 'KeyA')
-      await page.waitForTimeout(15)
-    }
-    await page.waitForTimeout(200)
+    const keys = await typeKeys(page)
     await report('keys', t.title, typing)
-    const keys: number[] = await page.evaluate(() => (window as any).__probe.keys)
 
     // Remote edits from a second co-chair, one character at a time.
     const remote = await connectYClient(server.url, t.id, token)
@@ -167,7 +169,7 @@ try {
     }
     lines.push(
       `${t.title} (${t.text.length} chars ≈ ${Math.round(t.text.length / 3000)} pages, ${brackets} bracket groups, ${cards} option cards): first render ${open.map((x) => `${x} ms`).join(', ')}; JS heap ${mem.heapMB.toFixed(1)} MB, ${mem.domNodes} DOM nodes`,
-      `  keystroke → paint (${keys.length} keys): p50 ${ms(quantile(keys, 0.5))}, p95 ${ms(quantile(keys, 0.95))}, max ${ms(Math.max(...keys))}`,
+      keyLine('', keys),
       `  remote edit (${remoteTimes.length} updates): apply p50 ${ms(quantile(applied, 0.5))}, p95 ${ms(quantile(applied, 0.95))}; to paint p50 ${ms(quantile(painted, 0.5))}, p95 ${ms(quantile(painted, 0.95))}`,
       `  streamlining step (move an option down) click → paint (${steps.length} steps): p50 ${ms(quantile(steps, 0.5))}, max ${ms(Math.max(...steps))}`,
     )
@@ -178,6 +180,34 @@ try {
   await browser.close()
   await server.stop()
   if (profiling) rmSync(path.join(repoRoot, 'client', 'dist', 'index.html'), { force: true })
+}
+
+function keyLine(label: string, keys: number[]): string {
+  return `  keystroke → paint${label ? `, ${label}` : ''} (${keys.length} keys): p50 ${ms(quantile(keys, 0.5))}, p95 ${ms(quantile(keys, 0.95))}, max ${ms(Math.max(...keys))}`
+}
+
+// Keystroke → paint for 200 keys (every tenth a Backspace) in the middle of the open text.
+// PROFILE=mutations prints what the page wrote outside the editable text meanwhile.
+async function typeKeys(page: Page): Promise<number[]> {
+  const blocks = page.locator('.ProseMirror p.provision, .ProseMirror p.paragraph, .ProseMirror p.list-item')
+  const target = blocks.nth(Math.floor((await blocks.count()) / 2))
+  await target.scrollIntoViewIfNeeded()
+  await target.click({ position: { x: 20, y: 8 } })
+  if (profiling === 'mutations') await page.evaluate(writesProbe)
+  await page.evaluate(() => ((window as any).__probe.keys.length = 0))
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press(i % 10 === 9 ? 'Backspace' : 'KeyA')
+    await page.waitForTimeout(15)
+  }
+  await page.waitForTimeout(200)
+  if (profiling === 'mutations') {
+    const counts: Record<string, number> = await page.evaluate(() => (window as any).__writes.stop())
+    const top = Object.entries(counts).sort((a, b) => b[1] - a[1])
+    console.log(
+      `--- mutations while typing 200 keys (outside the editable text)\n${top.map(([k, v]) => `  ${v} ${k}`).join('\n')}`,
+    )
+  }
+  return (await page.evaluate(() => (window as any).__probe.keys)) as number[]
 }
 
 // Streamlining steps: move the first option down ten times.

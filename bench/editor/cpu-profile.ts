@@ -2,7 +2,9 @@
  * Chromium's CPU profile (CDP `Profiler`) of one phase of the editor benchmark, summed
  * per function: self time says where the cycles are, total time (the function and what
  * it calls, counted once per sample) says which caller to make incremental.
+ * `PROFILE_OUT=FILE` also writes the raw profile (a `.cpuprofile` DevTools opens).
  */
+import { writeFileSync } from 'node:fs'
 import type { CDPSession } from 'playwright-core'
 
 /** A running profile; `stop` returns its summary as printable lines. */
@@ -18,6 +20,7 @@ export async function startProfile(cdp: CDPSession): Promise<RunningProfile> {
   return {
     async stop(top = 45) {
       const { profile } = await cdp.send('Profiler.stop')
+      if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile))
       const byId = new Map(profile.nodes.map((n) => [n.id, n]))
       const parent = new Map<number, number>()
       for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)

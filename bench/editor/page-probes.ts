@@ -1,6 +1,6 @@
 /**
  * Timing probes the benchmark injects into the page (none ship with the app):
- * keystroke-to-paint (keydown until the frame after it has run), a co-chair's
+ * keystroke-to-paint (keydown until the frame after it has run) a co-chair's
  * streamlining click to paint, and remote update apply time (a sync message's
  * handler, and until the next frame).
  */
@@ -8,12 +8,29 @@
 /** Script for `page.addInitScript`: fills `window.__probe`. */
 export const probeScript = `
 (() => {
-  const probe = { keys: [], remote: [], steps: [] };
+  const probe = { keys: [], keyWork: [], remote: [], steps: [] };
   window.__probe = probe;
   const afterPaint = (fn) => requestAnimationFrame(() => setTimeout(fn, 0));
-  addEventListener('keydown', (e) => {
+  // A key's work: its own task (the key events, ProseMirror's dispatch and what it calls
+  // synchronously; a message posted at keydown runs after it) and the frame that paints it
+  // (from the frame's start to the task after it). Between the two the page is idle,
+  // waiting for the display's next frame: the key's latency counts that wait, its work
+  // not. When the message comes only after the frame, no wait is seen and the work is the
+  // whole latency.
+  addEventListener('keydown', () => {
     const t0 = performance.now();
-    afterPaint(() => probe.keys.push(performance.now() - t0));
+    let taskEnd = Infinity;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => { taskEnd = performance.now(); };
+    channel.port2.postMessage(0);
+    requestAnimationFrame(() => {
+      const frame = performance.now();
+      setTimeout(() => {
+        const end = performance.now();
+        probe.keys.push(end - t0);
+        probe.keyWork.push(taskEnd <= frame ? taskEnd - t0 + (end - frame) : end - t0);
+      }, 0);
+    });
   }, true);
   addEventListener('click', (e) => {
     if (!e.target.closest || !e.target.closest('.option-tools, .streamline-tool')) return;
@@ -32,5 +49,27 @@ export const probeScript = `
     }
     get onmessage() { return super.onmessage; }
   };
+})();
+`
+
+/**
+ * Script for `page.evaluate`: counts DOM writes by kind and place, except the text's own (a
+ * node view's header is not the text), until `window.__writes.stop()` returns the counts.
+ * Every write outside the text costs style and paint work in the frame that follows.
+ */
+export const writesProbe = `
+(() => {
+  const counts = {};
+  const name = (e) => e ? e.tagName.toLowerCase() + (typeof e.className === 'string' && e.className ? '.' + e.className.split(' ')[0] : '') : '';
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      const t = r.target instanceof Element ? r.target : r.target.parentElement;
+      if (!t || (t.closest('.ProseMirror') && !t.closest('[contenteditable="false"]'))) continue;
+      const key = r.type + (r.attributeName ? ':' + r.attributeName : '') + ' ' + [t, t.parentElement, t.parentElement && t.parentElement.parentElement].map(name).join(' < ');
+      counts[key] = (counts[key] || 0) + 1;
+    }
+  });
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  window.__writes = { stop: () => (observer.disconnect(), counts) };
 })();
 `
