@@ -58,16 +58,20 @@ export class BracketGroupView implements NodeView {
     let summary: string
     let chosen: string | null = null
     if (state?.kind === 'optional') {
-      this.dom.dataset.state = state.state
+      if (this.dom.dataset.state !== state.state) this.dom.dataset.state = state.state
       summary = `optional text, ${state.state}`
     } else {
       chosen = state?.kind === 'group' ? state.choice : null
-      this.dom.dataset.state = chosen ? 'resolved' : 'unresolved'
+      const shown = chosen ? 'resolved' : 'unresolved'
+      if (this.dom.dataset.state !== shown) this.dom.dataset.state = shown
       summary = `${alternatives} alternatives, ${chosen ? 'one chosen' : 'open'}`
     }
-    this.dom.dataset.depth = String(depth)
-    this.dom.style.setProperty('--depth-hue', String((depth * 67) % 360))
-    this.dom.setAttribute('aria-label', `${summary}, depth ${depth}`)
+    if (this.dom.dataset.depth !== String(depth)) {
+      this.dom.dataset.depth = String(depth)
+      this.dom.style.setProperty('--depth-hue', String((depth * 67) % 360))
+    }
+    const label = `${summary}, depth ${depth}`
+    if (this.dom.getAttribute('aria-label') !== label) this.dom.setAttribute('aria-label', label)
     for (const alt of this.dom.querySelectorAll<HTMLElement>(':scope > .alternative')) {
       alt.classList.toggle('chosen', chosen !== null && alt.dataset.id === chosen)
       alt.classList.toggle('rejected', chosen !== null && alt.dataset.id !== chosen)
@@ -94,6 +98,8 @@ export class AlternativeView implements NodeView {
     this.contentDOM = document.createElement('span')
     this.contentDOM.className = 'alternative-text'
     this.dom.append(open, this.contentDOM, close)
+    // Labelled once the view has placed it in its group.
+    queueMicrotask(() => this.label())
   }
 
   update(node: Node): boolean {
@@ -124,28 +130,30 @@ export class AlternativeView implements NodeView {
       event.preventDefault()
       this.choose(side)
     })
-    queueMicrotask(() => this.label())
     return el
   }
+
+  // The handles' names, written only when they change: typing in the alternative updates the
+  // view on every keystroke, and opening a 300-page text labels 10,000 handles.
+  private labelled = ''
 
   private label(): void {
     const group = this.group()
     if (!group) return
     const text = this.node.textContent.slice(0, 60) || '(empty)'
     const optional = group.childCount === 1 || countAlternatives(group) === 1
+    const mayResolve = this.cx.decisions.mayResolve
+    const offer = mayResolve ? null : choiceOffer(this.cx.features)
+    const key = `${optional}|${mayResolve}|${offer?.verb ?? ''}|${text}`
+    if (key === this.labelled) return
+    this.labelled = key
     for (const el of this.dom.querySelectorAll<HTMLElement>(':scope > .bracket')) {
       // An optional bracket's opening handle keeps its text, the closing one deletes it.
       const verb = optional ? (el.classList.contains('open') ? 'Keep' : 'Delete') : 'Choose'
-      const offer = this.cx.decisions.mayResolve ? null : choiceOffer(this.cx.features)
-      const proposes = !!offer
-      const action = this.cx.decisions.mayResolve
-        ? verb
-        : offer
-          ? `${offer.verb} to ${verb.toLowerCase()}`
-          : 'Read only'
+      const action = mayResolve ? verb : offer ? `${offer.verb} to ${verb.toLowerCase()}` : 'Read only'
       el.setAttribute('aria-label', `${action}: “${text}”`)
       el.title = `${action}: “${text}”`
-      el.setAttribute('aria-disabled', String(!this.cx.decisions.mayResolve && !proposes))
+      el.setAttribute('aria-disabled', String(!mayResolve && !offer))
     }
   }
 
