@@ -93,6 +93,10 @@ describe('structure review', () => {
         .getByRole('group', { name: 'Structure review' })
         .getByRole('button', { name: 'Not an option' })
         .waitFor()
+      // The option's proposal list is empty: hidden, it takes no room (it stood as a blank row).
+      const emptyLists = bar.locator('.proposal-list[hidden]')
+      expect(await emptyLists.count()).toBeGreaterThan(0)
+      for (const list of await emptyLists.all()) expect(await list.boundingBox()).toBeNull()
       await saveScreenshot(page, 'structure-review', page.locator('.editor-page'))
       await page.close()
     },
