@@ -8,11 +8,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import type { CDPSession } from 'playwright-core'
-
-/** A running trace; `stop` returns its summary as printable lines. */
-export interface RunningTrace {
-  stop(): Promise<string>
-}
+import type { RunningProfile } from './cpu-profile.ts'
 
 interface TraceEvent {
   name: string
@@ -39,7 +35,7 @@ const kinds = [
 ]
 
 /** Starts tracing the page behind `cdp`. */
-export async function startFrameTrace(cdp: CDPSession): Promise<RunningTrace> {
+export async function startFrameTrace(cdp: CDPSession): Promise<RunningProfile> {
   const events: TraceEvent[] = []
   const collect = (e: { value: object[] }) => void events.push(...(e.value as TraceEvent[]))
   cdp.on('Tracing.dataCollected', collect)

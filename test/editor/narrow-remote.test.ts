@@ -3,18 +3,12 @@
 // typing is not structural, and a change that cannot be narrowed passes unchanged.
 import { describe, expect, it } from 'vitest'
 import { EditorState } from 'prosemirror-state'
-import { Slice } from 'prosemirror-model'
 import { ReplaceStep } from 'prosemirror-transform'
 import { ySyncPluginKey } from 'y-prosemirror'
 import { narrowed } from '../../client/editor/narrow-remote.ts'
+import { fromYjs } from './from-yjs.ts'
 import { touchesStructure } from '../../client/editor/structure-change.ts'
 import { templateDoc } from '../model/template-model.ts'
-
-// y-prosemirror's rendering of `next`: every top-level node replaced, marked as from the Y.Doc.
-const fromYjs = (state: EditorState, next: EditorState['doc']) =>
-  state.tr
-    .replace(0, state.doc.content.size, new Slice(next.content, 0, 0))
-    .setMeta(ySyncPluginKey, { isChangeOrigin: true })
 
 // Positions of text in the template, in order.
 const textPositions = (doc: EditorState['doc']) => {

@@ -3,11 +3,11 @@
 // whole text finds.
 import { describe, expect, it } from 'vitest'
 import { EditorState, type Transaction } from 'prosemirror-state'
-import { Slice, type Node } from 'prosemirror-model'
+import type { Node } from 'prosemirror-model'
 import type { DecorationSet } from 'prosemirror-view'
-import { ySyncPluginKey } from 'y-prosemirror'
 import { guessMarkers } from '../../client/streamlining/guess-markers.ts'
 import { narrowed } from '../../client/editor/narrow-remote.ts'
+import { fromYjs } from '../editor/from-yjs.ts'
 import { alt, doc, group, guessed, option, p, section, heading } from '../builder.ts'
 
 const plugin = guessMarkers()
@@ -18,14 +18,8 @@ const marks = (state: EditorState) =>
     .sort((a, b) => a[0] - b[0])
 const fresh = (d: Node) => marks(EditorState.create({ doc: d, plugins: [guessMarkers()] }))
 
-// y-prosemirror's rendering of a collaborator's change to `next`, narrowed as the editor does.
-const remote = (state: EditorState, next: Node): Transaction =>
-  narrowed(
-    state,
-    state.tr
-      .replace(0, state.doc.content.size, new Slice(next.content, 0, 0))
-      .setMeta(ySyncPluginKey, { isChangeOrigin: true }),
-  )
+// A collaborator's change to `next`, narrowed as the editor does.
+const remote = (state: EditorState, next: Node): Transaction => narrowed(state, fromYjs(state, next))
 
 const start = doc(
   heading('section')('A. Mitigation'),
@@ -49,8 +43,9 @@ describe('marks of the importer guesses', () => {
     start.descendants((node, pos) => void (node.isText && texts.push(pos + 1)))
     for (const [i, at] of texts.entries()) {
       const local = i % 2 === 0
-      const mapped = state.tr.mapping.map(at)
-      const tr = local ? state.tr.insertText('r', mapped + i) : remote(state, state.tr.insertText('r', mapped + i).doc)
+      // Each earlier insertion moved this text one further.
+      const typed = state.tr.insertText('r', at + i)
+      const tr = local ? typed : remote(state, typed.doc)
       expect(tr.steps).toHaveLength(1)
       state = state.apply(tr)
       expect(marks(state)).toEqual(fresh(state.doc))

@@ -16,6 +16,15 @@ import { applicabilityOf } from '../../../shared/model/applicability.ts'
 import { applicabilityFate } from '../../../shared/model/applicability-fate.ts'
 import { choiceOffer, type LivePart, type OptionSlot } from '../editor-feature.ts'
 
+/** What an option's applicability note says it needs, and how that stands. */
+interface Needs {
+  option: string
+  section: string
+  required: string | null
+  holds: string
+  fate: string
+}
+
 /** The view of an `option` node. */
 export class OptionCardView implements NodeView {
   dom: HTMLElement
@@ -157,7 +166,7 @@ export class OptionCardView implements NodeView {
     const applicability = note ? applicabilityOf(index, resolutions, id) : null
     // The one rule every consolidated export applies (shared/model/applicability-fate.ts), said where it acts.
     const fate = note ? applicabilityFate(index, resolutions, id) : null
-    const needs = note && {
+    const needs: Needs | null = note && {
       option: note.attrs.option ?? '?',
       section: note.attrs.section ? sectionTitle(this.view.state.doc, note.attrs.section) : 'an unidentified section',
       required: applicability?.required ?? null,
@@ -180,7 +189,7 @@ export class OptionCardView implements NodeView {
           : 'Open'
     this.attribution.textContent = party ? `proposed by ${party}` : ''
     this.attribution.hidden = !party
-    this.renderApplicability(needs || null)
+    this.renderApplicability(needs)
     for (const b of this.header.querySelectorAll<HTMLButtonElement>('.option-propose, .option-propose-drop')) {
       b.setAttribute(
         'aria-label',
@@ -197,9 +206,7 @@ export class OptionCardView implements NodeView {
     this.dom.setAttribute('aria-label', `${label}${party ? `, proposed by ${party}` : ''}, ${this.status.textContent}`)
   }
 
-  private renderApplicability(
-    needs: { option: string; section: string; required: string | null; holds: string; fate: string } | null,
-  ): void {
+  private renderApplicability(needs: Needs | null): void {
     this.applies.replaceChildren()
     this.applies.hidden = !needs
     if (!needs) return
