@@ -96,6 +96,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       http.closeIdleConnections()
       await sync.close(1001, reason)
       services.rooms.close()
+      if (services.rooms.relay.timings) options.log(`accord: ${services.rooms.relay.timings.summary()}`)
       await services.cluster?.close()
       await services.checkpointer?.stop()
       await services.storeWorker?.close().catch(() => {})

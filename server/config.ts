@@ -41,6 +41,8 @@ export interface ServerOptions {
    * (bench/server/commit-tail.ts), so they are opt-in until measured on a quiet machine.
    */
   walCheckpoint: 'sqlite' | 'worker'
+  /** Measure each relayed batch's phases and log them at shutdown (`ACCORD_RELAY_TIMINGS=1`, `sync/relay-timings.ts`). */
+  relayTimings: boolean
   /** A room nobody is connected to stays in memory this long, then is unloaded (0: at once). */
   unloadAfterMs: number
   /**
@@ -146,6 +148,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOpti
     compactAfterRows: intFromEnv(env, 'ACCORD_COMPACT_AFTER_ROWS', 1000),
     compactIntervalMs: intFromEnv(env, 'ACCORD_COMPACT_INTERVAL_SECONDS', 60) * 1000,
     walCheckpoint: env.ACCORD_WAL_CHECKPOINT === 'worker' ? 'worker' : 'sqlite',
+    relayTimings: env.ACCORD_RELAY_TIMINGS === '1',
     unloadAfterMs: intFromEnv(env, 'ACCORD_UNLOAD_AFTER_SECONDS', 30) * 1000,
     scratchPrefix: env.ACCORD_SCRATCH_PREFIX || undefined,
     publicUrl: publicUrlFromEnv(env.ACCORD_PUBLIC_URL),

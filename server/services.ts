@@ -12,6 +12,7 @@ import { AuditLog } from './store/audit-log.ts'
 import { serverKey } from './store/server-keys.ts'
 import { openStore, type Store } from './store/database.ts'
 import { Checkpointer } from './store/checkpointer.ts'
+import { RelayTimings } from './sync/relay-timings.ts'
 import { SqliteSql } from './store/sqlite-sql.ts'
 import { StoreWorker } from './store/store-worker.ts'
 import { DocumentCatalogue } from './store/documents.ts'
@@ -94,6 +95,7 @@ export function createServices(options: ServerOptions): Services {
     storeWorker,
     checkpointer,
   }
+  if (options.relayTimings) services.rooms.relay.timings = new RelayTimings()
   cluster?.attach(services.rooms, options.limits, services.tokens, services.projections)
   return services
 }

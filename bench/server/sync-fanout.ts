@@ -25,6 +25,8 @@
  * ACCORD_SQLITE_SYNCHRONOUS=NORMAL in the environment runs Accord with NORMAL instead;
  * ACCORD_WAL_CHECKPOINT=worker with checkpoints in the store worker instead of SQLite's
  * auto-checkpoint inside commits (compare each run's ratio to the reference).
+ * Last, the server's relay timings over all runs: per committed batch, the time to apply
+ * and append, to commit (the fsync) and to send, on the server's event loop.
  */
 import { spawn } from 'node:child_process'
 import { api, password, startAccord } from './accord-child.ts'
@@ -49,7 +51,10 @@ const extra =
   positionals.length > 0 ? positionals : ['--writers', '5', '--rate', '10', '--edits', '100', '--doc-bytes', '10000']
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'accord-bench-data-'))
-const accord = await startAccord(dataDir)
+const accord = await startAccord(dataDir, { ACCORD_RELAY_TIMINGS: '1' })
+// The server's own account of its event loop, logged at shutdown (`server/sync/relay-timings.ts`).
+let serverLog = ''
+accord.child.stdout!.on('data', (chunk) => (serverLog += chunk))
 try {
   const { token: secretariat } = await api(accord.url, '/api/login', undefined, { username: 'secretariat', password })
   await api(accord.url, '/api/accounts', secretariat, {
@@ -111,5 +116,8 @@ try {
 } finally {
   accord.child.kill('SIGTERM')
   await new Promise((resolve) => (accord.child.exitCode !== null ? resolve(null) : accord.child.once('exit', resolve)))
+  const out = accord.child.stdout!
+  await new Promise((resolve) => (out.readableEnded ? resolve(null) : out.once('end', resolve)))
   rmSync(dataDir, { recursive: true, force: true })
+  for (const line of serverLog.split('\n')) if (line.includes('relay timings:')) console.log(line)
 }

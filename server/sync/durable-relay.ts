@@ -10,6 +10,7 @@ import { StoreFailure, type UpdateLog } from '../store/update-log.ts'
 import type { PendingRelay, Room } from './room.ts'
 import type { Refusal } from '../../shared/document/protocol.ts'
 import type { Actor } from '../../shared/document/roles.ts'
+import type { RelayTimings } from './relay-timings.ts'
 
 /** A sender of updates, closable when its update is malformed. */
 export interface UpdateSender {
@@ -51,6 +52,9 @@ export class DurableRelay {
    */
   forward: (room: Room, update: Uint8Array, sender: ForwardSender) => boolean = () => false
 
+  /** Set when the phases of each batch are measured (`relay-timings.ts`). */
+  timings: RelayTimings | undefined
+
   /** Queues an update from `sender` for `room` — or a change of the server's own, made on the room in the batch. */
   submit(room: Room, sender: UpdateSender, update: Uint8Array | ((doc: Y.Doc) => void)): void {
     this.queue.push({ room, sender, update })
@@ -79,6 +83,9 @@ export class DurableRelay {
     const touched = new Set(batch.map((submission) => submission.room))
     // Closed only after the commit: closing can unload a room, which must not happen mid-batch.
     const malformed = new Set<UpdateSender>()
+    const timings = this.timings
+    const started = timings ? performance.now() : 0
+    let applied = 0
     try {
       this.log.batch(() => {
         for (const { room, sender, update } of batch) {
@@ -91,12 +98,16 @@ export class DurableRelay {
             malformed.add(sender)
           }
         }
+        if (timings) applied = performance.now()
       })
     } catch (error) {
       this.onStoreFailure(touched, error)
       return
     }
+    const committed = timings ? performance.now() : 0
     for (const { room, update, origin } of relays) room.broadcast(update, origin)
+    if (timings)
+      timings.record({ apply: applied - started, commit: committed - applied, relay: performance.now() - committed })
     for (const sender of malformed) sender.closeMalformed('malformed update')
     this.afterCommit(touched, relays)
   }
