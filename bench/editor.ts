@@ -22,6 +22,7 @@ import { largeNonPaper } from './editor/large-text.ts'
 import { probeScript, writesProbe } from './editor/page-probes.ts'
 import { startProfile, type RunningProfile } from './editor/cpu-profile.ts'
 import { startFrameTrace } from './editor/frame-trace.ts'
+import { OPEN_MARK, OPEN_PHASES } from '../client/pages/open-marks.ts'
 import {
   buildClient,
   connectYClient,
@@ -44,15 +45,48 @@ const spread = (xs: number[]) => ({ p50: quantile(xs, 0.5), p95: quantile(xs, 0.
 const profiling = process.env.PROFILE ?? ''
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null
 
-async function openTimed(page: Page, title: string): Promise<number> {
+/** One open: click → painted editor, and the page's own marks of where that time went. */
+interface Open {
+  ms: number
+  phases: Record<string, number>
+}
+
+async function openTimed(page: Page, title: string): Promise<Open> {
   await page.goto(page.url().replace(/#.*$/, '') + '#/documents')
   await page.getByRole('link', { name: title }).waitFor()
   const t0 = Date.now()
   await page.getByRole('link', { name: title }).click()
-  await page.locator('.editor-page[data-ready="true"]').waitFor({ timeout: 120_000 })
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))))
-  return Date.now() - t0
+  // Polled in the page with one native lookup: Playwright's own selector engine walks the whole
+  // DOM (for shadow roots) on every poll, which took ~90 ms of each 300-page open's main thread.
+  await page.waitForFunction(
+    () => (document.querySelector('.editor-page') as HTMLElement | null)?.dataset.ready === 'true',
+    null,
+    { timeout: 120_000, polling: 'raf' },
+  )
+  // No named functions inside: tsx would wrap them in a helper the page does not have.
+  const phases = await page.evaluate(
+    ([prefix, names]) =>
+      new Promise<Record<string, number>>((resolve) =>
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            const at = names.map((n) => performance.getEntriesByName(prefix + n, 'mark')[0]?.startTime ?? NaN)
+            const out: Record<string, number> = {}
+            for (let i = 1; i < names.length; i++) out[names[i]] = Math.round(at[i] - at[i - 1])
+            out.painted = Math.round(performance.now() - at[at.length - 1])
+            resolve(out)
+          }, 0),
+        ),
+      ),
+    [OPEN_MARK, OPEN_PHASES] as const,
+  )
+  return { ms: Date.now() - t0, phases }
 }
+
+// "sync 410, proposals 35, mounted 700, ready 60, painted 90": where one open's time went.
+const phaseLine = (o: Open) =>
+  Object.entries(o.phases)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')
 
 // The page's live JS heap and DOM, after a full collection.
 async function memory(cdp: CDPSession): Promise<{ heapMB: number; domNodes: number }> {
@@ -102,7 +136,7 @@ try {
   await logInThroughPage(page, server.url, username, password)
   const cdp = await page.context().newCDPSession(page)
 
-  const template: number[] = []
+  const template: Open[] = []
   for (let i = 0; i < 3; i++) template.push(await openTimed(page, 'Non-paper (AWG-KP)'))
   const templateMemory = await memory(cdp)
   const typingTemplate = await profileIf('keys', cdp)
@@ -112,20 +146,22 @@ try {
 
   const results: Record<string, unknown> = {
     template: {
-      open: template,
+      open: template.map((o) => o.ms),
+      openPhases: template.map((o) => o.phases),
       ...templateMemory,
       keys: spread(keysTemplate),
       steps: spread(stepsTemplate),
     },
   }
   const lines: string[] = [
-    `template first render (open → painted editor, incl. sync): ${template.map((t) => `${t} ms`).join(', ')}; JS heap ${templateMemory.heapMB.toFixed(1)} MB, ${templateMemory.domNodes} DOM nodes`,
+    `template first render (open → painted editor, incl. sync): ${template.map((t) => `${t.ms} ms`).join(', ')}; JS heap ${templateMemory.heapMB.toFixed(1)} MB, ${templateMemory.domNodes} DOM nodes`,
+    ...template.map((o, i) => `  open ${i + 1} in the page (ms): ${phaseLine(o)}`),
     keyLine('template', keysTemplate),
     `streamlining step (move an option down) click → paint, template (${stepsTemplate.length} steps): p50 ${ms(quantile(stepsTemplate, 0.5))}, max ${ms(Math.max(...stepsTemplate))}`,
   ]
   for (const t of texts) {
     const opening = await profileIf('open', cdp)
-    const open: number[] = []
+    const open: Open[] = []
     for (let i = 0; i < 3; i++) open.push(await openTimed(page, t.title))
     await report('open', t.title, opening)
     const mem = await memory(cdp)
@@ -161,7 +197,8 @@ try {
       chars: t.text.length,
       brackets,
       cards,
-      open,
+      open: open.map((o) => o.ms),
+      openPhases: open.map((o) => o.phases),
       ...mem,
       keys: spread(keys),
       remoteApplied: spread(applied),
@@ -170,7 +207,8 @@ try {
       steps: spread(steps),
     }
     lines.push(
-      `${t.title} (${t.text.length} chars ≈ ${Math.round(t.text.length / 3000)} pages, ${brackets} bracket groups, ${cards} option cards): first render ${open.map((x) => `${x} ms`).join(', ')}; JS heap ${mem.heapMB.toFixed(1)} MB, ${mem.domNodes} DOM nodes`,
+      `${t.title} (${t.text.length} chars ≈ ${Math.round(t.text.length / 3000)} pages, ${brackets} bracket groups, ${cards} option cards): first render ${open.map((x) => `${x.ms} ms`).join(', ')}; JS heap ${mem.heapMB.toFixed(1)} MB, ${mem.domNodes} DOM nodes`,
+      ...open.map((o, i) => `  open ${i + 1} in the page (ms): ${phaseLine(o)}`),
       keyLine('', keys),
       `  remote edit (${remoteTimes.length} updates): apply p50 ${ms(quantile(applied, 0.5))}, p95 ${ms(quantile(applied, 0.95))}; to paint p50 ${ms(quantile(painted, 0.5))}, p95 ${ms(quantile(painted, 0.95))}; without the wait for the display's next frame p50 ${ms(quantile(working, 0.5))}, p95 ${ms(quantile(working, 0.95))}`,
       `  streamlining step (move an option down) click → paint (${steps.length} steps): p50 ${ms(quantile(steps, 0.5))}, max ${ms(Math.max(...steps))}`,

@@ -48,6 +48,7 @@ import { OfflineNotice } from '../collab/offline-notice.ts'
 import { annexCellsFeature } from '../annex-cells/annex-cells-feature.ts'
 import { InscriptionWriter } from '../annex-cells/inscription-writer.ts'
 import { textEntryWords } from '../naming/entry-words.ts'
+import { markOpen } from './open-marks.ts'
 
 /**
  * Shows `document` in `root`; returns the function that closes it. `onMissing` is called
@@ -122,6 +123,7 @@ export function showEditorPage(
   let discardAndReopen = async () => reopen()
 
   const open = async () => {
+    markOpen('start')
     // Entries named against the text on screen, once the editor is mounted.
     let nameOf: (key: string) => string = () => 'the text (loading)'
     const { maxMessageBytes } = await serverLimits(session)
@@ -165,6 +167,7 @@ export function showEditorPage(
     }
     teardown = () => connection.destroy()
     await connection.synced()
+    markOpen('synced')
     const refusal = connection.schemaRefusal()
     if (refusal) {
       say(refusal, 'error')
@@ -189,6 +192,7 @@ export function showEditorPage(
         settled: (settlement) => offlineNotice.settled(settlement),
       },
     })
+    markOpen('proposals')
     // Decisions and streamlining name nodes from the text on screen, once the editor is mounted.
     let editor: Editor | null = null
     const names = new TextNames(
@@ -254,6 +258,7 @@ export function showEditorPage(
     editorSlot.replaceChildren()
     const mounted = createEditor(editorSlot, connection.ydoc, connection.provider, cx)
     editor = mounted
+    markOpen('mounted')
     const replaced = new ReplacedChoices(
       connection.ydoc,
       connection.provider.awareness,
@@ -295,6 +300,7 @@ export function showEditorPage(
     live.subscribe(render)
     render()
     page.dataset.ready = 'true'
+    markOpen('ready')
     teardown = () => {
       page.dataset.ready = 'false'
       // The fairness panel decorates the view: it lets go before the view is destroyed.

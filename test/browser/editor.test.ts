@@ -23,6 +23,7 @@ import {
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { textRoom } from '../../shared/document/text-room.ts'
+import { OPEN_MARK, OPEN_PHASES } from '../../client/pages/open-marks.ts'
 
 const title = 'Non-paper (AWG-KP)'
 const parties = parsePartyTable(
@@ -80,6 +81,16 @@ describe('the browser editor', () => {
     expect(await page.locator('.placeholder[data-name="X"]').count()).toBeGreaterThan(0)
     expect(await page.locator('.computed-header .computed-tag').allTextContents()).toContain('computed')
     expect(await page.locator('.counter-total').getAttribute('data-brackets')).toBe('50')
+    // The open left its marks, one per phase and in order, for DevTools and the editor benchmark.
+    const marks = await page.evaluate(
+      (prefix) =>
+        performance
+          .getEntriesByType('mark')
+          .filter((m) => m.name.startsWith(prefix))
+          .map((m) => m.name.slice(prefix.length)),
+      OPEN_MARK,
+    )
+    expect(marks).toEqual([...OPEN_PHASES])
     await saveScreenshot(page, 'editor-template')
     await page.close()
   })
