@@ -15,6 +15,7 @@ import type { Inscriptions } from '../../shared/model/inscriptions.ts'
 import type { PartyResult } from '../../shared/model/results.ts'
 import { el } from '../dom/element.ts'
 import type { InscriptionWriter } from './inscription-writer.ts'
+import { touchesTable } from './touches-table.ts'
 
 /** What the cells show: the inscriptions and each Party's computed row. */
 export interface CellValues {
@@ -111,27 +112,6 @@ function caretIntoCell(view: EditorView, event: MouseEvent): boolean {
   view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(inside))))
   view.focus()
   return true
-}
-
-// A change that reaches into a table, touches one's edge or makes one: its cells are read again.
-// Each step's ranges are looked at in the document before that step, so the walk is as long
-// as the change (a keystroke's), not the whole text (3 ms a key at 300 pages).
-function touchesTable(tr: Transaction): boolean {
-  const isTable = (node: Node | null | undefined) => node?.type.name === 'table'
-  return tr.steps.some((step, i) => {
-    const doc = tr.docs[i]
-    let touched = false
-    step.getMap().forEach((from, to) => {
-      for (const $pos of [doc.resolve(from), doc.resolve(to)])
-        if (isTable($pos.nodeAfter) || isTable($pos.nodeBefore)) touched = true
-      doc.nodesBetween(from, to, (node) => {
-        if (isTable(node)) touched = true
-        return !touched && !node.isTextblock
-      })
-    })
-    // Content inserted outside every table may itself hold one (a pasted or restored option).
-    return touched || JSON.stringify(step.toJSON()).includes('"table"')
-  })
 }
 
 // A local change inside a bound cell's content; a change that replaces whole cells, rows or
