@@ -54,6 +54,8 @@ export function createEditor(
     new Plugin({ view: () => ({ update: (view) => choiceBar.update(view.state) }) }),
     ...cx.features.flatMap((feature) => feature.plugins?.() ?? []),
   ]
+  // The text the live model last indexed.
+  let indexed: Node | null = null
   const view: EditorView = new EditorView(place, {
     state: EditorState.create({ schema: displaySchema, plugins }),
     editable: () => cx.capabilities.resolve || cx.features.some((feature) => feature.takesTyping?.() === true),
@@ -76,18 +78,24 @@ export function createEditor(
       const tr = remote && whole.docChanged ? narrowed(this.state, whole) : whole
       // A remote change that could not be narrowed replaced everything: the model re-reads the text.
       const structural = tr.docChanged && (tr === whole && remote ? true : !!stepOf(tr) || touchesStructure(tr))
-      this.updateState(this.state.apply(tr))
-      if (!structural) return
-      const previous = cx.live.documentIndex
-      cx.live.textChanged(this.state.doc)
-      cx.decisions.reindexed(previous)
+      const state = this.state.apply(tr)
+      if (!structural) return this.updateState(state)
+      // The model reads the new text first, so the views this update builds are drawn once, right
+      // (the first render of a 300-page text builds 20,000); only views it keeps may need a redraw.
+      const redraw = cx.decisions.reindexing(cx.live.documentIndex, () => cx.live.textChanged(state.doc))
+      indexed = state.doc
+      this.updateState(state)
+      redraw()
     },
   })
   context.jumpTo = (id) => jumpTo(view, id)
   const stopReturning = [returnFocusAfterButtons(choiceBar.dom, view), returnFocusAfterButtons(view.dom, view)]
-  // The node views of the first render were drawn before the model had read the text.
-  cx.live.textChanged(view.state.doc)
-  cx.decisions.refreshAll()
+  // y-prosemirror renders the shared text while the view is built, through dispatchTransaction;
+  // should it not have (an empty text), the model reads the text on screen now.
+  if (indexed !== view.state.doc) {
+    cx.live.textChanged(view.state.doc)
+    cx.decisions.refreshAll()
+  }
   choiceBar.update(view.state)
   for (const feature of cx.features) feature.mounted?.({ view, undoManager })
   return {

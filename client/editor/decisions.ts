@@ -101,15 +101,22 @@ export class Decisions {
   }
 
   /**
-   * The text was re-indexed: views of nodes that came into the index or left it redraw. An undo
-   * that brings a bracket back draws its view before the model has read the new text, so the view
-   * saw no such node and drew it open; the model's resolution was there all along.
+   * The text is re-indexed by `reindex` (the index was `previous`), before the view updates: returns
+   * the redraw to run after it. Views of nodes that came into the index or left it redraw, except
+   * those the update builds, drawn with the new index already. (An undo that brings a bracket back
+   * once drew its view before the model had read the new text: the view saw no such node and drew
+   * it open, while the model's resolution was there all along.)
    */
-  reindexed(previous: DocumentIndex): void {
+  reindexing(previous: DocumentIndex, reindex: () => void): () => void {
+    reindex()
     const now = this.live.documentIndex
-    if (now === previous) return
+    if (now === previous) return () => undefined
     const known = (index: DocumentIndex, id: string) => index.groups.has(id) || index.options.has(id)
-    for (const [id, set] of this.watchers) if (known(previous, id) !== known(now, id)) set.forEach((watch) => watch())
+    const stale: [Set<DecisionWatcher>, DecisionWatcher][] = []
+    for (const [id, set] of this.watchers)
+      if (known(previous, id) !== known(now, id)) for (const watch of set) stale.push([set, watch])
+    // A view the update destroys has stopped watching by then.
+    return () => stale.forEach(([set, watch]) => set.has(watch) && watch())
   }
 
   /** Tell every watcher to redraw: the index they were drawn with was not the text's (first render). */

@@ -124,6 +124,9 @@ describe('the browser editor', () => {
       const { page } = await pageFor('co-chair')
       await openDocument(page, title)
       await expect.poll(() => page.locator('.amounts-period').textContent()).toContain('2013–2017, 5 years')
+      // Resolved before the open: the first render marks the chosen alternative and strikes the other.
+      expect(await page.locator('.alternative[data-id="g39.1"]').getAttribute('class')).toContain('chosen')
+      expect(await page.locator('.alternative[data-id="g39.2"]').getAttribute('class')).toContain('rejected')
       const before = await panelAmounts(page)
       await page.locator('.alternative[data-id="g39.2"] > .bracket.open').click()
       await expect
@@ -200,6 +203,21 @@ describe('the browser editor', () => {
     expect(await propose.isDisabled()).toBe(false)
     expect(await delegation.page.locator('.option-card[data-id="o1"] .option-choose').count()).toBe(0)
     await delegation.page.close()
+  })
+
+  it('an option that needs another follows it from the first render on', { timeout: 60_000 }, async () => {
+    const { page } = await pageFor('co-chair')
+    await openDocument(page, title)
+    // Option 8 applies only if Option 3 of section A is chosen: drawn before the model had read
+    // the text, its card did not know which option it waited on, and never heard of the choice.
+    const applies = page.locator('.option-card[data-id="o8"] > .option-header span.option-applies')
+    const before = await applies.getAttribute('data-holds')
+    expect(before).not.toBe('met')
+    await page.locator('.option-card[data-id="o3"] .option-choose').click()
+    await expect.poll(() => applies.getAttribute('data-holds'), { timeout: 5000 }).toBe('met')
+    await page.locator('.option-card[data-id="o3"] .option-choose').click()
+    await expect.poll(() => applies.getAttribute('data-holds'), { timeout: 5000 }).toBe(before)
+    await page.close()
   })
 
   it('a refused write is reported and the editor returns to the server’s state', { timeout: 60_000 }, async () => {

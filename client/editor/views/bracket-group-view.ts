@@ -32,6 +32,8 @@ export class BracketGroupView implements NodeView {
     if (node.attrs.guess) this.dom.dataset.guess = node.attrs.guess
     this.unwatch = cx.decisions.watch(node.attrs.id, () => this.render())
     this.render()
+    // The view places the alternatives after this constructor: the chosen one is marked then.
+    if (this.dom.dataset.state === 'resolved') queueMicrotask(() => this.render())
   }
 
   update(node: Node): boolean {
@@ -83,6 +85,8 @@ export class BracketGroupView implements NodeView {
 export class AlternativeView implements NodeView {
   dom: HTMLElement
   contentDOM: HTMLElement
+  /** The opening and the closing bracket. */
+  private readonly handles: [HTMLElement, HTMLElement]
 
   constructor(
     private node: Node,
@@ -93,13 +97,13 @@ export class AlternativeView implements NodeView {
     this.dom = document.createElement('span')
     this.dom.className = 'alternative'
     this.dom.dataset.id = node.attrs.id
-    const open = this.handle('[', 'open')
-    const close = this.handle(']', 'close')
+    this.handles = [this.handle('[', 'open'), this.handle(']', 'close')]
     this.contentDOM = document.createElement('span')
     this.contentDOM.className = 'alternative-text'
-    this.dom.append(open, this.contentDOM, close)
-    // Labelled once the view has placed it in its group.
-    queueMicrotask(() => this.label())
+    this.dom.append(this.handles[0], this.contentDOM, this.handles[1])
+    // Labelled before the view places it: written into the page, the 40,000 attributes of a
+    // 300-page text were as many mutation records for ProseMirror's observer to sift.
+    this.label()
   }
 
   update(node: Node): boolean {
@@ -147,14 +151,18 @@ export class AlternativeView implements NodeView {
     const key = `${optional}|${mayResolve}|${offer?.verb ?? ''}|${text}`
     if (key === this.labelled) return
     this.labelled = key
-    for (const el of this.dom.querySelectorAll<HTMLElement>(':scope > .bracket')) {
+    const disabled = !mayResolve && !offer
+    this.handles.forEach((el, i) => {
       // An optional bracket's opening handle keeps its text, the closing one deletes it.
-      const verb = optional ? (el.classList.contains('open') ? 'Keep' : 'Delete') : 'Choose'
+      const verb = optional ? (i === 0 ? 'Keep' : 'Delete') : 'Choose'
       const action = mayResolve ? verb : offer ? `${offer.verb} to ${verb.toLowerCase()}` : 'Read only'
-      el.setAttribute('aria-label', `${action}: “${text}”`)
-      el.title = `${action}: “${text}”`
-      el.setAttribute('aria-disabled', String(!mayResolve && !offer))
-    }
+      const name = `${action}: “${text}”`
+      el.setAttribute('aria-label', name)
+      el.title = name
+      // Absent is not disabled: a co-chair's 10,000 handles need no attribute saying so.
+      if (disabled) el.setAttribute('aria-disabled', 'true')
+      else el.removeAttribute('aria-disabled')
+    })
   }
 
   private group(): Node | null {
