@@ -24,7 +24,7 @@ import { createDiagnosticsList } from '../panel/diagnostics-list.ts'
 import { createFairnessPanel } from '../panel/fairness-panel.ts'
 import { createBracketHistorySection } from '../panel/bracket-history-section.ts'
 import { sectionTitles } from '../editor/section-titles.ts'
-import { openProposalsRoom, type ProposalsRoom } from '../proposals/proposals-room.ts'
+import { connectProposalsRoom, type ProposalsRoom } from '../proposals/proposals-room.ts'
 import { DocumentLog } from '../streamlining/document-log.ts'
 import { logFeature } from '../streamlining/log-feature.ts'
 import { streamliningFeature } from '../streamlining/streamlining-feature.ts'
@@ -165,13 +165,21 @@ export function showEditorPage(
       await connection.discardLocalCopy()
       reopen()
     }
-    teardown = () => connection.destroy()
+    // The proposals room syncs while the text room does.
+    const proposalsConnecting = connectProposalsRoom(listed.rooms.proposals, session, (text) => say(text, 'error'), {
+      offline: (since) => offlineNotice.offline('proposals', since),
+      settled: (settlement) => offlineNotice.settled(settlement),
+    })
+    teardown = () => {
+      proposalsConnecting.destroy()
+      connection.destroy()
+    }
     await connection.synced()
     markOpen('synced')
     const refusal = connection.schemaRefusal()
     if (refusal) {
       say(refusal, 'error')
-      connection.destroy()
+      teardown()
       teardown = null
       return
     }
@@ -181,17 +189,7 @@ export function showEditorPage(
       () => proposalsRoom?.register() ?? null,
       (text) => say(text, 'error'),
     )
-    proposalsRoom = await openProposalsRoom(listed.rooms.proposals, session, {
-      textDoc: connection.ydoc,
-      live,
-      parties,
-      say: (text) => say(text, 'error'),
-      log,
-      offline: {
-        offline: (since) => offlineNotice.offline('proposals', since),
-        settled: (settlement) => offlineNotice.settled(settlement),
-      },
-    })
+    proposalsRoom = await proposalsConnecting.open({ textDoc: connection.ydoc, live, parties, log })
     markOpen('proposals')
     // Decisions and streamlining name nodes from the text on screen, once the editor is mounted.
     let editor: Editor | null = null
