@@ -82,8 +82,10 @@ export function createEditor(
       if (!structural) return this.updateState(state)
       // The model reads the new text first, so the views this update builds are drawn once, right
       // (the first render of a 300-page text builds 20,000); only views it keeps may need a redraw.
-      const redraw = cx.decisions.reindexing(cx.live.documentIndex, () => cx.live.textChanged(state.doc))
+      const previous = cx.live.documentIndex
       indexed = state.doc
+      cx.live.textChanged(indexed)
+      const redraw = cx.decisions.reindexed(previous)
       this.updateState(state)
       redraw()
     },

@@ -101,14 +101,13 @@ export class Decisions {
   }
 
   /**
-   * The text is re-indexed by `reindex` (the index was `previous`), before the view updates: returns
-   * the redraw to run after it. Views of nodes that came into the index or left it redraw, except
-   * those the update builds, drawn with the new index already. (An undo that brings a bracket back
-   * once drew its view before the model had read the new text: the view saw no such node and drew
-   * it open, while the model's resolution was there all along.)
+   * The model has read the new text (its index was `previous`) and the view is about to update:
+   * returns the redraw to run after the update. Views of nodes that came into the index or left it
+   * redraw, except those the update builds, drawn with the new index already. (An undo that brings
+   * a bracket back once drew its view before the model had read the new text: the view saw no such
+   * node and drew it open, while the model's resolution was there all along.)
    */
-  reindexing(previous: DocumentIndex, reindex: () => void): () => void {
-    reindex()
+  reindexed(previous: DocumentIndex): () => void {
     const now = this.live.documentIndex
     if (now === previous) return () => undefined
     const known = (index: DocumentIndex, id: string) => index.groups.has(id) || index.options.has(id)
