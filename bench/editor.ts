@@ -2,8 +2,9 @@
  * Editor benchmark in the real browser (Debian chromium) against a real server, for the
  * template and two generated texts — 115 pages (1,500 bracket groups, 94 option cards) and
  * 300 pages (5,000 groups, 300 cards): time from opening a document to the first painted
- * editor; the page's JS heap after a garbage collection, and its DOM size; keystroke-to-
- * paint latency (p50, p95) in the middle of the text; the time a remote edit (a second
+ * editor, and where it went by the page's own marks (`client/pages/open-marks.ts`); the
+ * page's JS heap after a garbage collection, and its DOM size; keystroke-to-paint latency
+ * (p50, p95) in the middle of the text; the time a remote edit (a second
  * co-chair typing) takes to apply and to paint; a co-chair's streamlining step (moving an
  * option down, with its renumbering, model follow-up and log entry) from click to paint.
  * Goals: first render < 1 s, keystroke and remote paint p95 < 16 ms.
