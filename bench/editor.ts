@@ -83,7 +83,7 @@ async function openTimed(page: Page, title: string): Promise<Open> {
   return { ms: Date.now() - t0, phases }
 }
 
-// "sync 410, proposals 35, mounted 700, ready 60, painted 90": where one open's time went.
+// "synced 410, proposals 35, mounted 700, ready 60, painted 90": where one open's time went.
 const phaseLine = (o: Open) =>
   Object.entries(o.phases)
     .map(([k, v]) => `${k} ${v}`)

@@ -2,8 +2,9 @@
  * Which changes can move the Annex's bound cells: most keystrokes cannot, and the cells'
  * plugin then only maps them.
  */
-import type { Node, Slice } from 'prosemirror-model'
+import type { Node } from 'prosemirror-model'
 import type { Transaction } from 'prosemirror-state'
+import { ReplaceAroundStep, ReplaceStep } from 'prosemirror-transform'
 
 /**
  * Whether `tr` reaches into a table, touches one's edge or makes one: its cells are read again.
@@ -11,26 +12,24 @@ import type { Transaction } from 'prosemirror-state'
  * as the change (a keystroke's), not the whole text (3 ms a key at 300 pages).
  */
 export function touchesTable(tr: Transaction): boolean {
-  const isTable = (node: Node | null | undefined) => node?.type.name === 'table'
   return tr.steps.some((step, i) => {
     const doc = tr.docs[i]
     let touched = false
+    // Down to the textblocks only: a table is never inside one.
+    const look = (node: Node) => {
+      if (isTable(node)) touched = true
+      return !touched && !node.isTextblock
+    }
     step.getMap().forEach((from, to) => {
       for (const $pos of [doc.resolve(from), doc.resolve(to)])
         if (isTable($pos.nodeAfter) || isTable($pos.nodeBefore)) touched = true
-      doc.nodesBetween(from, to, (node) => {
-        if (isTable(node)) touched = true
-        return !touched && !node.isTextblock
-      })
+      doc.nodesBetween(from, to, look)
     })
     // Content inserted outside every table may itself hold one (a pasted or restored option).
-    // Walked down to the textblocks only: a table is never inside one, and opening a 300-page
-    // text inserts it all in one step (its JSON took 78 ms).
-    const inserted = (step as { slice?: Slice }).slice
-    inserted?.content.descendants((node) => {
-      if (isTable(node)) touched = true
-      return !touched && !node.isTextblock
-    })
+    // Opening a 300-page text inserts it all in one step (its JSON, searched before, took 78 ms).
+    if (step instanceof ReplaceStep || step instanceof ReplaceAroundStep) step.slice.content.descendants(look)
     return touched
   })
 }
+
+const isTable = (node: Node | null | undefined) => node?.type.name === 'table'

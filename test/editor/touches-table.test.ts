@@ -8,30 +8,30 @@ import { templateDoc } from '../model/template-model.ts'
 
 const state = EditorState.create({ doc: templateDoc })
 
-// The first position where `test` holds of a node, and that node.
-function find(doc: Node, test: (node: Node) => boolean): { node: Node; pos: number } {
-  let found: { node: Node; pos: number } | null = null
+// The position of the first node of which `test` holds.
+function find(doc: Node, test: (node: Node) => boolean): number {
+  let found: number | null = null
   doc.descendants((node, pos) => {
-    if (!found && test(node)) found = { node, pos }
-    return !found
+    if (found === null && test(node)) found = pos
+    return found === null
   })
-  if (!found) throw new Error('no such node in the template')
+  if (found === null) throw new Error('no such node in the template')
   return found
 }
 
 describe('touchesTable', () => {
   it('typing in a paragraph does not touch a table', () => {
-    const { pos } = find(templateDoc, (n) => n.type.name === 'paragraph' && n.textContent.length > 0)
+    const pos = find(templateDoc, (n) => n.type.name === 'paragraph' && n.textContent.length > 0)
     expect(touchesTable(state.tr.insertText('a', pos + 1))).toBe(false)
   })
 
   it('typing in a table cell does', () => {
-    const { pos } = find(templateDoc, (n) => n.type.name === 'table_cell' && n.textContent.length > 0)
+    const pos = find(templateDoc, (n) => n.type.name === 'table_cell' && n.textContent.length > 0)
     expect(touchesTable(state.tr.insertText('1', pos + 1))).toBe(true)
   })
 
   it('inserting, far from every table, a block that holds one does', () => {
-    const { pos } = find(templateDoc, (n) => n.type.name === 'table')
+    const pos = find(templateDoc, (n) => n.type.name === 'table')
     // The top-level block the table is in, copied to the start of the text.
     const block = templateDoc.resolve(pos).node(1)
     expect(block.type.name).not.toBe('table')
